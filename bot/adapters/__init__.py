@@ -1,0 +1,1 @@
+"""Thin platform adapters over the answer core. Each is imported only when started."""

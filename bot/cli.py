@@ -1,0 +1,145 @@
+"""The `osi-bot` command: ask, chat, layers, check, and the platform adapters.
+
+Slack and Discord libraries are imported only by the subcommand that starts them, so
+asking a question in the terminal never pays for (or needs) them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from bot.answering import answer
+from bot.errors import OsiBotError
+from bot.loading import KNOWLEDGE_ENV, load_knowledge
+from bot.render_text import render_text
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.knowledge import Knowledge
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--knowledge",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"knowledge YAML file (default: ${KNOWLEDGE_ENV}, else the bundled file)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="osi-bot",
+        description="Which OSI layer does a Kubernetes networking tool or concept work at?",
+        parents=[common],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    ask = commands.add_parser("ask", parents=[common], help="answer one question ('-': stdin)")
+    ask.add_argument("question", nargs="+", help="the question, or '-' for one per stdin line")
+    ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+
+    commands.add_parser("chat", parents=[common], help="talk to the bot in the terminal")
+    commands.add_parser("layers", parents=[common], help="print the whole OSI table")
+    check = commands.add_parser("check", help="validate a knowledge file and summarise it")
+    check.add_argument("path", nargs="?", help="the file (default: as for --knowledge)")
+
+    commands.add_parser("slack", parents=[common], help="run the Slack bot (see README)")
+    discord = commands.add_parser("discord", parents=[common], help="run the Discord bot")
+    discord.add_argument("--sync", action="store_true", help="register /osi globally, then run")
+    return parser
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _ask(knowledge: Knowledge, words: list[str], as_json: bool) -> int:
+    from bot.render_json import answer_record  # noqa: PLC0415 - only for --json
+
+    def show(question: str, one_line: bool) -> None:
+        result = answer(knowledge, question)
+        if as_json:
+            import json  # noqa: PLC0415
+
+            _print(json.dumps(answer_record(result, knowledge), ensure_ascii=False))
+        else:
+            text = render_text(result, knowledge)
+            _print(" | ".join(text.splitlines()) if one_line else text)
+
+    if words == ["-"]:
+        for line in sys.stdin:
+            show(line.rstrip("\r\n"), one_line=True)
+            sys.stdout.flush()  # a script reading answers line by line sees each at once
+    else:
+        show(" ".join(words), one_line=False)
+    return 0
+
+
+def _chat(knowledge: Knowledge) -> int:
+    _print("osi-bot — ask where something lives on the OSI model. 'help' for examples, "
+           "'quit' or Ctrl-D to leave.")
+    while True:
+        try:
+            question = input("you> ")
+        except EOFError:
+            _print("")
+            return 0
+        if question.strip().casefold() in {"quit", "exit", "bye", ":q"}:
+            return 0
+        if question.strip():
+            _print(render_text(answer(knowledge, question), knowledge) + "\n")
+
+
+def _layers(knowledge: Knowledge) -> int:
+    from bot.render_table import render_table  # noqa: PLC0415
+
+    _print(render_table(knowledge))
+    return 0
+
+
+def _check(path: str | None) -> int:
+    from bot.render_table import summary  # noqa: PLC0415
+
+    _print(summary(load_knowledge(path)))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args.path or getattr(args, "knowledge", None))
+    knowledge = load_knowledge(getattr(args, "knowledge", None))
+    if args.command == "ask":
+        return _ask(knowledge, args.question, args.json)
+    if args.command == "chat":
+        return _chat(knowledge)
+    if args.command == "layers":
+        return _layers(knowledge)
+    if args.command == "slack":
+        from bot.adapters.slack import run as run_slack  # noqa: PLC0415
+
+        return run_slack(knowledge)
+    from bot.adapters.discord import run as run_discord  # noqa: PLC0415
+
+    return run_discord(knowledge, sync=args.sync)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `osi-bot` and `python -m bot`; returns the exit status."""
+    # Answers use typographic quotes and dashes; a terminal that can't show them gets '?'.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except OsiBotError as error:
+        sys.stderr.write(f"osi-bot: {error}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `osi-bot layers | head` closes the pipe early; that is not an error.
+        return 0

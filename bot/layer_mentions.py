@@ -1,0 +1,151 @@
+"""Finding the OSI layers a question names: "L7", "layer five", "the data-link layer"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import OSA
+
+from bot.matching import max_typos
+from bot.text import compact
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.knowledge import Layer
+
+__all__ = ["LayerMentions", "find_layer_mentions"]
+
+_LAYER_WORDS = frozenset({"layer", "layers", "level"})
+_JOINERS = frozenset({"and", "or", "vs", "versus", "to", "through", "thru", "then", "nor"})
+_NUMBER_WORDS = {
+    **{str(n): n for n in range(10)},
+    **dict(zip("zero one two three four five six seven eight nine".split(), range(10))),
+    **dict(zip("i ii iii iv v vi vii viii".split(), range(1, 9))),
+    **dict(zip("first second third fourth fifth sixth seventh eighth".split(), range(1, 9))),
+    **dict(zip("1st 2nd 3rd 4th 5th 6th 7th 8th".split(), range(1, 9))),
+}
+# Ordinals and digits may come before "layer" ("7th layer"); number words and roman
+# numerals only after it, where they can't be ordinary words ("one of the tools").
+_BEFORE_LAYER = frozenset(
+    "0 1 2 3 4 5 6 7 8 9 1st 2nd 3rd 4th 5th 6th 7th 8th "
+    "first second third fourth fifth sixth seventh eighth".split()
+)
+_GLUED = re.compile(r"^(?:l|layer|osi)([0-9])$")  # "l7", "layer7"
+
+
+@dataclass
+class LayerMentions:
+    numbers: list[int] = field(default_factory=list)  # in order, without repeats
+    used: set[int] = field(default_factory=set)  # token positions that named a layer
+
+    def add(self, number: int, *positions: int) -> None:
+        if number not in self.numbers:
+            self.numbers.append(number)
+        self.used.update(positions)
+
+    @property
+    def valid(self) -> list[int]:
+        return [n for n in self.numbers if 1 <= n <= 7]
+
+    @property
+    def out_of_range(self) -> list[int]:
+        return [n for n in self.numbers if not 1 <= n <= 7]
+
+
+def _name_keys(layers: Sequence[Layer]) -> dict[str, int]:
+    keys: dict[str, int] = {}
+    for layer in layers:
+        for name in (layer.name, *layer.aliases):
+            keys[compact(name)] = layer.number
+    return keys
+
+
+def _named_layer(tokens: Sequence[str], end: int, names: dict[str, int]) -> tuple[int, int] | None:
+    """A layer name ending just before position `end`: (layer, first position)."""
+    for size in (2, 1):
+        start = end - size
+        if start < 0:
+            continue
+        key = compact("".join(tokens[start:end]))
+        number = names.get(key) or _close_name(key, names)
+        if number:
+            return number, start
+    return None
+
+
+def _close_name(key: str, names: dict[str, int]) -> int | None:
+    allowed = max_typos(len(key))
+    if not allowed:
+        return None
+    for name, number in names.items():
+        if name[0] == key[0] and OSA.distance(key, name, score_cutoff=allowed) <= allowed:
+            return number
+    return None
+
+
+def _numbers_after(tokens: Sequence[str], start: int, found: LayerMentions) -> None:
+    """Read "3", "3 and 4", "3, 4 or 7" from `start` on."""
+    position = start
+    while position < len(tokens) and tokens[position] in _NUMBER_WORDS:
+        found.add(_NUMBER_WORDS[tokens[position]], position)
+        nxt = position + 1
+        if nxt + 1 < len(tokens) and tokens[nxt] in _JOINERS and tokens[nxt + 1] in _NUMBER_WORDS:
+            found.used.add(nxt)
+            position = nxt + 1
+        else:
+            break
+
+
+def find_layer_mentions(
+    tokens: Sequence[str], layers: Sequence[Layer], skip: set[int]
+) -> LayerMentions:
+    """Every layer the tokens name, by number, ordinal or name, ignoring positions in `skip`."""
+    found = LayerMentions()
+    names = _name_keys(layers)
+    for position, token in enumerate(tokens):
+        if position in skip:
+            continue
+        glued = _GLUED.match(token)
+        if glued:
+            found.add(int(glued.group(1)), position)
+            continue
+        next_is_number = position + 1 < len(tokens) and tokens[position + 1] in _NUMBER_WORDS
+        if token == "l" and next_is_number and tokens[position + 1].isdigit():
+            found.add(int(tokens[position + 1]), position, position + 1)
+            continue
+        if token not in _LAYER_WORDS:
+            continue
+        found.used.add(position)
+        if next_is_number:
+            _numbers_after(tokens, position + 1, found)
+        before = tokens[position - 1] if position > 0 else ""
+        # "the 7 layers" counts layers; "7th layers" or "layer 7" names one.
+        counts = token == "layers" and before.isdigit()
+        if counts:
+            found.used.add(position - 1)
+        elif before in _BEFORE_LAYER and position - 1 not in skip:
+            found.add(_NUMBER_WORDS[before], position - 1)
+        elif position > 0:
+            named = _named_layer(tokens, position, names)
+            if named and not skip.intersection(range(named[1], position)):
+                found.add(named[0], *range(named[1], position))
+    if not found.numbers:
+        _whole_question_layer(tokens, names, skip, found)
+    return found
+
+
+def _whole_question_layer(
+    tokens: Sequence[str], names: dict[str, int], skip: set[int], found: LayerMentions
+) -> None:
+    """A question that is only a layer's name or number ("transport", "4") asks about it."""
+    rest = [t for i, t in enumerate(tokens) if i not in skip and t not in {"osi", "the"}]
+    if not rest or len(rest) > 2:
+        return
+    key = compact("".join(rest))
+    if key in names:
+        found.add(names[key], *range(len(tokens)))
+    elif len(rest) == 1 and rest[0].isdigit() and 1 <= int(rest[0]) <= 7:
+        found.add(int(rest[0]), *range(len(tokens)))

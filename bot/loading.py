@@ -1,0 +1,68 @@
+"""Reading the knowledge file: where it is, parsing it, and turning failures into messages."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from bot.errors import KnowledgeError
+from bot.knowledge import Knowledge
+from bot.validation import build_knowledge
+
+__all__ = ["KNOWLEDGE_ENV", "bundled_knowledge_path", "load_knowledge", "resolve_knowledge_path"]
+
+KNOWLEDGE_ENV = "OSI_KNOWLEDGE"
+
+# The C loader is several times faster and reports the same line/column marks; PyYAML
+# wheels ship it, but a source build without libyaml only has the pure-Python one.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def bundled_knowledge_path() -> Path:
+    """The knowledge file shipped with the package, or the repository's copy in a checkout."""
+    packaged = resources.files("bot").joinpath("data", "layers.yaml")
+    if packaged.is_file():
+        return Path(str(packaged))
+    # Source checkouts and editable installs read the file people edit.
+    return Path(__file__).resolve().parent.parent / "knowledge" / "layers.yaml"
+
+
+def resolve_knowledge_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """`--knowledge PATH` wins, then `OSI_KNOWLEDGE`, then the bundled file."""
+    chosen = explicit or os.environ.get(KNOWLEDGE_ENV) or None
+    return Path(chosen) if chosen else bundled_knowledge_path()
+
+
+def _parse(text: str, source: str) -> object:
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        reason = error.problem or error.context or "invalid YAML"
+        raise KnowledgeError(source, [f"YAML syntax error at {where}: {reason}"]) from None
+    except yaml.YAMLError as error:
+        raise KnowledgeError(source, [f"YAML error: {error}"]) from None
+
+
+def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
+    """Load and validate the knowledge file; raise `KnowledgeError` describing every problem."""
+    resolved = resolve_knowledge_path(path)
+    source = str(resolved)
+    try:
+        text = resolved.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KnowledgeError(source, ["file not found"]) from None
+    except IsADirectoryError:
+        raise KnowledgeError(source, ["is a directory, not a YAML file"]) from None
+    except UnicodeDecodeError as error:
+        raise KnowledgeError(source, [f"not UTF-8 text (byte {error.start})"]) from None
+    except OSError as error:
+        raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
+    knowledge, problems = build_knowledge(_parse(text, source), source)
+    if knowledge is None:
+        raise KnowledgeError(source, problems)
+    return knowledge

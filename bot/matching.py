@@ -1,0 +1,180 @@
+"""Finding the tools and concepts a question names: exactly, by alias, or through a typo.
+
+The index is built once per knowledge. Exact lookups are dictionary hits on compact keys
+("Metal-LB" -> "metallb"). Typo lookups compare only against aliases that share the first
+letter and have a similar length, so their cost stays flat as the knowledge grows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.text import compact, tokenize, word_variants
+from bot.vocabulary import STOPWORDS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.knowledge import Entry, Knowledge
+
+__all__ = ["AliasIndex", "Match", "Target", "max_typos"]
+
+_MAX_NGRAM = 5
+_FUZZY_NGRAM = 3
+# Suggestions ("did you mean") need real resemblance, never a claim: a score this high
+# on rapidfuzz's normalised Indel similarity means most letters agree, in order.
+_SUGGESTION_MIN_SCORE = 70.0
+
+
+def max_typos(length: int) -> int:
+    """How many edits a word of this length may have and still count as a typo.
+
+    Short words get none: "ipvs" one edit away is "ipv6", another real thing.
+    """
+    if length < 5:
+        return 0
+    return 1 if length < 8 else 2
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a name points at: an entry, possibly only one of its layers."""
+
+    entry: Entry
+    layer: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    target: Target
+    start: int  # token positions [start, end)
+    end: int
+    typed: str | None = None  # the user's words, when they were a typo of the name
+
+
+def _join(tokens: Sequence[str]) -> str:
+    return compact("".join(tokens))
+
+
+class AliasIndex:
+    """Every name and alias of a knowledge, precomputed for matching."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, Target] = {}
+        self.spaced: dict[str, Target] = {}  # aliases as written, for phrases with stopwords
+        self._buckets: dict[tuple[str, int], list[tuple[str, Target]]] = defaultdict(list)
+        self.keys: list[str] = []
+        self.key_targets: list[Target] = []
+
+    @classmethod
+    def build(cls, knowledge: Knowledge) -> AliasIndex:
+        index = cls()
+        for entry in knowledge.entries:
+            for name in (entry.name, *entry.aliases):
+                index.add(name, Target(entry))
+            for role in entry.roles:
+                for name in role.aliases:
+                    index.add(name, Target(entry, role.layer))
+        return index
+
+    def add(self, name: str, target: Target) -> None:
+        key = compact(name)
+        if not key or key in self.exact:
+            return
+        self.exact[key] = target
+        self.spaced[" ".join(tokenize(name))] = target
+        self.keys.append(key)
+        self.key_targets.append(target)
+        self._buckets[key[0], len(key)].append((key, target))
+
+    def find_exact(self, tokens: Sequence[str], skip: set[int]) -> list[Match]:
+        """Longest-first, non-overlapping exact matches of names in `tokens`."""
+        matches: list[Match] = []
+        position = 0
+        while position < len(tokens):
+            found = None
+            if position not in skip:
+                longest = min(_MAX_NGRAM, len(tokens) - position)
+                for size in range(longest, 0, -1):
+                    span = range(position, position + size)
+                    if skip.intersection(span):
+                        continue
+                    found = self._lookup(tokens[position : position + size])
+                    if found is not None:
+                        matches.append(Match(found, position, position + size))
+                        position += size
+                        break
+            if found is None:
+                position += 1
+        return matches
+
+    def _lookup(self, words: Sequence[str]) -> Target | None:
+        if len(words) == 1:
+            if words[0] in STOPWORDS:
+                return None
+            return next((self.exact[v] for v in word_variants(words[0]) if v in self.exact), None)
+        target = self.spaced.get(" ".join(words))
+        if target is None and not STOPWORDS.intersection(words):
+            # "metal lb", "cert manager": the words run together name one thing.
+            key = _join(words)
+            target = next((self.exact[v] for v in word_variants(key) if v in self.exact), None)
+        return target
+
+    def find_typo(self, tokens: Sequence[str], skip: set[int]) -> Match | None:
+        """The closest typo of a name in `tokens`: longest phrase first, then fewest edits."""
+        best: tuple[int, int, Match] | None = None
+        for size in range(min(_FUZZY_NGRAM, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                words = tokens[start : start + size]
+                if skip.intersection(range(start, start + size)):
+                    continue
+                if STOPWORDS.intersection(words):
+                    continue
+                hit = self._closest(_join(words))
+                if hit is None:
+                    continue
+                distance, target = hit
+                rank = (-size, distance)
+                if best is None or rank < best[:2]:
+                    match = Match(target, start, start + size, typed=" ".join(words))
+                    best = (rank[0], rank[1], match)
+        return best[2] if best else None
+
+    def _closest(self, key: str) -> tuple[int, Target] | None:
+        allowed = max_typos(len(key))
+        if allowed == 0 or key.isdigit():
+            return None
+        best: tuple[int, Target] | None = None
+        # Typos rarely change the first letter, and requiring it keeps "table" from
+        # becoming "cable" and the search to a small bucket.
+        for length in range(len(key) - allowed, len(key) + allowed + 1):
+            for candidate, target in self._buckets.get((key[0], length), ()):
+                distance = OSA.distance(key, candidate, score_cutoff=allowed)
+                if distance <= allowed and (best is None or distance < best[0]):
+                    best = (distance, target)
+        return best
+
+    def suggest(self, terms: Sequence[str], limit: int = 3) -> tuple[str, ...]:
+        """Canonical names that resemble `terms` closely enough to offer, best first."""
+        scored: dict[str, float] = {}
+        for term in terms:
+            key = compact(term)
+            if len(key) < 3:
+                continue
+            for _, score, position in process.extract(
+                key,
+                self.keys,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=_SUGGESTION_MIN_SCORE,
+                limit=limit * 4,
+            ):
+                name = self.key_targets[position].entry.name
+                scored[name] = max(score, scored.get(name, 0.0))
+        ranked = sorted(scored, key=lambda name: -scored[name])
+        return tuple(ranked[:limit])

@@ -1,0 +1,98 @@
+"""Sentences about an answer, shared by every renderer so all platforms say the same thing.
+
+Plain text only: renderers add their own markup and must escape what they echo.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.model import Answer, AnswerKind
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.knowledge import Knowledge, Layer
+
+__all__ = [
+    "EXAMPLE_QUESTIONS",
+    "HELP_INTRO",
+    "headline",
+    "layer_list",
+    "layer_title",
+    "understood_line",
+    "unknown_line",
+]
+
+HELP_INTRO = (
+    "I place Kubernetes networking tools and concepts on the OSI model. "
+    "Ask me about a tool, a concept or a layer."
+)
+EXAMPLE_QUESTIONS = (
+    "what layer is metallb?",
+    "envoy",
+    "is calico layer 2?",
+    "where do sticky sessions live?",
+    "what runs at layer 6?",
+    "the data link layer",
+)
+
+
+def layer_title(layer: Layer) -> str:
+    return f"Layer {layer.number} ({layer.name})"
+
+
+def layer_list(layers: Sequence[Layer]) -> str:
+    """"Layer 4 (Transport)" or "Layers 7 (Application), 6 (Presentation) and 5 (Session)"."""
+    if len(layers) == 1:
+        return layer_title(layers[0])
+    parts = [f"{layer.number} ({layer.name})" for layer in layers]
+    return f"Layers {', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _asked(numbers: Sequence[int], knowledge: Knowledge | None) -> str:
+    names = [
+        layer_title(knowledge.layers[n]) if knowledge and n in knowledge.layers else f"layer {n}"
+        for n in numbers
+    ]
+    return " or ".join(names)
+
+
+def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
+    """The one sentence that answers the question."""
+    if answer.kind is AnswerKind.HELP:
+        return HELP_INTRO
+    if answer.kind is AnswerKind.LAYER:
+        return f"{layer_list(answer.layers)}: " + ", ".join(
+            f"{layer.component} ({layer.function})" for layer in answer.layers
+        )
+    if answer.entry is None:
+        return unknown_line(answer)
+    subject = answer.entry.name
+    if answer.focus_layer is not None:
+        subject = f"{subject} ({answer.entry.role_at(answer.focus_layer) or 'this role'})"
+    claim = f"{subject} works at {layer_list(answer.layers)}"
+    asked = answer.asked_layers
+    if not asked:
+        return f"{claim}."
+    missing = [n for n in asked if n not in answer.layer_numbers]
+    if answer.verdict:
+        return f"Yes — {claim}."
+    if len(missing) == len(asked):
+        return f"No — {claim}, not {_asked(missing, knowledge)}."
+    return f"{claim} — not {_asked(missing, knowledge)}."
+
+
+def understood_line(answer: Answer) -> str | None:
+    """Shown when the bot corrected a typo, so the user sees what it understood."""
+    if answer.entry is None or answer.typed is None:
+        return None
+    return f"{answer.entry.name} — you typed “{answer.typed}”."
+
+
+def unknown_line(answer: Answer) -> str:
+    if answer.asked_layers and not answer.layers:
+        numbers = ", ".join(map(str, answer.asked_layers))
+        return f"The OSI model has seven layers, numbered 1 to 7; there is no layer {numbers}."
+    term = f"“{answer.unknown_term}”" if answer.unknown_term else "that"
+    return f"I don't know {term}, so I won't guess a layer for it."

@@ -1,0 +1,67 @@
+"""Plain-text rendering of an answer: the terminal's output and every platform's fallback."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.model import Answer, AnswerKind
+from bot.phrasing import EXAMPLE_QUESTIONS, headline, understood_line
+
+if TYPE_CHECKING:
+    from bot.knowledge import Knowledge
+
+__all__ = ["render_text"]
+
+
+def _entry_lines(answer: Answer) -> list[str]:
+    entry = answer.entry
+    assert entry is not None
+    lines = [f"  L{layer.number} {layer.name}: {entry.role_at(layer.number)}" for layer in answer.layers]
+    if answer.focus_layer is not None and len(entry.roles) > 1:
+        others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
+        lines.append(f"{entry.name} as a whole also works at {others}.")
+    lines.append(f"{entry.name}: {entry.summary}")
+    if entry.note:
+        lines.append(f"Note: {entry.note}")
+    if answer.also:
+        mentioned = "; ".join(
+            f"{other.name} ({', '.join(f'L{n}' for n in other.layers)})" for other in answer.also
+        )
+        lines.append(f"Also mentioned: {mentioned}.")
+    if entry.source:
+        lines.append(f"Source: {entry.source}")
+    return lines
+
+
+def _layer_lines(answer: Answer, knowledge: Knowledge | None) -> list[str]:
+    lines = []
+    for layer in answer.layers:
+        lines.append(f"L{layer.number} {layer.name} — {layer.description}")
+        if knowledge is not None:
+            tools = [e.name for e in knowledge.entries_at(layer.number) if e.kind == "tool"]
+            if tools:
+                lines.append(f"  Tools: {', '.join(tools)}")
+    if answer.unknown_term:
+        lines.append(f"(I don't know “{answer.unknown_term}”.)")
+    return lines
+
+
+def render_text(answer: Answer, knowledge: Knowledge | None = None) -> str:
+    """The answer as readable plain text, one fact per line."""
+    lines = [headline(answer, knowledge)]
+    if answer.kind in (AnswerKind.TOOL, AnswerKind.CONCEPT):
+        understood = understood_line(answer)
+        if understood:
+            lines.append(f"(Understood {understood})")
+        lines.extend(_entry_lines(answer))
+    elif answer.kind is AnswerKind.LAYER:
+        lines.extend(_layer_lines(answer, knowledge))
+    elif answer.kind is AnswerKind.HELP:
+        lines.append("Try: " + " · ".join(f"“{q}”" for q in EXAMPLE_QUESTIONS))
+    elif answer.suggestions:
+        lines.append(f"Did you mean: {', '.join(answer.suggestions)}?")
+    else:
+        lines.append("Ask about a Kubernetes networking tool or concept, or a layer from 1 to 7.")
+    if answer.truncated:
+        lines.append("(Your message was long; I read only its beginning.)")
+    return "\n".join(lines)

@@ -1,0 +1,87 @@
+"""Turning chat text into words the matcher can compare.
+
+Chat messages arrive full of platform markup: Slack's `<@U123|name>` and `&lt;` escapes,
+Discord's `<@123>` and `<:emoji:1>`, markdown, a leading `/osi`. None of it is part of
+the question, so it is removed before anything is matched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+__all__ = [
+    "MAX_QUESTION_CHARS",
+    "compact",
+    "strip_chat_noise",
+    "tokenize",
+    "truncate",
+    "word_variants",
+]
+
+# Long enough for any real question, short enough that hostile input costs nothing.
+MAX_QUESTION_CHARS = 500
+
+# Slack links keep their label: `<https://x|label>` -> `label`; everything else in
+# angle brackets (user, channel, group mentions, Discord emoji, bare links) goes.
+_SLACK_LINK_LABEL = re.compile(r"<(?:https?|mailto):[^|<>\s]{0,2000}\|([^<>]{0,2000})>")
+_ANGLE_MARKUP = re.compile(r"<[^<>\s]{1,2000}(?:\|[^<>]{0,2000})?>")
+_AT_MENTION = re.compile(r"(?<![\w.])@[\w.-]{1,100}")
+_LEADING_COMMAND = re.compile(r"^\s*/osi(?:-?bot)?\b", re.IGNORECASE)
+_EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,64}:")
+_URL = re.compile(r"https?://\S{1,2000}")
+# A token: letters and digits, joined by the punctuation that lives inside names
+# ("http/1.1", "802.1q", "ssl/tls"); hyphens split words but `compact` joins them again.
+_TOKEN = re.compile(r"[^\W_]+(?:[./+][^\W_]+)*")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def truncate(question: str) -> tuple[str, bool]:
+    """Cut a question to `MAX_QUESTION_CHARS`; report whether anything was cut."""
+    if len(question) <= MAX_QUESTION_CHARS:
+        return question, False
+    return question[:MAX_QUESTION_CHARS], True
+
+
+def strip_chat_noise(text: str) -> str:
+    """Remove mentions, links, emoji codes, markdown and a leading slash command."""
+    text = _SLACK_LINK_LABEL.sub(r" \1 ", text)
+    text = _ANGLE_MARKUP.sub(" ", text)
+    # Slack escapes &, < and > in message text; unescape after removing real markup so a
+    # typed "&lt;@U1&gt;" is read as words, not as a mention.
+    text = html.unescape(text)
+    text = _URL.sub(" ", text)
+    text = _LEADING_COMMAND.sub(" ", text)
+    text = _AT_MENTION.sub(" ", text)
+    return _EMOJI_SHORTCODE.sub(" ", text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case words of `text`, after Unicode normalisation (fullwidth, ligatures)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _TOKEN.findall(folded)
+
+
+def compact(text: str) -> str:
+    """A key that ignores case, spaces and punctuation: "Metal-LB" and "metallb" agree."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NOT_ALNUM.sub("", folded)
+
+
+def word_variants(key: str) -> tuple[str, ...]:
+    """`key` and its likely stems, so "switches", "routed", "bridging" find their entries."""
+    variants = [key]
+    if len(key) > 4:
+        for suffix, replacement in (
+            ("ies", "y"),
+            ("es", ""),
+            ("s", ""),
+            ("ing", ""),
+            ("ing", "e"),
+            ("ed", ""),
+            ("d", ""),
+        ):
+            if key.endswith(suffix):
+                variants.append(key[: -len(suffix)] + replacement)
+    return tuple(variants)
