@@ -36,9 +36,12 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     index = knowledge.index
 
     matches = index.find_exact(tokens, skip=set())
-    if not matches:
-        typo = index.find_typo(tokens, skip=_layer_positions(knowledge, tokens))
-        matches = [typo] if typo else []
+    if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
+        # A misspelt tool is the subject even beside an exact concept ("genev tunnels").
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        typo = index.find_typo(tokens, skip=taken | _layer_positions(knowledge, tokens))
+        if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
+            matches.append(typo)
     used = {i for m in matches for i in range(m.start, m.end)}
     mentions = find_layer_mentions(tokens, list(knowledge.layers.values()), skip=used)
     used |= mentions.used

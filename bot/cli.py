@@ -80,8 +80,10 @@ def _ask(knowledge: Knowledge, words: list[str], as_json: bool) -> int:
 
 
 def _chat(knowledge: Knowledge) -> int:
-    _print("osi-bot — ask where something lives on the OSI model. 'help' for examples, "
-           "'quit' or Ctrl-D to leave.")
+    _print(
+        "osi-bot — ask where something lives on the OSI model. 'help' for examples, "
+        "'quit' or Ctrl-D to leave."
+    )
     while True:
         try:
             question = input("you> ")

@@ -21,11 +21,16 @@ __all__ = ["LayerMentions", "find_layer_mentions"]
 _LAYER_WORDS = frozenset({"layer", "layers", "level"})
 _JOINERS = frozenset({"and", "or", "vs", "versus", "to", "through", "thru", "then", "nor"})
 _NUMBER_WORDS = {
-    **{str(n): n for n in range(10)},
-    **dict(zip("zero one two three four five six seven eight nine".split(), range(10))),
-    **dict(zip("i ii iii iv v vi vii viii".split(), range(1, 9))),
-    **dict(zip("first second third fourth fifth sixth seventh eighth".split(), range(1, 9))),
-    **dict(zip("1st 2nd 3rd 4th 5th 6th 7th 8th".split(), range(1, 9))),
+    word: number
+    for spellings in (
+        "0 1 2 3 4 5 6 7 8 9",
+        "zero one two three four five six seven eight nine",
+        "- i ii iii iv v vi vii viii",
+        "- first second third fourth fifth sixth seventh eighth",
+        "- 1st 2nd 3rd 4th 5th 6th 7th 8th",
+    )
+    for number, word in enumerate(spellings.split())
+    if word != "-"
 }
 # Ordinals and digits may come before "layer" ("7th layer"); number words and roman
 # numerals only after it, where they can't be ordinary words ("one of the tools").
@@ -105,25 +110,25 @@ def find_layer_mentions(
     """Every layer the tokens name, by number, ordinal or name, ignoring positions in `skip`."""
     found = LayerMentions()
     names = _name_keys(layers)
-    for position, token in enumerate(tokens):
+    for position, word in enumerate(tokens):
         if position in skip:
             continue
-        glued = _GLUED.match(token)
+        glued = _GLUED.match(word)
         if glued:
             found.add(int(glued.group(1)), position)
             continue
         next_is_number = position + 1 < len(tokens) and tokens[position + 1] in _NUMBER_WORDS
-        if token == "l" and next_is_number and tokens[position + 1].isdigit():
+        if word == "l" and next_is_number and tokens[position + 1].isdigit():
             found.add(int(tokens[position + 1]), position, position + 1)
             continue
-        if token not in _LAYER_WORDS:
+        if word not in _LAYER_WORDS:
             continue
         found.used.add(position)
         if next_is_number:
             _numbers_after(tokens, position + 1, found)
         before = tokens[position - 1] if position > 0 else ""
         # "the 7 layers" counts layers; "7th layers" or "layer 7" names one.
-        counts = token == "layers" and before.isdigit()
+        counts = word == "layers" and before.isdigit()
         if counts:
             found.used.add(position - 1)
         elif before in _BEFORE_LAYER and position - 1 not in skip:

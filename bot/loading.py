@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from bot.errors import KnowledgeError
-from bot.knowledge import Knowledge
 from bot.validation import build_knowledge
+
+if TYPE_CHECKING:
+    from bot.knowledge import Knowledge
 
 __all__ = ["KNOWLEDGE_ENV", "bundled_knowledge_path", "load_knowledge", "resolve_knowledge_path"]
 

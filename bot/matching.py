@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.text import compact, tokenize, word_variants
-from bot.vocabulary import STOPWORDS
+from bot.vocabulary import GRAMMAR, STOPWORDS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -119,7 +119,7 @@ class AliasIndex:
                 return None
             return next((self.exact[v] for v in word_variants(words[0]) if v in self.exact), None)
         target = self.spaced.get(" ".join(words))
-        if target is None and not STOPWORDS.intersection(words):
+        if target is None and not GRAMMAR.intersection(words):
             # "metal lb", "cert manager": the words run together name one thing.
             key = _join(words)
             target = next((self.exact[v] for v in word_variants(key) if v in self.exact), None)
@@ -133,7 +133,8 @@ class AliasIndex:
                 words = tokens[start : start + size]
                 if skip.intersection(range(start, start + size)):
                     continue
-                if STOPWORDS.intersection(words):
+                # One word must carry the name ("kube prxy" may; "which" may not).
+                if GRAMMAR.intersection(words) or all(w in STOPWORDS for w in words):
                     continue
                 hit = self._closest(_join(words))
                 if hit is None:

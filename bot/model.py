@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from bot.knowledge import Entry, Layer
+if TYPE_CHECKING:
+    from bot.knowledge import Entry, Layer
 
 __all__ = ["Answer", "AnswerKind"]
 

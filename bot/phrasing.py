@@ -43,7 +43,7 @@ def layer_title(layer: Layer) -> str:
 
 
 def layer_list(layers: Sequence[Layer]) -> str:
-    """"Layer 4 (Transport)" or "Layers 7 (Application), 6 (Presentation) and 5 (Session)"."""
+    """ "Layer 4 (Transport)" or "Layers 7 (Application), 6 (Presentation) and 5 (Session)"."""
     if len(layers) == 1:
         return layer_title(layers[0])
     parts = [f"{layer.number} ({layer.name})" for layer in layers]

@@ -24,9 +24,7 @@ def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[st
         "text": render_text(answer, knowledge),
         "typed": answer.typed,
         "verdict": answer.verdict,
-        "roles": {
-            str(layer.number): answer.entry.role_at(layer.number) for layer in answer.layers
-        }
+        "roles": {str(layer.number): answer.entry.role_at(layer.number) for layer in answer.layers}
         if answer.entry
         else {},
         "truncated": answer.truncated,

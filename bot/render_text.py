@@ -16,7 +16,9 @@ __all__ = ["render_text"]
 def _entry_lines(answer: Answer) -> list[str]:
     entry = answer.entry
     assert entry is not None
-    lines = [f"  L{layer.number} {layer.name}: {entry.role_at(layer.number)}" for layer in answer.layers]
+    lines = [
+        f"  L{layer.number} {layer.name}: {entry.role_at(layer.number)}" for layer in answer.layers
+    ]
     if answer.focus_layer is not None and len(entry.roles) > 1:
         others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
         lines.append(f"{entry.name} as a whole also works at {others}.")

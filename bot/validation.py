@@ -85,9 +85,8 @@ def _layer(raw: Any, where: str, problems: _Problems) -> Layer | None:
     description = _text(raw.get("description"), f"{where}.description", problems)
     aliases = _text_list(raw.get("aliases"), f"{where}.aliases", problems)
     did_you_know = _text_list(raw.get("did_you_know"), f"{where}.did_you_know", problems)
-    if None in (number, name, component, function, description):
+    if number is None or not (name and component and function and description):
         return None
-    assert number is not None and name and component and function and description
     return Layer(number, name, component, function, description, aliases, did_you_know)
 
 
@@ -174,6 +173,21 @@ def _check_unique_names(entries: list[Entry], layers: list[Layer], problems: _Pr
                 )
 
 
+def _all_layers(raw_layers: Any, problems: _Problems) -> list[Layer]:
+    if not isinstance(raw_layers, list):
+        problems.add("layers", f"must be a list of the seven layers, not {_describe(raw_layers)}")
+        return []
+    parsed = (_layer(raw, f"layers[{i}]", problems) for i, raw in enumerate(raw_layers))
+    layers = [layer for layer in parsed if layer is not None]
+    numbers = [layer.number for layer in layers]
+    missing = sorted(set(_LAYER_RANGE) - set(numbers))
+    if missing:
+        problems.add("layers", f"layer(s) {', '.join(map(str, missing))} missing; all 1-7 needed")
+    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+        problems.add("layers", f"layer {number} is defined more than once")
+    return layers
+
+
 def build_knowledge(document: Any, source: str) -> tuple[Knowledge | None, list[str]]:
     """Validate a parsed YAML document; return the knowledge, or None and every problem."""
     problems = _Problems()
@@ -185,30 +199,14 @@ def build_knowledge(document: Any, source: str) -> tuple[Knowledge | None, list[
     if document.get("version", 1) != 1:
         problems.add("version", f"unsupported version {document.get('version')!r}; expected 1")
 
-    raw_layers, raw_entries = document.get("layers"), document.get("entries")
-    layers: list[Layer] = []
-    if isinstance(raw_layers, list):
-        for i, raw in enumerate(raw_layers):
-            layer = _layer(raw, f"layers[{i}]", problems)
-            if layer is not None:
-                layers.append(layer)
-    else:
-        problems.add("layers", f"must be a list of the seven layers, not {_describe(raw_layers)}")
+    layers = _all_layers(document.get("layers"), problems)
+    raw_entries = document.get("entries")
     entries: list[Entry] = []
     if isinstance(raw_entries, list) and raw_entries:
-        for i, raw in enumerate(raw_entries):
-            entry = _entry(raw, f"entries[{i}]", problems)
-            if entry is not None:
-                entries.append(entry)
+        parsed = (_entry(raw, f"entries[{i}]", problems) for i, raw in enumerate(raw_entries))
+        entries = [entry for entry in parsed if entry is not None]
     else:
         problems.add("entries", f"must be a non-empty list, not {_describe(raw_entries)}")
-
-    numbers = [layer.number for layer in layers]
-    missing = sorted(set(_LAYER_RANGE) - set(numbers))
-    if isinstance(raw_layers, list) and missing:
-        problems.add("layers", f"layer(s) {', '.join(map(str, missing))} missing; all 1-7 needed")
-    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
-        problems.add("layers", f"layer {number} is defined more than once")
     _check_unique_names(entries, layers, problems)
 
     if problems.items:

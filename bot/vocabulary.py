@@ -7,7 +7,7 @@ not knowledge: adding a tool never needs a change here.
 
 from __future__ import annotations
 
-__all__ = ["AUXILIARIES", "GREETINGS", "HELP_WORDS", "STOPWORDS"]
+__all__ = ["AUXILIARIES", "GRAMMAR", "GREETINGS", "HELP_WORDS", "STOPWORDS"]
 
 # Words that open a yes/no question.
 AUXILIARIES = frozenset(
@@ -48,4 +48,6 @@ one two three four five six seven first second third fourth fifth sixth seventh
 answer help me bot osibot osi-bot hey
 """
 
-STOPWORDS = frozenset((_GRAMMAR + _PHRASING).split()) | AUXILIARIES
+# Function words: they never sit inside a name, so a phrase containing one is not a name.
+GRAMMAR = frozenset(_GRAMMAR.split()) | AUXILIARIES
+STOPWORDS = GRAMMAR | frozenset(_PHRASING.split())

@@ -10,20 +10,17 @@ import pytest
 from bot.loading import load_knowledge
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from bot.knowledge import Knowledge
 
 _OWNED_PREFIXES = ("SLACK_", "DISCORD_", "OSI_", "PORT")
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees the developer's real tokens or settings (bolt-python does the same)."""
     for name in list(os.environ):
         if name.startswith(_OWNED_PREFIXES):
             monkeypatch.delenv(name)
-    yield
 
 
 @pytest.fixture(scope="session")
