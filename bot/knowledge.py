@@ -54,6 +54,9 @@ class Entry:
     aliases: tuple[str, ...] = ()
     source: str | None = None
     note: str | None = None
+    # Names that are also everyday words ("switch", "bridge"): they count only in a
+    # question that is clearly about layers, never in "how do I switch namespaces".
+    everyday_words: tuple[str, ...] = ()
 
     @property
     def layers(self) -> tuple[int, ...]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,9 +25,11 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def bundled_knowledge_path() -> Path:
     """The knowledge file shipped with the package, or the repository's copy in a checkout."""
-    packaged = resources.files("bot").joinpath("data", "layers.yaml")
+    # A wheel carries the file as bot/data/layers.yaml (pyproject's force-include); plain
+    # paths, not importlib.resources, keep start-up fast and bot is never zip-imported.
+    packaged = Path(__file__).resolve().parent / "data" / "layers.yaml"
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     # Source checkouts and editable installs read the file people edit.
     return Path(__file__).resolve().parent.parent / "knowledge" / "layers.yaml"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.text import compact, tokenize, word_variants
 from bot.vocabulary import GRAMMAR, STOPWORDS
@@ -22,13 +22,67 @@ if TYPE_CHECKING:
 
     from bot.knowledge import Entry, Knowledge
 
-__all__ = ["AliasIndex", "Match", "Target", "max_typos"]
+__all__ = ["AliasIndex", "Match", "Target", "max_typos", "plausible_typo"]
 
 _MAX_NGRAM = 5
 _FUZZY_NGRAM = 3
 # Suggestions ("did you mean") need real resemblance, never a claim: a score this high
 # on rapidfuzz's normalised Indel similarity means most letters agree, in order.
 _SUGGESTION_MIN_SCORE = 70.0
+_SUGGESTION_OTHER_INITIAL_SCORE = 85.0
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = frozenset("aeiouy")
+_SOUND_ALIKE = frozenset({("c", "k"), ("k", "c"), ("c", "s"), ("s", "c"), ("s", "z"), ("z", "s")})
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    """Keys within one row and one column of each other (a slightly generous QWERTY)."""
+    place = {
+        key: (row, col) for row, keys in enumerate(_KEYBOARD_ROWS) for col, key in enumerate(keys)
+    }
+    return {
+        key: frozenset(
+            other
+            for other, (other_row, other_col) in place.items()
+            if other != key and abs(other_row - row) <= 1 and abs(other_col - col) <= 1
+        )
+        for key, (row, col) in place.items()
+    }
+
+
+_NEIGHBOURS = _keyboard_neighbours()
+
+
+def _slip(typed: str, name: str, position: int) -> bool:
+    """Could a finger or an ear have put `typed` where `name` has its letter at `position`?
+
+    Adjacent keys, a vowel for a vowel, letters that sound alike, or a neighbouring letter
+    of the word typed twice ("opensll").
+    """
+    meant = name[position]
+    return (
+        typed in _NEIGHBOURS.get(meant, ())
+        or (typed in _VOWELS and meant in _VOWELS)
+        or (typed, meant) in _SOUND_ALIKE
+        or typed in name[max(position - 1, 0) : position + 2]
+    )
+
+
+def plausible_typo(typed: str, name: str) -> bool:
+    """Whether `typed` is a slip for `name` rather than another word ("openssh" is no "openssl").
+
+    Digits are never typos ("docker" is not "docker0"); letters may be dropped, doubled or
+    swapped; a replaced letter must be a plausible slip.
+    """
+    if [c for c in typed if c.isdigit()] != [c for c in name if c.isdigit()]:
+        return False
+    if OSA.distance(typed, name) < Levenshtein.distance(typed, name):
+        return True  # a swap of neighbouring letters: "calcio"
+    return all(
+        _slip(typed[op.src_pos], name, op.dest_pos)
+        for op in Levenshtein.editops(typed, name)
+        if op.tag == "replace"
+    )
 
 
 def max_typos(length: int) -> int:
@@ -47,6 +101,7 @@ class Target:
 
     entry: Entry
     layer: int | None = None
+    everyday: bool = False  # the name is also an ordinary word; see Entry.everyday_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +130,9 @@ class AliasIndex:
     def build(cls, knowledge: Knowledge) -> AliasIndex:
         index = cls()
         for entry in knowledge.entries:
+            everyday = {compact(word) for word in entry.everyday_words}
             for name in (entry.name, *entry.aliases):
-                index.add(name, Target(entry))
+                index.add(name, Target(entry, everyday=compact(name) in everyday))
             for role in entry.roles:
                 for name in role.aliases:
                     index.add(name, Target(entry, role.layer))
@@ -90,15 +146,21 @@ class AliasIndex:
         self.spaced[" ".join(tokenize(name))] = target
         self.keys.append(key)
         self.key_targets.append(target)
-        self._buckets[key[0], len(key)].append((key, target))
+        if not target.everyday:  # a typo of an ordinary word is just another word
+            self._buckets[key[0], len(key)].append((key, target))
 
-    def find_exact(self, tokens: Sequence[str], skip: set[int]) -> list[Match]:
-        """Longest-first, non-overlapping exact matches of names in `tokens`."""
+    def find_exact(
+        self, tokens: Sequence[str], skip: set[int], joined: frozenset[int] = frozenset()
+    ) -> list[Match]:
+        """Longest-first, non-overlapping exact matches of names in `tokens`.
+
+        No name starts inside a hyphenated word (`joined`): "kube-vip" is not "vip".
+        """
         matches: list[Match] = []
         position = 0
         while position < len(tokens):
             found = None
-            if position not in skip:
+            if position not in skip and position not in joined:
                 longest = min(_MAX_NGRAM, len(tokens) - position)
                 for size in range(longest, 0, -1):
                     span = range(position, position + size)
@@ -125,13 +187,15 @@ class AliasIndex:
             target = next((self.exact[v] for v in word_variants(key) if v in self.exact), None)
         return target
 
-    def find_typo(self, tokens: Sequence[str], skip: set[int]) -> Match | None:
+    def find_typo(
+        self, tokens: Sequence[str], skip: set[int], joined: frozenset[int] = frozenset()
+    ) -> Match | None:
         """The closest typo of a name in `tokens`: longest phrase first, then fewest edits."""
         best: tuple[int, int, Match] | None = None
         for size in range(min(_FUZZY_NGRAM, len(tokens)), 0, -1):
             for start in range(len(tokens) - size + 1):
                 words = tokens[start : start + size]
-                if skip.intersection(range(start, start + size)):
+                if start in joined or skip.intersection(range(start, start + size)):
                     continue
                 # One word must carry the name ("kube prxy" may; "which" may not).
                 if GRAMMAR.intersection(words) or all(w in STOPWORDS for w in words):
@@ -156,7 +220,9 @@ class AliasIndex:
         for length in range(len(key) - allowed, len(key) + allowed + 1):
             for candidate, target in self._buckets.get((key[0], length), ()):
                 distance = OSA.distance(key, candidate, score_cutoff=allowed)
-                if distance <= allowed and (best is None or distance < best[0]):
+                if distance > allowed or (best is not None and distance >= best[0]):
+                    continue
+                if plausible_typo(key, candidate):
                     best = (distance, target)
         return best
 
@@ -165,9 +231,9 @@ class AliasIndex:
         scored: dict[str, float] = {}
         for term in terms:
             key = compact(term)
-            if len(key) < 3:
+            if len(key) < 4:
                 continue
-            for _, score, position in process.extract(
+            for candidate, score, position in process.extract(
                 key,
                 self.keys,
                 scorer=fuzz.ratio,
@@ -175,6 +241,9 @@ class AliasIndex:
                 score_cutoff=_SUGGESTION_MIN_SCORE,
                 limit=limit * 4,
             ):
+                # Resemblance that starts elsewhere ("table" ~ "cable") must be much closer.
+                if candidate[0] != key[0] and score < _SUGGESTION_OTHER_INITIAL_SCORE:
+                    continue
                 name = self.key_targets[position].entry.name
                 scored[name] = max(score, scored.get(name, 0.0))
         ranked = sorted(scored, key=lambda name: -scored[name])

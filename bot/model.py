@@ -37,6 +37,8 @@ class Answer:
     also: tuple[Entry, ...] = ()  # further entries the question named
     suggestions: tuple[str, ...] = ()  # canonical names that are close, for "did you mean"
     unknown_term: str | None = None  # the words the bot could not place
+    yes_no: bool = False  # asked as a yes/no question ("is calico layer 2?")
+    exclusive: bool = False  # asked whether the named layers are all of them ("only L7?")
     truncated: bool = False
 
     @property
@@ -53,10 +55,16 @@ class Answer:
 
     @property
     def verdict(self) -> bool | None:
-        """For "is X at layer N?": whether X works at every layer asked; None if not asked."""
-        if self.entry is None or not self.asked_layers:
+        """The yes or no to "is X at layer N?"; None when not asked, or "N or M" splits it."""
+        if self.entry is None or not self.asked_layers or not self.yes_no:
             return None
-        return all(n in self.entry.layers for n in self.asked_layers)
+        claimed = set(self.layer_numbers)
+        if self.exclusive:
+            return set(self.asked_layers) == claimed
+        inside = [n in claimed for n in self.asked_layers]
+        if all(inside):
+            return True
+        return False if not any(inside) else None
 
     @property
     def is_confident(self) -> bool:

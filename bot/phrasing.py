@@ -22,6 +22,7 @@ __all__ = [
     "layer_title",
     "understood_line",
     "unknown_line",
+    "works",
 ]
 
 HELP_INTRO = (
@@ -52,7 +53,7 @@ def layer_list(layers: Sequence[Layer]) -> str:
 
 def _asked(numbers: Sequence[int], knowledge: Knowledge | None) -> str:
     names = [
-        layer_title(knowledge.layers[n]) if knowledge and n in knowledge.layers else f"layer {n}"
+        layer_title(knowledge.layers[n]) if knowledge and n in knowledge.layers else f"Layer {n}"
         for n in numbers
     ]
     return " or ".join(names)
@@ -68,19 +69,26 @@ def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
         )
     if answer.entry is None:
         return unknown_line(answer)
-    subject = answer.entry.name
-    if answer.focus_layer is not None:
-        subject = f"{subject} ({answer.entry.role_at(answer.focus_layer) or 'this role'})"
-    claim = f"{subject} works at {layer_list(answer.layers)}"
-    asked = answer.asked_layers
-    if not asked:
-        return f"{claim}."
-    missing = [n for n in asked if n not in answer.layer_numbers]
-    if answer.verdict:
+    claim = f"{answer.entry.name} {works(answer.entry.name)} at {layer_list(answer.layers)}"
+    missing = [n for n in answer.asked_layers if n not in answer.layer_numbers]
+    verdict = answer.verdict
+    if verdict is True:
         return f"Yes — {claim}."
-    if len(missing) == len(asked):
+    if verdict is False and not missing:  # "is envoy only layer 7?"
+        return f"No — {claim}, not only {_asked(answer.asked_layers, knowledge)}."
+    if verdict is False:
         return f"No — {claim}, not {_asked(missing, knowledge)}."
-    return f"{claim} — not {_asked(missing, knowledge)}."
+    if missing:
+        return f"{claim} — not {_asked(missing, knowledge)}."
+    return f"{claim}."
+
+
+def works(name: str) -> str:
+    """ "works" or "work": "Envoy works", "Linux bridges work", "TCP and UDP work"."""
+    last = name.rsplit(maxsplit=1)[-1]
+    # A lower-case plural "s" ("NICs", "bridges"), never an acronym's ("IPVS", "DNS").
+    plural = " and " in name or (last.endswith("s") and not last.endswith("ss"))
+    return "work" if plural else "works"
 
 
 def understood_line(answer: Answer) -> str | None:

@@ -7,7 +7,6 @@ the question, so it is removed before anything is matched.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -16,6 +15,7 @@ __all__ = [
     "compact",
     "strip_chat_noise",
     "tokenize",
+    "tokenize_compounds",
     "truncate",
     "word_variants",
 ]
@@ -23,18 +23,28 @@ __all__ = [
 # Long enough for any real question, short enough that hostile input costs nothing.
 MAX_QUESTION_CHARS = 500
 
-# Slack links keep their label: `<https://x|label>` -> `label`; everything else in
-# angle brackets (user, channel, group mentions, Discord emoji, bare links) goes.
+# Slack links keep their label (`<https://x|label>` -> `label`) and bare links their
+# address (`<https://metallb.io>` names MetalLB); everything else in angle brackets
+# (user, channel and group mentions, Discord emoji) goes.
 _SLACK_LINK_LABEL = re.compile(r"<(?:https?|mailto):[^|<>\s]{0,2000}\|([^<>]{0,2000})>")
+_SLACK_BARE_LINK = re.compile(r"<((?:https?|mailto):[^|<>\s]{0,2000})>")
 _ANGLE_MARKUP = re.compile(r"<[^<>\s]{1,2000}(?:\|[^<>]{0,2000})?>")
+# Struck-through words are what the writer took back: "~~nginx~~ traefik".
+_STRUCK = re.compile(r"~~[^~]{0,2000}~~|(?<![\w~])~[^~\s][^~]{0,2000}?~(?![\w~])")
 _AT_MENTION = re.compile(r"(?<![\w.])@[\w.-]{1,100}")
 _LEADING_COMMAND = re.compile(r"^\s*/osi(?:-?bot)?\b", re.IGNORECASE)
 _EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,64}:")
-_URL = re.compile(r"https?://\S{1,2000}")
-# A token: letters and digits, joined by the punctuation that lives inside names
-# ("http/1.1", "802.1q", "ssl/tls"); hyphens split words but `compact` joins them again.
-_TOKEN = re.compile(r"[^\W_]+(?:[./+][^\W_]+)*")
+_URL_SCHEME = re.compile(r"\b(?:https?|mailto):/*", re.IGNORECASE)
+# A token is a run of letters and digits. Punctuation inside names ("http/1.1", "metal-lb")
+# splits them, and matching joins neighbouring tokens again through `compact`.
+_TOKEN = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _unescape_slack(text: str) -> str:
+    # Slack escapes exactly these three; html.unescape would cost start-up time for
+    # entities chat never sends.
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def truncate(question: str) -> tuple[str, bool]:
@@ -47,11 +57,14 @@ def truncate(question: str) -> tuple[str, bool]:
 def strip_chat_noise(text: str) -> str:
     """Remove mentions, links, emoji codes, markdown and a leading slash command."""
     text = _SLACK_LINK_LABEL.sub(r" \1 ", text)
+    text = _SLACK_BARE_LINK.sub(r" \1 ", text)
     text = _ANGLE_MARKUP.sub(" ", text)
     # Slack escapes &, < and > in message text; unescape after removing real markup so a
     # typed "&lt;@U1&gt;" is read as words, not as a mention.
-    text = html.unescape(text)
-    text = _URL.sub(" ", text)
+    text = _unescape_slack(text)
+    text = _STRUCK.sub(" ", text)
+    # A pasted link names its subject ("metallb.io"); its scheme is not "HTTP the concept".
+    text = _URL_SCHEME.sub(" ", text)
     text = _LEADING_COMMAND.sub(" ", text)
     text = _AT_MENTION.sub(" ", text)
     return _EMOJI_SHORTCODE.sub(" ", text)
@@ -61,6 +74,19 @@ def tokenize(text: str) -> list[str]:
     """Lower-case words of `text`, after Unicode normalisation (fullwidth, ligatures)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _TOKEN.findall(folded)
+
+
+def tokenize_compounds(text: str) -> tuple[list[str], frozenset[int]]:
+    """Tokens, and the positions of those hyphen-joined to the word before ("kube-VIP")."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    tokens: list[str] = []
+    joined: set[int] = set()
+    for found in _TOKEN.finditer(folded):
+        start = found.start()
+        if tokens and start >= 2 and folded[start - 1] == "-" and folded[start - 2].isalnum():
+            joined.add(len(tokens))
+        tokens.append(found.group())
+    return tokens, frozenset(joined)
 
 
 def compact(text: str) -> str:

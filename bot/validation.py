@@ -6,8 +6,8 @@ file without reading code; all of them are reported at once, not just the first.
 
 from __future__ import annotations
 
+import re
 from typing import Any
-from urllib.parse import urlparse
 
 from bot.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
 from bot.text import compact
@@ -15,6 +15,7 @@ from bot.text import compact
 __all__ = ["build_knowledge"]
 
 _LAYER_RANGE = range(1, 8)
+_WEB_LINK = re.compile(r"https?://[^\s/]+\S*")
 
 
 class _Problems:
@@ -111,7 +112,7 @@ def _roles(raw: Any, where: str, problems: _Problems) -> tuple[LayerRole, ...]:
 
 def _source(value: Any, where: str, problems: _Problems) -> str | None:
     url = _text(value, where, problems, required=False)
-    if url is not None and (urlparse(url).scheme not in {"http", "https"} or " " in url):
+    if url is not None and not _WEB_LINK.fullmatch(url):
         problems.add(where, f"must be an http(s) link, not {url!r:.60}")
         return None
     return url
@@ -124,7 +125,7 @@ def _entry(raw: Any, where: str, problems: _Problems) -> Entry | None:
     name = _text(raw.get("name"), f"{where}.name", problems)
     if name:
         where = f"{where} ({name})"
-    fields = {"name", "kind", "summary", "layers", "aliases", "source", "note"}
+    fields = {"name", "kind", "summary", "layers", "aliases", "source", "note", "everyday_words"}
     _check_keys(raw, fields, where, problems)
     kind_value = raw.get("kind")
     kind = None
@@ -137,9 +138,14 @@ def _entry(raw: Any, where: str, problems: _Problems) -> Entry | None:
     aliases = _text_list(raw.get("aliases"), f"{where}.aliases", problems)
     source = _source(raw.get("source"), f"{where}.source", problems)
     note = _text(raw.get("note"), f"{where}.note", problems, required=False)
+    everyday = _text_list(raw.get("everyday_words"), f"{where}.everyday_words", problems)
+    own_names = {compact(n) for n in (name or "", *aliases)}
+    for word in everyday:
+        if compact(word) not in own_names:
+            problems.add(f"{where}.everyday_words", f"{word!r} is not one of this entry's names")
     if not (name and kind and summary and roles):
         return None
-    return Entry(name, kind, roles, summary, aliases, source, note)
+    return Entry(name, kind, roles, summary, aliases, source, note, everyday)
 
 
 def _check_unique_names(entries: list[Entry], layers: list[Layer], problems: _Problems) -> None:

@@ -7,7 +7,7 @@ not knowledge: adding a tool never needs a change here.
 
 from __future__ import annotations
 
-__all__ = ["AUXILIARIES", "GRAMMAR", "GREETINGS", "HELP_WORDS", "STOPWORDS"]
+__all__ = ["AUXILIARIES", "EXCLUSIVE", "GRAMMAR", "GREETINGS", "HELP_WORDS", "STOPWORDS"]
 
 # Words that open a yes/no question.
 AUXILIARIES = frozenset(
@@ -17,7 +17,8 @@ AUXILIARIES = frozenset(
 
 GREETINGS = frozenset(
     "hi hello hey heya hiya yo howdy greetings morning afternoon evening gm sup thanks thank "
-    "thx ty cheers ok okay cool nice great bye goodbye".split()
+    "thx ty cheers ok okay cool nice great bye goodbye good day folks team everyone all guys "
+    "there".split()
 )
 
 HELP_WORDS = frozenset("help usage commands command howto instructions examples".split())
@@ -45,8 +46,14 @@ tell explain describe show list give know knows find mean means say says think g
 please pls plz quick question q asking ask wondering curious
 exactly generally typically usually mostly basically kind sort type types
 one two three four five six seven first second third fourth fifth sixth seventh
-answer help me bot osibot osi-bot hey
+answer help me bot osibot osi-bot hey wat wht wut whats
+pod pods node nodes container containers traffic request requests app apps workload workloads
+responsible purpose role job protocol protocols example examples meaning difference compare
+only solely exclusively purely strictly
 """
+
+# "is envoy *only* layer 7?" asks whether the layers named are all of them.
+EXCLUSIVE = frozenset("only solely exclusively purely strictly".split())
 
 # Function words: they never sit inside a name, so a phrase containing one is not a name.
 GRAMMAR = frozenset(_GRAMMAR.split()) | AUXILIARIES

@@ -1,0 +1,217 @@
+"""Answer-core benchmarks: printed figures, each beside a bare baseline measured in the same run.
+
+    python benchmarks/core.py            # full run (about a minute)
+    python benchmarks/core.py --quick    # a smoke run with tiny numbers
+
+1. Answers per second on the bundled knowledge vs a bare `rapidfuzz.process.extractOne`
+   over the same alias list. Target: the bot costs at most 3x the bare call per question.
+2. Synthetic knowledge of 1k, 10k and 100k aliases: how cost grows. Target: p99 <= 10 ms
+   per answer at 10k aliases.
+3. `osi-bot ask` cold start, installed from a wheel as users install it, vs
+   `python -c "import rapidfuzz, yaml"`. Target: at most 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import string
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+from bot.answering import answer
+from bot.loading import load_knowledge
+from bot.validation import build_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = [
+    "what layer is metallb?",
+    "envoy",
+    "is calico layer 2?",
+    "at which OSI layer does flannel run",
+    "where does geneve encapsulation happen",
+    "cilum",
+    "<@U024BE7LH> what layer is *kube-proxy*?",
+    "where do sticky sessions live",
+    "what runs at layer 6",
+    "the data-link layer",
+    "what layer is lunch",
+    "rabbitmq",
+    "is metallb L4 or L7?",
+    "which layer does cert-manager operate at",
+    "hi",
+    "trafik",
+]
+
+
+def _per_call_seconds(func, items, rounds: int) -> list[float]:
+    timings = []
+    for _ in range(rounds):
+        for item in items:
+            start = time.perf_counter()
+            func(item)
+            timings.append(time.perf_counter() - start)
+    return timings
+
+
+def _p(values: list[float], percentile: float) -> float:
+    return (
+        statistics.quantiles(values, n=100)[int(percentile) - 1] if len(values) > 1 else values[0]
+    )
+
+
+def bundled_throughput(rounds: int) -> None:
+    knowledge = load_knowledge()
+    aliases = list(knowledge.index.spaced)
+    processed = [utils.default_process(a) for a in aliases]
+
+    def bare(question: str) -> object:
+        return process.extractOne(
+            utils.default_process(question),
+            processed,
+            scorer=fuzz.WRatio,
+            processor=None,
+            score_cutoff=80,
+        )
+
+    def bot(question: str) -> object:
+        return answer(knowledge, question)
+
+    bare_t = _per_call_seconds(bare, QUESTIONS, rounds)
+    bot_t = _per_call_seconds(bot, QUESTIONS, rounds)
+    bare_mean, bot_mean = statistics.fmean(bare_t), statistics.fmean(bot_t)
+    print(f"1. bundled knowledge ({len(aliases)} aliases, {len(QUESTIONS)} questions x {rounds})")
+    print(
+        f"   bare extractOne : {1 / bare_mean:10,.0f} answers/s  ({bare_mean * 1e6:7.1f} µs each)"
+    )
+    print(f"   osi-bot answer  : {1 / bot_mean:10,.0f} answers/s  ({bot_mean * 1e6:7.1f} µs each)")
+    verdict = "ok" if bot_mean / bare_mean <= 3 else "OVER TARGET"
+    print(f"   cost ratio bot/bare: {bot_mean / bare_mean:.2f}x (target <= 3x: {verdict})")
+
+
+def _synthetic_name(rng: random.Random) -> str:
+    length = rng.randint(5, 12)
+    return "".join(rng.choice(string.ascii_lowercase) for _ in range(length))
+
+
+def synthetic_document(aliases: int, seed: int = 7) -> tuple[dict, list[str]]:
+    """A valid knowledge document with about `aliases` names, and some of those names."""
+    rng = random.Random(seed)
+    base = load_knowledge_document()
+    names: set[str] = set()
+    entries = []
+    while len(names) < aliases:
+        entry_names = [_synthetic_name(rng) for _ in range(4)]
+        entry_names = [n for n in entry_names if n not in names]
+        if not entry_names:
+            continue
+        names.update(entry_names)
+        entries.append(
+            {
+                "name": entry_names[0],
+                "kind": "tool",
+                "summary": "A synthetic tool.",
+                "aliases": entry_names[1:],
+                "layers": {rng.randint(1, 7): "Does synthetic things."},
+            }
+        )
+    return {"version": 1, "layers": base["layers"], "entries": entries}, sorted(names)
+
+
+def load_knowledge_document() -> dict:
+    import yaml  # noqa: PLC0415
+
+    return yaml.safe_load((ROOT / "knowledge" / "layers.yaml").read_text("utf-8"))
+
+
+def scaling(sizes: list[int], questions_per_size: int) -> None:
+    print("2. synthetic knowledge: latency per answer")
+    print(f"   {'aliases':>8} {'bot p50':>9} {'bot p99':>9} {'bare p50':>9} {'bare p99':>9}")
+    for size in sizes:
+        document, names = synthetic_document(size)
+        knowledge, problems = build_knowledge(document, f"<synthetic {size}>")
+        assert knowledge is not None, problems
+        rng = random.Random(size)
+        questions = []
+        for _ in range(questions_per_size):
+            name = rng.choice(names)
+            typo = name[:2] + name[3:] if len(name) > 6 else name
+            questions.extend(
+                [f"what layer is {name}?", f"is {typo} layer 3", "what layer is lunch today"]
+            )
+        processed = [utils.default_process(n) for n in names]
+
+        def bare(question: str, processed: list[str] = processed) -> object:
+            return process.extractOne(
+                utils.default_process(question),
+                processed,
+                scorer=fuzz.WRatio,
+                processor=None,
+                score_cutoff=80,
+            )
+
+        bot_t = _per_call_seconds(lambda q, k=knowledge: answer(k, q), questions, 1)
+        bare_t = _per_call_seconds(bare, questions, 1)
+        ms = 1e3
+        print(
+            f"   {size:>8,} {_p(bot_t, 50) * ms:8.3f}ms {_p(bot_t, 99) * ms:8.3f}ms"
+            f" {_p(bare_t, 50) * ms:8.3f}ms {_p(bare_t, 99) * ms:8.3f}ms"
+            + ("   (target p99 <= 10 ms)" if size == 10_000 else "")
+        )
+
+
+def _median_run_seconds(command: list[str], runs: int) -> float:
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def cold_start(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        wheels, target = Path(scratch) / "wheels", Path(scratch) / "site"
+        pip = [sys.executable, "-m", "pip", "-q"]
+        subprocess.run(
+            [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)],
+            check=True,
+            capture_output=True,
+        )
+        wheel = next(wheels.glob("*.whl"))
+        # pip compiles bytecode at install time, as it does for every user's install.
+        subprocess.run(
+            [*pip, "install", "--no-deps", "--target", str(target), str(wheel)],
+            check=True,
+            capture_output=True,
+        )
+        bare = _median_run_seconds([sys.executable, "-c", "import rapidfuzz, yaml"], runs)
+        ask = (
+            f"import sys; sys.path.insert(0, {str(target)!r}); from bot.cli import main;"
+            " sys.exit(main(['ask', 'what layer is metallb?']))"
+        )
+        bot = _median_run_seconds([sys.executable, "-c", ask], runs)
+    verdict = "ok" if bot / bare <= 1.5 else "OVER TARGET"
+    print(f"3. cold start (median of {runs})")
+    print(f"   python -c 'import rapidfuzz, yaml' : {bare * 1e3:6.1f} ms")
+    print(f"   osi-bot ask (installed wheel)      : {bot * 1e3:6.1f} ms")
+    print(f"   ratio: {bot / bare:.2f}x (target <= 1.5x: {verdict})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny numbers, for a smoke run")
+    quick = parser.parse_args().quick
+    bundled_throughput(rounds=5 if quick else 300)
+    scaling([1_000] if quick else [1_000, 10_000, 100_000], questions_per_size=5 if quick else 300)
+    cold_start(runs=3 if quick else 21)
+
+
+if __name__ == "__main__":
+    main()
