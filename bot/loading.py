@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
@@ -23,21 +22,23 @@ KNOWLEDGE_ENV = "OSI_KNOWLEDGE"
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def bundled_knowledge_path() -> Path:
+# os.path rather than pathlib: pathlib drags urllib and ipaddress into every start-up.
+def bundled_knowledge_path() -> str:
     """The knowledge file shipped with the package, or the repository's copy in a checkout."""
-    # A wheel carries the file as bot/data/layers.yaml (pyproject's force-include); plain
-    # paths, not importlib.resources, keep start-up fast and bot is never zip-imported.
-    packaged = Path(__file__).resolve().parent / "data" / "layers.yaml"
-    if packaged.is_file():
+    package = os.path.dirname(os.path.abspath(__file__))
+    # A wheel carries the file as bot/data/layers.yaml (pyproject's force-include); bot is
+    # never zip-imported, so a plain path is enough.
+    packaged = os.path.join(package, "data", "layers.yaml")
+    if os.path.isfile(packaged):
         return packaged
     # Source checkouts and editable installs read the file people edit.
-    return Path(__file__).resolve().parent.parent / "knowledge" / "layers.yaml"
+    return os.path.join(os.path.dirname(package), "knowledge", "layers.yaml")
 
 
-def resolve_knowledge_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+def resolve_knowledge_path(explicit: str | os.PathLike[str] | None = None) -> str:
     """`--knowledge PATH` wins, then `OSI_KNOWLEDGE`, then the bundled file."""
     chosen = explicit or os.environ.get(KNOWLEDGE_ENV) or None
-    return Path(chosen) if chosen else bundled_knowledge_path()
+    return os.fspath(chosen) if chosen else bundled_knowledge_path()
 
 
 def _parse(text: str, source: str) -> object:
@@ -54,10 +55,10 @@ def _parse(text: str, source: str) -> object:
 
 def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
     """Load and validate the knowledge file; raise `KnowledgeError` describing every problem."""
-    resolved = resolve_knowledge_path(path)
-    source = str(resolved)
+    source = resolve_knowledge_path(path)
     try:
-        text = resolved.read_text(encoding="utf-8")
+        with open(source, encoding="utf-8") as file:
+            text = file.read()
     except FileNotFoundError:
         raise KnowledgeError(source, ["file not found"]) from None
     except IsADirectoryError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -13,9 +14,8 @@ from bot.loading import bundled_knowledge_path, load_knowledge, resolve_knowledg
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
-_GOOD: dict[str, Any] = yaml.safe_load(bundled_knowledge_path().read_text(encoding="utf-8"))
+_GOOD: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_text(encoding="utf-8"))
 
 
 def _write(tmp_path: Path, document: Any) -> Path:
@@ -170,8 +170,8 @@ def test_top_level_list(tmp_path: Path) -> None:
 
 def test_explicit_path_beats_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("OSI_KNOWLEDGE", str(tmp_path / "from-env.yaml"))
-    assert resolve_knowledge_path() == tmp_path / "from-env.yaml"
-    assert resolve_knowledge_path(tmp_path / "explicit.yaml") == tmp_path / "explicit.yaml"
+    assert resolve_knowledge_path() == str(tmp_path / "from-env.yaml")
+    assert resolve_knowledge_path(tmp_path / "explicit.yaml") == str(tmp_path / "explicit.yaml")
 
 
 def test_bundled_file_when_nothing_is_set() -> None:
