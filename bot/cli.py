@@ -36,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Which OSI layer does a Kubernetes networking tool or concept work at?",
         parents=[common],
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # An explicit prog spares argparse building a help formatter (and importing shutil)
+    # on every start-up.
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, prog="osi-bot"
+    )
 
     ask = commands.add_parser("ask", parents=[common], help="answer one question ('-': stdin)")
     ask.add_argument("question", nargs="+", help="the question, or '-' for one per stdin line")
@@ -58,12 +62,12 @@ def _print(text: str) -> None:
 
 
 def _ask(knowledge: Knowledge, words: list[str], as_json: bool) -> int:
-    from bot.render_json import answer_record  # noqa: PLC0415 - only for --json
-
     def show(question: str, one_line: bool) -> None:
         result = answer(knowledge, question)
         if as_json:
-            import json  # noqa: PLC0415
+            import json  # noqa: PLC0415 - only for --json
+
+            from bot.render_json import answer_record  # noqa: PLC0415
 
             _print(json.dumps(answer_record(result, knowledge), ensure_ascii=False))
         else:
