@@ -17,6 +17,7 @@ from bot.render_text import render_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import date
 
     from bot.knowledge import Knowledge
 
@@ -51,10 +52,28 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a knowledge file and summarise it")
     check.add_argument("path", nargs="?", help="the file (default: as for --knowledge)")
 
+    daily = commands.add_parser("daily", help="the layer of the day: preview or post once")
+    daily_commands = daily.add_subparsers(dest="daily_command", required=True, prog="osi-bot daily")
+    show = daily_commands.add_parser("show", parents=[common], help="print a day's post")
+    post = daily_commands.add_parser("post", parents=[common], help="post once, then exit")
+    post.add_argument("--platform", choices=["slack", "discord"], required=True)
+    for sub in (show, post):
+        sub.add_argument("--date", type=_iso_date, help="YYYY-MM-DD (default: today, local)")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
     commands.add_parser("slack", parents=[common], help="run the Slack bot (see README)")
     discord = commands.add_parser("discord", parents=[common], help="run the Discord bot")
     discord.add_argument("--sync", action="store_true", help="register /osi globally, then run")
     return parser
+
+
+def _iso_date(value: str) -> date:
+    from datetime import date  # noqa: PLC0415 - only the daily commands need dates
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-26") from None
 
 
 def _print(text: str) -> None:
@@ -124,6 +143,10 @@ def _run(args: argparse.Namespace) -> int:
         return _chat(knowledge)
     if args.command == "layers":
         return _layers(knowledge)
+    if args.command == "daily":
+        from bot.daily.command import run_daily_command  # noqa: PLC0415
+
+        return run_daily_command(knowledge, args)
     if args.command == "slack":
         from bot.adapters.slack import run as run_slack  # noqa: PLC0415
 

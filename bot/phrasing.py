@@ -86,8 +86,10 @@ def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
 def works(name: str) -> str:
     """ "works" or "work": "Envoy works", "Linux bridges work", "TCP and UDP work"."""
     last = name.rsplit(maxsplit=1)[-1]
-    # A lower-case plural "s" ("NICs", "bridges"), never an acronym's ("IPVS", "DNS").
-    plural = " and " in name or (last.endswith("s") and not last.endswith("ss"))
+    # A capitalised common noun with a lower-case plural "s" ("NICs", "Linux bridges"), never
+    # an acronym ("IPVS", "DNS") or a lower-case product name ("iptables").
+    plural_noun = name[0].isupper() and last.endswith("s") and not last.endswith("ss")
+    plural = " and " in name or plural_noun
     return "work" if plural else "works"
 
 

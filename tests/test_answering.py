@@ -270,6 +270,17 @@ def test_yes_no_verdicts(
     assert headline(result, knowledge).startswith(headline_start)
 
 
+@pytest.mark.parametrize(
+    ("name", "verb"),
+    [("Envoy", "works"), ("Routers", "work"), ("NICs", "work"), ("IPVS", "works"),
+     ("iptables", "works"), ("TCP and UDP", "work"), ("Linux bridges", "work")],
+)  # fmt: skip
+def test_verb_agrees_with_the_name(name: str, verb: str) -> None:
+    from bot.phrasing import works  # noqa: PLC0415
+
+    assert works(name) == verb
+
+
 def test_typo_correction_shows_what_was_typed(knowledge: Knowledge) -> None:
     result = answer(knowledge, "where does celium run")
     assert (result.matched, result.typed) == ("Cilium", "celium")

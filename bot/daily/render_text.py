@@ -1,0 +1,46 @@
+"""The layer of the day as plain text and as JSON-ready data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.phrasing import layer_title, works
+
+if TYPE_CHECKING:
+    from bot.daily.rotation import DailyPost
+
+__all__ = ["daily_record", "daily_text", "daily_title"]
+
+
+def daily_title(post: DailyPost) -> str:
+    return f"Layer of the day: {layer_title(post.layer)}"
+
+
+def daily_text(post: DailyPost) -> str:
+    """Title, Kubernetes function, description, spotlight and a did-you-know line."""
+    layer, spotlight = post.layer, post.spotlight
+    lines = [
+        daily_title(post),
+        f"In Kubernetes: {layer.component} ({layer.function}).",
+        layer.description,
+        f"Spotlight: {spotlight.name} {works(spotlight.name)} here — {post.role}",
+    ]
+    if post.fact:
+        lines.append(f"Did you know? {post.fact}")
+    lines.append(f"Also at this layer: {', '.join(t for t in post.tools if t != spotlight.name)}")
+    return "\n".join(lines)
+
+
+def daily_record(post: DailyPost) -> dict[str, Any]:
+    return {
+        "date": post.day.isoformat(),
+        "layer": post.layer.number,
+        "name": post.layer.name,
+        "component": f"{post.layer.component} ({post.layer.function})",
+        "description": post.layer.description,
+        "spotlight": post.spotlight.name,
+        "role": post.role,
+        "did_you_know": post.fact,
+        "tools": list(post.tools),
+        "text": daily_text(post),
+    }

@@ -1,0 +1,56 @@
+"""The record of posted layers: a post is claimed once, completed, or released for a retry."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from bot.daily.ledger import CLAIM_LEASE_SECONDS, PostLedger, state_dir_from_env
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DAY = date(2026, 11, 26)
+
+
+def test_only_one_claim_wins(tmp_path: Path) -> None:
+    first, second = PostLedger(str(tmp_path)), PostLedger(str(tmp_path))
+    assert first.claim("slack", "C1", DAY, now=100.0)
+    assert not second.claim("slack", "C1", DAY, now=101.0)
+
+
+def test_completed_post_survives_a_restart(tmp_path: Path) -> None:
+    ledger = PostLedger(str(tmp_path))
+    assert ledger.claim("slack", "C1", DAY, now=100.0)
+    ledger.complete("slack", "C1", DAY, now=101.0, message="1700000000.0001")
+    restarted = PostLedger(str(tmp_path))
+    assert restarted.posted("slack", "C1", DAY)
+    assert not restarted.claim("slack", "C1", DAY, now=100_000.0)
+
+
+def test_released_claim_can_be_retried(tmp_path: Path) -> None:
+    ledger = PostLedger(str(tmp_path))
+    assert ledger.claim("discord", "42", DAY, now=100.0)
+    ledger.release("discord", "42", DAY)
+    assert not ledger.posted("discord", "42", DAY)
+    assert ledger.claim("discord", "42", DAY, now=101.0)
+
+
+def test_a_dead_posters_claim_expires(tmp_path: Path) -> None:
+    ledger = PostLedger(str(tmp_path))
+    assert ledger.claim("slack", "C1", DAY, now=100.0)
+    assert not ledger.claim("slack", "C1", DAY, now=100.0 + CLAIM_LEASE_SECONDS - 1)
+    assert ledger.claim("slack", "C1", DAY, now=100.0 + CLAIM_LEASE_SECONDS + 1)
+
+
+def test_keys_are_platform_channel_and_day(tmp_path: Path) -> None:
+    ledger = PostLedger(str(tmp_path))
+    assert ledger.claim("slack", "C1", DAY, now=1.0)
+    assert ledger.claim("slack", "C2", DAY, now=1.0)
+    assert ledger.claim("discord", "C1", DAY, now=1.0)
+    assert ledger.claim("slack", "C1", date(2026, 11, 27), now=1.0)
+
+
+def test_state_dir_setting(tmp_path: Path) -> None:
+    assert state_dir_from_env({"OSI_STATE_DIR": str(tmp_path)}) == str(tmp_path)
+    assert state_dir_from_env({"XDG_STATE_HOME": "/x"}) == "/x/osi-bot"

@@ -1,0 +1,65 @@
+"""The layer of the day's choice: deterministic, every layer each week, every tool in time."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.daily.rotation import daily_post
+from bot.knowledge import EntryKind
+
+if TYPE_CHECKING:
+    from bot.knowledge import Knowledge
+
+_DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=_DAYS)
+def test_any_seven_consecutive_days_cover_all_layers(knowledge: Knowledge, start: date) -> None:
+    week = [daily_post(knowledge, start + timedelta(days=i)).layer.number for i in range(7)]
+    assert sorted(week) == [1, 2, 3, 4, 5, 6, 7]
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=_DAYS)
+def test_seven_consecutive_weekdays_cover_all_layers(knowledge: Knowledge, start: date) -> None:
+    """With weekday-only posting, no layer is stuck on a Saturday forever."""
+    weekdays, day = [], start
+    while len(weekdays) < 7:
+        if day.weekday() < 5:
+            weekdays.append(daily_post(knowledge, day, weekdays_only=True).layer.number)
+        day += timedelta(days=1)
+    assert sorted(weekdays) == [1, 2, 3, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize("weekdays_only", [False, True])
+def test_spotlight_visits_every_tool_of_every_layer(
+    knowledge: Knowledge, weekdays_only: bool
+) -> None:
+    seen: dict[int, set[str]] = {n: set() for n in range(1, 8)}
+    day = date(2026, 1, 1)
+    for _ in range(2 * 366):
+        if not weekdays_only or day.weekday() < 5:
+            post = daily_post(knowledge, day, weekdays_only=weekdays_only)
+            seen[post.layer.number].add(post.spotlight.name)
+        day += timedelta(days=1)
+    for number, names in seen.items():
+        tools = {e.name for e in knowledge.entries_at(number, EntryKind.TOOL)}
+        assert names == tools, f"layer {number}"
+
+
+def test_same_date_same_post(knowledge: Knowledge) -> None:
+    day = date(2026, 11, 26)
+    assert daily_post(knowledge, day) == daily_post(knowledge, day)
+
+
+def test_post_carries_role_and_fact(knowledge: Knowledge) -> None:
+    post = daily_post(knowledge, date(2026, 11, 26))
+    assert post.role == post.spotlight.role_at(post.layer.number)
+    assert post.fact in post.layer.did_you_know
+    assert post.spotlight.name in post.tools
