@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from bot.errors import KnowledgeError
+from bot.parse_cache import cached_parse
 from bot.validation import build_knowledge
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
         raise KnowledgeError(source, [f"not UTF-8 text (byte {error.start})"]) from None
     except OSError as error:
         raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
-    knowledge, problems = build_knowledge(_parse(text, source), source)
+    document = cached_parse(source, text, lambda t: _parse(t, source))
+    knowledge, problems = build_knowledge(document, source)
     if knowledge is None:
         raise KnowledgeError(source, problems)
     return knowledge

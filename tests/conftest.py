@@ -21,6 +21,8 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith(_OWNED_PREFIXES):
             monkeypatch.delenv(name)
+    # No test writes parsed-knowledge caches into the developer's home directory.
+    monkeypatch.setenv("OSI_CACHE_DIR", "")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,70 @@
+"""A cache of parsed knowledge files, like `.pyc` files for Python source.
+
+Parsing YAML is most of `osi-bot ask`'s start-up. The parsed document (plain dicts,
+lists and scalars) is stored with `marshal` under the user's cache directory, keyed by
+the file's path, size and modification time; validation still runs on every load.
+Any problem with the cache (read-only disk, a stale or corrupt entry) just means parsing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import zlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["CACHE_ENV", "cached_parse"]
+
+CACHE_ENV = "OSI_CACHE_DIR"
+_FORMAT = 1
+
+
+def _cache_dir() -> str | None:
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit is not None:
+        return explicit or None  # set but empty: caching is off
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "osi-bot")
+
+
+def cached_parse(path: str, text: str, parse: Callable[[str], Any]) -> Any:
+    """`parse(text)`, or the stored result of parsing this very file before."""
+    directory = _cache_dir()
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return parse(text)
+    key = (_FORMAT, os.path.abspath(path), stat.st_size, stat.st_mtime_ns, len(text))
+    entry = None
+    if directory:
+        name = f"knowledge-{zlib.crc32(key[1].encode()):08x}.marshal"
+        entry = os.path.join(directory, name)
+        try:
+            with open(entry, "rb") as file:
+                # Trusted like a .pyc: written by this user, in this user's cache directory.
+                stored_key, document = marshal.load(file)  # noqa: S302
+            if tuple(stored_key) == key:
+                return document
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    document = parse(text)
+    if entry is not None:
+        _store(entry, key, document)
+    return document
+
+
+def _store(entry: str, key: tuple[Any, ...], document: Any) -> None:
+    temporary = f"{entry}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(entry), exist_ok=True)
+        with open(temporary, "wb") as file:
+            marshal.dump((key, document), file)
+        os.replace(temporary, entry)  # readers see the old entry or the new, never half
+    except (OSError, ValueError):
+        # ValueError: a document marshal cannot store (YAML dates, say) is just not cached.
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
