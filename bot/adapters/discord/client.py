@@ -1,0 +1,121 @@
+"""The Discord client: wires the answer core to `/osi`, mentions, DMs and buttons."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.adapters.discord.commands import OsiTree, apologize, osi_command, send_reply
+from bot.adapters.discord.messages import is_addressed_to, send_reply_to
+from bot.adapters.discord.replies import APOLOGY, Reply, render_reply
+from bot.adapters.discord.settings import AUTO_SHARDS
+from bot.adapters.discord.views import AskButton
+from bot.answering import answer
+from bot.completion import complete as complete_names
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from bot.adapters.discord.settings import Settings
+    from bot.knowledge import Knowledge
+    from bot.model import Answer
+
+__all__ = ["OsiClient", "ShardedOsiClient", "bot_intents", "build_client"]
+
+log = logging.getLogger(__name__)
+
+
+def bot_intents() -> discord.Intents:
+    """Guilds, and messages in guilds and DMs; not the privileged message-content intent.
+
+    Discord still sends the content of messages that mention the bot and of DMs to it.
+    """
+    return discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
+
+
+class OsiClient(discord.Client):
+    """A client that answers `/osi`, mentions, DMs and "did you mean" clicks."""
+
+    def __init__(
+        self,
+        *,
+        knowledge: Knowledge,
+        ask: Callable[[str], Answer],
+        complete: Callable[[str], Sequence[str]],
+        **options: Any,
+    ) -> None:
+        super().__init__(
+            intents=bot_intents(),
+            # Whatever a question contains, nothing the bot sends pings anyone.
+            allowed_mentions=discord.AllowedMentions.none(),
+            max_messages=None,  # the bot never looks back at old messages
+            **options,
+        )
+        self.knowledge = knowledge
+        self._ask = ask
+        self.tree = OsiTree(self)
+        self.tree.add_command(osi_command(self.answer_command, complete))
+        self.add_dynamic_items(AskButton)
+
+    def reply_for(self, question: str) -> Reply:
+        return render_reply(self._ask(question), self.knowledge)
+
+    async def answer_command(self, interaction: discord.Interaction[Any], query: str) -> None:
+        """`/osi`: failures reach the tree's error handler, which apologises."""
+        await send_reply(interaction, self.reply_for(query))
+
+    async def answer_suggestion(self, interaction: discord.Interaction[Any], name: str) -> None:
+        try:
+            await send_reply(interaction, self.reply_for(name))
+        except Exception:
+            log.exception("answering the suggestion button %r failed", name)
+            await apologize(interaction)
+
+    async def on_message(self, message: discord.Message) -> None:
+        if not is_addressed_to(message, self.user):
+            return
+        try:
+            await send_reply_to(message, self.reply_for(message.content))
+        except Exception:
+            log.exception("answering message %s failed", message.id)
+            try:
+                await send_reply_to(message, APOLOGY)
+            except discord.HTTPException:
+                log.warning("could not send the apology for message %s", message.id)
+
+
+class ShardedOsiClient(OsiClient, discord.AutoShardedClient):
+    """The same bot over several gateway shards, in this process."""
+
+
+def build_client(
+    knowledge: Knowledge,
+    settings: Settings,
+    *,
+    ask: Callable[[str], Answer] | None = None,
+    complete: Callable[[str], Sequence[str]] | None = None,
+    **options: Any,
+) -> OsiClient:
+    """The one place the Discord bot is assembled.
+
+    Args:
+        ask: answers a question; the core's `answer` unless a test passes its own.
+        complete: ranks completions for autocomplete; the core's `complete` by default.
+        options: further discord.py client options (tests shorten `guild_ready_timeout`).
+    """
+    dependencies: dict[str, Any] = {
+        "knowledge": knowledge,
+        "ask": ask or partial(answer, knowledge),
+        "complete": complete or partial(complete_names, knowledge),
+        **options,
+    }
+    if not settings.sharded:
+        return OsiClient(**dependencies)
+    # `auto` asks Discord how many shards it recommends; a number runs that many here, and
+    # shard IDs make this process one part of a set that other processes complete.
+    count = None if settings.shard_count == AUTO_SHARDS else settings.shard_count
+    ids = list(settings.shard_ids) if settings.shard_ids is not None else None
+    return ShardedOsiClient(**dependencies, shard_count=count, shard_ids=ids)

@@ -1,0 +1,87 @@
+"""The `/osi` application command, its autocomplete, and replying to interactions."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+
+from bot.adapters.discord.replies import APOLOGY
+from bot.adapters.discord.views import sendable
+from bot.text import MAX_QUESTION_CHARS
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable, Sequence
+
+    from bot.adapters.discord.replies import Reply
+
+__all__ = ["MAX_CHOICES", "OsiTree", "apologize", "osi_command", "send_reply"]
+
+log = logging.getLogger(__name__)
+
+MAX_CHOICES = 25  # Discord's limit for autocomplete choices
+_MAX_CHOICE_LENGTH = 100  # and for a choice's name and value
+_DESCRIPTION = "Which OSI layer does a Kubernetes networking tool or concept work at?"
+_QUERY_DESCRIPTION = "A tool, concept or layer: metallb, sticky sessions, layer 4, help"
+
+# discord.py resolves the callback's annotations from this module's globals.
+_Query = app_commands.Range[str, 1, MAX_QUESTION_CHARS]
+
+
+class OsiTree(app_commands.CommandTree[Any]):
+    """A command tree whose failures become a logged error and a short apology."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        command = interaction.command.qualified_name if interaction.command else "?"
+        log.error("/%s failed", command, exc_info=error)
+        await apologize(interaction)
+
+
+def osi_command(
+    on_query: Callable[[discord.Interaction[Any], str], Awaitable[None]],
+    complete: Callable[[str], Sequence[str]],
+) -> app_commands.Command[Any, ..., None]:
+    """`/osi query:<question>`: `on_query` answers it, `complete` ranks what is being typed."""
+
+    @app_commands.command(name="osi", description=_DESCRIPTION)
+    @app_commands.describe(query=_QUERY_DESCRIPTION)
+    @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)
+    async def osi(interaction: discord.Interaction[Any], query: _Query) -> None:
+        await on_query(interaction, query)
+
+    @osi.autocomplete("query")
+    async def _complete(
+        _interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        try:
+            names = complete(current)
+        except Exception:
+            # An autocomplete cannot show an apology; an empty list is the honest answer.
+            log.exception("autocomplete failed for %r", current)
+            return []
+        fitting = [name for name in names if 0 < len(name) <= _MAX_CHOICE_LENGTH]
+        return [app_commands.Choice(name=name, value=name) for name in fitting[:MAX_CHOICES]]
+
+    return osi
+
+
+async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> None:
+    """Answer an interaction: publicly when the reply is public, else only to the asker."""
+    await interaction.response.send_message(
+        embed=reply.embed, view=sendable(reply.view), ephemeral=not reply.public
+    )
+
+
+async def apologize(interaction: discord.Interaction[Any]) -> None:
+    """Tell the asker, privately, that answering failed; never raise while doing so."""
+    # An autocomplete cannot carry a message, and an answered interaction takes no second one.
+    if interaction.type is discord.InteractionType.autocomplete or interaction.response.is_done():
+        return
+    try:
+        await interaction.response.send_message(APOLOGY, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not send the apology for interaction %s", interaction.id)

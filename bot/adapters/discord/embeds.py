@@ -1,0 +1,171 @@
+"""An answer as a Discord embed: what was understood, a field per layer, within Discord's limits."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord.utils import escape_markdown, escape_mentions
+
+from bot.knowledge import EntryKind
+from bot.model import Answer, AnswerKind
+from bot.phrasing import (
+    EXAMPLE_QUESTIONS,
+    HELP_INTRO,
+    headline,
+    layer_list,
+    layer_title,
+    understood_line,
+)
+
+if TYPE_CHECKING:
+    from bot.knowledge import Knowledge, Layer
+
+__all__ = ["LAYER_COLOURS", "Limits", "answer_embed"]
+
+
+class Limits:
+    """Discord's embed limits, in characters unless named otherwise."""
+
+    TITLE = 256
+    DESCRIPTION = 4096
+    FIELDS = 25  # count
+    FIELD_NAME = 256
+    FIELD_VALUE = 1024
+    FOOTER = 2048
+    AUTHOR = 256
+    TOTAL = 6000  # every title, description, field, footer and author together
+
+
+# One colour per layer, warm at the wire and cool at the application, so a glance at the
+# embed's edge tells the layer before reading it.
+LAYER_COLOURS: dict[int, int] = {
+    7: 0x9B59B6,
+    6: 0x3498DB,
+    5: 0x1ABC9C,
+    4: 0x2ECC71,
+    3: 0xF1C40F,
+    2: 0xE67E22,
+    1: 0xE74C3C,
+}
+_HELP_COLOUR = 0x5865F2  # Discord blurple
+_UNKNOWN_COLOUR = 0x95A5A6
+_TRUNCATED = "Your message was long; I read only its beginning."
+_ASK_HINT = "Ask about a Kubernetes networking tool or concept, or a layer from 1 to 7."
+_HOW_TO_ASK = "Use /osi, mention me in a channel, or send me a direct message."
+
+
+def answer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
+    """Render `answer` as one embed that Discord will accept, whatever the knowledge holds."""
+    if answer.kind in (AnswerKind.TOOL, AnswerKind.CONCEPT):
+        embed = _entry_embed(answer, knowledge)
+    elif answer.kind is AnswerKind.LAYER:
+        embed = _layer_embed(answer, knowledge)
+    elif answer.kind is AnswerKind.HELP:
+        embed = _help_embed()
+    else:
+        embed = _unknown_embed(answer, knowledge)
+    if answer.truncated:
+        embed.set_footer(text=_TRUNCATED)
+    return _fit(embed)
+
+
+def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
+    entry = answer.entry
+    assert entry is not None
+    lines = [f"**{_md(headline(answer, knowledge))}**"]
+    if answer.focus_layer is not None and len(entry.roles) > 1:
+        others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
+        lines.append(f"{_md(entry.name)} as a whole also works at {others}.")
+    lines.append(_md(entry.summary))
+    if entry.note:
+        lines.append(f"*Note:* {_md(entry.note)}")
+    embed = discord.Embed(
+        title=_clip(_md(entry.name), Limits.TITLE),
+        url=entry.source,
+        description=_clip("\n\n".join(lines), Limits.DESCRIPTION),
+        colour=_colour(answer.layers),
+    )
+    understood = understood_line(answer) or f"{entry.name} ({entry.kind})"
+    embed.set_author(name=_clip(f"Understood: {understood}", Limits.AUTHOR))
+    for layer in answer.layers:
+        _field(embed, layer_title(layer), _md(entry.role_at(layer.number) or layer.function))
+    if answer.also:
+        mentioned = "; ".join(
+            f"{_md(other.name)} ({', '.join(f'L{n}' for n in other.layers)})"
+            for other in answer.also
+        )
+        _field(embed, "Also mentioned", mentioned)
+    if entry.source and len(entry.source) <= Limits.FIELD_VALUE:
+        _field(embed, "Source", entry.source)
+    return embed
+
+
+def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
+    description = _md(headline(answer, knowledge))
+    if answer.unknown_term:
+        description += f"\n\n(I don't know “{_md(answer.unknown_term)}”.)"
+    embed = discord.Embed(
+        title=_clip(layer_list(answer.layers), Limits.TITLE),
+        description=_clip(description, Limits.DESCRIPTION),
+        colour=_colour(answer.layers),
+    )
+    embed.set_author(name=_clip(f"Understood: {layer_list(answer.layers)}", Limits.AUTHOR))
+    for layer in answer.layers:
+        lines = [_md(layer.description)]
+        tools = [e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)]
+        if tools:
+            lines.append(f"**Tools:** {_md(', '.join(tools))}")
+        _field(embed, f"{layer_title(layer)} — {_md(layer.component)}", "\n".join(lines))
+    return embed
+
+
+def _help_embed() -> discord.Embed:
+    embed = discord.Embed(title="osi-bot", description=HELP_INTRO, colour=_HELP_COLOUR)
+    _field(embed, "Try", "\n".join(f"• {_md(q)}" for q in EXAMPLE_QUESTIONS))
+    _field(embed, "How to ask", _HOW_TO_ASK)
+    return embed
+
+
+def _unknown_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
+    embed = discord.Embed(
+        description=_clip(_md(headline(answer, knowledge)), Limits.DESCRIPTION),
+        colour=_UNKNOWN_COLOUR,
+    )
+    if answer.suggestions:
+        _field(embed, "Did you mean", ", ".join(_md(name) for name in answer.suggestions))
+    else:
+        _field(embed, "Try", _ASK_HINT)
+    return embed
+
+
+def _field(embed: discord.Embed, name: str, value: str) -> None:
+    if len(embed.fields) < Limits.FIELDS:
+        embed.add_field(
+            name=_clip(name, Limits.FIELD_NAME),
+            value=_clip(value, Limits.FIELD_VALUE),
+            inline=False,
+        )
+
+
+def _fit(embed: discord.Embed) -> discord.Embed:
+    """Drop trailing fields, then shorten the description, until the whole embed fits."""
+    while len(embed) > Limits.TOTAL and embed.fields:
+        embed.remove_field(len(embed.fields) - 1)
+    excess = len(embed) - Limits.TOTAL
+    if excess > 0 and embed.description:
+        embed.description = _clip(embed.description, len(embed.description) - excess)
+    return embed
+
+
+def _colour(layers: tuple[Layer, ...]) -> int:
+    return LAYER_COLOURS.get(layers[0].number, _UNKNOWN_COLOUR) if layers else _UNKNOWN_COLOUR
+
+
+def _md(text: str) -> str:
+    """Text shown as Discord markdown: nothing in it formats, pings or links a mention."""
+    return escape_mentions(escape_markdown(text))
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"

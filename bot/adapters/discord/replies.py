@@ -1,0 +1,35 @@
+"""What the bot sends for an answer, wherever it was asked: an embed, buttons, and who sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.adapters.discord.embeds import answer_embed
+from bot.adapters.discord.views import suggestion_view
+
+if TYPE_CHECKING:
+    import discord
+
+    from bot.knowledge import Knowledge
+    from bot.model import Answer
+
+__all__ = ["APOLOGY", "Reply", "render_reply"]
+
+APOLOGY = "Sorry — something went wrong while answering that. It has been logged."
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    embed: discord.Embed
+    view: discord.ui.View | None  # "did you mean" buttons, if any
+    public: bool  # False: only the asker sees it, where Discord allows (interactions)
+
+
+def render_reply(answer: Answer, knowledge: Knowledge) -> Reply:
+    """A confident answer is public; help, unknown questions and suggestions are not."""
+    return Reply(
+        embed=answer_embed(answer, knowledge),
+        view=suggestion_view(answer.suggestions),
+        public=answer.is_confident,
+    )

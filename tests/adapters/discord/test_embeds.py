@@ -1,0 +1,230 @@
+"""Rendering answers into embeds: understood, a field per layer, source, colour, limits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import discord
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, answer_embed
+from bot.answering import answer
+from bot.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
+from bot.model import Answer, AnswerKind
+from bot.phrasing import EXAMPLE_QUESTIONS, HELP_INTRO, headline, unknown_line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+def embed_for(knowledge: Knowledge, question: str) -> discord.Embed:
+    return answer_embed(answer(knowledge, question), knowledge)
+
+
+def fields(embed: discord.Embed) -> dict[str, str]:
+    return {str(field.name): str(field.value) for field in embed.fields}
+
+
+def limit_problems(embed: discord.Embed) -> Iterator[str]:
+    """Every way `embed` breaks Discord's limits (none, for a valid embed)."""
+    checks = [
+        ("title", embed.title, Limits.TITLE),
+        ("description", embed.description, Limits.DESCRIPTION),
+        ("author", embed.author.name, Limits.AUTHOR),
+        ("footer", embed.footer.text, Limits.FOOTER),
+    ]
+    for field in embed.fields:
+        checks.append(("field name", field.name, Limits.FIELD_NAME))
+        checks.append(("field value", field.value, Limits.FIELD_VALUE))
+    for part, text, limit in checks:
+        if text is not None and len(text) > limit:
+            yield f"{part} has {len(text)} > {limit} characters"
+    for field in embed.fields:
+        if not field.name or not field.value:
+            yield f"empty field {field.name!r}"
+    if len(embed.fields) > Limits.FIELDS:
+        yield f"{len(embed.fields)} > {Limits.FIELDS} fields"
+    if len(embed) > Limits.TOTAL:
+        yield f"{len(embed)} > {Limits.TOTAL} characters in total"
+
+
+def test_a_tool_embed_shows_what_was_understood_its_layer_role_summary_source_and_colour(
+    knowledge: Knowledge,
+) -> None:
+    embed = embed_for(knowledge, "what layer is cilium?")
+    cilium = knowledge.find("Cilium")
+    assert cilium is not None
+    assert embed.author.name == "Understood: Cilium (tool)"
+    assert embed.title == "Cilium"
+    assert embed.url == cilium.source
+    assert embed.description is not None
+    assert embed.description.startswith("**Cilium works at Layer 3 (Network).**")
+    assert cilium.summary in embed.description
+    assert fields(embed) == {
+        "Layer 3 (Network)": cilium.role_at(3),
+        "Source": cilium.source,
+    }
+    assert embed.colour == discord.Colour(LAYER_COLOURS[3])
+
+
+def test_a_tool_at_several_layers_gets_a_field_per_layer_highest_first(
+    knowledge: Knowledge,
+) -> None:
+    envoy = knowledge.find("Envoy")
+    assert envoy is not None
+    embed = embed_for(knowledge, "envoy")
+    layer_fields = [f for f in embed.fields if str(f.name).startswith("Layer ")]
+    assert [f.name for f in layer_fields] == [
+        "Layer 7 (Application)",
+        "Layer 6 (Presentation)",
+        "Layer 5 (Session)",
+    ]
+    assert [f.value for f in layer_fields] == [envoy.role_at(n) for n in (7, 6, 5)]
+    assert embed.colour == discord.Colour(LAYER_COLOURS[7])
+
+
+def test_a_corrected_typo_shows_what_the_user_typed(knowledge: Knowledge) -> None:
+    embed = embed_for(knowledge, "cillium")
+    assert embed.author.name == "Understood: Cilium — you typed “cillium”."
+
+
+def test_the_headline_is_the_cores_verdict_with_layer_names(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "is calico layer 2?")
+    embed = answer_embed(result, knowledge)
+    assert embed.description is not None
+    assert embed.description.startswith(f"**{headline(result, knowledge)}**")
+    assert "Layer 2 (Data Link)" in embed.description
+
+
+def test_one_facet_of_a_tool_shows_that_layer_and_mentions_the_others(
+    knowledge: Knowledge,
+) -> None:
+    embed = embed_for(knowledge, "istio mtls")
+    assert [f.name for f in embed.fields if str(f.name).startswith("Layer ")] == [
+        "Layer 6 (Presentation)"
+    ]
+    assert embed.description is not None
+    assert "Istio as a whole also works at L7." in embed.description
+    assert embed.colour == discord.Colour(LAYER_COLOURS[6])
+
+
+def test_other_entries_named_in_the_question_are_listed(knowledge: Knowledge) -> None:
+    embed = embed_for(knowledge, "envoy and calico")
+    assert fields(embed)["Also mentioned"] == "Calico (L3)"
+
+
+def test_a_layer_embed_describes_the_layer_and_lists_its_tools(knowledge: Knowledge) -> None:
+    embed = embed_for(knowledge, "layer 4")
+    layer = knowledge.layer(4)
+    assert embed.title == "Layer 4 (Transport)"
+    assert embed.author.name == "Understood: Layer 4 (Transport)"
+    (field,) = embed.fields
+    assert field.name == f"Layer 4 (Transport) — {discord.utils.escape_markdown(layer.component)}"
+    assert str(field.value).startswith(discord.utils.escape_markdown(layer.description))
+    assert "**Tools:** kube-proxy" in str(field.value)
+    assert embed.colour == discord.Colour(LAYER_COLOURS[4])
+
+
+def test_every_layer_has_its_own_colour(knowledge: Knowledge) -> None:
+    colours = {n: embed_for(knowledge, f"layer {n}").colour for n in range(1, 8)}
+    assert colours == {n: discord.Colour(LAYER_COLOURS[n]) for n in range(1, 8)}
+    assert len(set(colours.values())) == 7
+
+
+def test_help_introduces_the_bot_with_examples(knowledge: Knowledge) -> None:
+    embed = embed_for(knowledge, "help")
+    assert embed.description == HELP_INTRO
+    assert fields(embed)["Try"] == "\n".join(f"• {q}" for q in EXAMPLE_QUESTIONS)
+    assert "/osi" in fields(embed)["How to ask"]
+
+
+def test_an_unknown_question_says_so_and_lists_the_suggestions(knowledge: Knowledge) -> None:
+    unsure = Answer(
+        "serviec mesh",
+        AnswerKind.UNKNOWN,
+        unknown_term="serviec mesh",
+        suggestions=("Istio", "ClusterIP"),
+    )
+    embed = answer_embed(unsure, knowledge)
+    assert embed.description == unknown_line(unsure)
+    assert "serviec mesh" in embed.description
+    assert fields(embed) == {"Did you mean": "Istio, ClusterIP"}
+    assert embed.colour not in {discord.Colour(c) for c in LAYER_COLOURS.values()}
+
+
+def test_an_unknown_question_without_suggestions_says_what_to_ask(knowledge: Knowledge) -> None:
+    embed = embed_for(knowledge, "what layer is lunch")
+    assert "layer from 1 to 7" in fields(embed)["Try"]
+    assert not any(str(f.name).startswith("Layer ") for f in embed.fields)
+
+
+def test_a_long_message_is_flagged_in_the_footer(knowledge: Knowledge) -> None:
+    embed = embed_for(knowledge, "envoy " + "x" * 600)
+    assert embed.footer.text == "Your message was long; I read only its beginning."
+
+
+def test_user_text_echoed_back_cannot_format_or_mention(knowledge: Knowledge) -> None:
+    cilium = knowledge.find("Cilium")
+    assert cilium is not None
+    base = Answer(
+        question="?", kind=AnswerKind.UNKNOWN, unknown_term="**@everyone** <@&1234567890123456789>"
+    )
+    embed = answer_embed(base, knowledge)
+    assert embed.description is not None
+    assert "**@everyone**" not in embed.description
+    assert "@\u200beveryone" in embed.description
+    assert "<@&1234567890123456789>" not in embed.description
+    typo = answer(knowledge, "cillium")
+    embed = answer_embed(replace(typo, typed="__ci*l*lium__"), knowledge)
+    assert "__ci*l*lium__" not in str(embed.description)
+
+
+@given(question=st.text(max_size=700))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_question_renders_within_discords_limits(knowledge: Knowledge, question: str) -> None:
+    assert list(limit_problems(embed_for(knowledge, question))) == []
+
+
+def test_every_entry_and_layer_renders_within_discords_limits(knowledge: Knowledge) -> None:
+    questions = [e.name for e in knowledge.entries] + [f"layer {n}" for n in range(1, 8)]
+    for question in questions:
+        assert list(limit_problems(embed_for(knowledge, question))) == [], question
+
+
+def _huge_knowledge() -> Knowledge:
+    """Knowledge far past every limit: long texts, every layer, dozens of tools each."""
+    layers = {
+        n: Layer(n, f"Layer name {n} " * 30, "component " * 200, "function " * 50, "d" * 3000)
+        for n in range(1, 8)
+    }
+    entries = tuple(
+        Entry(
+            name=f"tool-{n}-{i}-" + "n" * 200,
+            kind=EntryKind.TOOL,
+            roles=tuple(LayerRole(layer, "r" * 2000) for layer in range(7, 0, -1)),
+            summary="s" * 5000,
+            source="https://example.com/" + "p" * 1100,
+            note="n" * 3000,
+        )
+        for n in range(1, 8)
+        for i in range(30)
+    )
+    return Knowledge(layers=layers, entries=entries)
+
+
+@pytest.mark.parametrize("kind", [AnswerKind.TOOL, AnswerKind.LAYER])
+def test_oversized_knowledge_is_trimmed_to_fit(kind: AnswerKind) -> None:
+    huge = _huge_knowledge()
+    layers = tuple(huge.layer(n) for n in range(7, 0, -1))
+    entry = huge.entries[0] if kind is AnswerKind.TOOL else None
+    result = Answer(
+        question="?", kind=kind, entry=entry, layers=layers, also=huge.entries[1:4], truncated=True
+    )
+    embed = answer_embed(result, huge)
+    assert list(limit_problems(embed)) == []
+    assert embed.fields  # trimmed, not emptied
