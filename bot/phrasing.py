@@ -15,11 +15,14 @@ if TYPE_CHECKING:
     from bot.knowledge import Knowledge, Layer
 
 __all__ = [
+    "ASK_HINT",
     "EXAMPLE_QUESTIONS",
     "HELP_INTRO",
+    "TRUNCATED_NOTE",
     "headline",
     "layer_list",
     "layer_title",
+    "other_layers_line",
     "understood_line",
     "unknown_line",
     "works",
@@ -29,6 +32,8 @@ HELP_INTRO = (
     "I place Kubernetes networking tools and concepts on the OSI model. "
     "Ask me about a tool, a concept or a layer."
 )
+ASK_HINT = "Ask about a Kubernetes networking tool or concept, or a layer from 1 to 7."
+TRUNCATED_NOTE = "Your message was long; I read only its beginning."
 EXAMPLE_QUESTIONS = (
     "what layer is metallb?",
     "envoy",
@@ -91,6 +96,15 @@ def works(name: str) -> str:
     plural_noun = name[0].isupper() and last.endswith("s") and not last.endswith("ss")
     plural = " and " in name or plural_noun
     return "work" if plural else "works"
+
+
+def other_layers_line(answer: Answer) -> str | None:
+    """For a one-facet answer ("istio mtls"): the entry's other layers, so none are hidden."""
+    entry = answer.entry
+    if entry is None or answer.focus_layer is None or len(entry.roles) < 2:
+        return None
+    others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
+    return f"{entry.name} as a whole also {works(entry.name)} at {others}."
 
 
 def understood_line(answer: Answer) -> str | None:

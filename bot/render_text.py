@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.model import Answer, AnswerKind
-from bot.phrasing import EXAMPLE_QUESTIONS, headline, understood_line
+from bot.phrasing import (
+    ASK_HINT,
+    EXAMPLE_QUESTIONS,
+    TRUNCATED_NOTE,
+    headline,
+    other_layers_line,
+    understood_line,
+)
 
 if TYPE_CHECKING:
     from bot.knowledge import Knowledge
@@ -19,9 +26,9 @@ def _entry_lines(answer: Answer) -> list[str]:
     lines = [
         f"  L{layer.number} {layer.name}: {entry.role_at(layer.number)}" for layer in answer.layers
     ]
-    if answer.focus_layer is not None and len(entry.roles) > 1:
-        others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
-        lines.append(f"{entry.name} as a whole also works at {others}.")
+    others = other_layers_line(answer)
+    if others:
+        lines.append(others)
     lines.append(f"{entry.name}: {entry.summary}")
     if entry.note:
         lines.append(f"Note: {entry.note}")
@@ -63,7 +70,7 @@ def render_text(answer: Answer, knowledge: Knowledge | None = None) -> str:
     elif answer.suggestions:
         lines.append(f"Did you mean: {', '.join(answer.suggestions)}?")
     else:
-        lines.append("Ask about a Kubernetes networking tool or concept, or a layer from 1 to 7.")
+        lines.append(ASK_HINT)
     if answer.truncated:
-        lines.append("(Your message was long; I read only its beginning.)")
+        lines.append(f"({TRUNCATED_NOTE})")
     return "\n".join(lines)

@@ -10,11 +10,14 @@ from discord.utils import escape_markdown, escape_mentions
 from bot.knowledge import EntryKind
 from bot.model import Answer, AnswerKind
 from bot.phrasing import (
+    ASK_HINT,
     EXAMPLE_QUESTIONS,
     HELP_INTRO,
+    TRUNCATED_NOTE,
     headline,
     layer_list,
     layer_title,
+    other_layers_line,
     understood_line,
 )
 
@@ -50,8 +53,6 @@ LAYER_COLOURS: dict[int, int] = {
 }
 _HELP_COLOUR = 0x5865F2  # Discord blurple
 _UNKNOWN_COLOUR = 0x95A5A6
-_TRUNCATED = "Your message was long; I read only its beginning."
-_ASK_HINT = "Ask about a Kubernetes networking tool or concept, or a layer from 1 to 7."
 _HOW_TO_ASK = "Use /osi, mention me in a channel, or send me a direct message."
 
 
@@ -66,7 +67,7 @@ def answer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     else:
         embed = _unknown_embed(answer, knowledge)
     if answer.truncated:
-        embed.set_footer(text=_TRUNCATED)
+        embed.set_footer(text=TRUNCATED_NOTE)
     return _fit(embed)
 
 
@@ -74,9 +75,9 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     entry = answer.entry
     assert entry is not None
     lines = [f"**{_md(headline(answer, knowledge))}**"]
-    if answer.focus_layer is not None and len(entry.roles) > 1:
-        others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
-        lines.append(f"{_md(entry.name)} as a whole also works at {others}.")
+    others = other_layers_line(answer)
+    if others:
+        lines.append(_md(others))
     lines.append(_md(entry.summary))
     if entry.note:
         lines.append(f"*Note:* {_md(entry.note)}")
@@ -135,7 +136,7 @@ def _unknown_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     if answer.suggestions:
         _field(embed, "Did you mean", ", ".join(_md(name) for name in answer.suggestions))
     else:
-        _field(embed, "Try", _ASK_HINT)
+        _field(embed, "Try", ASK_HINT)
     return embed
 
 
