@@ -1,0 +1,92 @@
+"""Wiring: one function builds the Bolt app from the knowledge and its clients.
+
+Everything the app talks to comes in through `build_bot`, so tests hand it a Web API
+client pointed at a local fake and a `response_url` client of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.adapters.slack.background import Background
+from bot.adapters.slack.blocks import ASK_ACTION_PREFIX
+from bot.adapters.slack.clients import ResponseUrlClient
+from bot.adapters.slack.dedupe import RecentKeys, SkipRedeliveries
+from bot.adapters.slack.listeners import Listeners
+from bot.answering import answer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.knowledge import Knowledge
+    from bot.model import Answer
+
+__all__ = ["SlackBot", "build_bot"]
+
+_ANY_COMMAND = re.compile(r"^/")  # the manifest names it /osi; a workspace may rename it
+_ASK_BUTTON = re.compile(rf"^{ASK_ACTION_PREFIX}\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class SlackBot:
+    """The Bolt app, and the background work its listeners start."""
+
+    app: AsyncApp
+    background: Background
+    verifies_signatures: bool  # False only for a Socket Mode app, which has no secret
+
+    async def idle(self, timeout: float | None = None) -> bool:
+        """Wait until every answer in progress has been sent; False on timeout."""
+        return await self.background.idle(timeout)
+
+
+def build_bot(
+    knowledge: Knowledge,
+    *,
+    client: AsyncWebClient,
+    signing_secret: str | None,
+    responses: ResponseUrlClient | None = None,
+    answer_fn: Callable[[Knowledge, str], Answer] = answer,
+    seen: RecentKeys | None = None,
+) -> SlackBot:
+    """The osi-bot Slack app.
+
+    Args:
+        client: the Web API client, already holding the bot token.
+        signing_secret: verifies HTTP requests; None for a Socket Mode-only app.
+        responses: posts button clicks' answers to their `response_url`.
+        answer_fn: the core's `answer`; tests swap in one that fails.
+        seen: remembers deliveries, so a redelivery is ignored.
+    """
+    app = AsyncApp(
+        name="osi-bot",
+        logger=logging.getLogger("bot.adapters.slack.bolt"),
+        client=client,
+        # Bolt reads SLACK_SIGNING_SECRET from the environment when given None; a
+        # Socket Mode app skips verification and must not pick up a stray value.
+        signing_secret=signing_secret or "",
+        # Listeners return fast (a command's answer is its ack; other work goes to
+        # `background`), so acknowledging inline spares Bolt's 10 ms ack polling.
+        process_before_response=True,
+    )
+    app.use(SkipRedeliveries(seen or RecentKeys()))
+    background = Background()
+    listeners = Listeners(
+        knowledge,
+        client=client,
+        responses=responses or ResponseUrlClient(),
+        background=background,
+        answer_fn=answer_fn,
+    )
+    app.command(_ANY_COMMAND)(listeners.command)
+    app.event("app_mention")(listeners.mention)
+    app.event("message")(listeners.direct_message)
+    app.action(_ASK_BUTTON)(listeners.button)
+    return SlackBot(app=app, background=background, verifies_signatures=bool(signing_secret))

@@ -1,0 +1,193 @@
+"""An answer as a Slack message: Block Kit blocks plus the plain `text` notifications show.
+
+Every string from the user or the knowledge is escaped here (`mrkdwn.escape`); the shared
+sentences come from `bot.phrasing`, so Slack says what every other platform says.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from bot.adapters.slack.limits import (
+    BUTTON_TEXT_LIMIT,
+    CONTEXT_TEXT_LIMIT,
+    TEXT_FALLBACK_LIMIT,
+    fit_blocks,
+    split_text,
+    trim,
+)
+from bot.adapters.slack.mrkdwn import bold, escape, link
+from bot.knowledge import EntryKind
+from bot.model import AnswerKind
+from bot.phrasing import (
+    ASK_HINT,
+    EXAMPLE_QUESTIONS,
+    TRUNCATED_NOTE,
+    headline,
+    layer_title,
+    other_layers_line,
+    understood_line,
+)
+from bot.render_text import render_text
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.knowledge import Knowledge
+    from bot.model import Answer
+
+__all__ = ["ASK_ACTION_PREFIX", "SlackMessage", "apology_message", "render_answer"]
+
+# Buttons that ask the bot a question carry it in `value`; their action_ids share a prefix.
+ASK_ACTION_PREFIX = "osi_ask_"
+_MAX_BUTTONS = 6  # an actions block holds up to 25; more than a handful is noise
+_VALUE_LIMIT = 2000
+_BOLD_HEADLINE_LIMIT = 500
+
+Block = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class SlackMessage:
+    """What is sent to Slack: `text` for notifications, `blocks` for display."""
+
+    text: str
+    blocks: list[Block]
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": self.blocks}
+
+
+def _mrkdwn(text: str) -> dict[str, str]:
+    return {"type": "mrkdwn", "text": text}
+
+
+def _section(text: str) -> list[Block]:
+    """One section, or several when `text` is longer than a section may hold."""
+    return [{"type": "section", "text": _mrkdwn(part)} for part in split_text(text)]
+
+
+def _context(text: str) -> Block:
+    """Small print; trimmed rather than split, as it is never the answer itself."""
+    return {"type": "context", "elements": [_mrkdwn(trim(text, CONTEXT_TEXT_LIMIT))]}
+
+
+def _ask_buttons(questions: Sequence[str]) -> Block:
+    buttons = [
+        {
+            "type": "button",
+            "action_id": f"{ASK_ACTION_PREFIX}{i}",
+            # plain_text: no markup at all, and `:name:` stays as typed.
+            "text": {
+                "type": "plain_text",
+                "text": trim(question, BUTTON_TEXT_LIMIT),
+                "emoji": False,
+            },
+            "value": question[:_VALUE_LIMIT],
+        }
+        for i, question in enumerate(questions[:_MAX_BUTTONS])
+    ]
+    return {"type": "actions", "elements": buttons}
+
+
+def _layer_codes(numbers: Sequence[int]) -> str:
+    return ", ".join(f"L{n}" for n in numbers)
+
+
+def _entry_blocks(answer: Answer) -> list[Block]:
+    entry = answer.entry
+    assert entry is not None
+    blocks: list[Block] = []
+    understood = understood_line(answer)
+    if understood:
+        blocks.append(_context(f"Understood {escape(understood)}"))
+    for layer in answer.layers:
+        role = entry.role_at(layer.number) or ""
+        blocks += _section(
+            f"{bold(layer_title(layer))} · {escape(layer.component)}\n{escape(role)}"
+        )
+    if others := other_layers_line(answer):
+        blocks.append(_context(escape(others)))
+    blocks += _section(f"{bold(entry.name)} ({entry.kind.value}) — {escape(entry.summary)}")
+    if entry.note:
+        blocks.append(_context(f"Note: {escape(entry.note)}"))
+    if answer.also:
+        mentioned = "; ".join(f"{escape(e.name)} ({_layer_codes(e.layers)})" for e in answer.also)
+        blocks.append(_context(f"Also mentioned: {mentioned}."))
+    if entry.source:
+        host = urlsplit(entry.source).hostname or entry.source
+        blocks.append(_context(f"Source: {link(entry.source, host)}"))
+    return blocks
+
+
+@functools.lru_cache(maxsize=64)
+def _tools_at(knowledge: Knowledge, number: int) -> str:
+    """The tools at a layer, escaped; knowledge never changes, so once per layer is enough."""
+    return ", ".join(escape(e.name) for e in knowledge.entries_at(number, EntryKind.TOOL))
+
+
+def _layer_blocks(answer: Answer, knowledge: Knowledge) -> list[Block]:
+    blocks: list[Block] = []
+    for layer in answer.layers:
+        blocks += _section(f"{bold(layer_title(layer))}\n{escape(layer.description)}")
+        if tools := _tools_at(knowledge, layer.number):
+            blocks.append(_context(f"Tools: {tools}"))
+    if answer.unknown_term:
+        blocks.append(_context(f"I don't know “{escape(answer.unknown_term)}”."))
+    return blocks
+
+
+def _help_blocks(command: str) -> list[Block]:
+    usage = (
+        f"{bold('How to ask')}\n"
+        f"• `{escape(f'{command} <question>')}` anywhere, "
+        f"for example `{escape(f'{command} envoy')}`\n"
+        "• Mention me in a channel and I answer in the thread\n"
+        "• Send me a direct message"
+    )
+    return [*_section(usage), _context("Try one of these:")]
+
+
+def _unknown_blocks(answer: Answer, command: str) -> list[Block]:
+    if answer.suggestions:
+        return [_context("Did you mean:")]
+    return [_context(f"{escape(ASK_HINT)} `{escape(f'{command} help')}` shows examples.")]
+
+
+def _body(answer: Answer, knowledge: Knowledge, command: str) -> tuple[list[Block], list[str]]:
+    """The blocks under the headline, and the questions to offer as buttons."""
+    if answer.kind is AnswerKind.HELP:
+        return _help_blocks(command), list(EXAMPLE_QUESTIONS)
+    if answer.kind is AnswerKind.LAYER:
+        return _layer_blocks(answer, knowledge), []
+    if answer.entry is not None:
+        return _entry_blocks(answer), []
+    return _unknown_blocks(answer, command), list(answer.suggestions)
+
+
+def render_answer(answer: Answer, knowledge: Knowledge, *, command: str = "/osi") -> SlackMessage:
+    """The answer as a Slack message within Slack's limits, everything echoed escaped.
+
+    Args:
+        command: the slash command as the workspace named it, for the usage lines.
+    """
+    body, questions = _body(answer, knowledge, command)
+    first = headline(answer, knowledge)
+    # Bold that a split would cut in two renders as stray stars; a headline is rarely long.
+    blocks = [*_section(bold(first) if len(first) < _BOLD_HEADLINE_LIMIT else escape(first)), *body]
+    if answer.truncated:
+        blocks.append(_context(escape(TRUNCATED_NOTE)))
+    tail = [_ask_buttons(questions)] if questions else []
+    notice = _context("(Trimmed: the full answer is too long for one Slack message.)")
+    blocks = fit_blocks([*blocks, *tail], keep_last=len(tail), notice=notice)
+    text = trim(escape(render_text(answer, knowledge)), TEXT_FALLBACK_LIMIT)
+    return SlackMessage(text=text, blocks=blocks)
+
+
+def apology_message() -> SlackMessage:
+    """What the user sees when answering failed inside the bot."""
+    text = "Sorry — something went wrong while answering that. Please try again in a moment."
+    return SlackMessage(text=text, blocks=_section(text))

@@ -1,0 +1,91 @@
+"""Recognising a delivery Slack has already made, so a redelivery never answers twice.
+
+Slack redelivers an event it thinks timed out (with `X-Slack-Retry-Num`, or a Socket Mode
+`retry_attempt`); the copy carries the same `event_id`. Commands and button clicks carry a
+`trigger_id` unique to each invocation. The check runs after signature verification, so a
+forged request cannot mark a real one as seen.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.response import BoltResponse
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from slack_bolt.request.async_request import AsyncBoltRequest
+
+__all__ = ["RecentKeys", "SkipRedeliveries", "delivery_key"]
+
+_log = logging.getLogger(__name__)
+
+# Slack retries three times within about five minutes; an hour covers it with room to spare.
+_DEFAULT_TTL = 3600.0
+_DEFAULT_CAPACITY = 10_000
+
+
+class RecentKeys:
+    """A bounded set of keys that forgets each one `ttl` seconds after it was added."""
+
+    def __init__(
+        self,
+        *,
+        ttl: float = _DEFAULT_TTL,
+        capacity: int = _DEFAULT_CAPACITY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._ttl = ttl
+        self._capacity = capacity
+        self._clock = clock
+        self._added: OrderedDict[str, float] = OrderedDict()  # oldest first
+
+    def __len__(self) -> int:
+        return len(self._added)
+
+    def add(self, key: str) -> bool:
+        """Remember `key`; return False if it was already remembered (a repeat)."""
+        now = self._clock()
+        while self._added:
+            oldest, added = next(iter(self._added.items()))
+            if now - added < self._ttl and len(self._added) < self._capacity:
+                break
+            del self._added[oldest]
+        if key in self._added:
+            return False
+        self._added[key] = now
+        return True
+
+
+def delivery_key(body: dict[str, Any]) -> str | None:
+    """What identifies one delivery of this payload: its event or its trigger."""
+    if event_id := body.get("event_id"):
+        return f"event:{event_id}"
+    if trigger_id := body.get("trigger_id"):
+        return f"trigger:{trigger_id}"
+    return None
+
+
+class SkipRedeliveries(AsyncMiddleware):
+    """Bolt global middleware: acknowledge a repeat delivery and do nothing else."""
+
+    def __init__(self, seen: RecentKeys) -> None:
+        self._seen = seen
+
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,  # noqa: ARG002 - Bolt passes every argument by name
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse:
+        key = delivery_key(req.body)
+        if key is not None and not self._seen.add(key):
+            _log.info("Ignoring a repeat delivery of %s", key)
+            return BoltResponse(status=200, body="")  # 200, so Slack stops redelivering
+        return await next()

@@ -1,0 +1,194 @@
+"""What the bot does for each kind of Slack request.
+
+Each listener turns the payload into a question, calls the core once and sends the rendered
+answer back the way Slack expects for that surface. The core answers in microseconds, so a
+slash command is answered in its acknowledgement: one HTTP response, no `response_url` call.
+Events and button clicks cannot carry a reply in theirs, so they are acknowledged at once
+and answered in the background. A failure becomes a logged error and a short apology to
+the asker, never silence.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.adapters.slack.blocks import apology_message, render_answer
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable, Coroutine
+
+    from slack_bolt.context.ack.async_ack import AsyncAck
+    from slack_bolt.context.async_context import AsyncBoltContext
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.adapters.slack.background import Background
+    from bot.adapters.slack.blocks import SlackMessage
+    from bot.adapters.slack.clients import ResponseUrlClient
+    from bot.knowledge import Knowledge
+    from bot.model import Answer
+
+__all__ = ["Listeners", "is_from_a_person"]
+
+_log = logging.getLogger(__name__)
+
+# Answers quote documentation links; a preview card of each would bury the answer.
+_NO_UNFURL: dict[str, Any] = {"unfurl_links": False, "unfurl_media": False}
+
+
+def is_from_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
+    """A new message typed by a person: not a bot (this one included), an edit or a subtype."""
+    return (
+        event.get("subtype") is None
+        and "edited" not in event
+        and not event.get("bot_id")
+        and bool(event.get("user"))
+        and event.get("user") != bot_user_id
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where a mention was made, and so where its answer goes."""
+
+    channel: str
+    user: str
+    ts: str
+    thread_ts: str | None
+
+    def in_thread(self) -> dict[str, Any]:
+        """A public reply in the message's thread (its own thread if it started none)."""
+        return {"channel": self.channel, "thread_ts": self.thread_ts or self.ts}
+
+    def privately(self) -> dict[str, Any]:
+        """An ephemeral reply beside the message: in its thread only if it was in one, as an
+        ephemeral reply in a thread nobody opened would go unseen."""
+        where: dict[str, Any] = {"channel": self.channel, "user": self.user}
+        return where | ({"thread_ts": self.thread_ts} if self.thread_ts else {})
+
+
+class Listeners:
+    """The Bolt listeners, holding what they need to answer."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        client: AsyncWebClient,
+        responses: ResponseUrlClient,
+        background: Background,
+        answer_fn: Callable[[Knowledge, str], Answer],
+    ) -> None:
+        self._knowledge = knowledge
+        self._client = client
+        self._responses = responses
+        self._background = background
+        self._answer_fn = answer_fn
+
+    def _answer(self, question: str, command: str = "/osi") -> tuple[Answer, SlackMessage]:
+        answer = self._answer_fn(self._knowledge, question)
+        _log.debug("Answered: %s %s", answer.kind.value, answer.matched or "-")
+        return answer, render_answer(answer, self._knowledge, command=command)
+
+    def _later(
+        self,
+        work: Coroutine[Any, Any, None],
+        apologise: Callable[[], Awaitable[object]],
+        *,
+        name: str,
+    ) -> None:
+        async def guarded() -> None:
+            try:
+                await work
+            except Exception:
+                _log.exception("Answering a Slack %s failed", name)
+                try:
+                    await apologise()
+                except Exception:
+                    _log.exception("Could not tell the user that answering failed")
+
+        self._background.spawn(guarded(), name=f"slack-{name}")
+
+    # /osi <question>: the acknowledgement is the answer.
+
+    async def command(self, ack: AsyncAck, command: dict[str, Any]) -> None:
+        text, name = command.get("text") or "", command.get("command") or "/osi"
+        try:
+            answer, message = self._answer(text, name)
+        except Exception:
+            _log.exception("Answering a Slack command failed")
+            await ack({**apology_message().as_kwargs(), "response_type": "ephemeral"})
+            return
+        # Public when the bot is sure; help and "I don't know" concern the asker only.
+        visibility = "in_channel" if answer.is_confident else "ephemeral"
+        await ack({**message.as_kwargs(), **_NO_UNFURL, "response_type": visibility})
+
+    # @osi-bot <question> in a channel: reply in the message's thread.
+
+    async def mention(self, event: dict[str, Any], context: AsyncBoltContext) -> None:
+        if not is_from_a_person(event, context.bot_user_id):
+            return
+        where = _Where(event["channel"], event["user"], event["ts"], event.get("thread_ts"))
+        apology = apology_message().as_kwargs()
+        self._later(
+            self._answer_mention(where, event.get("text") or ""),
+            lambda: self._client.chat_postEphemeral(**where.privately(), **apology),
+            name="mention",
+        )
+
+    async def _answer_mention(self, where: _Where, text: str) -> None:
+        answer, message = self._answer(text)
+        if answer.is_confident:
+            await self._client.chat_postMessage(
+                **where.in_thread(), **message.as_kwargs(), **_NO_UNFURL
+            )
+        else:  # help and "I don't know" concern the asker only
+            await self._client.chat_postEphemeral(**where.privately(), **message.as_kwargs())
+
+    # A direct message to the bot: answer in the conversation.
+
+    async def direct_message(self, event: dict[str, Any], context: AsyncBoltContext) -> None:
+        if event.get("channel_type") != "im" or not is_from_a_person(event, context.bot_user_id):
+            return
+        reply = {"channel": event["channel"], **_NO_UNFURL}
+        if event.get("thread_ts"):
+            reply["thread_ts"] = event["thread_ts"]
+        self._later(
+            self._answer_direct(reply, event.get("text") or ""),
+            lambda: self._client.chat_postMessage(**reply, **apology_message().as_kwargs()),
+            name="direct message",
+        )
+
+    async def _answer_direct(self, reply: dict[str, Any], text: str) -> None:
+        _, message = self._answer(text)
+        await self._client.chat_postMessage(**reply, **message.as_kwargs())
+
+    # A "did you mean" or example button: answer the question it carries.
+
+    async def button(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
+        await ack()
+        url = body["response_url"]
+        container = body.get("container") or {}
+        apology = {**apology_message().as_kwargs(), "response_type": "ephemeral"}
+        self._later(
+            self._answer_button(url, action.get("value") or "", container),
+            lambda: self._responses.send(url, {**apology, "replace_original": False}),
+            name="button",
+        )
+
+    async def _answer_button(self, url: str, question: str, container: dict[str, Any]) -> None:
+        answer, message = self._answer(question)
+        reply = {**message.as_kwargs(), **_NO_UNFURL}
+        if container.get("thread_ts"):
+            reply["thread_ts"] = container["thread_ts"]
+        public = {**reply, "response_type": "in_channel", "replace_original": False}
+        if not container.get("is_ephemeral"):  # a DM, where every message is private anyway
+            await self._responses.send(url, public)
+        elif answer.is_confident:
+            # The choice settles the question: answer in public, retire the private prompt.
+            await self._responses.send(url, public)
+            await self._responses.send(url, {"delete_original": True})
+        else:
+            private = {**reply, "response_type": "ephemeral", "replace_original": True}
+            await self._responses.send(url, private)

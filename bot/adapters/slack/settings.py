@@ -1,0 +1,91 @@
+"""The Slack adapter's settings, read from the environment by the entry point only.
+
+A missing or malformed setting is one `ConfigError` naming the variable, raised before
+anything connects to Slack. Secrets never appear in `repr`, so they cannot leak into a log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["DEFAULT_PORT", "SlackSettings"]
+
+DEFAULT_PORT = 3000
+ENV_BOT = "SLACK_BOT_TOKEN"
+ENV_APP = "SLACK_APP_TOKEN"
+ENV_SIGNING = "SLACK_SIGNING_SECRET"
+ENV_PORT = "PORT"
+
+_KEY_CHARS = r"[A-Za-z0-9-]{10,}"
+_BOT_TOKEN = re.compile(rf"xoxb-{_KEY_CHARS}")
+_APP_TOKEN = re.compile(rf"xapp-{_KEY_CHARS}")
+# Slack shows signing secrets as 32 hex digits; accept any hex string of a sane length.
+_TOKEN_KIND = re.compile(r"x[a-z]{2,4}-")
+_SIGNING_SECRET = re.compile(r"[0-9a-fA-F]{16,128}")
+
+
+def _read(environ: Mapping[str, str], name: str) -> str | None:
+    value = environ.get(name, "").strip()
+    return value or None  # `NAME=` in a .env file means "not set"
+
+
+def _check(name: str, value: str | None, pattern: re.Pattern[str], expected: str) -> str:
+    if value is None:
+        raise ConfigError(name, f"{name} is not set; it should be {expected}.")
+    if not pattern.fullmatch(value):
+        # Naming the token kind (never the token) points at the usual mix-up.
+        kind = _TOKEN_KIND.match(value)
+        seen = f" (this one starts with {kind.group()!r})" if kind else ""
+        raise ConfigError(name, f"{name} is malformed{seen}; it should be {expected}.")
+    return value
+
+
+def _port(raw: str | None) -> int:
+    if raw is None:
+        return DEFAULT_PORT
+    if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 65535):
+        message = f"{ENV_PORT} must be a port number from 1 to 65535, not {raw!r}."
+        raise ConfigError(ENV_PORT, message)
+    return int(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    """How to reach Slack: Socket Mode when `app_token` is set, else HTTP on `port`."""
+
+    bot_token: str = field(repr=False)
+    app_token: str | None = field(default=None, repr=False)
+    signing_secret: str | None = field(default=None, repr=False)
+    port: int = DEFAULT_PORT
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.app_token is not None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> SlackSettings:
+        """Read and check every setting; raise `ConfigError` for the first bad one."""
+        bot_token = _check(
+            ENV_BOT,
+            _read(environ, ENV_BOT),
+            _BOT_TOKEN,
+            "the Bot User OAuth Token (xoxb-…) from OAuth & Permissions",
+        )
+        app_token = _read(environ, ENV_APP)
+        if app_token is not None:
+            expected = "an app-level token (xapp-…) with the connections:write scope"
+            return cls(bot_token, app_token=_check(ENV_APP, app_token, _APP_TOKEN, expected))
+        signing_secret = _check(
+            ENV_SIGNING,
+            _read(environ, ENV_SIGNING),
+            _SIGNING_SECRET,
+            "the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)",
+        )
+        return cls(bot_token, signing_secret=signing_secret, port=_port(_read(environ, ENV_PORT)))

@@ -1,0 +1,155 @@
+"""Block Kit rendering: every answer is a valid message within limits, with text escaped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.adapters.slack.blocks import ASK_ACTION_PREFIX, apology_message, render_answer
+from bot.adapters.slack.limits import MAX_BLOCKS
+from bot.answering import answer
+from bot.knowledge import Entry, EntryKind, Knowledge, LayerRole
+from bot.phrasing import EXAMPLE_QUESTIONS
+from tests.adapters.slack.checks import assert_valid_message, mrkdwn_texts
+
+_MARKUP = re.compile(r"<(?!https://[^|<>]+\|[^<>]+>)[^>]*>")
+
+
+def _message(knowledge: Knowledge, question: str) -> dict[str, object]:
+    rendered = render_answer(answer(knowledge, question), knowledge)
+    return {"text": rendered.text, "blocks": rendered.blocks}
+
+
+def test_every_entry_every_layer_and_every_example_renders_a_valid_message(
+    knowledge: Knowledge,
+) -> None:
+    questions = [
+        *(entry.name for entry in knowledge.entries),
+        *(f"layer {n}" for n in knowledge.layers),
+        *EXAMPLE_QUESTIONS,
+        "help",
+        "what is a zorblaxian flux?",
+        "is calico layer 2?",
+    ]
+    for question in questions:
+        assert_valid_message(_message(knowledge, question))
+
+
+def test_a_tool_answer_shows_each_layer_with_the_role_there_the_description_and_source(
+    knowledge: Knowledge,
+) -> None:
+    result = answer(knowledge, "envoy")
+    assert result.entry is not None
+    assert result.entry.source is not None
+    message = render_answer(result, knowledge)
+    shown = "\n".join(mrkdwn_texts({"text": "", "blocks": message.blocks}))
+    for layer in result.layers:
+        assert f"*Layer {layer.number} ({layer.name})*" in shown
+        assert (result.entry.role_at(layer.number) or "").replace("&", "&amp;") in shown
+    assert result.entry.summary.replace("&", "&amp;") in shown
+    assert f"<{result.entry.source.replace('&', '&amp;')}|" in shown
+
+
+def test_a_layer_answer_lists_the_tools_at_that_layer(knowledge: Knowledge) -> None:
+    message = render_answer(answer(knowledge, "layer 4"), knowledge)
+    shown = "\n".join(mrkdwn_texts({"text": "", "blocks": message.blocks}))
+    for entry in knowledge.entries_at(4, EntryKind.TOOL):
+        assert entry.name.replace("&", "&amp;") in shown
+
+
+def test_a_corrected_typo_says_what_was_understood(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "envoyy")
+    assert result.typed is not None
+    message = render_answer(result, knowledge)
+    assert "you typed “envoyy”" in message.blocks[1]["elements"][0]["text"]
+
+
+def test_suggestions_become_buttons_that_ask_them(knowledge: Knowledge) -> None:
+    unsure = replace(answer(knowledge, "zzz"), suggestions=("Calico", "kube-proxy"))
+    message = render_answer(unsure, knowledge)
+    actions = message.blocks[-1]
+    assert actions["type"] == "actions"
+    assert [(b["action_id"], b["value"]) for b in actions["elements"]] == [
+        (f"{ASK_ACTION_PREFIX}0", "Calico"),
+        (f"{ASK_ACTION_PREFIX}1", "kube-proxy"),
+    ]
+
+
+def test_the_usage_names_the_command_as_the_workspace_called_it(knowledge: Knowledge) -> None:
+    message = render_answer(answer(knowledge, "help"), knowledge, command="/layers")
+    assert "`/layers &lt;question&gt;`" in str(message.blocks)
+
+
+def test_the_apology_is_a_valid_message() -> None:
+    apology = apology_message()
+    assert_valid_message({"text": apology.text, "blocks": apology.blocks})
+
+
+# -- hostile and oversized knowledge ----------------------------------------------------------
+
+_LONG = "Routes traffic by path & host <here>. " * 400  # ~15,000 characters
+
+
+def _knowledge_with(knowledge: Knowledge, **texts: str) -> Knowledge:
+    layers = {
+        n: replace(layer, description=texts.get("description", layer.description))
+        for n, layer in knowledge.layers.items()
+    }
+    special = Entry(
+        name=texts.get("name", "Zed Proxy"),
+        kind=EntryKind.TOOL,
+        roles=tuple(LayerRole(n, texts.get("role", "role")) for n in (7, 6, 5, 4, 3, 2, 1)),
+        summary=texts.get("summary", "summary"),
+        aliases=("zedproxy",),
+        source="https://zed.example/docs",
+        note=texts.get("note"),
+    )
+    return Knowledge(layers=layers, entries=(*knowledge.entries, special))
+
+
+@pytest.mark.parametrize("field", ["role", "summary", "note", "description"])
+def test_oversized_knowledge_text_is_split_or_trimmed_never_rejected(
+    knowledge: Knowledge, field: str
+) -> None:
+    big = _knowledge_with(knowledge, **{field: _LONG})
+    for question in ("zedproxy", "layer 7"):
+        message = _message(big, question)
+        assert_valid_message(message)
+        blocks = message["blocks"]
+        assert isinstance(blocks, list)
+        assert len(blocks) <= MAX_BLOCKS
+
+
+def test_a_long_summary_is_split_across_sections_without_losing_words(
+    knowledge: Knowledge,
+) -> None:
+    message = _message(_knowledge_with(knowledge, summary=_LONG), "zedproxy")
+    sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]  # type: ignore[union-attr]
+    assert len(sections) > 5
+    assert "".join(sections).count("Routes traffic by path") == 400
+
+
+def test_seven_huge_layers_are_trimmed_to_fifty_blocks_with_a_notice(knowledge: Knowledge) -> None:
+    big = _knowledge_with(knowledge, description=_LONG * 2)
+    every_layer = replace(answer(big, "layer 4"), layers=tuple(big.layers.values()))
+    blocks = render_answer(every_layer, big).blocks
+    assert len(blocks) == MAX_BLOCKS
+    assert "Trimmed" in str(blocks[-1])
+    assert_valid_message({"text": "fallback", "blocks": blocks})
+
+
+@settings(max_examples=60)
+@given(text=st.text(min_size=1, max_size=300))
+def test_any_knowledge_text_renders_valid_and_escaped(knowledge: Knowledge, text: str) -> None:
+    hostile = _knowledge_with(
+        knowledge, name=f"Zed {text}"[:80], role=text, summary=text, note=text, description=text
+    )
+    for question in ("zedproxy", "layer 3"):
+        message = _message(hostile, question)
+        assert_valid_message(message)
+        for shown in mrkdwn_texts(message):
+            assert not _MARKUP.search(shown)

@@ -1,0 +1,315 @@
+"""The bot over HTTP, spoken to as Slack does: signed requests in, recorded calls out."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.answering import answer
+from bot.phrasing import EXAMPLE_QUESTIONS
+from tests.adapters.slack import payloads
+from tests.adapters.slack.checks import assert_answers, assert_valid_message, confident
+from tests.adapters.slack.fakes import BOT_TOKEN, BOT_USER_ID
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from bot.knowledge import Knowledge
+    from bot.model import Answer
+    from tests.adapters.slack.conftest import HttpBot
+    from tests.adapters.slack.fakes import FakeSlack
+
+# -- verification -----------------------------------------------------------------------
+
+
+async def test_url_verification_echoes_the_challenge(http_bot: HttpBot) -> None:
+    body = json.dumps(
+        {"token": "t", "challenge": "3eZbrw1aBm2rZgRNFdxV", "type": "url_verification"}
+    )
+    reply = await http_bot.post(body, payloads.signed_headers(body, payloads.JSON))
+    assert reply.status == 200
+    assert reply.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV"}
+
+
+async def test_a_correctly_signed_command_is_accepted(http_bot: HttpBot) -> None:
+    """The control for the refusals below: the same request, signed right, gets 200."""
+    assert (await http_bot.command("envoy")).status == 200
+    await http_bot.settled()
+
+
+async def test_a_forged_signature_is_refused_with_401_and_nothing_is_sent(
+    http_bot: HttpBot, slack: FakeSlack
+) -> None:
+    body = payloads.slash_command("envoy", slack.response_url())
+    headers = payloads.signed_headers(body, payloads.FORM, secret="f" * 32)
+    assert (await http_bot.post(body, headers)).status == 401
+    await http_bot.settled()
+    assert slack.replies == []
+
+
+async def test_a_body_changed_after_signing_is_refused_with_401(
+    http_bot: HttpBot, slack: FakeSlack
+) -> None:
+    signed = payloads.slash_command("envoy", slack.response_url())
+    headers = payloads.signed_headers(signed, payloads.FORM)
+    tampered = signed.replace("envoy", "calico")
+    assert (await http_bot.post(tampered, headers)).status == 401
+
+
+async def test_a_stale_timestamp_is_refused_with_401(http_bot: HttpBot, slack: FakeSlack) -> None:
+    """A replayed request: signed correctly, but more than five minutes ago."""
+    body = payloads.slash_command("envoy", slack.response_url())
+    headers = payloads.signed_headers(body, payloads.FORM, timestamp=int(time.time()) - 6 * 60)
+    assert (await http_bot.post(body, headers)).status == 401
+    await http_bot.settled()
+    assert slack.replies == []
+
+
+async def test_an_unsigned_request_is_refused_with_401(http_bot: HttpBot, slack: FakeSlack) -> None:
+    body = payloads.slash_command("envoy", slack.response_url())
+    assert (await http_bot.post(body, {"Content-Type": payloads.FORM})).status == 401
+
+
+# -- /osi --------------------------------------------------------------------------------
+
+
+async def test_a_confident_osi_answer_is_the_acknowledgement_posted_in_the_channel(
+    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    """One HTTP response within Slack's 3 s carries the answer; nothing else is called."""
+    reply = await asyncio.wait_for(http_bot.command(confident(knowledge, "envoy")), timeout=3)
+    assert reply.status == 200
+    message = reply.json()
+    assert message["response_type"] == "in_channel"
+    assert message["unfurl_links"] is False
+    assert_answers(message, knowledge, "envoy")
+    await http_bot.settled()
+    assert slack.replies == []  # no response_url or Web API message
+
+
+@pytest.mark.parametrize("text", ["", "help", "  HELP  "])
+async def test_osi_alone_or_help_shows_usage_privately(http_bot: HttpBot, text: str) -> None:
+    message = (await http_bot.command(text)).json()
+    assert message["response_type"] == "ephemeral"
+    assert_valid_message(message)
+    sections = " ".join(b["text"]["text"] for b in message["blocks"] if b["type"] == "section")
+    assert "`/osi &lt;question&gt;`" in sections
+    buttons = [
+        e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert buttons == list(EXAMPLE_QUESTIONS)
+
+
+async def test_an_unknown_question_goes_back_privately_with_did_you_mean_buttons(
+    start_http_bot: Callable[..., Awaitable[HttpBot]],
+) -> None:
+    def unsure(knowledge: Knowledge, question: str) -> Answer:
+        return replace(answer(knowledge, "zzz"), suggestions=("HAProxy", "kube-proxy"))
+
+    bot = await start_http_bot(answer_fn=unsure)
+    message = (await bot.command("proxy")).json()
+    assert message["response_type"] == "ephemeral"
+    assert_valid_message(message)
+    [actions] = [b for b in message["blocks"] if b["type"] == "actions"]
+    assert [button["value"] for button in actions["elements"]] == ["HAProxy", "kube-proxy"]
+
+
+async def test_an_unknown_question_goes_back_privately(
+    http_bot: HttpBot, knowledge: Knowledge
+) -> None:
+    question = "what is a zorblaxian flux?"
+    assert not answer(knowledge, question).is_confident
+    message = (await http_bot.command(question)).json()
+    assert message["response_type"] == "ephemeral"
+    assert_answers(message, knowledge, question)
+
+
+async def test_the_same_command_delivered_twice_is_answered_once(
+    http_bot: HttpBot, slack: FakeSlack
+) -> None:
+    body = payloads.slash_command("envoy", slack.response_url())
+    first = await http_bot.post(body, payloads.signed_headers(body, payloads.FORM))
+    again = await http_bot.post(body, payloads.signed_headers(body, payloads.FORM))
+    assert first.status == again.status == 200
+    assert first.json()["response_type"] == "in_channel"
+    assert again.body == ""  # acknowledged, not answered a second time
+
+
+# -- mentions and direct messages -----------------------------------------------------------
+
+
+async def test_a_mention_is_answered_in_the_thread_of_the_message(
+    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    event = payloads.app_mention(confident(knowledge, "is calico layer 3?"))
+    assert (await http_bot.event(event)).status == 200
+    await http_bot.settled()
+    [call] = slack.calls_to("chat.postMessage")
+    assert call.args["channel"] == payloads.CHANNEL
+    assert call.args["thread_ts"] == event["ts"]
+    assert call.token == BOT_TOKEN
+    assert_answers(call.args, knowledge, event["text"])
+
+
+async def test_a_mention_is_acknowledged_before_the_reply_is_posted(
+    http_bot: HttpBot, slack: FakeSlack
+) -> None:
+    """The ack does not wait for the reply, so a slow Web API never makes Slack redeliver."""
+    release = slack.hold_responses()
+    reply = await asyncio.wait_for(http_bot.event(payloads.app_mention("envoy")), timeout=3)
+    assert reply.status == 200
+    await slack.wait_until(lambda: bool(slack.calls_to("chat.postMessage")))
+    assert len(http_bot.bot.background) == 1  # the reply is still on its way
+    release.set()
+    await http_bot.settled()
+
+
+async def test_a_mention_inside_a_thread_is_answered_in_that_thread(
+    http_bot: HttpBot, slack: FakeSlack
+) -> None:
+    event = payloads.app_mention("envoy", thread_ts="1699999999.000100")
+    await http_bot.event(event)
+    await http_bot.settled()
+    [call] = slack.calls_to("chat.postMessage")
+    assert call.args["thread_ts"] == "1699999999.000100"
+
+
+async def test_an_unknown_mention_is_answered_privately_to_the_asker(
+    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    event = payloads.app_mention("what is a zorblaxian flux?")
+    assert not answer(knowledge, event["text"]).is_confident
+    await http_bot.event(event)
+    await http_bot.settled()
+    assert slack.calls_to("chat.postMessage") == []
+    [call] = slack.calls_to("chat.postEphemeral")
+    assert call.args["user"] == payloads.USER
+    assert call.args["channel"] == payloads.CHANNEL
+    assert "thread_ts" not in call.args  # unthreaded: an ephemeral in a new thread goes unseen
+    assert_answers(call.args, knowledge, event["text"])
+
+
+async def test_a_direct_message_is_answered_in_the_conversation(
+    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    await http_bot.event(payloads.direct_message("metallb"))
+    await http_bot.settled()
+    [call] = slack.calls_to("chat.postMessage")
+    assert call.args["channel"] == payloads.DM_CHANNEL
+    assert "thread_ts" not in call.args
+    assert_answers(call.args, knowledge, "metallb")
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        payloads.direct_message("envoy", bot_id="B0OTHER"),
+        payloads.direct_message("envoy", subtype="bot_message", bot_id="B0OTHER"),
+        payloads.direct_message("envoy", user=BOT_USER_ID),  # the bot's own reply
+        payloads.direct_message("envoy", subtype="message_changed"),
+        payloads.direct_message("envoy", subtype="message_deleted"),
+        payloads.direct_message("envoy", subtype="file_share"),
+        payloads.direct_message("envoy", channel_type="channel"),  # not a DM
+        payloads.app_mention("envoy", bot_id="B0OTHER"),
+        payloads.app_mention("envoy", edited={"user": payloads.USER, "ts": "1700000000.1"}),
+    ],
+    ids=[
+        "bot",
+        "bot_message",
+        "itself",
+        "edit",
+        "deletion",
+        "file_share",
+        "channel_message",
+        "mention_by_bot",
+        "edited_mention",
+    ],
+)
+async def test_messages_not_newly_typed_by_a_person_are_ignored(
+    http_bot: HttpBot, slack: FakeSlack, event: dict[str, object]
+) -> None:
+    assert (await http_bot.event(event)).status == 200
+    await http_bot.settled()
+    assert slack.replies == []
+
+
+async def test_a_redelivered_event_posts_nothing_new(http_bot: HttpBot, slack: FakeSlack) -> None:
+    event = payloads.app_mention("envoy")
+    await http_bot.event(event, event_id="Ev0REDELIVER")
+    await http_bot.settled()
+    assert len(slack.replies) == 1
+    for attempt in (1, 2, 3):
+        reply = await http_bot.event(event, event_id="Ev0REDELIVER", retry=attempt)
+        assert reply.status == 200  # acknowledged, so Slack stops retrying
+    await http_bot.settled()
+    assert len(slack.replies) == 1
+
+
+# -- buttons -----------------------------------------------------------------------------------
+
+
+async def test_a_did_you_mean_click_answers_in_public_and_retires_the_private_prompt(
+    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    assert (
+        await http_bot.click(confident(knowledge, "kube-proxy"), is_ephemeral=True)
+    ).status == 200
+    await http_bot.settled()
+    public, retire = slack.calls_to("response_url")
+    assert public.args["response_type"] == "in_channel"
+    assert public.args["replace_original"] is False
+    assert_answers(public.args, knowledge, "kube-proxy")
+    assert retire.args == {"delete_original": True}
+
+
+async def test_a_click_that_is_still_not_confident_replaces_the_private_prompt(
+    http_bot: HttpBot, slack: FakeSlack
+) -> None:
+    await http_bot.click("help", is_ephemeral=True)
+    await http_bot.settled()
+    [call] = slack.calls_to("response_url")
+    assert call.args["response_type"] == "ephemeral"
+    assert call.args["replace_original"] is True
+
+
+async def test_a_click_in_a_direct_message_adds_the_answer_below(
+    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    await http_bot.click("what runs at layer 6?", is_ephemeral=False)
+    await http_bot.settled()
+    [call] = slack.calls_to("response_url")
+    assert call.args["replace_original"] is False
+    assert_answers(call.args, knowledge, "what runs at layer 6?")
+
+
+# -- reliability ----------------------------------------------------------------------------------
+
+
+async def test_a_rate_limited_post_is_retried_after_retry_after(
+    http_bot: HttpBot, slack: FakeSlack
+) -> None:
+    slack.rate_limit("chat.postMessage")
+    await http_bot.event(payloads.app_mention("envoy"))
+    await http_bot.settled()
+    first, second = slack.calls_to("chat.postMessage")
+    assert first.args == second.args
+    assert slack.calls_to("chat.postEphemeral") == []  # no apology: the retry succeeded
+
+
+async def test_a_rate_limited_response_url_is_retried(http_bot: HttpBot, slack: FakeSlack) -> None:
+    slack.rate_limit("response_url")
+    await http_bot.click("envoy", is_ephemeral=False)
+    await http_bot.settled()
+    first, second = slack.calls_to("response_url")
+    assert first.args == second.args
+
+
+async def test_health_probe_answers_200(http_bot: HttpBot) -> None:
+    async with http_bot.session.get(http_bot.url + "/healthz") as response:
+        assert response.status == 200
+        assert await response.text() == "ok"
