@@ -84,9 +84,8 @@ def _is_yes_no(tokens: list[str]) -> bool:
 def _read(knowledge: Knowledge, question: str) -> _Reading:
     tokens, joined = tokenize_compounds(strip_chat_noise(question))
     tokens = tokens[:_MAX_TOKENS]
-    layers = list(knowledge.layers.values())
     index = knowledge.index
-    layer_words = find_layer_mentions(tokens, layers, skip=set())
+    layer_words = find_layer_mentions(tokens, index.layer_names, skip=set())
     about_layers = bool(layer_words.numbers) or not _LAYER_CONTEXT.isdisjoint(tokens)
     content = {i for i, t in enumerate(tokens) if t not in STOPWORDS}
 
@@ -105,7 +104,7 @@ def _read(knowledge: Knowledge, question: str) -> _Reading:
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
     used = {i for m in matches for i in range(m.start, m.end)}
-    mentions = find_layer_mentions(tokens, layers, skip=used)
+    mentions = find_layer_mentions(tokens, index.layer_names, skip=used)
     used |= mentions.used
     unknown_at = [
         i

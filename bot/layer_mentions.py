@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from bot.matching import max_typos
 from bot.text import compact
+from bot.typos import max_typos
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from bot.knowledge import Layer
 
-__all__ = ["LayerMentions", "find_layer_mentions"]
+__all__ = ["LayerMentions", "find_layer_mentions", "layer_name_keys"]
 
 _LAYER_WORDS = frozenset({"layer", "layers", "level"})
 _JOINERS = frozenset({"and", "or", "vs", "versus", "to", "through", "thru", "then", "nor"})
@@ -60,7 +60,8 @@ class LayerMentions:
         return [n for n in self.numbers if not 1 <= n <= 7]
 
 
-def _name_keys(layers: Sequence[Layer]) -> dict[str, int]:
+def layer_name_keys(layers: Iterable[Layer]) -> dict[str, int]:
+    """Compact spellings of every layer's name and aliases, built once per knowledge."""
     keys: dict[str, int] = {}
     for layer in layers:
         for name in (layer.name, *layer.aliases):
@@ -68,20 +69,22 @@ def _name_keys(layers: Sequence[Layer]) -> dict[str, int]:
     return keys
 
 
-def _named_layer(tokens: Sequence[str], end: int, names: dict[str, int]) -> tuple[int, int] | None:
+def _named_layer(
+    tokens: Sequence[str], end: int, names: Mapping[str, int]
+) -> tuple[int, int] | None:
     """A layer name ending just before position `end`: (layer, first position)."""
     for size in (2, 1):
         start = end - size
         if start < 0:
             continue
-        key = compact("".join(tokens[start:end]))
+        key = "".join(tokens[start:end])  # tokens are already compact
         number = names.get(key) or _close_name(key, names)
         if number:
             return number, start
     return None
 
 
-def _close_name(key: str, names: dict[str, int]) -> int | None:
+def _close_name(key: str, names: Mapping[str, int]) -> int | None:
     allowed = max_typos(len(key))
     if not allowed:
         return None
@@ -105,11 +108,13 @@ def _numbers_after(tokens: Sequence[str], start: int, found: LayerMentions) -> N
 
 
 def find_layer_mentions(
-    tokens: Sequence[str], layers: Sequence[Layer], skip: set[int]
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int]
 ) -> LayerMentions:
-    """Every layer the tokens name, by number, ordinal or name, ignoring positions in `skip`."""
+    """Every layer the tokens name, by number, ordinal or name, ignoring positions in `skip`.
+
+    `names` maps compact layer names to numbers (`layer_name_keys`).
+    """
     found = LayerMentions()
-    names = _name_keys(layers)
     for position, word in enumerate(tokens):
         if position in skip:
             continue
@@ -143,13 +148,13 @@ def find_layer_mentions(
 
 
 def _whole_question_layer(
-    tokens: Sequence[str], names: dict[str, int], skip: set[int], found: LayerMentions
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
 ) -> None:
     """A question that is only a layer's name or number ("transport", "4") asks about it."""
     rest = [t for i, t in enumerate(tokens) if i not in skip and t not in {"osi", "the"}]
     if not rest or len(rest) > 2:
         return
-    key = compact("".join(rest))
+    key = "".join(rest)
     if key in names:
         found.add(names[key], *range(len(tokens)))
     elif len(rest) == 1 and rest[0].isdigit() and 1 <= int(rest[0]) <= 7:

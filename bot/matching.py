@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
+from bot.layer_mentions import layer_name_keys
 from bot.text import compact, tokenize, word_variants
+from bot.typos import max_typos, plausible_typo
 from bot.vocabulary import GRAMMAR, STOPWORDS
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
     from bot.knowledge import Entry, Knowledge
 
-__all__ = ["AliasIndex", "Match", "Target", "max_typos", "plausible_typo"]
+__all__ = ["AliasIndex", "Match", "Target"]
 
 _MAX_NGRAM = 5
 _FUZZY_NGRAM = 3
@@ -30,69 +32,6 @@ _FUZZY_NGRAM = 3
 # on rapidfuzz's normalised Indel similarity means most letters agree, in order.
 _SUGGESTION_MIN_SCORE = 70.0
 _SUGGESTION_OTHER_INITIAL_SCORE = 85.0
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_VOWELS = frozenset("aeiouy")
-_SOUND_ALIKE = frozenset({("c", "k"), ("k", "c"), ("c", "s"), ("s", "c"), ("s", "z"), ("z", "s")})
-
-
-def _keyboard_neighbours() -> dict[str, frozenset[str]]:
-    """Keys within one row and one column of each other (a slightly generous QWERTY)."""
-    place = {
-        key: (row, col) for row, keys in enumerate(_KEYBOARD_ROWS) for col, key in enumerate(keys)
-    }
-    return {
-        key: frozenset(
-            other
-            for other, (other_row, other_col) in place.items()
-            if other != key and abs(other_row - row) <= 1 and abs(other_col - col) <= 1
-        )
-        for key, (row, col) in place.items()
-    }
-
-
-_NEIGHBOURS = _keyboard_neighbours()
-
-
-def _slip(typed: str, name: str, position: int) -> bool:
-    """Could a finger or an ear have put `typed` where `name` has its letter at `position`?
-
-    Adjacent keys, a vowel for a vowel, letters that sound alike, or a neighbouring letter
-    of the word typed twice ("opensll").
-    """
-    meant = name[position]
-    return (
-        typed in _NEIGHBOURS.get(meant, ())
-        or (typed in _VOWELS and meant in _VOWELS)
-        or (typed, meant) in _SOUND_ALIKE
-        or typed in name[max(position - 1, 0) : position + 2]
-    )
-
-
-def plausible_typo(typed: str, name: str) -> bool:
-    """Whether `typed` is a slip for `name` rather than another word ("openssh" is no "openssl").
-
-    Digits are never typos ("docker" is not "docker0"); letters may be dropped, doubled or
-    swapped; a replaced letter must be a plausible slip.
-    """
-    if [c for c in typed if c.isdigit()] != [c for c in name if c.isdigit()]:
-        return False
-    if OSA.distance(typed, name) < Levenshtein.distance(typed, name):
-        return True  # a swap of neighbouring letters: "calcio"
-    return all(
-        _slip(typed[op.src_pos], name, op.dest_pos)
-        for op in Levenshtein.editops(typed, name)
-        if op.tag == "replace"
-    )
-
-
-def max_typos(length: int) -> int:
-    """How many edits a word of this length may have and still count as a typo.
-
-    Short words get none: "ipvs" one edit away is "ipv6", another real thing.
-    """
-    if length < 5:
-        return 0
-    return 1 if length < 8 else 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +52,8 @@ class Match:
 
 
 def _join(tokens: Sequence[str]) -> str:
-    return compact("".join(tokens))
+    # Tokens are already NFKC-folded runs of letters and digits: joined, they are compact.
+    return "".join(tokens)
 
 
 class AliasIndex:
@@ -125,10 +65,12 @@ class AliasIndex:
         self._buckets: dict[tuple[str, int], list[tuple[str, Target]]] = defaultdict(list)
         self.keys: list[str] = []
         self.key_targets: list[Target] = []
+        self.layer_names: dict[str, int] = {}
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> AliasIndex:
         index = cls()
+        index.layer_names = layer_name_keys(knowledge.layers.values())
         for entry in knowledge.entries:
             everyday = {compact(word) for word in entry.everyday_words}
             for name in (entry.name, *entry.aliases):
@@ -229,8 +171,7 @@ class AliasIndex:
     def suggest(self, terms: Sequence[str], limit: int = 3) -> tuple[str, ...]:
         """Canonical names that resemble `terms` closely enough to offer, best first."""
         scored: dict[str, float] = {}
-        for term in terms:
-            key = compact(term)
+        for key in dict.fromkeys(compact(term) for term in terms):  # each term once
             if len(key) < 4:
                 continue
             for candidate, score, position in process.extract(
