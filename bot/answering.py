@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.knowledge import EntryKind
 from bot.layer_mentions import find_layer_mentions
@@ -31,8 +30,7 @@ _TAG_QUESTION = frozenset({"right", "correct", "true", "yes", "no", "innit", "ye
 _OPENERS = frozenset({"so", "and", "but", "ok", "okay", "um", "uh", "quick", "q", "question"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     """What the words of a question were found to be."""
 
     tokens: list[str]
@@ -65,13 +63,13 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     mentions = reading.mentions
     if mentions.valid and not unknown:
         layers = tuple(knowledge.layer(n) for n in mentions.valid)
-        return replace(base, kind=AnswerKind.LAYER, layers=layers)
+        return base._replace(kind=AnswerKind.LAYER, layers=layers)
     if mentions.out_of_range and not reading.matches:
-        return replace(base, asked_layers=tuple(mentions.out_of_range))
+        return base._replace(asked_layers=tuple(mentions.out_of_range))
     if not unknown:
-        return replace(base, kind=AnswerKind.HELP)
+        return base._replace(kind=AnswerKind.HELP)
     terms = [*unknown, " ".join(unknown[:2])]
-    return replace(base, suggestions=knowledge.index.suggest(terms))
+    return base._replace(suggestions=knowledge.index.suggest(terms))
 
 
 def _is_yes_no(tokens: list[str]) -> bool:
@@ -139,8 +137,7 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: _Reading) -> Answ
     focus = primary.target.layer
     claimed = (focus,) if focus is not None else entry.layers
     also = _unique(m.target.entry for m in matches if m.target.entry is not entry)
-    return replace(
-        base,
+    return base._replace(
         kind=AnswerKind.TOOL if entry.kind is EntryKind.TOOL else AnswerKind.CONCEPT,
         entry=entry,
         layers=tuple(knowledge.layer(n) for n in claimed),

@@ -6,9 +6,8 @@ matching questions against them lives in `bot.matching`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from bot.matching import AliasIndex
@@ -21,8 +20,7 @@ class EntryKind(StrEnum):
     CONCEPT = "concept"
 
 
-@dataclass(frozen=True, slots=True)
-class Layer:
+class Layer(NamedTuple):
     """One OSI layer as the reference table describes it for Kubernetes."""
 
     number: int
@@ -34,8 +32,7 @@ class Layer:
     did_you_know: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class LayerRole:
+class LayerRole(NamedTuple):
     """What an entry does at one layer."""
 
     layer: int
@@ -43,8 +40,7 @@ class LayerRole:
     aliases: tuple[str, ...] = ()  # names that mean this entry at this layer only ("istio mtls")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A tool or concept and every layer it works at, with its role at each."""
 
     name: str
@@ -66,28 +62,33 @@ class Entry:
         return next((r.role for r in self.roles if r.layer == layer), None)
 
 
-@dataclass(frozen=True, eq=False)
 class Knowledge:
-    """Everything the bot knows, validated. Build it with `bot.loading.load_knowledge`."""
+    """Everything the bot knows, validated. Build it with `bot.loading.load_knowledge`.
 
-    layers: dict[int, Layer]
-    entries: tuple[Entry, ...]
-    source: str = "<memory>"
-    index: AliasIndex = field(init=False, repr=False)
+    Treated as immutable: a reload builds a new Knowledge and swaps the reference.
+    """
 
-    def __post_init__(self) -> None:
+    __slots__ = ("_by_layer", "entries", "index", "layers", "source")
+
+    def __init__(
+        self, layers: dict[int, Layer], entries: tuple[Entry, ...], source: str = "<memory>"
+    ) -> None:
+        self.layers = layers
+        self.entries = entries
+        self.source = source
+        self._by_layer = {n: tuple(e for e in entries if n in e.layers) for n in layers}
         # Deferred import: the index is derived data, built once per knowledge.
         from bot.matching import AliasIndex  # noqa: PLC0415
 
-        object.__setattr__(self, "index", AliasIndex.build(self))
+        self.index: AliasIndex = AliasIndex.build(self)
 
     def layer(self, number: int) -> Layer:
         return self.layers[number]
 
     def entries_at(self, number: int, kind: EntryKind | None = None) -> tuple[Entry, ...]:
-        return tuple(
-            e for e in self.entries if number in e.layers and (kind is None or e.kind is kind)
-        )
+        """Entries working at layer `number`, in file order, optionally of one kind."""
+        at_layer = self._by_layer.get(number, ())
+        return at_layer if kind is None else tuple(e for e in at_layer if e.kind is kind)
 
     def find(self, name: str) -> Entry | None:
         """The entry with this canonical name, case-insensitively."""

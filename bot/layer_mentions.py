@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
@@ -41,10 +40,14 @@ _BEFORE_LAYER = frozenset(
 _GLUED = re.compile(r"^(?:l|layer|osi)([0-9])$")  # "l7", "layer7"
 
 
-@dataclass
 class LayerMentions:
-    numbers: list[int] = field(default_factory=list)  # in order, without repeats
-    used: set[int] = field(default_factory=set)  # token positions that named a layer
+    """The layers a question names, and which of its words named them."""
+
+    __slots__ = ("numbers", "used")
+
+    def __init__(self) -> None:
+        self.numbers: list[int] = []  # in order, without repeats
+        self.used: set[int] = set()  # token positions that named a layer
 
     def add(self, number: int, *positions: int) -> None:
         if number not in self.numbers:

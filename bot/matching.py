@@ -8,8 +8,7 @@ letter and have a similar length, so their cost stays flat as the knowledge grow
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -34,8 +33,7 @@ _SUGGESTION_MIN_SCORE = 70.0
 _SUGGESTION_OTHER_INITIAL_SCORE = 85.0
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """What a name points at: an entry, possibly only one of its layers."""
 
     entry: Entry
@@ -43,8 +41,7 @@ class Target:
     everyday: bool = False  # the name is also an ordinary word; see Entry.everyday_words
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     target: Target
     start: int  # token positions [start, end)
     end: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import discord
@@ -178,7 +177,7 @@ def test_user_text_echoed_back_cannot_format_or_mention(knowledge: Knowledge) ->
     assert "@\u200beveryone" in embed.description
     assert "<@&1234567890123456789>" not in embed.description
     typo = answer(knowledge, "cillium")
-    embed = answer_embed(replace(typo, typed="__ci*l*lium__"), knowledge)
+    embed = answer_embed(typo._replace(typed="__ci*l*lium__"), knowledge)
     assert "__ci*l*lium__" not in str(embed.description)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -69,7 +68,7 @@ def test_a_corrected_typo_says_what_was_understood(knowledge: Knowledge) -> None
 
 
 def test_suggestions_become_buttons_that_ask_them(knowledge: Knowledge) -> None:
-    unsure = replace(answer(knowledge, "zzz"), suggestions=("Calico", "kube-proxy"))
+    unsure = answer(knowledge, "zzz")._replace(suggestions=("Calico", "kube-proxy"))
     message = render_answer(unsure, knowledge)
     actions = message.blocks[-1]
     assert actions["type"] == "actions"
@@ -96,7 +95,7 @@ _LONG = "Routes traffic by path & host <here>. " * 400  # ~15,000 characters
 
 def _knowledge_with(knowledge: Knowledge, **texts: str) -> Knowledge:
     layers = {
-        n: replace(layer, description=texts.get("description", layer.description))
+        n: layer._replace(description=texts.get("description", layer.description))
         for n, layer in knowledge.layers.items()
     }
     special = Entry(
@@ -135,7 +134,7 @@ def test_a_long_summary_is_split_across_sections_without_losing_words(
 
 def test_seven_huge_layers_are_trimmed_to_fifty_blocks_with_a_notice(knowledge: Knowledge) -> None:
     big = _knowledge_with(knowledge, description=_LONG * 2)
-    every_layer = replace(answer(big, "layer 4"), layers=tuple(big.layers.values()))
+    every_layer = answer(big, "layer 4")._replace(layers=tuple(big.layers.values()))
     blocks = render_answer(every_layer, big).blocks
     assert len(blocks) == MAX_BLOCKS
     assert "Trimmed" in str(blocks[-1])

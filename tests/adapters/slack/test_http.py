@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -109,7 +108,7 @@ async def test_an_unknown_question_goes_back_privately_with_did_you_mean_buttons
     start_http_bot: Callable[..., Awaitable[HttpBot]],
 ) -> None:
     def unsure(knowledge: Knowledge, question: str) -> Answer:
-        return replace(answer(knowledge, "zzz"), suggestions=("HAProxy", "kube-proxy"))
+        return answer(knowledge, "zzz")._replace(suggestions=("HAProxy", "kube-proxy"))
 
     bot = await start_http_bot(answer_fn=unsure)
     message = (await bot.command("proxy")).json()

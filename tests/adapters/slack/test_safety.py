@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -65,7 +64,7 @@ async def test_user_words_echoed_by_the_answer_come_back_escaped(
     """Whatever the core echoes from the question (the unknown words, a typo) is escaped."""
 
     def echoing(knowledge: Knowledge, question: str) -> Answer:
-        return replace(answer(knowledge, "zzz"), unknown_term=question)
+        return answer(knowledge, "zzz")._replace(unknown_term=question)
 
     bot = await start_http_bot(answer_fn=echoing)
     message = (await bot.command("<!channel> & <@U0VICTIM>")).json()
