@@ -102,7 +102,8 @@ def _read(knowledge: Knowledge, question: str) -> _Reading:
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
     used = {i for m in matches for i in range(m.start, m.end)}
-    mentions = find_layer_mentions(tokens, index.layer_names, skip=used)
+    # Names take their words first ("transport layer security" is TLS, not layer 4).
+    mentions = find_layer_mentions(tokens, index.layer_names, skip=used) if used else layer_words
     used |= mentions.used
     unknown_at = [
         i

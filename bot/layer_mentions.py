@@ -73,12 +73,12 @@ def layer_name_keys(layers: Iterable[Layer]) -> dict[str, int]:
 
 
 def _named_layer(
-    tokens: Sequence[str], end: int, names: Mapping[str, int]
+    tokens: Sequence[str], end: int, names: Mapping[str, int], skip: set[int]
 ) -> tuple[int, int] | None:
     """A layer name ending just before position `end`: (layer, first position)."""
     for size in (2, 1):
         start = end - size
-        if start < 0:
+        if start < 0 or skip.intersection(range(start, end)):
             continue
         key = "".join(tokens[start:end])  # tokens are already compact
         number = names.get(key) or _close_name(key, names)
@@ -142,8 +142,8 @@ def find_layer_mentions(
         elif before in _BEFORE_LAYER and position - 1 not in skip:
             found.add(_NUMBER_WORDS[before], position - 1)
         elif position > 0:
-            named = _named_layer(tokens, position, names)
-            if named and not skip.intersection(range(named[1], position)):
+            named = _named_layer(tokens, position, names, skip)
+            if named:
                 found.add(named[0], *range(named[1], position))
     if not found.numbers:
         _whole_question_layer(tokens, names, skip, found)

@@ -7,6 +7,7 @@ letter and have a similar length, so their cost stays flat as the knowledge grow
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -63,6 +64,7 @@ class AliasIndex:
         self.keys: list[str] = []
         self.key_targets: list[Target] = []
         self.layer_names: dict[str, int] = {}
+        self._sorted_keys: list[str] = []  # for "could more words still make a name?"
 
     @classmethod
     def build(cls, knowledge: Knowledge) -> AliasIndex:
@@ -75,6 +77,7 @@ class AliasIndex:
             for role in entry.roles:
                 for name in role.aliases:
                     index.add(name, Target(entry, role.layer))
+        index._sorted_keys = sorted(index.exact)
         return index
 
     def add(self, name: str, target: Target) -> None:
@@ -100,7 +103,7 @@ class AliasIndex:
         while position < len(tokens):
             found = None
             if position not in skip and position not in joined:
-                longest = min(_MAX_NGRAM, len(tokens) - position)
+                longest = self._longest_possible(tokens, position)
                 for size in range(longest, 0, -1):
                     span = range(position, position + size)
                     if skip.intersection(span):
@@ -113,6 +116,27 @@ class AliasIndex:
             if found is None:
                 position += 1
         return matches
+
+    def _longest_possible(self, tokens: Sequence[str], position: int) -> int:
+        """How many words from `position` could still spell one name, read run together.
+
+        Every phrase that names something, spaced or run together, joins to a known key,
+        so its leading words must join to the start of one; this spares trying 2- to
+        5-word phrases after words like "what" that begin no name.
+        """
+        size, joined = 1, tokens[position]
+        limit = min(_MAX_NGRAM, len(tokens) - position)
+        while size < limit and self._begins_a_longer_key(joined):
+            joined += tokens[position + size]
+            size += 1
+        return size
+
+    def _begins_a_longer_key(self, start: str) -> bool:
+        keys = self._sorted_keys
+        at = bisect_left(keys, start)
+        if at < len(keys) and keys[at] == start:
+            at += 1
+        return at < len(keys) and keys[at].startswith(start)
 
     def _lookup(self, words: Sequence[str]) -> Target | None:
         if len(words) == 1:

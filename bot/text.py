@@ -38,6 +38,8 @@ _URL_SCHEME = re.compile(r"\b(?:https?|mailto):/*", re.IGNORECASE)
 # A token is a run of letters and digits. Punctuation inside names ("http/1.1", "metal-lb")
 # splits them, and matching joins neighbouring tokens again through `compact`.
 _TOKEN = re.compile(r"[^\W_]+")
+# Every kind of markup above starts with one of these; plain questions skip the regexes.
+_MARKUP_CHARS = re.compile(r"[<&@~:/]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -56,6 +58,8 @@ def truncate(question: str) -> tuple[str, bool]:
 
 def strip_chat_noise(text: str) -> str:
     """Remove mentions, links, emoji codes, markdown and a leading slash command."""
+    if not _MARKUP_CHARS.search(text):
+        return text
     text = _SLACK_LINK_LABEL.sub(r" \1 ", text)
     text = _SLACK_BARE_LINK.sub(r" \1 ", text)
     text = _ANGLE_MARKUP.sub(" ", text)
