@@ -1,0 +1,54 @@
+"""GET /healthz and GET /metrics for Kubernetes probes and Prometheus.
+
+Slack's HTTP mode mounts these routes on its own server; Socket Mode and Discord serve
+them on OSI_HEALTH_PORT with `serve_health`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+from bot.ops.metrics import CONTENT_TYPE
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bot.ops.metrics import Metrics
+
+__all__ = ["add_health_routes", "serve_health"]
+
+
+def add_health_routes(
+    app: web.Application, is_ready: Callable[[], bool], metrics: Metrics | None
+) -> None:
+    """`/healthz` answers 200 while `is_ready()`, 503 otherwise; `/metrics` when given."""
+
+    async def healthz(_: web.Request) -> web.Response:
+        if is_ready():
+            return web.json_response({"status": "ok"})
+        return web.json_response({"status": "starting or disconnected"}, status=503)
+
+    app.router.add_get("/healthz", healthz)
+    if metrics is not None:
+
+        async def exposition(_: web.Request) -> web.Response:
+            return web.Response(body=metrics.exposition(), headers={"Content-Type": CONTENT_TYPE})
+
+        app.router.add_get("/metrics", exposition)
+
+
+async def serve_health(
+    port: int,
+    is_ready: Callable[[], bool],
+    metrics: Metrics | None,
+    host: str = "0.0.0.0",  # noqa: S104 - probes come from the kubelet, outside the pod
+) -> web.AppRunner:
+    """Start the health server; the caller `await runner.cleanup()`s it on shutdown."""
+    app = web.Application()
+    add_health_routes(app, is_ready, metrics)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    return runner

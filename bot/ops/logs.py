@@ -1,0 +1,106 @@
+"""Logging for the running bots: readable or JSON lines, never a token.
+
+Every record passes a filter that blanks Slack and Discord tokens by their shape and the
+exact secrets the bot was configured with, whichever library logged them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = ["JsonFormatter", "RedactSecrets", "configure_logging", "log_unknown_question"]
+
+REDACTED = "[redacted]"
+_TOKEN_SHAPES = re.compile(
+    r"xox[abposre]-[\w-]{8,}"  # Slack bot, user and legacy tokens
+    r"|xapp-[\w-]{8,}"  # Slack app-level tokens
+    r"|[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}"  # Discord bot tokens
+)
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+_unknown_log = logging.getLogger("osi.unknown_questions")
+
+
+class RedactSecrets(logging.Filter):
+    """Blanks tokens in a record's message and arguments before any handler sees them."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self._secrets = sorted((s for s in secrets if s and len(s) >= 8), key=len, reverse=True)
+
+    def scrub(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, REDACTED)
+        return _TOKEN_SHAPES.sub(REDACTED, text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args = self.scrub(message), None
+        if record.exc_text:
+            record.exc_text = self.scrub(record.exc_text)
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, and the error if any."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+            + f".{int(record.msecs):03d}Z",
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["error"] = record.exc_text
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(
+    env: Mapping[str, str] | None = None, secrets: Iterable[str] = ()
+) -> RedactSecrets:
+    """Root logging from OSI_LOG_FORMAT (text|json) and OSI_LOG_LEVEL; returns the filter."""
+    env = os.environ if env is None else env
+    form = (env.get("OSI_LOG_FORMAT") or "text").strip().casefold()
+    if form not in {"text", "json"}:
+        raise ConfigError("OSI_LOG_FORMAT", f"OSI_LOG_FORMAT must be text or json, not {form!r}.")
+    level = (env.get("OSI_LOG_LEVEL") or "INFO").strip().upper()
+    if level not in _LEVELS:
+        raise ConfigError(
+            "OSI_LOG_LEVEL", f"OSI_LOG_LEVEL must be one of {', '.join(_LEVELS)}, not {level!r}."
+        )
+    handler = logging.StreamHandler(sys.stderr)
+    redact = RedactSecrets(secrets)
+    handler.addFilter(redact)
+    handler.setFormatter(
+        JsonFormatter()
+        if form == "json"
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    return redact
+
+
+def log_unknown_question(enabled: bool, platform: str, question: str) -> None:
+    """With OSI_LOG_UNKNOWN_QUESTIONS on: the question's text only, never who asked."""
+    if enabled:
+        _unknown_log.info("unknown question on %s: %s", platform, question[:200])

@@ -1,0 +1,70 @@
+"""Prometheus metrics: questions by platform and kind, unknowns, latency, daily posts.
+
+Each bot owns its registry (no process-global state), so tests and several bots in one
+process never mix their counts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+if TYPE_CHECKING:
+    from bot.model import Answer
+
+__all__ = ["CONTENT_TYPE", "Metrics"]
+
+CONTENT_TYPE = CONTENT_TYPE_LATEST
+# Answers take tens of microseconds; the top buckets catch a stalled process.
+_LATENCY_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25, 1.0)
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.questions = Counter(
+            "osi_questions",
+            "Questions answered, by platform and answer kind.",
+            ["platform", "kind"],
+            registry=self.registry,
+        )
+        self.unknown = Counter(
+            "osi_unknown_questions",
+            "Questions the bot could not place on a layer.",
+            ["platform"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "osi_answer_seconds",
+            "Time to understand a question and build its answer.",
+            ["platform"],
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.daily_posts = Counter(
+            "osi_daily_posts",
+            "Layer-of-the-day posts, by platform and result.",
+            ["platform", "result"],
+            registry=self.registry,
+        )
+        self.reloads = Counter(
+            "osi_knowledge_reloads",
+            "Knowledge reloads, by result.",
+            ["result"],
+            registry=self.registry,
+        )
+
+    def record_answer(self, platform: str, answer: Answer, seconds: float) -> None:
+        self.questions.labels(platform, answer.kind.value).inc()
+        if answer.kind.value == "unknown":
+            self.unknown.labels(platform).inc()
+        self.latency.labels(platform).observe(seconds)
+
+    def record_daily(self, platform: str, result: str) -> None:
+        self.daily_posts.labels(platform, result).inc()
+
+    def exposition(self) -> bytes:
+        """The text format Prometheus scrapes."""
+        return generate_latest(self.registry)
