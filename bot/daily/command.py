@@ -28,6 +28,10 @@ def run_daily_command(knowledge: Knowledge, args: argparse.Namespace) -> int:
         else:
             print(daily_text(post))
         return 0
+    if args.date is None and not schedule.is_posting_day(day):
+        # A CronJob may run every day; with weekdays only, a weekend run has nothing to post.
+        print(f"{day.isoformat()} is not a posting day (OSI_DAILY_WEEKDAYS_ONLY): nothing posted.")
+        return 0
     from bot.daily.one_shot import post_once  # noqa: PLC0415 - imports a platform library
 
     return post_once(knowledge, args.platform, day, schedule)

@@ -11,7 +11,7 @@ from bot.errors import ConfigError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["AUTO_SHARDS", "Settings", "load_settings"]
+__all__ = ["AUTO_SHARDS", "Settings", "load_settings", "token_from_env"]
 
 TOKEN = "DISCORD_TOKEN"  # noqa: S105 - the variable's name, not a secret
 GUILD_ID = "DISCORD_GUILD_ID"
@@ -50,6 +50,11 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         shard_count=count,
         shard_ids=_shard_ids(environ.get(SHARD_IDS, "").strip(), count),
     )
+
+
+def token_from_env(environ: Mapping[str, str]) -> str:
+    """DISCORD_TOKEN alone, checked: all that posting the layer of the day over REST needs."""
+    return _token(environ.get(TOKEN, "").strip())
 
 
 def _token(value: str) -> str:

@@ -1,8 +1,9 @@
 """Running the bot: settings first, then a token check, then Socket Mode or HTTP until stopped.
 
 A bad setting fails before anything connects; a token Slack rejects fails at start-up with
-a sentence naming it, rather than as a stream of errors later. SIGTERM (Kubernetes) and
-Ctrl-C stop the server, then let answers in progress finish.
+a sentence naming it, rather than as a stream of errors later. While the bot answers, the
+layer of the day is posted on schedule (when SLACK_DAILY_CHANNEL is set). SIGTERM
+(Kubernetes) and Ctrl-C stop the schedule and the server, then let answers in progress finish.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import asyncio
 import logging
 import os
 import signal
-from contextlib import contextmanager, nullcontext
+from contextlib import asynccontextmanager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,16 +23,20 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack.app import build_bot
 from bot.adapters.slack.clients import ResponseUrlClient, web_client
+from bot.adapters.slack.daily import slack_sender
 from bot.adapters.slack.server import build_web_app
 from bot.adapters.slack.settings import ENV_APP, ENV_BOT, SlackSettings
+from bot.daily.channels import SLACK_DAILY_CHANNEL
+from bot.daily.job import DailySetup
 from bot.errors import ConfigError, OsiBotError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 
     from slack_sdk.web.async_client import AsyncWebClient
 
     from bot.adapters.slack.app import SlackBot
+    from bot.daily.clock import Clock
     from bot.knowledge import Knowledge
 
 __all__ = ["Running", "SlackUnreachableError", "run", "serve"]
@@ -56,12 +61,14 @@ class SlackUnreachableError(OsiBotError):
 
 def run(knowledge: Knowledge, environ: Mapping[str, str] | None = None) -> int:
     """`osi-bot slack`: serve until stopped; raise `ConfigError` for a bad setting."""
-    settings = SlackSettings.from_env(os.environ if environ is None else environ)
+    environ = os.environ if environ is None else environ
+    settings = SlackSettings.from_env(environ)
+    daily = DailySetup.from_env(SLACK_DAILY_CHANNEL, environ)
     if not logging.getLogger().handlers:
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
-    asyncio.run(serve(settings, knowledge))
+    asyncio.run(serve(settings, knowledge, daily=daily))
     return 0
 
 
@@ -73,12 +80,16 @@ async def serve(
     host: str = "0.0.0.0",  # noqa: S104 - a container's port must be reachable from outside
     stop: asyncio.Event | None = None,
     on_ready: Callable[[Running], None] | None = None,
+    daily: DailySetup | None = None,
+    clock: Clock | None = None,
 ) -> None:
     """Connect and answer until `stop` is set (default: SIGTERM or SIGINT).
 
     Args:
         base_url: the Web API's address (default Slack's; tests point it at a fake).
         on_ready: called once the bot is answering.
+        daily: the layer of the day's settings; it is posted while the bot answers.
+        clock: the layer of the day's time (tests pass one that needs no waiting).
     """
     on_signals = stop is None  # a caller that passes `stop` decides when to stop
     stop = stop or asyncio.Event()
@@ -93,40 +104,38 @@ async def serve(
             signing_secret=settings.signing_secret,
             responses=ResponseUrlClient(session),
         )
+        send = slack_sender(client)
+        job = daily.job(knowledge, platform="slack", send=send, clock=clock) if daily else None
         with _stop_on_signals(stop) if on_signals else nullcontext():
             if settings.app_token is not None:
-                await _socket_mode(bot, settings.app_token, client, stop, on_ready)
+                serving = _socket_mode(bot, settings.app_token, client)
             else:
-                await _http(bot, host, settings.port, stop, on_ready)
+                serving = _http(bot, host, settings.port)
+            async with serving as running:
+                if on_ready:
+                    on_ready(running)
+                # The schedule starts once the bot answers and stops before it stops answering.
+                async with job.scheduled() if job else nullcontext():
+                    await stop.wait()
         if not await bot.idle(_SHUTDOWN_GRACE_SECONDS):
             _log.warning("Stopped with %d answers still being sent", len(bot.background))
 
 
+@asynccontextmanager
 async def _socket_mode(
-    bot: SlackBot,
-    app_token: str,
-    client: AsyncWebClient,
-    stop: asyncio.Event,
-    on_ready: Callable[[Running], None] | None,
-) -> None:
+    bot: SlackBot, app_token: str, client: AsyncWebClient
+) -> AsyncIterator[Running]:
     handler = AsyncSocketModeHandler(bot.app, app_token=app_token, web_client=client)
     try:
         await handler.connect_async()  # type: ignore[no-untyped-call]
         _log.info("osi-bot is answering on Slack (Socket Mode)")
-        if on_ready:
-            on_ready(Running(bot, url=None))
-        await stop.wait()
+        yield Running(bot, url=None)
     finally:
         await handler.close_async()  # type: ignore[no-untyped-call]
 
 
-async def _http(
-    bot: SlackBot,
-    host: str,
-    port: int,
-    stop: asyncio.Event,
-    on_ready: Callable[[Running], None] | None,
-) -> None:
+@asynccontextmanager
+async def _http(bot: SlackBot, host: str, port: int) -> AsyncIterator[Running]:
     runner = web.AppRunner(build_web_app(bot), access_log=None, handle_signals=False)
     await runner.setup()
     try:
@@ -135,9 +144,7 @@ async def _http(
         bound = runner.addresses[0]
         url = f"http://{bound[0]}:{bound[1]}"
         _log.info("osi-bot is answering on Slack (HTTP, %s/slack/events)", url)
-        if on_ready:
-            on_ready(Running(bot, url=url))
-        await stop.wait()
+        yield Running(bot, url=url)
     finally:
         await runner.cleanup()  # stops accepting, lets requests in flight finish
 

@@ -15,7 +15,7 @@ from bot.errors import ConfigError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["DEFAULT_PORT", "SlackSettings"]
+__all__ = ["DEFAULT_PORT", "SlackSettings", "bot_token_from_env"]
 
 DEFAULT_PORT = 3000
 ENV_BOT = "SLACK_BOT_TOKEN"
@@ -29,6 +29,7 @@ _APP_TOKEN = re.compile(rf"xapp-{_KEY_CHARS}")
 # Slack shows signing secrets as 32 hex digits; accept any hex string of a sane length.
 _TOKEN_KIND = re.compile(r"x[a-z]{2,4}-")
 _SIGNING_SECRET = re.compile(r"[0-9a-fA-F]{16,128}")
+_BOT_TOKEN_EXPECTED = "the Bot User OAuth Token (xoxb-…) from OAuth & Permissions"  # noqa: S105
 
 
 def _read(environ: Mapping[str, str], name: str) -> str | None:
@@ -45,6 +46,11 @@ def _check(name: str, value: str | None, pattern: re.Pattern[str], expected: str
         seen = f" (this one starts with {kind.group()!r})" if kind else ""
         raise ConfigError(name, f"{name} is malformed{seen}; it should be {expected}.")
     return value
+
+
+def bot_token_from_env(environ: Mapping[str, str]) -> str:
+    """SLACK_BOT_TOKEN alone, checked: all that posting the layer of the day needs."""
+    return _check(ENV_BOT, _read(environ, ENV_BOT), _BOT_TOKEN, _BOT_TOKEN_EXPECTED)
 
 
 def _port(raw: str | None) -> int:
@@ -72,12 +78,7 @@ class SlackSettings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> SlackSettings:
         """Read and check every setting; raise `ConfigError` for the first bad one."""
-        bot_token = _check(
-            ENV_BOT,
-            _read(environ, ENV_BOT),
-            _BOT_TOKEN,
-            "the Bot User OAuth Token (xoxb-…) from OAuth & Permissions",
-        )
+        bot_token = bot_token_from_env(environ)
         app_token = _read(environ, ENV_APP)
         if app_token is not None:
             expected = "an app-level token (xapp-…) with the connections:write scope"

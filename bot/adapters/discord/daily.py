@@ -1,0 +1,145 @@
+"""The layer of the day on Discord: an embed for a `DailyPost`, posted over REST alone.
+
+Posting needs no gateway connection: the running bot sends with its logged-in HTTP client,
+and `osi-bot daily post` logs in over REST, posts and leaves without ever connecting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+import aiohttp
+import discord
+from discord.http import HTTPClient, handle_message_parameters
+from discord.utils import escape_markdown, escape_mentions
+
+from bot.adapters.discord.embeds import LAYER_COLOURS, Limits
+from bot.adapters.discord.settings import TOKEN
+from bot.daily.job import PostRefusedError
+from bot.daily.render_text import daily_title
+from bot.errors import ConfigError
+from bot.phrasing import works
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from bot.daily.job import PostSender
+    from bot.daily.rotation import DailyPost
+
+__all__ = ["daily_embed", "discord_sender", "one_shot_sender"]
+
+_FOOTER = "Ask me about any of these with /osi"
+# A one-shot run waits out a short rate limit; a long one fails the run, to be retried.
+_ONE_SHOT_MAX_RATE_LIMIT_WAIT = 60.0
+_HINTS = {
+    10003: "no such channel; check DISCORD_DAILY_CHANNEL",
+    50001: "the bot cannot see the channel; invite it there or check DISCORD_DAILY_CHANNEL",
+    50013: "the bot may not send messages or embed links in the channel",
+}
+
+
+def _md(text: str) -> str:
+    """Shown literally: nothing from the knowledge formats, pings or links."""
+    return escape_mentions(escape_markdown(text))
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _field(embed: discord.Embed, name: str, value: str) -> None:
+    embed.add_field(
+        name=_clip(name, Limits.FIELD_NAME), value=_clip(value, Limits.FIELD_VALUE), inline=False
+    )
+
+
+def daily_embed(post: DailyPost) -> discord.Embed:
+    """One embed in the layer's colour, within Discord's limits whatever the knowledge holds."""
+    layer, spotlight = post.layer, post.spotlight
+    description = (
+        f"**In Kubernetes:** {_md(layer.component)} ({_md(layer.function)})\n\n"
+        f"{_md(layer.description)}"
+    )
+    embed = discord.Embed(
+        title=_clip(_md(daily_title(post)), Limits.TITLE),
+        description=_clip(description, Limits.DESCRIPTION),
+        colour=LAYER_COLOURS.get(layer.number),
+    )
+    _field(
+        embed,
+        f"Spotlight: {_md(spotlight.name)}",
+        f"{_md(spotlight.name)} {works(spotlight.name)} here — {_md(post.role)}",
+    )
+    if post.fact:
+        _field(embed, "Did you know?", _md(post.fact))
+    others = [_md(tool) for tool in post.tools if tool != spotlight.name]
+    if others:
+        _field(embed, "Also at this layer", ", ".join(others))
+    embed.set_footer(text=_FOOTER)
+    # Least important last: drop the tool list, then the fact, then shorten the description.
+    while len(embed) > Limits.TOTAL and len(embed.fields) > 1:
+        embed.remove_field(len(embed.fields) - 1)
+    if (excess := len(embed) - Limits.TOTAL) > 0 and embed.description:
+        embed.description = _clip(embed.description, len(embed.description) - excess)
+    return embed
+
+
+def _refusal(error: discord.HTTPException) -> str:
+    hint = _HINTS.get(error.code)
+    return f"{error} ({hint})" if hint else str(error)
+
+
+def discord_sender(http: HTTPClient) -> PostSender:
+    """Posts a day's embed with a logged-in `http`; returns the message id.
+
+    Raises:
+        PostRefusedError: Discord refused the post or could not be reached.
+    """
+
+    async def send(channel: str, post: DailyPost) -> str:
+        # The client's default is not applied to raw REST calls: say "ping nobody" here too.
+        params = handle_message_parameters(
+            embed=daily_embed(post), allowed_mentions=discord.AllowedMentions.none()
+        )
+        with params:
+            try:
+                message = await http.send_message(int(channel), params=params)
+            except discord.HTTPException as error:
+                raise PostRefusedError("Discord", _refusal(error)) from None
+            except discord.RateLimited as limited:
+                reason = f"rate-limited for {limited.retry_after:.0f} s"
+                raise PostRefusedError("Discord", reason) from None
+            except (aiohttp.ClientError, OSError, TimeoutError) as error:
+                reason = f"cannot reach Discord ({error or type(error).__name__})"
+                raise PostRefusedError("Discord", reason) from None
+        # Discord took the post; a missing id must not make it look refused and be sent again.
+        return str(message.get("id", ""))
+
+    return send
+
+
+@asynccontextmanager
+async def one_shot_sender(token: str) -> AsyncIterator[PostSender]:
+    """Log in over REST (no gateway), yield a sender, close the session.
+
+    Raises:
+        ConfigError: Discord rejected the token.
+        PostRefusedError: Discord could not be reached.
+    """
+    http = HTTPClient(
+        asyncio.get_running_loop(), max_ratelimit_timeout=_ONE_SHOT_MAX_RATE_LIMIT_WAIT
+    )
+    try:
+        try:
+            await http.static_login(token)
+        except discord.LoginFailure:
+            message = f"Discord rejected {TOKEN}; copy it again from your application's Bot page."
+            raise ConfigError(TOKEN, message) from None
+        except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as error:
+            reason = f"cannot reach Discord ({error or type(error).__name__})"
+            raise PostRefusedError("Discord", reason) from None
+        yield discord_sender(http)
+    finally:
+        await http.close()

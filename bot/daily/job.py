@@ -1,0 +1,203 @@
+"""One platform's layer of the day: post a day to every channel, or keep to the schedule.
+
+The platform adapters supply only a `PostSender` (render a `DailyPost` natively and send it);
+choosing the post, the ledger, retries and catch-up are the same for every platform.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.daily.channels import channels_from_env
+from bot.daily.clock import SystemClock
+from bot.daily.ledger import PostLedger, state_dir_from_env
+from bot.daily.posting import post_day, run_daily_loop
+from bot.daily.rotation import daily_post
+from bot.daily.schedule import schedule_from_env
+from bot.errors import ConfigError, OsiBotError
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+    from datetime import date
+
+    from bot.daily.clock import Clock
+    from bot.daily.posting import PostResult
+    from bot.daily.rotation import DailyPost
+    from bot.daily.schedule import DailySchedule
+    from bot.knowledge import Knowledge
+
+    # Render the post natively, send it to a channel, return the message's id; raise when
+    # the platform refuses it.
+    PostSender = Callable[[str, DailyPost], Awaitable[str]]
+
+__all__ = ["DONE", "DailyJob", "DailySetup", "PostRefusedError", "open_ledger"]
+
+DONE = frozenset({"posted", "already posted"})  # outcomes after which a channel has the post
+RETRY_SECONDS = 300.0
+SHUTDOWN_GRACE_SECONDS = 10.0
+
+log = logging.getLogger(__name__)
+
+
+class PostRefusedError(OsiBotError):
+    """The platform did not take the post (or could not be reached); nothing was recorded."""
+
+    def __init__(self, platform: str, reason: str) -> None:
+        self.platform = platform
+        self.reason = reason
+        super().__init__(f"{platform} did not take the post: {reason}")
+
+
+def open_ledger(state_dir: str) -> PostLedger:
+    """The ledger in `state_dir`; a directory it cannot use is a `ConfigError`."""
+    try:
+        return PostLedger(state_dir)
+    except (OSError, sqlite3.Error) as error:
+        raise ConfigError(
+            "OSI_STATE_DIR",
+            f"Cannot keep the record of posted days in {state_dir!r} ({error}); "
+            "set OSI_STATE_DIR to a writable directory.",
+        ) from None
+
+
+class DailyJob:
+    """Posts the layer of the day for one platform; never twice, retried until it is in."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        *,
+        platform: str,
+        channels: tuple[str, ...],
+        schedule: DailySchedule,
+        ledger: PostLedger,
+        send: PostSender,
+        clock: Clock | None = None,
+    ) -> None:
+        self.platform = platform
+        self.channels = channels
+        self.schedule = schedule
+        self._knowledge = knowledge
+        self._ledger = ledger
+        self._send = send
+        self._clock: Clock = clock or SystemClock()
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    async def post(self, day: date) -> list[PostResult]:
+        """Post `day`'s layer to every channel that does not have it yet."""
+        post = daily_post(self._knowledge, day, weekdays_only=self.schedule.weekdays_only)
+
+        async def send(channel: str, _day: date) -> str:
+            return await self._send(channel, post)
+
+        return await post_day(
+            self._ledger,
+            platform=self.platform,
+            channels=self.channels,
+            day=day,
+            send=send,
+            now=lambda: self._clock.now().timestamp(),
+        )
+
+    async def _post_for_day(self, day: date) -> bool:
+        """True once every channel has `day`'s post; False makes the loop retry later."""
+        self._idle.clear()
+        try:
+            results = await self.post(day)
+        except Exception:
+            # The ledger itself failed (a full disk, say): log it and let the loop retry,
+            # rather than end the schedule while the bot keeps running.
+            log.exception("posting the layer of the day for %s on %s failed", day, self.platform)
+            return False
+        finally:
+            self._idle.set()
+        # "in progress elsewhere" counts as not done: if that poster dies, its claim
+        # expires and a retry here posts.
+        return all(result.outcome in DONE for result in results)
+
+    async def run(self, retry_seconds: float = RETRY_SECONDS) -> None:
+        """Catch up on today's post if it is overdue, then post at every scheduled moment."""
+        await run_daily_loop(
+            self.schedule, self._post_for_day, self._clock.now, self._clock.sleep, retry_seconds
+        )
+
+    @asynccontextmanager
+    async def scheduled(
+        self, *, grace: float = SHUTDOWN_GRACE_SECONDS, retry_seconds: float = RETRY_SECONDS
+    ) -> AsyncIterator[None]:
+        """Keep to the schedule in the background while inside the block.
+
+        On leaving, a post on its way is given `grace` seconds to land (so it is recorded,
+        not left as a claim), then the schedule is cancelled.
+        """
+        at, zone = self.schedule.at, self.schedule.zone
+        days = "weekdays" if self.schedule.weekdays_only else "every day"
+        log.info(
+            "layer of the day on %s: %s %s, %s, to %s",
+            self.platform,
+            at.strftime("%H:%M"),
+            zone.key,
+            days,
+            ", ".join(self.channels),
+        )
+        task = asyncio.create_task(
+            self.run(retry_seconds), name=f"layer of the day ({self.platform})"
+        )
+        task.add_done_callback(_report_crash)
+        try:
+            yield
+        finally:
+            with suppress(TimeoutError):
+                async with asyncio.timeout(grace):
+                    while not self._idle.is_set():
+                        await self._idle.wait()
+            task.cancel()
+            # A crash was logged when it happened; it must not also fail the shutdown.
+            with suppress(asyncio.CancelledError, Exception):
+                await task
+
+
+def _report_crash(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (error := task.exception()) is not None:
+        log.error("the layer of the day stopped: %s", error, exc_info=error)
+
+
+@dataclass(frozen=True, slots=True)
+class DailySetup:
+    """What a running bot needs to post the layer of the day, checked at start-up."""
+
+    variable: str  # SLACK_DAILY_CHANNEL or DISCORD_DAILY_CHANNEL
+    schedule: DailySchedule
+    channels: tuple[str, ...]
+    ledger: PostLedger | None  # None when there is no channel to post to
+
+    @classmethod
+    def from_env(cls, variable: str, env: Mapping[str, str]) -> DailySetup:
+        """Read the schedule and `variable`'s channels; a bad value is a `ConfigError`."""
+        schedule = schedule_from_env(env)
+        channels = channels_from_env(variable, env)
+        ledger = open_ledger(state_dir_from_env(env)) if channels else None
+        return cls(variable, schedule, channels, ledger)
+
+    def job(
+        self, knowledge: Knowledge, *, platform: str, send: PostSender, clock: Clock | None = None
+    ) -> DailyJob | None:
+        """The job for this bot; None (said in the log) when no channel is configured."""
+        if not self.channels or self.ledger is None:
+            log.info("no %s: no layer of the day on %s", self.variable, platform.capitalize())
+            return None
+        return DailyJob(
+            knowledge,
+            platform=platform,
+            channels=self.channels,
+            schedule=self.schedule,
+            ledger=self.ledger,
+            send=send,
+            clock=clock,
+        )

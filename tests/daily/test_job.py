@@ -1,0 +1,210 @@
+"""The daily job: the post it sends, the setup read at start-up, and a clean shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import time as wall
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.daily.clock import SystemClock
+from bot.daily.job import DailyJob, DailySetup
+from bot.daily.ledger import PostLedger
+from bot.daily.rotation import daily_post
+from bot.daily.schedule import DailySchedule
+from bot.errors import ConfigError
+from tests.daily.clocks import ParkingClock
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from bot.daily.rotation import DailyPost
+    from bot.knowledge import Knowledge
+
+DAY = date(2026, 11, 26)  # a Thursday
+UTC_ZONE = ZoneInfo("UTC")
+SCHEDULE = DailySchedule(time(9, 0), UTC_ZONE, weekdays_only=True)
+
+
+class RecordingSender:
+    """Stands in for a platform: records what it was asked to post."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, DailyPost]] = []
+        self.release: asyncio.Event | None = None  # when set, posts wait for it
+        self.started = asyncio.Event()
+
+    async def __call__(self, channel: str, post: DailyPost) -> str:
+        self.started.set()
+        if self.release is not None:
+            await self.release.wait()
+        self.sent.append((channel, post))
+        return f"msg-{len(self.sent)}"
+
+
+def _job(
+    knowledge: Knowledge,
+    ledger: PostLedger,
+    send: RecordingSender,
+    clock: ParkingClock | None = None,
+) -> DailyJob:
+    return DailyJob(
+        knowledge,
+        platform="slack",
+        channels=("C0DAILY001",),
+        schedule=SCHEDULE,
+        ledger=ledger,
+        send=send,
+        clock=clock or ParkingClock(datetime(2026, 11, 26, 10, 0, tzinfo=UTC)),
+    )
+
+
+async def test_the_job_sends_the_rotations_post_for_the_day(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    send = RecordingSender()
+    results = await _job(knowledge, PostLedger(str(tmp_path)), send).post(DAY)
+    assert [(r.channel, r.outcome) for r in results] == [("C0DAILY001", "posted")]
+    assert send.sent == [("C0DAILY001", daily_post(knowledge, DAY, weekdays_only=True))]
+
+
+async def test_leaving_the_schedule_lets_a_post_on_its_way_land_and_be_recorded(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    """A SIGTERM mid-post must not leave a claim that blocks the day for ten minutes."""
+    ledger, send = PostLedger(str(tmp_path)), RecordingSender()
+    send.release = asyncio.Event()
+    job = _job(knowledge, ledger, send)  # 10:00: the catch-up post starts at once
+
+    async def run_and_leave() -> None:
+        async with job.scheduled(grace=5):
+            await send.started.wait()
+
+    leaving = asyncio.create_task(run_and_leave())
+    await send.started.wait()
+    await asyncio.sleep(0.01)
+    assert not leaving.done(), "the schedule was cancelled while a post was on its way"
+    send.release.set()
+    await asyncio.wait_for(leaving, timeout=5)
+    assert ledger.posted("slack", "C0DAILY001", DAY)
+
+
+async def test_a_post_stuck_past_the_grace_period_is_cancelled(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    send = RecordingSender()
+    send.release = asyncio.Event()  # never set
+    job = _job(knowledge, PostLedger(str(tmp_path)), send)
+    async with asyncio.timeout(5), job.scheduled(grace=0.01):
+        await send.started.wait()
+    assert send.sent == []
+
+
+class FlakyLedger(PostLedger):
+    """A ledger whose first claim fails, as on a full disk."""
+
+    failures = 1
+
+    def claim(self, platform: str, channel: str, day: date, now: float) -> bool:
+        if self.failures:
+            self.failures -= 1
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().claim(platform, channel, day, now)
+
+
+async def test_a_failing_ledger_is_retried_not_the_end_of_the_schedule(
+    knowledge: Knowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    ledger, send = FlakyLedger(str(tmp_path)), RecordingSender()
+    clock = ParkingClock(datetime(2026, 11, 26, 10, 0, tzinfo=UTC), advances=1)
+    job = _job(knowledge, ledger, send, clock)
+    async with job.scheduled(retry_seconds=300):
+        await clock.until_parked()
+    assert clock.sleeps[0] == 300  # retried after five minutes
+    assert ledger.posted("slack", "C0DAILY001", DAY)
+    assert "database or disk is full" in caplog.text
+
+
+def test_setup_without_a_channel_opens_no_ledger_and_says_so_once(
+    knowledge: Knowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    state = tmp_path / "state"
+    setup = DailySetup.from_env("SLACK_DAILY_CHANNEL", {"OSI_STATE_DIR": str(state)})
+    assert setup.ledger is None
+    assert not state.exists()
+    with caplog.at_level(logging.INFO):
+        assert setup.job(knowledge, platform="slack", send=RecordingSender()) is None
+    assert [r.getMessage() for r in caplog.records] == [
+        "no SLACK_DAILY_CHANNEL: no layer of the day on Slack"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("env", "variable"),
+    [
+        ({"OSI_TIMEZONE": "Europe/Atlantis"}, "OSI_TIMEZONE"),  # even without a channel
+        ({"OSI_DAILY_TIME": "9"}, "OSI_DAILY_TIME"),
+        ({"DISCORD_DAILY_CHANNEL": "#general"}, "DISCORD_DAILY_CHANNEL"),
+    ],
+)
+def test_setup_checks_every_daily_setting(env: dict[str, str], variable: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        DailySetup.from_env("DISCORD_DAILY_CHANNEL", env)
+    assert raised.value.variable == variable
+
+
+def test_an_unusable_state_directory_names_osi_state_dir(tmp_path: Path) -> None:
+    occupied = tmp_path / "a-file"
+    occupied.write_text("", "utf-8")
+    env = {"DISCORD_DAILY_CHANNEL": "123456789012345678", "OSI_STATE_DIR": str(occupied)}
+    with pytest.raises(ConfigError) as raised:
+        DailySetup.from_env("DISCORD_DAILY_CHANNEL", env)
+    assert raised.value.variable == "OSI_STATE_DIR"
+
+
+async def test_the_system_clock_wakes_on_the_wall_clock_after_a_suspend(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A sleep until tomorrow ends on time though the monotonic clock stood still meanwhile."""
+    clock = SystemClock(max_nap=0.01)
+    started = datetime.now(UTC)
+    # Asleep through the night during the first nap: the wall clock jumps, monotonic does not.
+    jumps = iter([timedelta(0), timedelta(0), timedelta(hours=23)])
+    offset = timedelta(0)
+
+    def now() -> datetime:
+        nonlocal offset
+        offset += next(jumps, timedelta(0))
+        return datetime.now(UTC) + offset
+
+    monkeypatch.setattr(clock, "now", now)
+    begun = wall.monotonic()
+    await asyncio.wait_for(clock.sleep(timedelta(hours=20).total_seconds()), timeout=5)
+    assert wall.monotonic() - begun < 1
+    assert now() - started >= timedelta(hours=20)
+
+
+async def test_the_system_clock_sleeps_the_time_asked() -> None:
+    begun = wall.monotonic()
+    await SystemClock(max_nap=0.01).sleep(0.05)
+    assert wall.monotonic() - begun >= 0.045
+
+
+async def test_a_crashed_schedule_is_logged_and_does_not_fail_the_shutdown(
+    knowledge: Knowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    class BrokenClock(ParkingClock):
+        def now(self) -> datetime:
+            raise RuntimeError("no time")
+
+    job = _job(
+        knowledge, PostLedger(str(tmp_path)), RecordingSender(), BrokenClock(datetime.now(UTC))
+    )
+    async with asyncio.timeout(5), job.scheduled():
+        while "the layer of the day stopped: no time" not in caplog.text:
+            await asyncio.sleep(0.001)
