@@ -7,8 +7,9 @@ asking a question in the terminal never pays for (or needs) them.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.answering import answer
 from bot.errors import OsiBotError
@@ -24,15 +25,36 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Help text without asking the terminal its size.
+
+    argparse builds a formatter for every argument it defines, and the default one
+    imports shutil (and with it lzma and bz2) to measure the terminal: time every
+    `osi-bot ask` would pay for help it never prints. $COLUMNS is honoured.
+    """
+
+    def __init__(self, prog: str) -> None:
+        columns = os.environ.get("COLUMNS", "")
+        super().__init__(prog, width=int(columns) - 2 if columns.isdigit() else 98)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose subcommands use `_Formatter` too (they share its class)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(**kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--knowledge",
         metavar="PATH",
         default=argparse.SUPPRESS,
         help=f"knowledge YAML file (default: ${KNOWLEDGE_ENV}, else the bundled file)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="osi-bot",
         description="Which OSI layer does a Kubernetes networking tool or concept work at?",
         parents=[common],
