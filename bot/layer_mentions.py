@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 __all__ = ["LayerMentions", "find_layer_mentions", "layer_name_keys"]
 
 _LAYER_WORDS = frozenset({"layer", "layers", "level"})
-_JOINERS = frozenset({"and", "or", "vs", "versus", "to", "through", "thru", "then", "nor"})
+_JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
+_RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
 _NUMBER_WORDS = {
     word: number
     for spellings in (
@@ -97,25 +98,51 @@ def _close_name(key: str, names: Mapping[str, int]) -> int | None:
     return None
 
 
-def _numbers_after(tokens: Sequence[str], start: int, found: LayerMentions) -> None:
-    """Read "3", "3 and 4", "3, 4 or 7" from `start` on."""
+def _numbers_after(
+    tokens: Sequence[str], start: int, found: LayerMentions, joined: frozenset[int]
+) -> None:
+    """Read "3", "3 and 4", "3, 4 or 7", "3 to 5" and "1-3" from `start` on."""
     position = start
     while position < len(tokens) and tokens[position] in _NUMBER_WORDS:
-        found.add(_NUMBER_WORDS[tokens[position]], position)
+        number = _NUMBER_WORDS[tokens[position]]
+        found.add(number, position)
         nxt = position + 1
-        if nxt + 1 < len(tokens) and tokens[nxt] in _JOINERS and tokens[nxt + 1] in _NUMBER_WORDS:
-            found.used.add(nxt)
+        if nxt in joined and nxt < len(tokens) and tokens[nxt] in _NUMBER_WORDS:
+            _add_range(found, number, _NUMBER_WORDS[tokens[nxt]], nxt)  # "1-3"
             position = nxt + 1
-        else:
-            break
+            continue
+        if nxt + 1 < len(tokens) and tokens[nxt + 1] in _NUMBER_WORDS:
+            if tokens[nxt] in _RANGE:
+                found.used.add(nxt)
+                _add_range(found, number, _NUMBER_WORDS[tokens[nxt + 1]], nxt + 1)
+                position = nxt + 2
+                continue
+            if tokens[nxt] in _JOINERS:
+                found.used.add(nxt)
+                position = nxt + 1
+                continue
+        break
+
+
+def _add_range(found: LayerMentions, first: int, last: int, position: int) -> None:
+    low, high = sorted((first, last))
+    for number in range(low, high + 1) if high - low < 8 else (first, last):
+        found.add(number, position)
 
 
 def find_layer_mentions(
-    tokens: Sequence[str], names: Mapping[str, int], skip: set[int]
+    tokens: Sequence[str],
+    names: Mapping[str, int],
+    skip: set[int],
+    *,
+    bare_names: bool = False,
+    joined: frozenset[int] = frozenset(),
 ) -> LayerMentions:
     """Every layer the tokens name, by number, ordinal or name, ignoring positions in `skip`.
 
-    `names` maps compact layer names to numbers (`layer_name_keys`).
+    `names` maps compact layer names to numbers (`layer_name_keys`). With `bare_names`, a
+    layer's name counts without the word "layer" ("is metallb transport?"). `joined`
+    marks hyphen-joined tokens, so "layers 1-3" reads as a range.
     """
     found = LayerMentions()
     for position, word in enumerate(tokens):
@@ -133,7 +160,7 @@ def find_layer_mentions(
             continue
         found.used.add(position)
         if next_is_number:
-            _numbers_after(tokens, position + 1, found)
+            _numbers_after(tokens, position + 1, found, joined)
         before = tokens[position - 1] if position > 0 else ""
         # "the 7 layers" counts layers; "7th layers" or "layer 7" names one.
         counts = word == "layers" and before.isdigit()
@@ -145,9 +172,28 @@ def find_layer_mentions(
             named = _named_layer(tokens, position, names, skip)
             if named:
                 found.add(named[0], *range(named[1], position))
+    if bare_names:
+        _bare_names(tokens, names, skip | found.used, found)
     if not found.numbers:
         _whole_question_layer(tokens, names, skip, found)
     return found
+
+
+def _bare_names(
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+) -> None:
+    position = 0
+    while position < len(tokens):
+        for size in (2, 1):
+            span = range(position, position + size)
+            if position + size > len(tokens) or skip.intersection(span):
+                continue
+            number = names.get("".join(tokens[position : position + size]))
+            if number:
+                found.add(number, *span)
+                position += size - 1
+                break
+        position += 1
 
 
 def _whole_question_layer(
@@ -160,5 +206,6 @@ def _whole_question_layer(
     key = "".join(rest)
     if key in names:
         found.add(names[key], *range(len(tokens)))
-    elif len(rest) == 1 and rest[0].isdigit() and 1 <= int(rest[0]) <= 7:
+    elif len(rest) == 1 and rest[0] in _NUMBER_WORDS and rest[0].isdigit():
+        # Only ASCII digits are in _NUMBER_WORDS: "፩".isdigit() is true, but int() fails.
         found.add(int(rest[0]), *range(len(tokens)))

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.layer_mentions import layer_name_keys
+from bot.lexicon import is_english_word
 from bot.text import compact, tokenize, word_variants
 from bot.typos import max_typos, plausible_typo
 from bot.vocabulary import GRAMMAR, STOPWORDS
@@ -160,8 +161,11 @@ class AliasIndex:
                 words = tokens[start : start + size]
                 if start in joined or skip.intersection(range(start, start + size)):
                     continue
-                # One word must carry the name ("kube prxy" may; "which" may not).
+                # One word must carry the name ("kube prxy" may; "which" may not), and a
+                # real English word is no typo: "connects" is not "ConnectX".
                 if GRAMMAR.intersection(words) or all(w in STOPWORDS for w in words):
+                    continue
+                if size == 1 and is_english_word(words[0]):
                     continue
                 hit = self._closest(_join(words))
                 if hit is None:

@@ -2,7 +2,8 @@
 
 Parsing YAML is most of `osi-bot ask`'s start-up. The parsed document (plain dicts,
 lists and scalars) is stored with `marshal` under the user's cache directory, keyed by
-the file's path, size and modification time; validation still runs on every load.
+the file's path and checked against the file's whole text; validation still runs on
+every load.
 Any problem with the cache (read-only disk, a stale or corrupt entry) just means parsing.
 """
 
@@ -32,37 +33,34 @@ def _cache_dir() -> str | None:
 
 
 def cached_parse(path: str, text: str, parse: Callable[[str], Any]) -> Any:
-    """`parse(text)`, or the stored result of parsing this very file before."""
+    """`parse(text)`, or the stored result of parsing this very text before."""
     directory = _cache_dir()
-    try:
-        stat = os.stat(path)
-    except OSError:
+    if not directory:
         return parse(text)
-    key = (_FORMAT, os.path.abspath(path), stat.st_size, stat.st_mtime_ns, len(text))
-    entry = None
-    if directory:
-        name = f"knowledge-{zlib.crc32(key[1].encode()):08x}.marshal"
-        entry = os.path.join(directory, name)
-        try:
-            with open(entry, "rb") as file:
-                # Trusted like a .pyc: written by this user, in this user's cache directory.
-                stored_key, document = marshal.load(file)  # noqa: S302
-            if tuple(stored_key) == key:
-                return document
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+    key = (_FORMAT, os.path.abspath(path))
+    name = f"knowledge-{zlib.crc32(key[1].encode()):08x}.marshal"
+    entry = os.path.join(directory, name)
+    try:
+        with open(entry, "rb") as file:
+            # Trusted like a .pyc: written by this user, in this user's cache directory.
+            stored_key, stored_text, document = marshal.load(file)  # noqa: S302
+        # The whole text, not a timestamp, decides: a same-length edit within one mtime
+        # tick, or a file replaced between reading and checking, is never served stale.
+        if tuple(stored_key) == key and stored_text == text:
+            return document
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
     document = parse(text)
-    if entry is not None:
-        _store(entry, key, document)
+    _store(entry, (key, text, document))
     return document
 
 
-def _store(entry: str, key: tuple[Any, ...], document: Any) -> None:
+def _store(entry: str, record: tuple[Any, ...]) -> None:
     temporary = f"{entry}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(entry), exist_ok=True)
         with open(temporary, "wb") as file:
-            marshal.dump((key, document), file)
+            marshal.dump(record, file)
         os.replace(temporary, entry)  # readers see the old entry or the new, never half
     except (OSError, ValueError):
         # ValueError: a document marshal cannot store (YAML dates, say) is just not cached.

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 __all__ = [
     "MAX_QUESTION_CHARS",
+    "Tokens",
     "compact",
     "strip_chat_noise",
     "tokenize",
@@ -35,9 +37,15 @@ _AT_MENTION = re.compile(r"(?<![\w.])@[\w.-]{1,100}")
 _LEADING_COMMAND = re.compile(r"^\s*/osi(?:-?bot)?\b", re.IGNORECASE)
 _EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,64}:")
 _URL_SCHEME = re.compile(r"\b(?:https?|mailto):/*", re.IGNORECASE)
-# A token is a run of letters and digits. Punctuation inside names ("http/1.1", "metal-lb")
-# splits them, and matching joins neighbouring tokens again through `compact`.
-_TOKEN = re.compile(r"[^\W_]+")
+# A token is a run of letters and digits in one script: Latin runs and other scripts'
+# runs are split, so "Envoyは何層ですか" still yields "envoy". Punctuation inside names
+# ("http/1.1", "metal-lb") splits them; matching joins neighbouring tokens again.
+_LATIN = "0-9a-z\u00df-\u024f"
+_TOKEN = re.compile(rf"[{_LATIN}]+|[^\W_{_LATIN}]+")
+# Where a sentence or clause ends: "We use calico. Is istio L7?" asks about Istio.
+# (Text is NFKC-folded first, so a fullwidth question mark arrives as "?"; U+3002 is the
+# CJK full stop, which NFKC keeps.)
+_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|[\n\u3002]")
 # Every kind of markup above starts with one of these; plain questions skip the regexes.
 _MARKUP_CHARS = re.compile(r"[<&@~:/]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -80,17 +88,35 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
-def tokenize_compounds(text: str) -> tuple[list[str], frozenset[int]]:
-    """Tokens, and the positions of those hyphen-joined to the word before ("kube-VIP")."""
+class Tokens(NamedTuple):
+    """The words of a message, with what punctuation said about them."""
+
+    words: list[str]
+    joined: frozenset[int]  # positions hyphen-joined to the word before ("kube-VIP")
+    clause: list[int]  # the clause each word is in, counting from 0
+    questions: frozenset[int]  # clauses that end with a question mark
+
+
+def tokenize_compounds(text: str) -> Tokens:
+    """Tokens of `text`, with hyphenated compounds and clauses marked."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    tokens: list[str] = []
+    words: list[str] = []
     joined: set[int] = set()
+    clause: list[int] = []
+    ends = [(m.start(), m.group()) for m in _CLAUSE_END.finditer(folded)]
+    questions = {i for i, (_, mark) in enumerate(ends) if mark == "?"}
+    current = 0
     for found in _TOKEN.finditer(folded):
         start = found.start()
-        if tokens and start >= 2 and folded[start - 1] == "-" and folded[start - 2].isalnum():
-            joined.add(len(tokens))
-        tokens.append(found.group())
-    return tokens, frozenset(joined)
+        while current < len(ends) and ends[current][0] < start:
+            current += 1
+        if found.group() == "s" and start and folded[start - 1] in "'\u2019":
+            continue  # a possessive: "istio's mtls" is "istio mtls"
+        if words and start >= 2 and folded[start - 1] == "-" and folded[start - 2].isalnum():
+            joined.add(len(words))
+        words.append(found.group())
+        clause.append(current)
+    return Tokens(words, frozenset(joined), clause, frozenset(questions))
 
 
 def compact(text: str) -> str:

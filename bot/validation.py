@@ -16,6 +16,8 @@ __all__ = ["build_knowledge"]
 
 _LAYER_RANGE = range(1, 8)
 _WEB_LINK = re.compile(r"https?://[^\s/]+\S*")
+# ASCII only: "²".isdigit() is true, and int() would then fail on it.
+_NUMBER_TEXT = re.compile(r"\s*[0-9]{1,3}\s*")
 
 
 class _Problems:
@@ -50,7 +52,7 @@ def _text_list(value: Any, where: str, problems: _Problems) -> tuple[str, ...]:
 def _layer_number(value: Any, where: str, problems: _Problems) -> int | None:
     # YAML gives ints for `7:` keys; quoted "7" is accepted so hand edits don't surprise.
     number = value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
         number = int(value)
     if isinstance(number, bool) or not isinstance(number, int):
         problems.add(where, f"layer must be a whole number from 1 to 7, not {_describe(value)}")
@@ -214,6 +216,14 @@ def build_knowledge(document: Any, source: str) -> tuple[Knowledge | None, list[
     else:
         problems.add("entries", f"must be a non-empty list, not {_describe(raw_entries)}")
     _check_unique_names(entries, layers, problems)
+    if entries:
+        covered = {n for entry in entries for n in entry.layers}
+        for layer in layers:
+            if layer.number not in covered:
+                problems.add(
+                    f"layer {layer.number} ({layer.name})",
+                    "has no tool or concept; every layer needs at least one entry",
+                )
 
     if problems.items:
         return None, problems.items

@@ -49,7 +49,7 @@ one two three four five six seven first second third fourth fifth sixth seventh
 answer help me bot osibot osi-bot hey wat wht wut whats
 pod pods node nodes container containers traffic request requests app apps workload workloads
 responsible purpose role job protocol protocols example examples meaning difference compare
-only solely exclusively purely strictly
+only solely exclusively purely strictly top involved
 """
 
 # "is envoy *only* layer 7?" asks whether the layers named are all of them.

@@ -241,6 +241,29 @@ CASES = [
     # Typos of the kinds fingers and ears make.
     ("opensll", TOOL, "OpenSSL", (6,)),
     ("traefic", TOOL, "Traefik", (7,)),
+    # A real English word is nobody's typo.
+    ("it connects fine from my laptop", UNKNOWN, None, ()),
+    ("geneva", UNKNOWN, None, ()),
+    # An everyday word inside another noun phrase names something else.
+    ("what layer is a picture frame", UNKNOWN, None, ()),
+    ("tunnel vision all day", UNKNOWN, None, ()),
+    ("our mesh wifi keeps dropping", UNKNOWN, None, ()),
+    ("is encryption done per pod", CONCEPT, "TLS", (6,)),
+    # The subject is the name the question asks about.
+    ("We moved from flannel to cilium last year. Where does cilium run?", TOOL, "Cilium", (3,)),
+    ("not envoy — what about haproxy?", TOOL, "HAProxy", (5,)),
+    ("forget metallb, which layer is traefik", TOOL, "Traefik", (7,)),
+    ("which layer routes on http headers", CONCEPT, "Application-aware routing", (7,)),
+    ("routing by URL, which osi layer", CONCEPT, "Application-aware routing", (7,)),
+    ("what keeps a user on the same pod", CONCEPT, "Session affinity", (5,)),
+    ("what layer is istio's mtls", TOOL, "Istio", (6,)),
+    # Numbers that are not layers; scripts run together; ranges.
+    ("explain layer 2 like I'm 5", LAYER, "Data Link", (2,)),
+    ("we're on k8s 1.30, what layer is metallb", TOOL, "MetalLB", (4,)),
+    ("Envoyは何層ですか？", TOOL, "Envoy", (7, 6, 5)),  # noqa: RUF001 - fullwidth "?"
+    ("layers 3 to 5", LAYER, "Network", (3, 4, 5)),
+    ("layers 1-3", LAYER, "Physical", (1, 2, 3)),
+    ("\u1369", HELP, None, ()),  # a digit to str.isdigit(), not to int(): no crash
 ]
 
 
@@ -257,6 +280,11 @@ CASES = [
         ("difference between L4 and L7 load balancing", None, "Application-aware routing works"),
         ("are routers layer 1?", True, "Yes — Routers work at Layer 1"),
         ("is istio mtls layer 7", False, "No — Istio works at Layer 6 (Presentation), not Layer 7"),
+        ("we use calico. is istio L7?", True, "Yes — Istio works at Layers 7"),
+        ("calico = L3?", True, "Yes — Calico works at Layer 3"),
+        ("geneve - layer 3?", False, "No — Geneve works at Layer 2 (Data Link), not Layer 3"),
+        ("is metallb transport", True, "Yes — MetalLB works at Layer 4"),
+        ("is flannel data link?", False, "No — Flannel works at Layer 3 (Network), not Layer 2"),
     ],
 )
 def test_yes_no_verdicts(

@@ -105,6 +105,14 @@ def _no_entries(doc: dict[str, Any]) -> None:
     doc["entries"] = []
 
 
+def _layer_number_in_other_digits(doc: dict[str, Any]) -> None:
+    _entry(doc, "Envoy")["layers"]["\u00b2"] = "superscript two is a digit to str.isdigit"
+
+
+def _layer_without_entries(doc: dict[str, Any]) -> None:
+    doc["entries"] = [e for e in doc["entries"] if 5 not in e["layers"]]
+
+
 def _duplicate_name(doc: dict[str, Any]) -> None:
     doc["entries"].append(copy.deepcopy(_entry(doc, "Envoy")))
 
@@ -129,6 +137,8 @@ def _duplicate_name(doc: dict[str, Any]) -> None:
         (_unknown_field, "(VXLAN): unknown field 'layer'"),
         (_no_entries, "entries: must be a non-empty list"),
         (_duplicate_name, "alias 'Envoy' is also claimed by entry 'Envoy'"),
+        (_layer_number_in_other_digits, "(Envoy).layers.\u00b2: layer must be a whole number"),
+        (_layer_without_entries, "layer 5 (Session): has no tool or concept"),
     ],
     ids=lambda value: getattr(value, "__name__", "")[1:] or None,
 )

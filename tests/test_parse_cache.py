@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,19 @@ def test_an_edited_file_is_parsed_again(cache_dir: Path, knowledge_file: Path) -
     text = knowledge_file.read_text("utf-8").replace("name: MetalLB", "name: MetalLB Pro")
     knowledge_file.write_text(text, "utf-8")
     assert load_knowledge(knowledge_file).find("MetalLB Pro") is not None
+
+
+def test_a_same_length_edit_in_the_same_instant_is_parsed_again(
+    cache_dir: Path, knowledge_file: Path
+) -> None:
+    """Size and mtime can both stay the same; the text itself decides."""
+    load_knowledge(knowledge_file)
+    before = os.stat(knowledge_file)
+    text = knowledge_file.read_text("utf-8").replace("name: MetalLB", "name: MetalXB")
+    knowledge_file.write_text(text, "utf-8")
+    os.utime(knowledge_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(knowledge_file).st_size == before.st_size
+    assert load_knowledge(knowledge_file).find("MetalXB") is not None
 
 
 def test_an_edit_that_breaks_the_file_is_reported(cache_dir: Path, knowledge_file: Path) -> None:

@@ -86,4 +86,5 @@ async def run_daily_loop(
                 continue
         day, moment = schedule.next_post_at(clock())
         await sleep(max(0.0, (moment - clock()).total_seconds()))
-        pending = day
+        # After a suspend that outlasted `day`, today's post is due, not that stale one.
+        pending = day if schedule.local_date(clock()) == day else schedule.due_day(clock())

@@ -128,6 +128,30 @@ async def test_no_catch_up_before_the_post_time() -> None:
     assert clock.sleeps == [3600.0]
 
 
+async def test_waking_after_a_long_suspend_posts_today_not_a_stale_day() -> None:
+    """Asleep from Sunday evening to Tuesday noon: Tuesday's layer, not Monday's."""
+    clock = FakeClock(datetime(2026, 11, 29, 20, 0, tzinfo=BERLIN))  # Sunday
+    posts: list[date] = []
+    schedule = DailySchedule(time(9, 0), BERLIN, weekdays_only=True)
+    suspended = False
+
+    async def sleep(seconds: float) -> None:
+        nonlocal suspended
+        if not suspended:  # the first wait is for Monday 09:00; the host sleeps past it
+            suspended = True
+            clock.now = datetime(2026, 12, 1, 12, 0, tzinfo=BERLIN)
+            return
+        await clock.sleep(seconds)
+
+    async def post_for_day(day: date) -> bool:
+        posts.append(day)
+        raise _StopLoopError
+
+    with contextlib.suppress(_StopLoopError):
+        await run_daily_loop(schedule, post_for_day, clock, sleep)
+    assert posts == [date(2026, 12, 1)]
+
+
 async def test_a_refused_post_is_retried_the_same_day() -> None:
     clock = FakeClock(datetime(2026, 11, 26, 9, 0, tzinfo=BERLIN))
     posts: list[date] = []
