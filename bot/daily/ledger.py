@@ -3,13 +3,15 @@
 A post is first *claimed* (a row only one process can insert), then *completed* after the
 platform accepted it, or *released* when the platform refused it, so the next run tries
 again. A claim older than its lease belongs to a process that died mid-post and may be
-taken over.
+taken over; each claim carries its owner's token, so a poster that lost its claim that way
+can neither complete nor release the new owner's.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from contextlib import closing
 from typing import TYPE_CHECKING
 
@@ -29,6 +31,7 @@ CREATE TABLE IF NOT EXISTS daily_posts (
     claimed_at REAL NOT NULL,
     posted_at  REAL,
     message    TEXT,
+    owner      TEXT,
     PRIMARY KEY (platform, channel, day)
 )
 """
@@ -52,6 +55,9 @@ class PostLedger:
         self.path = os.path.join(state_dir, "daily-posts.sqlite3")
         with closing(self._connect()) as db, db:
             db.execute(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(daily_posts)")}
+            if "owner" not in columns:  # a record written before claims had owners
+                db.execute("ALTER TABLE daily_posts ADD COLUMN owner TEXT")
 
     def _connect(self) -> sqlite3.Connection:
         # Autocommit mode with explicit BEGIN IMMEDIATE: the claim's read and write happen
@@ -60,8 +66,9 @@ class PostLedger:
         db.execute("PRAGMA journal_mode=WAL")
         return db
 
-    def claim(self, platform: str, channel: str, day: date, now: float) -> bool:
-        """Take the right to post; False when it was posted or another poster holds it."""
+    def claim(self, platform: str, channel: str, day: date, now: float) -> str | None:
+        """Take the right to post: the claim's token, or None when it was posted or another
+        poster holds it."""
         key = (platform, channel, day.isoformat())
         with closing(self._connect()) as db:
             db.execute("BEGIN IMMEDIATE")
@@ -73,33 +80,38 @@ class PostLedger:
                 ).fetchone()
                 if row is not None and (row[0] == "posted" or now - row[1] < CLAIM_LEASE_SECONDS):
                     db.execute("ROLLBACK")
-                    return False
+                    return None
+                token = uuid.uuid4().hex
                 db.execute(
                     "INSERT OR REPLACE INTO daily_posts (platform, channel, day, state,"
-                    " claimed_at) VALUES (?, ?, ?, 'claimed', ?)",
-                    (*key, now),
+                    " claimed_at, owner) VALUES (?, ?, ?, 'claimed', ?, ?)",
+                    (*key, now, token),
                 )
                 db.execute("COMMIT")
-                return True
+                return token
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
 
-    def complete(self, platform: str, channel: str, day: date, now: float, message: str) -> None:
+    def complete(
+        self, platform: str, channel: str, day: date, *, now: float, message: str, token: str
+    ) -> bool:
+        """Record the post as done; False when the claim was no longer this poster's."""
         with closing(self._connect()) as db:
-            db.execute(
+            done = db.execute(
                 "UPDATE daily_posts SET state = 'posted', posted_at = ?, message = ?"
-                " WHERE platform = ? AND channel = ? AND day = ?",
-                (now, message, platform, channel, day.isoformat()),
+                " WHERE platform = ? AND channel = ? AND day = ? AND owner = ?",
+                (now, message, platform, channel, day.isoformat(), token),
             )
+            return done.rowcount == 1
 
-    def release(self, platform: str, channel: str, day: date) -> None:
-        """Forget a claim whose post failed, so the next attempt may post."""
+    def release(self, platform: str, channel: str, day: date, *, token: str) -> None:
+        """Forget this poster's claim after a failed post, so the next attempt may post."""
         with closing(self._connect()) as db:
             db.execute(
                 "DELETE FROM daily_posts WHERE platform = ? AND channel = ? AND day = ?"
-                " AND state = 'claimed'",
-                (platform, channel, day.isoformat()),
+                " AND state = 'claimed' AND owner = ?",
+                (platform, channel, day.isoformat(), token),
             )
 
     def posted(self, platform: str, channel: str, day: date) -> bool:

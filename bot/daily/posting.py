@@ -6,8 +6,12 @@ the platform refuses); everything about once-only, retries and catch-up lives he
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 from typing import TYPE_CHECKING, NamedTuple
+
+from bot.daily.ledger import CLAIM_LEASE_SECONDS
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence
@@ -19,6 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["PostResult", "post_day", "run_daily_loop"]
 
 log = logging.getLogger(__name__)
+
+# A send must end well inside its claim's lease, or another poster could take the claim
+# over and post too.
+SEND_TIMEOUT_SECONDS = CLAIM_LEASE_SECONDS / 2
 
 
 class PostResult(NamedTuple):
@@ -40,25 +48,40 @@ async def post_day(
     send: Callable[[str, date], Awaitable[str]],
     now: Callable[[], float],
 ) -> list[PostResult]:
-    """Post `day`'s layer to every channel that has not had it; never twice."""
+    """Post `day`'s layer to every channel that has not had it; never twice.
+
+    The ledger's SQLite calls run in a thread: a busy database must not stall the bot's
+    event loop (Discord heartbeats, Slack requests).
+    """
     results = []
     for channel in channels:
-        if not ledger.claim(platform, channel, day, now()):
-            done = ledger.posted(platform, channel, day)
-            results.append(
-                PostResult(channel, "already posted" if done else "in progress elsewhere")
-            )
+        token = await asyncio.to_thread(ledger.claim, platform, channel, day, now())
+        if token is None:
+            done = await asyncio.to_thread(ledger.posted, platform, channel, day)
+            outcome = "already posted" if done else "in progress elsewhere"
+            results.append(PostResult(channel, outcome))
             continue
         try:
-            message = await send(channel, day)
-        except Exception as error:
-            ledger.release(platform, channel, day)
+            async with asyncio.timeout(SEND_TIMEOUT_SECONDS):
+                message = await send(channel, day)
+        except Exception as error:  # any refusal means "not posted, try again"
+            await asyncio.to_thread(
+                functools.partial(ledger.release, platform, channel, day, token=token)
+            )
             log.warning(
                 "layer of the day for %s on %s %s failed: %s", day, platform, channel, error
             )
-            results.append(PostResult(channel, "failed", str(error)))
+            results.append(PostResult(channel, "failed", str(error) or type(error).__name__))
             continue
-        ledger.complete(platform, channel, day, now(), message)
+        record = functools.partial(
+            ledger.complete, platform, channel, day, now=now(), message=message, token=token
+        )
+        recorded = await asyncio.to_thread(record)
+        if not recorded:
+            log.warning(
+                "layer of the day for %s on %s %s was posted after its claim expired",
+                day, platform, channel,
+            )  # fmt: skip
         log.info("posted the layer of the day for %s to %s %s", day, platform, channel)
         results.append(PostResult(channel, "posted", message))
     return results

@@ -15,6 +15,8 @@ from bot.daily.schedule import DailySchedule
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pytest
+
 DAY = date(2026, 11, 26)
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -60,6 +62,23 @@ async def test_refused_post_is_not_recorded_and_the_next_run_posts(tmp_path: Pat
     )
     assert [r.outcome for r in retried] == ["posted"]
     assert send.sent == [("42", DAY)]
+
+
+async def test_a_send_that_hangs_is_abandoned_before_its_lease_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.daily.posting.SEND_TIMEOUT_SECONDS", 0.05)
+    ledger = PostLedger(str(tmp_path))
+
+    async def hang(channel: str, day: date) -> str:
+        await asyncio.sleep(3600)
+        return "never"
+
+    results = await post_day(
+        ledger, platform="slack", channels=["C1"], day=DAY, send=hang, now=lambda: 1.0
+    )
+    assert [r.outcome for r in results] == ["failed"]
+    assert ledger.claim("slack", "C1", DAY, now=2.0)  # released: the next run may post
 
 
 async def test_two_schedulers_on_one_host_post_once(tmp_path: Path) -> None:
