@@ -143,3 +143,21 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     result = _osi(*args)
     assert result.returncode == 2
     assert "usage: osi-bot" in result.stderr
+
+
+def test_daily_show_and_post_respect_weekdays_only() -> None:
+    """A Saturday with weekday-only posting: no lesson is shown or posted, and nothing
+    is sent (there is no token, so any attempt to post would fail naming it)."""
+    import os  # noqa: PLC0415
+
+    env = {**os.environ, "OSI_DAILY_WEEKDAYS_ONLY": "true"}
+    env.pop("SLACK_BOT_TOKEN", None)
+    shown = _osi("daily", "show", "--date", "2026-11-28", env=env)
+    assert shown.stdout.strip() == (
+        "2026-11-28 is not a posting day (OSI_DAILY_WEEKDAYS_ONLY); no post is made."
+    )
+    posted = _osi("daily", "post", "--platform", "slack", "--date", "2026-11-28", env=env)
+    assert posted.returncode == 0
+    assert "nothing posted" in posted.stdout
+    monday = json.loads(_osi("daily", "show", "--json", "--date", "2026-11-30", env=env).stdout)
+    assert monday["posting_day"] is True
