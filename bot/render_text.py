@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.knowledge import EntryKind
 from bot.model import Answer, AnswerKind
 from bot.phrasing import (
     ASK_HINT,
@@ -47,7 +48,7 @@ def _layer_lines(answer: Answer, knowledge: Knowledge | None) -> list[str]:
     for layer in answer.layers:
         lines.append(f"L{layer.number} {layer.name} — {layer.description}")
         if knowledge is not None:
-            tools = [e.name for e in knowledge.entries_at(layer.number) if e.kind == "tool"]
+            tools = [e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)]
             if tools:
                 lines.append(f"  Tools: {', '.join(tools)}")
     if answer.unknown_term:
