@@ -169,13 +169,15 @@ def _run(args: argparse.Namespace) -> int:
         from bot.daily.command import run_daily_command  # noqa: PLC0415
 
         return run_daily_command(knowledge, args)
+    # The bots watch the file they loaded, to reload it when it changes.
+    path = getattr(args, "knowledge", None)
     if args.command == "slack":
         from bot.adapters.slack import run as run_slack  # noqa: PLC0415
 
-        return run_slack(knowledge)
+        return run_slack(knowledge, knowledge_path=path)
     from bot.adapters.discord import run as run_discord  # noqa: PLC0415
 
-    return run_discord(knowledge, sync=args.sync)
+    return run_discord(knowledge, sync=args.sync, knowledge_path=path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

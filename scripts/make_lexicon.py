@@ -22,7 +22,7 @@ _OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "english-words.
 def main() -> None:
     words = sorted({w for w in top_n_list("en", _SIZE) if re.fullmatch(r"[a-z]{4,}", w)})
     _OUT.write_text("\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(words)} words -> {_OUT}")  # noqa: T201
+    print(f"{len(words)} words -> {_OUT}")
 
 
 if __name__ == "__main__":

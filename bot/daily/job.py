@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     # Render the post natively, send it to a channel, return the message's id; raise when
     # the platform refuses it.
     PostSender = Callable[[str, DailyPost], Awaitable[str]]
+    # Told (platform, outcome) for every channel's result: the running bots' metrics.
+    RecordResult = Callable[[str, str], object]
 
 __all__ = ["DONE", "DailyJob", "DailySetup", "PostRefusedError", "open_ledger"]
 
@@ -66,11 +68,16 @@ def open_ledger(state_dir: str) -> PostLedger:
 
 
 class DailyJob:
-    """Posts the layer of the day for one platform; never twice, retried until it is in."""
+    """Posts the layer of the day for one platform; never twice, retried until it is in.
+
+    Args:
+        knowledge: a Knowledge, or a function returning the current one (reloads).
+        record: told each channel's outcome ("posted", "failed", ...), for metrics.
+    """
 
     def __init__(
         self,
-        knowledge: Knowledge,
+        knowledge: Knowledge | Callable[[], Knowledge],
         *,
         platform: str,
         channels: tuple[str, ...],
@@ -78,25 +85,28 @@ class DailyJob:
         ledger: PostLedger,
         send: PostSender,
         clock: Clock | None = None,
+        record: RecordResult | None = None,
     ) -> None:
         self.platform = platform
         self.channels = channels
         self.schedule = schedule
-        self._knowledge = knowledge
+        # The one-shot command passes a Knowledge; the running bots, their reloadable one.
+        self._knowledge = knowledge if callable(knowledge) else lambda: knowledge
         self._ledger = ledger
         self._send = send
         self._clock: Clock = clock or SystemClock()
+        self._record = record
         self._idle = asyncio.Event()
         self._idle.set()
 
     async def post(self, day: date) -> list[PostResult]:
         """Post `day`'s layer to every channel that does not have it yet."""
-        post = daily_post(self._knowledge, day, weekdays_only=self.schedule.weekdays_only)
+        post = daily_post(self._knowledge(), day, weekdays_only=self.schedule.weekdays_only)
 
         async def send(channel: str, _day: date) -> str:
             return await self._send(channel, post)
 
-        return await post_day(
+        results = await post_day(
             self._ledger,
             platform=self.platform,
             channels=self.channels,
@@ -104,6 +114,13 @@ class DailyJob:
             send=send,
             now=lambda: self._clock.now().timestamp(),
         )
+        for result in results:
+            self._count(result.outcome)
+        return results
+
+    def _count(self, outcome: str) -> None:
+        if self._record is not None:
+            self._record(self.platform, outcome)
 
     async def _post_for_day(self, day: date) -> bool:
         """True once every channel has `day`'s post; False makes the loop retry later."""
@@ -114,6 +131,8 @@ class DailyJob:
             # The ledger itself failed (a full disk, say): log it and let the loop retry,
             # rather than end the schedule while the bot keeps running.
             log.exception("posting the layer of the day for %s on %s failed", day, self.platform)
+            for _ in self.channels:
+                self._count("failed")
             return False
         finally:
             self._idle.set()
@@ -186,7 +205,13 @@ class DailySetup:
         return cls(variable, schedule, channels, ledger)
 
     def job(
-        self, knowledge: Knowledge, *, platform: str, send: PostSender, clock: Clock | None = None
+        self,
+        knowledge: Knowledge | Callable[[], Knowledge],
+        *,
+        platform: str,
+        send: PostSender,
+        clock: Clock | None = None,
+        record: RecordResult | None = None,
     ) -> DailyJob | None:
         """The job for this bot; None (said in the log) when no channel is configured."""
         if not self.channels or self.ledger is None:
@@ -200,4 +225,5 @@ class DailySetup:
             ledger=self.ledger,
             send=send,
             clock=clock,
+            record=record,
         )

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from bot.ops.metrics import Metrics
 
-__all__ = ["add_health_routes", "serve_health"]
+__all__ = ["add_health_routes", "add_metrics_route", "serve_health"]
 
 
 def add_health_routes(
@@ -32,11 +32,16 @@ def add_health_routes(
 
     app.router.add_get("/healthz", healthz)
     if metrics is not None:
+        add_metrics_route(app, metrics)
 
-        async def exposition(_: web.Request) -> web.Response:
-            return web.Response(body=metrics.exposition(), headers={"Content-Type": CONTENT_TYPE})
 
-        app.router.add_get("/metrics", exposition)
+def add_metrics_route(app: web.Application, metrics: Metrics) -> None:
+    """`/metrics` in the text format Prometheus scrapes."""
+
+    async def exposition(_: web.Request) -> web.Response:
+        return web.Response(body=metrics.exposition(), headers={"Content-Type": CONTENT_TYPE})
+
+    app.router.add_get("/metrics", exposition)
 
 
 async def serve_health(

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from bot.knowledge import Knowledge
 
-__all__ = ["KnowledgeHolder", "install_reload_signal", "watch_knowledge"]
+__all__ = ["KnowledgeHolder", "as_source", "install_reload_signal", "watch_knowledge"]
 
 log = logging.getLogger(__name__)
 
@@ -35,21 +35,31 @@ def _signature(path: str) -> tuple[int, int] | None:
 
 
 class KnowledgeHolder:
-    """The knowledge every answer reads, swapped atomically by `reload`."""
+    """The knowledge every answer reads, swapped atomically by `reload`.
+
+    Args:
+        on_reload: told whether each reload succeeded (for the reloads metric).
+    """
 
     def __init__(
         self,
         knowledge: Knowledge,
         path: str | None = None,
         load: Callable[[str], Knowledge] = load_knowledge,
+        on_reload: Callable[[bool], object] | None = None,
     ) -> None:
         self._current = knowledge
         self.path = resolve_knowledge_path(path)
         self._load = load
+        self._on_reload = on_reload
         self._loaded_signature = _signature(self.path)
 
     @property
     def current(self) -> Knowledge:
+        return self._current
+
+    def get(self) -> Knowledge:
+        """The current knowledge; pass `holder.get` where a knowledge source is wanted."""
         return self._current
 
     def changed_on_disk(self) -> bool:
@@ -57,6 +67,12 @@ class KnowledgeHolder:
 
     def reload(self) -> bool:
         """Load the file again; swap it in if valid, else keep serving the old knowledge."""
+        ok = self._reload()
+        if self._on_reload is not None:
+            self._on_reload(ok)
+        return ok
+
+    def _reload(self) -> bool:
         signature = _signature(self.path)
         try:
             fresh = self._load(self.path)
@@ -65,10 +81,26 @@ class KnowledgeHolder:
             self._loaded_signature = signature
             log.error("knowledge reload failed; still answering from the previous file: %s", error)
             return False
+        except Exception:
+            # A reload runs inside the serving bot: a bug in loading must not stop it.
+            self._loaded_signature = signature
+            log.exception("knowledge reload crashed; still answering from the previous file")
+            return False
         self._current = fresh
         self._loaded_signature = signature
         log.info("knowledge reloaded from %s: %d entries", self.path, len(fresh.entries))
         return True
+
+
+def as_source(knowledge: Knowledge | Callable[[], Knowledge]) -> Callable[[], Knowledge]:
+    """A function returning the knowledge to use now: a fixed Knowledge, or `holder.get`.
+
+    Adapters call it for every question, so a reload reaches the next answer; tests can
+    still hand them a plain Knowledge.
+    """
+    if callable(knowledge):
+        return knowledge
+    return lambda: knowledge
 
 
 async def watch_knowledge(
@@ -84,8 +116,11 @@ async def watch_knowledge(
 
 
 def install_reload_signal(loop: asyncio.AbstractEventLoop, holder: KnowledgeHolder) -> bool:
-    """Reload on SIGHUP; False where the platform has no SIGHUP (Windows)."""
+    """Reload on SIGHUP; False where there is no SIGHUP (Windows) or not in the main thread."""
     if not hasattr(signal, "SIGHUP"):
         return False
-    loop.add_signal_handler(signal.SIGHUP, holder.reload)
+    try:
+        loop.add_signal_handler(signal.SIGHUP, holder.reload)
+    except (NotImplementedError, RuntimeError):
+        return False
     return True

@@ -97,6 +97,8 @@ def configure_logging(
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    # Python warnings would otherwise be bare text between the JSON lines.
+    logging.captureWarnings(True)
     return redact
 
 

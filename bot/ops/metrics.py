@@ -65,6 +65,9 @@ class Metrics:
     def record_daily(self, platform: str, result: str) -> None:
         self.daily_posts.labels(platform, result).inc()
 
+    def record_reload(self, ok: bool) -> None:
+        self.reloads.labels("success" if ok else "failure").inc()
+
     def exposition(self) -> bytes:
         """The text format Prometheus scrapes."""
         return generate_latest(self.registry)

@@ -13,14 +13,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.daily.clock import SystemClock
-from bot.daily.job import DailyJob, DailySetup
+from bot.daily.job import DailyJob, DailySetup, PostRefusedError
 from bot.daily.ledger import PostLedger
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.errors import ConfigError
+from bot.loading import load_knowledge
 from tests.daily.clocks import ParkingClock
+from tests.ops.knowledge_files import copy_bundled, rename
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
     from pathlib import Path
 
     from bot.daily.rotation import DailyPost
@@ -48,10 +51,11 @@ class RecordingSender:
 
 
 def _job(
-    knowledge: Knowledge,
+    knowledge: Knowledge | Callable[[], Knowledge],
     ledger: PostLedger,
-    send: RecordingSender,
+    send: Callable[[str, DailyPost], Awaitable[str]],
     clock: ParkingClock | None = None,
+    record: Callable[[str, str], None] | None = None,
 ) -> DailyJob:
     return DailyJob(
         knowledge,
@@ -61,6 +65,7 @@ def _job(
         ledger=ledger,
         send=send,
         clock=clock or ParkingClock(datetime(2026, 11, 26, 10, 0, tzinfo=UTC)),
+        record=record,
     )
 
 
@@ -103,6 +108,43 @@ async def test_a_post_stuck_past_the_grace_period_is_cancelled(
     async with asyncio.timeout(5), job.scheduled(grace=0.01):
         await send.started.wait()
     assert send.sent == []
+
+
+async def _refuse(_channel: str, _post: DailyPost) -> str:
+    raise PostRefusedError("Slack", "not_in_channel")
+
+
+async def test_every_channels_outcome_is_recorded_for_the_metrics(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    outcomes: list[tuple[str, str]] = []
+    ledger = PostLedger(str(tmp_path))
+
+    def record(platform: str, outcome: str) -> None:
+        outcomes.append((platform, outcome))
+
+    await _job(knowledge, ledger, _refuse, record=record).post(DAY)
+    job = _job(knowledge, ledger, RecordingSender(), record=record)
+    await job.post(DAY)
+    await job.post(DAY)
+    assert outcomes == [("slack", "failed"), ("slack", "posted"), ("slack", "already posted")]
+
+
+async def test_each_post_is_made_from_the_knowledge_current_at_posting_time(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    """A knowledge reload between two days reaches the next day's post."""
+    path = copy_bundled(tmp_path / "layers.yaml")
+    rename(path, "Envoy", "Envoy Next")  # the spotlight of the Friday after DAY
+    current = [knowledge]
+    send = RecordingSender()
+    job = _job(lambda: current[0], PostLedger(str(tmp_path)), send)
+    await job.post(DAY)
+    current[0] = load_knowledge(path)
+    await job.post(DAY + timedelta(days=1))
+    (_, first), (_, second) = send.sent
+    assert first == daily_post(knowledge, DAY, weekdays_only=True)
+    assert second.spotlight.name == "Envoy Next"
 
 
 class FlakyLedger(PostLedger):

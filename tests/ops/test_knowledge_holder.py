@@ -4,32 +4,31 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import signal
 from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.answering import answer
-from bot.loading import bundled_knowledge_path, load_knowledge
-from bot.ops.knowledge_holder import KnowledgeHolder, install_reload_signal, watch_knowledge
+from bot.loading import load_knowledge
+from bot.ops.knowledge_holder import (
+    KnowledgeHolder,
+    as_source,
+    install_reload_signal,
+    watch_knowledge,
+)
+from tests.ops.knowledge_files import copy_bundled
+from tests.ops.knowledge_files import rename_metallb as _rename_metallb
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from bot.knowledge import Knowledge
+
 
 @pytest.fixture
 def knowledge_file(tmp_path: Path) -> Path:
-    path = tmp_path / "layers.yaml"
-    shutil.copyfile(bundled_knowledge_path(), path)
-    return path
-
-
-def _rename_metallb(path: Path, new_name: str) -> None:
-    text = path.read_text("utf-8").replace("name: MetalLB", f"name: {new_name}")
-    path.write_text(text, "utf-8")
-    stat = os.stat(path)  # make the change visible even within one mtime tick
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    return copy_bundled(tmp_path / "layers.yaml")
 
 
 def test_valid_edit_is_swapped_in(knowledge_file: Path) -> None:
@@ -96,3 +95,39 @@ async def test_sighup_reloads(knowledge_file: Path) -> None:
         assert holder.current.find("MetalLB Hup") is not None
     finally:
         loop.remove_signal_handler(signal.SIGHUP)
+
+
+def test_every_reload_is_reported_with_its_result(knowledge_file: Path) -> None:
+    results: list[bool] = []
+    holder = KnowledgeHolder(
+        load_knowledge(knowledge_file), str(knowledge_file), on_reload=results.append
+    )
+    _rename_metallb(knowledge_file, "MetalLB Next")
+    holder.reload()
+    knowledge_file.write_text("layers: [\n", "utf-8")
+    holder.reload()
+    assert results == [True, False]
+
+
+def test_a_crash_while_loading_keeps_the_old_knowledge(knowledge_file: Path) -> None:
+    """Not only a bad file: no failure in a reload may take the serving bot down."""
+
+    def crash(_: str) -> Knowledge:
+        raise RuntimeError("a bug in the loader")
+
+    original = load_knowledge(knowledge_file)
+    holder = KnowledgeHolder(original, str(knowledge_file), load=crash)
+    assert not holder.reload()
+    assert holder.get() is original
+
+
+def test_a_source_is_either_a_fixed_knowledge_or_the_holders_current_one(
+    knowledge_file: Path,
+) -> None:
+    original = load_knowledge(knowledge_file)
+    holder = KnowledgeHolder(original, str(knowledge_file))
+    fixed, live = as_source(original), as_source(holder.get)
+    _rename_metallb(knowledge_file, "MetalLB Next")
+    holder.reload()
+    assert fixed() is original
+    assert live() is holder.current is not original

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 from typing import TYPE_CHECKING
 
 import pytest
@@ -23,7 +24,9 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 def _restore_root_logger() -> Iterator[None]:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
+    logging.captureWarnings(False)  # a clean start, whatever ran before
     yield
+    logging.captureWarnings(False)
     root.handlers[:] = handlers
     root.setLevel(level)
 
@@ -73,3 +76,12 @@ def test_bad_log_settings(env: dict[str, str], variable: str) -> None:
     with pytest.raises(ConfigError) as caught:
         configure_logging(env)
     assert caught.value.variable == variable
+
+
+def test_python_warnings_become_log_lines_too(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging({"OSI_LOG_FORMAT": "json"})
+    warnings.warn_explicit("old API", UserWarning, "lib.py", 1)
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    entry = json.loads(line)
+    assert (entry["level"], entry["logger"]) == ("WARNING", "py.warnings")
+    assert "old API" in entry["message"]

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import logging
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import discord
 
 from bot.adapters.discord.commands import OsiTree, apologize, osi_command, send_reply
+from bot.adapters.discord.in_flight import InFlight
 from bot.adapters.discord.messages import is_addressed_to, send_reply_to
 from bot.adapters.discord.replies import APOLOGY, Reply, render_reply
 from bot.adapters.discord.settings import AUTO_SHARDS
 from bot.adapters.discord.views import AskButton
 from bot.answering import answer
 from bot.completion import complete as complete_names
+from bot.ops.knowledge_holder import as_source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -42,7 +43,7 @@ class OsiClient(discord.Client):
     def __init__(
         self,
         *,
-        knowledge: Knowledge,
+        knowledge: Callable[[], Knowledge],
         ask: Callable[[str], Answer],
         complete: Callable[[str], Sequence[str]],
         **options: Any,
@@ -54,45 +55,65 @@ class OsiClient(discord.Client):
             max_messages=None,  # the bot never looks back at old messages
             **options,
         )
-        self.knowledge = knowledge
+        self._knowledge = knowledge
         self._ask = ask
+        self.answering = InFlight()
         self.tree = OsiTree(self)
         self.tree.add_command(osi_command(self.answer_command, complete))
         self.add_dynamic_items(AskButton)
 
+    @property
+    def knowledge(self) -> Knowledge:
+        """The knowledge answers come from now (a reload swaps it)."""
+        return self._knowledge()
+
+    def is_connected(self) -> bool:
+        """Ready, and the gateway connection is open: what `/healthz` reports."""
+        ws = self.ws
+        return self.is_ready() and not self.is_closed() and ws is not None and ws.open
+
     def reply_for(self, question: str) -> Reply:
+        # No await between answering and rendering, so a reload cannot fall in between.
         return render_reply(self._ask(question), self.knowledge)
 
     async def answer_command(self, interaction: discord.Interaction[Any], query: str) -> None:
         """`/osi`: failures reach the tree's error handler, which apologises."""
-        await send_reply(interaction, self.reply_for(query))
+        with self.answering.track():
+            await send_reply(interaction, self.reply_for(query))
 
     async def answer_suggestion(self, interaction: discord.Interaction[Any], name: str) -> None:
-        try:
-            await send_reply(interaction, self.reply_for(name))
-        except Exception:
-            log.exception("answering the suggestion button %r failed", name)
-            await apologize(interaction)
+        with self.answering.track():
+            try:
+                await send_reply(interaction, self.reply_for(name))
+            except Exception:
+                log.exception("answering the suggestion button %r failed", name)
+                await apologize(interaction)
 
     async def on_message(self, message: discord.Message) -> None:
         if not is_addressed_to(message, self.user):
             return
-        try:
-            await send_reply_to(message, self.reply_for(message.content))
-        except Exception:
-            log.exception("answering message %s failed", message.id)
+        with self.answering.track():
             try:
-                await send_reply_to(message, APOLOGY)
-            except discord.HTTPException:
-                log.warning("could not send the apology for message %s", message.id)
+                await send_reply_to(message, self.reply_for(message.content))
+            except Exception:
+                log.exception("answering message %s failed", message.id)
+                try:
+                    await send_reply_to(message, APOLOGY)
+                except discord.HTTPException:
+                    log.warning("could not send the apology for message %s", message.id)
 
 
 class ShardedOsiClient(OsiClient, discord.AutoShardedClient):
     """The same bot over several gateway shards, in this process."""
 
+    def is_connected(self) -> bool:
+        """Ready, and every shard's gateway connection is open."""
+        shards = self.shards.values()
+        return self.is_ready() and not self.is_closed() and all(not s.is_closed() for s in shards)
+
 
 def build_client(
-    knowledge: Knowledge,
+    knowledge: Knowledge | Callable[[], Knowledge],
     settings: Settings,
     *,
     ask: Callable[[str], Answer] | None = None,
@@ -102,14 +123,25 @@ def build_client(
     """The one place the Discord bot is assembled.
 
     Args:
-        ask: answers a question; the core's `answer` unless a test passes its own.
+        knowledge: a Knowledge, or a function returning the current one (`holder.get`),
+            read afresh for every answer, autocomplete and daily post.
+        ask: answers a question; the core's `answer` unless a caller passes its own
+            (the runner's counts it for /metrics; tests' fail or suggest on cue).
         complete: ranks completions for autocomplete; the core's `complete` by default.
         options: further discord.py client options (tests shorten `guild_ready_timeout`).
     """
+    source = as_source(knowledge)
+
+    def answer_now(question: str) -> Answer:
+        return answer(source(), question)
+
+    def complete_now(current: str) -> Sequence[str]:
+        return complete_names(source(), current)
+
     dependencies: dict[str, Any] = {
-        "knowledge": knowledge,
-        "ask": ask or partial(answer, knowledge),
-        "complete": complete or partial(complete_names, knowledge),
+        "knowledge": source,
+        "ask": ask or answer_now,
+        "complete": complete or complete_now,
         **options,
     }
     if not settings.sharded:

@@ -1,4 +1,4 @@
-"""The `/osi` application command, its autocomplete, and replying to interactions."""
+"""The `/osi` application command: its autocomplete, registering it, replying to interactions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.replies import APOLOGY
+from bot.adapters.discord.settings import GUILD_ID
 from bot.adapters.discord.views import sendable
+from bot.errors import ConfigError
 from bot.text import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 
     from bot.adapters.discord.replies import Reply
 
-__all__ = ["MAX_CHOICES", "OsiTree", "apologize", "osi_command", "send_reply"]
+__all__ = ["MAX_CHOICES", "OsiTree", "apologize", "osi_command", "send_reply", "sync_commands"]
 
 log = logging.getLogger(__name__)
 
@@ -85,3 +87,28 @@ async def apologize(interaction: discord.Interaction[Any]) -> None:
         await interaction.response.send_message(APOLOGY, ephemeral=True)
     except discord.HTTPException:
         log.warning("could not send the apology for interaction %s", interaction.id)
+
+
+async def sync_commands(
+    tree: app_commands.CommandTree[Any], *, guild_id: int | None, everywhere: bool
+) -> None:
+    """Register `/osi` with Discord: everywhere on demand, or instantly in one server."""
+    if everywhere:
+        commands = await tree.sync()
+        log.info(
+            "registered %d command(s) globally; Discord may take a while to show them",
+            len(commands),
+        )
+    if guild_id is None:
+        return
+    guild = discord.Object(id=guild_id)
+    tree.copy_global_to(guild=guild)
+    try:
+        commands = await tree.sync(guild=guild)
+    except discord.Forbidden:
+        raise ConfigError(
+            GUILD_ID,
+            f"Discord refused to register /osi in server {guild_id} ({GUILD_ID}): invite the "
+            "bot there with the applications.commands scope, or fix the server ID.",
+        ) from None
+    log.info("registered %d command(s) in server %s", len(commands), guild_id)

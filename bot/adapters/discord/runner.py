@@ -1,6 +1,9 @@
 """Running the Discord bot: log in, register `/osi` where asked, then stay connected.
 
-While it runs, the layer of the day is posted on schedule when DISCORD_DAILY_CHANNEL is set.
+While it runs, the layer of the day is posted on schedule when DISCORD_DAILY_CHANNEL is set,
+the knowledge is reloaded when its file changes, and answers are counted for /metrics.
+SIGTERM (Kubernetes) and Ctrl-C stop the schedule, let answers on their way finish, then
+disconnect; the process exits 0.
 
 Reconnects, resumes and rate limits are discord.py's job; this module only turns the
 failures a person can fix (a bad token, a server the bot is not in, a bot that has grown
@@ -12,26 +15,35 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from contextlib import nullcontext
-from typing import TYPE_CHECKING, Any
+from contextlib import nullcontext, suppress
+from typing import TYPE_CHECKING
 
 import discord
 
 from bot.adapters.discord.client import build_client
+from bot.adapters.discord.commands import sync_commands
 from bot.adapters.discord.daily import discord_sender
-from bot.adapters.discord.settings import GUILD_ID, SHARD_COUNT, TOKEN, load_settings
+from bot.adapters.discord.settings import SHARD_COUNT, TOKEN, load_settings
+from bot.answering import answer
 from bot.daily.channels import DISCORD_DAILY_CHANNEL
 from bot.daily.job import DailySetup
 from bot.errors import ConfigError
+from bot.ops.knowledge_holder import KnowledgeHolder
+from bot.ops.logs import configure_logging
+from bot.ops.metrics import Metrics
+from bot.ops.observed import observed
+from bot.ops.running import operating
+from bot.ops.settings import OpsSettings
 
 if TYPE_CHECKING:
-    from discord import app_commands
+    from collections.abc import Mapping
 
     from bot.adapters.discord.client import OsiClient
     from bot.adapters.discord.settings import Settings
     from bot.daily.clock import Clock
     from bot.daily.job import DailyJob
     from bot.knowledge import Knowledge
+    from bot.model import Answer
 
 __all__ = ["run", "serve", "sync_commands"]
 
@@ -39,17 +51,55 @@ log = logging.getLogger(__name__)
 
 _AUTHENTICATION_FAILED = 4004  # gateway close codes a person can act on
 _SHARDING_REQUIRED = 4011
+_SHUTDOWN_GRACE_SECONDS = 10.0
+_GATEWAY_CLOSE_SECONDS = 5.0
 
 
-def run(knowledge: Knowledge, *, sync: bool) -> int:
-    """`osi-bot discord [--sync]`: read the settings, then run until interrupted."""
-    settings = load_settings(os.environ)
-    daily = DailySetup.from_env(DISCORD_DAILY_CHANNEL, os.environ)
-    discord.utils.setup_logging(level=logging.INFO)
+def run(
+    knowledge: Knowledge,
+    *,
+    sync: bool,
+    knowledge_path: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """`osi-bot discord [--sync]`: read the settings, then run until SIGTERM or Ctrl-C.
+
+    Args:
+        knowledge_path: the file `knowledge` came from (`--knowledge`), watched for changes.
+    """
+    environ = os.environ if environ is None else environ
+    settings = load_settings(environ)
+    ops = OpsSettings.from_env(environ)
+    daily = DailySetup.from_env(DISCORD_DAILY_CHANNEL, environ)
+    configure_logging(environ, secrets=[settings.token])
     # The bot never joins voice; the missing voice libraries are not worth a warning.
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
-    asyncio.run(serve(build_client(knowledge, settings), settings, sync=sync, daily=daily))
+    metrics = Metrics()
+    holder = KnowledgeHolder(knowledge, knowledge_path, on_reload=metrics.record_reload)
+    asyncio.run(_operate(settings, ops, holder, metrics, daily, sync=sync))
     return 0
+
+
+async def _operate(
+    settings: Settings,
+    ops: OpsSettings,
+    holder: KnowledgeHolder,
+    metrics: Metrics,
+    daily: DailySetup,
+    *,
+    sync: bool,
+) -> None:
+    """`serve`, with health checks, knowledge reloads and signals around it."""
+
+    def answer_now(question: str) -> Answer:
+        return answer(holder.get(), question)
+
+    ask = observed(
+        answer_now, platform="discord", metrics=metrics, log_unknown=ops.log_unknown_questions
+    )
+    client = build_client(holder.get, settings, ask=ask)
+    async with operating(holder, ops, metrics, client.is_connected) as stop:
+        await serve(client, settings, sync=sync, daily=daily, stop=stop, metrics=metrics)
 
 
 async def serve(
@@ -59,12 +109,19 @@ async def serve(
     sync: bool,
     daily: DailySetup | None = None,
     clock: Clock | None = None,
+    stop: asyncio.Event | None = None,
+    metrics: Metrics | None = None,
 ) -> None:
     """Log in, sync commands (globally if `sync`, to `settings.guild_id` if set), connect.
+
+    Runs until the client is closed or `stop` is set; then answers on their way are given
+    a few seconds to be sent before the connection closes.
 
     Args:
         daily: the layer of the day's settings; it is posted while the bot runs.
         clock: the layer of the day's time (tests pass one that needs no waiting).
+        stop: set to shut down gracefully (SIGTERM).
+        metrics: where the layer of the day's posts are counted.
     """
     async with client:
         try:
@@ -74,20 +131,49 @@ async def serve(
                 TOKEN, f"Discord rejected {TOKEN}; copy it again from your application's Bot page."
             ) from None
         await sync_commands(client.tree, guild_id=settings.guild_id, everywhere=sync)
-        job = _daily_job(client, settings, daily, clock)
+        job = _daily_job(client, settings, daily, clock, metrics)
         shards = settings.shard_count or 1
         log.info("osi-bot connecting to Discord (shards: %s)", shards)
-        # The post goes over REST, which works from login on, so the schedule (and a
-        # catch-up post) does not wait for the gateway, and outlives its reconnects.
-        async with job.scheduled() if job else nullcontext():
+        gateway = asyncio.create_task(client.connect(), name="discord gateway")
+        try:
+            # The post goes over REST, which works from login on, so the schedule (and a
+            # catch-up post) does not wait for the gateway, and outlives its reconnects.
+            async with job.scheduled() if job else nullcontext():
+                await _until_closed_or_stopped(gateway, stop)
+            if not await client.answering.idle(_SHUTDOWN_GRACE_SECONDS):
+                log.warning("Stopped with %d answers still being sent", len(client.answering))
+        finally:
+            await client.close()
             try:
-                await client.connect()
+                # Closing ends the connection at once, unless discord.py is sleeping before
+                # a reconnect (up to minutes): then stop waiting for it.
+                await asyncio.wait_for(gateway, _GATEWAY_CLOSE_SECONDS)
+            except TimeoutError:
+                log.warning("the gateway connection did not end in time; stopped waiting")
             except discord.ConnectionClosed as closed:
                 raise _closed_error(closed) from None
 
 
+async def _until_closed_or_stopped(gateway: asyncio.Task[None], stop: asyncio.Event | None) -> None:
+    """Return when the gateway connection ends for good, or when `stop` is set."""
+    if stop is None:
+        await asyncio.wait({gateway})
+        return
+    stopping = asyncio.create_task(stop.wait(), name="waiting for SIGTERM")
+    try:
+        await asyncio.wait({gateway, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopping.cancel()
+        with suppress(asyncio.CancelledError):
+            await stopping
+
+
 def _daily_job(
-    client: OsiClient, settings: Settings, daily: DailySetup | None, clock: Clock | None
+    client: OsiClient,
+    settings: Settings,
+    daily: DailySetup | None,
+    clock: Clock | None,
+    metrics: Metrics | None,
 ) -> DailyJob | None:
     """The layer of the day for this process: only one process of a shard set posts it.
 
@@ -105,33 +191,12 @@ def _daily_job(
         log.info("layer of the day: posted by the process that runs shard 0, not this one")
         return None
     return daily.job(
-        client.knowledge, platform="discord", send=discord_sender(client.http), clock=clock
+        lambda: client.knowledge,
+        platform="discord",
+        send=discord_sender(client.http),
+        clock=clock,
+        record=metrics.record_daily if metrics else None,
     )
-
-
-async def sync_commands(
-    tree: app_commands.CommandTree[Any], *, guild_id: int | None, everywhere: bool
-) -> None:
-    """Register `/osi` with Discord: everywhere on demand, or instantly in one server."""
-    if everywhere:
-        commands = await tree.sync()
-        log.info(
-            "registered %d command(s) globally; Discord may take a while to show them",
-            len(commands),
-        )
-    if guild_id is None:
-        return
-    guild = discord.Object(id=guild_id)
-    tree.copy_global_to(guild=guild)
-    try:
-        commands = await tree.sync(guild=guild)
-    except discord.Forbidden:
-        raise ConfigError(
-            GUILD_ID,
-            f"Discord refused to register /osi in server {guild_id} ({GUILD_ID}): invite the "
-            "bot there with the applications.commands scope, or fix the server ID.",
-        ) from None
-    log.info("registered %d command(s) in server %s", len(commands), guild_id)
 
 
 def _closed_error(closed: discord.ConnectionClosed) -> Exception:

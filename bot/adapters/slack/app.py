@@ -19,6 +19,7 @@ from bot.adapters.slack.clients import ResponseUrlClient
 from bot.adapters.slack.dedupe import RecentKeys, SkipRedeliveries
 from bot.adapters.slack.listeners import Listeners
 from bot.answering import answer
+from bot.ops.knowledge_holder import as_source
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,7 +49,7 @@ class SlackBot:
 
 
 def build_bot(
-    knowledge: Knowledge,
+    knowledge: Knowledge | Callable[[], Knowledge],
     *,
     client: AsyncWebClient,
     signing_secret: str | None,
@@ -59,6 +60,8 @@ def build_bot(
     """The osi-bot Slack app.
 
     Args:
+        knowledge: what to answer from: a Knowledge, or a function returning the current
+            one (`KnowledgeHolder.get`), asked afresh for every question.
         client: the Web API client, already holding the bot token.
         signing_secret: verifies HTTP requests; None for a Socket Mode-only app.
         responses: posts button clicks' answers to their `response_url`.
@@ -79,7 +82,7 @@ def build_bot(
     app.use(SkipRedeliveries(seen or RecentKeys()))
     background = Background()
     listeners = Listeners(
-        knowledge,
+        as_source(knowledge),
         client=client,
         responses=responses or ResponseUrlClient(),
         background=background,

@@ -73,7 +73,7 @@ class Listeners:
 
     def __init__(
         self,
-        knowledge: Knowledge,
+        knowledge: Callable[[], Knowledge],
         *,
         client: AsyncWebClient,
         responses: ResponseUrlClient,
@@ -87,9 +87,11 @@ class Listeners:
         self._answer_fn = answer_fn
 
     def _answer(self, question: str, command: str = "/osi") -> tuple[Answer, SlackMessage]:
-        answer = self._answer_fn(self._knowledge, question)
+        # One look at the knowledge per question: a reload in between never mixes two files.
+        knowledge = self._knowledge()
+        answer = self._answer_fn(knowledge, question)
         _log.debug("Answered: %s %s", answer.kind.value, answer.matched or "-")
-        return answer, render_answer(answer, self._knowledge, command=command)
+        return answer, render_answer(answer, knowledge, command=command)
 
     def _later(
         self,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
 
@@ -22,6 +23,7 @@ ENV_BOT = "SLACK_BOT_TOKEN"
 ENV_APP = "SLACK_APP_TOKEN"
 ENV_SIGNING = "SLACK_SIGNING_SECRET"
 ENV_PORT = "PORT"
+ENV_API_URL = "SLACK_API_URL"
 
 _KEY_CHARS = r"[A-Za-z0-9-]{10,}"
 _BOT_TOKEN = re.compile(rf"xoxb-{_KEY_CHARS}")
@@ -62,6 +64,20 @@ def _port(raw: str | None) -> int:
     return int(raw)
 
 
+def _api_url(raw: str | None) -> str | None:
+    """The Web API's base URL (GovSlack, a proxy), ending in '/' as slack_sdk joins onto it."""
+    if raw is None:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in {"https", "http"} or not parts.hostname or parts.query or parts.fragment:
+        message = (
+            f"{ENV_API_URL} must be the base URL of Slack's Web API, like "
+            f"https://slack.com/api/ (or empty for that), not {raw!r}."
+        )
+        raise ConfigError(ENV_API_URL, message)
+    return raw if raw.endswith("/") else raw + "/"
+
+
 @dataclass(frozen=True, slots=True)
 class SlackSettings:
     """How to reach Slack: Socket Mode when `app_token` is set, else HTTP on `port`."""
@@ -70,23 +86,32 @@ class SlackSettings:
     app_token: str | None = field(default=None, repr=False)
     signing_secret: str | None = field(default=None, repr=False)
     port: int = DEFAULT_PORT
+    api_url: str | None = None  # None: Slack's own, https://slack.com/api/
 
     @property
     def socket_mode(self) -> bool:
         return self.app_token is not None
 
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every token and secret set, for the log filter to blank wherever they appear."""
+        return tuple(s for s in (self.bot_token, self.app_token, self.signing_secret) if s)
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> SlackSettings:
         """Read and check every setting; raise `ConfigError` for the first bad one."""
         bot_token = bot_token_from_env(environ)
+        api_url = _api_url(_read(environ, ENV_API_URL))
         app_token = _read(environ, ENV_APP)
         if app_token is not None:
             expected = "an app-level token (xapp-…) with the connections:write scope"
-            return cls(bot_token, app_token=_check(ENV_APP, app_token, _APP_TOKEN, expected))
+            app_token = _check(ENV_APP, app_token, _APP_TOKEN, expected)
+            return cls(bot_token, app_token=app_token, api_url=api_url)
         signing_secret = _check(
             ENV_SIGNING,
             _read(environ, ENV_SIGNING),
             _SIGNING_SECRET,
             "the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)",
         )
-        return cls(bot_token, signing_secret=signing_secret, port=_port(_read(environ, ENV_PORT)))
+        port = _port(_read(environ, ENV_PORT))
+        return cls(bot_token, signing_secret=signing_secret, port=port, api_url=api_url)

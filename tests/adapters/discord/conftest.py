@@ -57,10 +57,15 @@ async def start_bot(fake_discord: FakeDiscord, knowledge: Knowledge) -> AsyncIte
         sync: bool = False,
         **dependencies: Any,
     ) -> OsiClient:
-        """Start a bot; return once it is ready (its guilds have arrived)."""
+        """Start a bot; return once it is ready (its guilds have arrived).
+
+        `dependencies` go to `build_client`: `ask`, `complete`, or `knowledge` (a Knowledge,
+        or a function returning the current one).
+        """
         settings = settings or Settings(token=TOKEN)
         # discord.py waits this long after the last GUILD_CREATE before it is ready.
-        client = build_client(knowledge, settings, guild_ready_timeout=0.01, **dependencies)
+        answers_from = dependencies.pop("knowledge", knowledge)
+        client = build_client(answers_from, settings, guild_ready_timeout=0.01, **dependencies)
         task = asyncio.create_task(serve(client, settings, sync=sync))
         running.append((client, task))
         await eventually(lambda: task.done() or client.is_ready())

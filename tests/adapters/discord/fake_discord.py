@@ -232,6 +232,7 @@ class FakeDiscord:
         self.heartbeats = 0
         self.close_after_identify: int | None = None  # a gateway close code to send, if any
         self._failures: list[tuple[str, re.Pattern[str], int]] = []
+        self._held_replies: asyncio.Event | None = None
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -256,10 +257,17 @@ class FakeDiscord:
         await web.SockSite(self._runner, listener).start()
 
     async def close(self) -> None:
+        if self._held_replies is not None:
+            self._held_replies.set()
         for session in self.sessions:
             await session.socket.close()
         if self._runner is not None:
             await self._runner.cleanup()
+
+    def hold_interaction_replies(self) -> asyncio.Event:
+        """Keep interaction callbacks waiting (recorded, unanswered) until the event is set."""
+        self._held_replies = asyncio.Event()
+        return self._held_replies
 
     def fail(self, method: str, path: str, status: int) -> None:
         """Answer REST calls matching `method` and the regular expression `path` with an error."""
@@ -307,6 +315,8 @@ class FakeDiscord:
         recorded = Request(request.method, path, dict(request.query), body, dict(request.headers))
         self.requests.append(recorded)
         await self._changed_now()
+        if self._held_replies is not None and path.endswith("/callback"):
+            await self._held_replies.wait()
         for method, pattern, status in self._failures:
             if method == request.method and pattern.fullmatch(path):
                 return _json({"message": "Missing Access", "code": 0}, status=status)

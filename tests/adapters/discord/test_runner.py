@@ -10,6 +10,7 @@ import discord
 import pytest
 
 from bot.adapters.discord.client import OsiClient, ShardedOsiClient, build_client
+from bot.adapters.discord.runner import serve
 from bot.adapters.discord.settings import AUTO_SHARDS, Settings
 from bot.cli import main
 from bot.errors import ConfigError
@@ -162,6 +163,7 @@ def _restore_logging() -> Iterator[None]:
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
     yield
+    logging.captureWarnings(False)
     root.handlers[:] = handlers
     root.setLevel(level)
 
@@ -194,3 +196,41 @@ async def test_osi_bot_discord_sync_reads_the_environment_and_runs_the_bot(
     err = capsys.readouterr().err
     assert "osi-bot: Discord rejected DISCORD_TOKEN when connecting" in err
     assert fd.TOKEN not in err
+
+
+@pytest.mark.parametrize(
+    "settings", [Settings(token=fd.TOKEN), Settings(token=fd.TOKEN, shard_count=AUTO_SHARDS)]
+)
+async def test_connected_means_ready_with_the_gateway_open(
+    start_bot: StartBot, knowledge: Knowledge, settings: Settings
+) -> None:
+    """What /healthz on OSI_HEALTH_PORT reports, sharded or not."""
+    assert not build_client(knowledge, settings).is_connected()  # not started
+    client = await start_bot(settings)
+    assert client.is_connected()
+    await client.close()
+    assert not client.is_connected()
+
+
+async def test_stopping_lets_an_answer_on_its_way_finish_before_disconnecting(
+    fake_discord: FakeDiscord, knowledge: Knowledge
+) -> None:
+    """SIGTERM during a rollout must not cut off a reply being sent."""
+    settings, stop = Settings(token=fd.TOKEN), asyncio.Event()
+    client = build_client(knowledge, settings, guild_ready_timeout=0.01)
+    task = asyncio.create_task(serve(client, settings, sync=False, stop=stop))
+    async with asyncio.timeout(5):
+        while not client.is_connected():
+            await asyncio.sleep(0.005)
+    release = fake_discord.hold_interaction_replies()
+    interaction = fd.slash_command("envoy")
+    await fake_discord.dispatch("INTERACTION_CREATE", interaction)
+    await fake_discord.wait_for_request("POST", rf"/interactions/{interaction['id']}/.*")
+    stop.set()
+    finished, _ = await asyncio.wait({task}, timeout=0.3)
+    assert not finished, "serve returned while a reply was still being sent"
+    assert client.is_connected()
+    release.set()
+    await asyncio.wait_for(task, timeout=5)
+    assert client.is_closed()
+    assert len(client.answering) == 0

@@ -224,6 +224,11 @@ class FakeSlack:
                     self._changed.notify_all()
         return ws
 
+    async def drop_socket(self) -> None:
+        """Close the Socket Mode connection from Slack's side (Slack does, now and then)."""
+        assert self._socket is not None, "the bot has not connected"
+        await self._socket.close()
+
     async def socket_connected(self, timeout: float = _TIMEOUT) -> None:
         async with asyncio.timeout(timeout):
             await self._socket_ready.wait()

@@ -23,6 +23,7 @@ from bot.daily.ledger import PostLedger
 from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
+from bot.ops.metrics import Metrics
 from tests.adapters.slack.fakes import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from tests.daily.clocks import ParkingClock
 
@@ -110,6 +111,7 @@ async def _serve_until_parked(
     clock: ParkingClock,
     *,
     socket_mode: bool = False,
+    metrics: Metrics | None = None,
 ) -> None:
     """Run the bot until the schedule parks, then stop it as SIGTERM would."""
     if socket_mode:
@@ -128,6 +130,7 @@ async def _serve_until_parked(
             on_ready=ready.set_result,
             daily=setup,
             clock=clock,
+            metrics=metrics,
         )
     )
     await asyncio.wait_for(ready, timeout=5)
@@ -183,10 +186,14 @@ async def test_a_refused_post_is_tried_again_later_that_day(
         advances=1,
         on_advance=slack.script.failures.clear,  # someone invites the bot meanwhile
     )
-    await _serve_until_parked(slack, knowledge, _setup(tmp_path), clock)
+    metrics = Metrics()
+    await _serve_until_parked(slack, knowledge, _setup(tmp_path), clock, metrics=metrics)
     assert len(_daily_posts(slack)) == 2  # refused, then posted
     assert clock.sleeps[0] == 300
     assert PostLedger(str(tmp_path)).posted("slack", CHANNEL, THURSDAY)
+    counted = metrics.exposition().decode()
+    assert 'osi_daily_posts_total{platform="slack",result="failed"} 1.0' in counted
+    assert 'osi_daily_posts_total{platform="slack",result="posted"} 1.0' in counted
 
 
 async def test_without_a_daily_channel_it_says_so_once_and_posts_nothing(

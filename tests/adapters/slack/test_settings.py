@@ -103,3 +103,63 @@ def test_osi_bot_slack_exits_1_with_the_sentence_before_connecting(
     assert err.count("\n") == 1
     assert "Traceback" not in err
     assert connections == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", None),
+        ("https://slack-gov.com/api/", "https://slack-gov.com/api/"),
+        ("http://slack-proxy.internal:8080/api", "http://slack-proxy.internal:8080/api/"),
+    ],
+)
+def test_slack_api_url_points_the_web_api_elsewhere(value: str, expected: str | None) -> None:
+    """slack_sdk joins method names onto the base URL, so it must end in a slash."""
+    assert SlackSettings.from_env(HTTP | {"SLACK_API_URL": value}).api_url == expected
+    assert SlackSettings.from_env(SOCKET | {"SLACK_API_URL": value}).api_url == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["slack.com/api", "ftp://slack.com/api/", "https://", "https://x/?a=1"]
+)
+def test_a_slack_api_url_that_is_no_web_address_is_named(value: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        SlackSettings.from_env(HTTP | {"SLACK_API_URL": value})
+    assert raised.value.variable == "SLACK_API_URL"
+
+
+def test_the_settings_know_every_secret_to_keep_out_of_the_log() -> None:
+    assert set(SlackSettings.from_env(HTTP).secrets) == {BOT_TOKEN, SIGNING_SECRET}
+    assert set(SlackSettings.from_env(SOCKET).secrets) == {BOT_TOKEN, APP_TOKEN}
+
+
+@pytest.mark.parametrize(
+    ("environ", "variable"),
+    [
+        (HTTP | {"OSI_LOG_FORMAT": "xml"}, "OSI_LOG_FORMAT"),
+        (HTTP | {"OSI_LOG_LEVEL": "LOUD"}, "OSI_LOG_LEVEL"),
+        (HTTP | {"OSI_KNOWLEDGE_RELOAD_SECONDS": "soon"}, "OSI_KNOWLEDGE_RELOAD_SECONDS"),
+        (HTTP | {"OSI_LOG_UNKNOWN_QUESTIONS": "maybe"}, "OSI_LOG_UNKNOWN_QUESTIONS"),
+        (SOCKET | {"OSI_HEALTH_PORT": "99999"}, "OSI_HEALTH_PORT"),
+        (HTTP | {"PORT": "8080", "OSI_HEALTH_PORT": "8080"}, "OSI_HEALTH_PORT"),
+        (HTTP | {"SLACK_API_URL": "slack.com"}, "SLACK_API_URL"),
+    ],
+)
+def test_a_bad_operations_setting_stops_osi_bot_slack_before_connecting(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    environ: dict[str, str],
+    variable: str,
+) -> None:
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    connections: list[object] = []
+
+    async def must_not_serve(*args: object, **kwargs: object) -> None:
+        connections.append(args)
+
+    monkeypatch.setattr(runner, "serve", must_not_serve)
+    assert main(["slack"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"osi-bot: {variable} ")
+    assert connections == []

@@ -1,0 +1,75 @@
+"""The two ways Slack reaches the bot: Socket Mode, or HTTP requests to its own server.
+
+Each is a context manager: inside it the bot is answering, and `Running.is_up` tells the
+health check whether Slack can reach it at this moment.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+from bot.adapters.slack.server import build_web_app
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Callable
+
+    from slack_bolt.adapter.socket_mode.async_base_handler import AsyncBaseSocketModeHandler
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.adapters.slack.app import SlackBot
+    from bot.ops.metrics import Metrics
+
+__all__ = ["Running", "http", "socket_mode"]
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Running:
+    """A bot that is answering; `url` is the HTTP server's address (None in Socket Mode)."""
+
+    bot: SlackBot
+    url: str | None
+    is_up: Callable[[], bool] = lambda: True  # whether Slack can reach the bot right now
+
+
+@asynccontextmanager
+async def socket_mode(
+    bot: SlackBot, app_token: str, client: AsyncWebClient
+) -> AsyncIterator[Running]:
+    handler = AsyncSocketModeHandler(bot.app, app_token=app_token, web_client=client)
+    try:
+        await handler.connect_async()  # type: ignore[no-untyped-call]
+        _log.info("osi-bot is answering on Slack (Socket Mode)")
+        yield Running(bot, url=None, is_up=lambda: _socket_is_open(handler))
+    finally:
+        await handler.close_async()  # type: ignore[no-untyped-call]
+
+
+def _socket_is_open(handler: AsyncBaseSocketModeHandler) -> bool:
+    """Whether the WebSocket to Slack is open now (the SDK reconnects a dropped one)."""
+    client = handler.client
+    session: Any = getattr(client, "current_session", None)  # the aiohttp client's socket
+    return not client.closed and session is not None and not session.closed
+
+
+@asynccontextmanager
+async def http(bot: SlackBot, host: str, port: int, metrics: Metrics) -> AsyncIterator[Running]:
+    web_app = build_web_app(bot, metrics=metrics)
+    runner = web.AppRunner(web_app, access_log=None, handle_signals=False)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, host, port)
+        await site.start()
+        bound = runner.addresses[0]
+        url = f"http://{bound[0]}:{bound[1]}"
+        _log.info("osi-bot is answering on Slack (HTTP, %s/slack/events)", url)
+        yield Running(bot, url=url)
+    finally:
+        await runner.cleanup()  # stops accepting, lets requests in flight finish

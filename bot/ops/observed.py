@@ -1,0 +1,42 @@
+"""Answering, measured: every answer counted and timed, unknown questions optionally logged.
+
+The adapters take the function they answer with as a dependency; wrapping it here keeps
+metrics and logging out of the listeners, and out of the answer core altogether.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, ParamSpec
+
+from bot.model import AnswerKind
+from bot.ops.logs import log_unknown_question
+from bot.text import strip_chat_noise
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bot.model import Answer
+    from bot.ops.metrics import Metrics
+
+__all__ = ["observed"]
+
+P = ParamSpec("P")
+
+
+def observed(
+    ask: Callable[P, Answer], *, platform: str, metrics: Metrics, log_unknown: bool
+) -> Callable[P, Answer]:
+    """`ask`, recording each answer in `metrics` and, if `log_unknown`, each unknown question."""
+
+    def ask_and_record(*args: P.args, **kwargs: P.kwargs) -> Answer:
+        started = time.perf_counter()
+        answer = ask(*args, **kwargs)
+        metrics.record_answer(platform, answer, time.perf_counter() - started)
+        if log_unknown and answer.kind is AnswerKind.UNKNOWN:
+            # Mentions are user and channel IDs: the log gets the words alone.
+            words = " ".join(strip_chat_noise(answer.question).split())
+            log_unknown_question(True, platform, words)
+        return answer
+
+    return ask_and_record

@@ -1,0 +1,39 @@
+"""A reloaded knowledge file reaches the next answer, autocomplete and mention reply at once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.loading import load_knowledge
+from tests.adapters.discord import fake_discord as fd
+from tests.adapters.discord.conftest import reply_to, respond_to
+from tests.ops.knowledge_files import copy_bundled, rename_metallb
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from bot.knowledge import Knowledge
+    from tests.adapters.discord.conftest import StartBot
+    from tests.adapters.discord.fake_discord import FakeDiscord
+
+
+async def test_everything_the_bot_says_comes_from_the_current_knowledge(
+    start_bot: StartBot, fake_discord: FakeDiscord, knowledge: Knowledge, tmp_path: Path
+) -> None:
+    path = copy_bundled(tmp_path / "layers.yaml")
+    rename_metallb(path, "MetalLB Next")
+    current = [knowledge]
+    client = await start_bot(knowledge=lambda: current[0])
+
+    async def title(question: str) -> str:
+        body = await respond_to(fake_discord, fd.slash_command(question))
+        return str(body["data"]["embeds"][0]["title"])
+
+    assert await title("metallb") == "MetalLB"
+    current[0] = load_knowledge(path)  # what a reload does
+    assert client.knowledge is current[0]
+    assert await title("metallb") == "MetalLB Next"
+    completed = await respond_to(fake_discord, fd.slash_command("metallb ne", focused=True))
+    assert {"name": "MetalLB Next", "value": "MetalLB Next"} in completed["data"]["choices"]
+    mention = fd.message(f"<@{fd.BOT_ID}> metallb", mentions=[fd.BOT_USER])
+    assert (await reply_to(fake_discord, mention))["embeds"][0]["title"] == "MetalLB Next"

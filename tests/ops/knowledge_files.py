@@ -1,0 +1,45 @@
+"""A knowledge file of the test's own, to edit under a running bot."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import TYPE_CHECKING
+
+from bot.loading import bundled_knowledge_path
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+BROKEN = "layers: [\n"  # a YAML syntax error
+
+
+def copy_bundled(path: Path) -> Path:
+    shutil.copyfile(bundled_knowledge_path(), path)
+    return path
+
+
+def rename_metallb(path: Path, new_name: str) -> None:
+    """Rename the MetalLB entry (its aliases stay, so `metallb` still finds it)."""
+    rename(path, "MetalLB", new_name)
+
+
+def rename(path: Path, name: str, new_name: str) -> None:
+    """Rename the entry called `name`; its aliases stay."""
+    text = path.read_text("utf-8")
+    assert f"name: {name}\n" in text
+    rewrite(path, text.replace(f"name: {name}\n", f"name: {new_name}\n"))
+
+
+def rewrite(path: Path, text: str) -> None:
+    """Replace the file with `text` in one step, as editors and Kubernetes do.
+
+    A watcher polling in the middle of a write would otherwise see two changes; and the
+    new modification time differs from the old one even within one tick of the clock.
+    """
+    before = os.stat(path).st_mtime_ns
+    fresh = path.with_name(path.name + ".new")
+    fresh.write_text(text, "utf-8")
+    mtime = max(os.stat(fresh).st_mtime_ns, before + 1_000_000)
+    os.utime(fresh, ns=(mtime, mtime))
+    os.replace(fresh, path)

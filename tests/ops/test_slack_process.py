@@ -1,0 +1,141 @@
+"""`python -m bot slack` in HTTP mode, as a process, against the local fake Slack.
+
+SLACK_API_URL points the bot's Web API client at the fake; nothing else differs from
+production. One process goes through its whole life, because starting one takes a second:
+ready, answering and counted, reloading a changed file, surviving a broken one, and
+stopping on SIGTERM only after the reply it was sending has gone out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.adapters.slack import payloads
+from tests.adapters.slack.fakes import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack
+from tests.ops.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
+from tests.ops.processes import bot_process
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+    from pathlib import Path
+
+    from tests.ops.processes import BotProcess
+
+RELOADED = 'osi_knowledge_reloads_total{result="success"}'
+REJECTED = 'osi_knowledge_reloads_total{result="failure"}'
+
+
+@pytest.fixture
+async def slack() -> AsyncIterator[FakeSlack]:
+    fake = FakeSlack()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+async def _ask(bot: BotProcess, slack: FakeSlack, question: str) -> dict[str, Any]:
+    """A signed `/osi question`; its answer is the HTTP response."""
+    body = payloads.slash_command(question, slack.response_url())
+    headers = payloads.signed_headers(body, payloads.FORM)
+    async with bot.session.post(f"{bot.url}/slack/events", data=body, headers=headers) as reply:
+        assert reply.status == 200
+        answer: dict[str, Any] = await reply.json()
+    return answer
+
+
+async def test_the_http_bot_serves_counts_reloads_and_stops_cleanly(
+    slack: FakeSlack, tmp_path: Path, unused_tcp_port: int
+) -> None:
+    knowledge = copy_bundled(tmp_path / "layers.yaml")
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack.api_url,
+        "PORT": str(unused_tcp_port),
+        "OSI_KNOWLEDGE": str(knowledge),
+        "OSI_KNOWLEDGE_RELOAD_SECONDS": "0.05",
+        "OSI_LOG_FORMAT": "json",
+        "OSI_LOG_UNKNOWN_QUESTIONS": "true",
+    }
+    log_path = tmp_path / "bot.log"
+    async with bot_process(["-m", "bot", "slack"], env, unused_tcp_port, log_path) as bot:
+        await bot.healthy()
+        assert [call.method for call in slack.calls] == ["auth.test"]  # via SLACK_API_URL
+
+        assert (await _ask(bot, slack, "metallb"))["text"].startswith("MetalLB works at Layer 4")
+        await _ask(bot, slack, "what layer is lunch")
+        assert await bot.metric('osi_questions_total{kind="tool",platform="slack"}') == 1
+        assert await bot.metric('osi_questions_total{kind="unknown",platform="slack"}') == 1
+        assert await bot.metric('osi_unknown_questions_total{platform="slack"}') == 1
+        assert await bot.metric('osi_answer_seconds_count{platform="slack"}') == 2
+
+        # The watcher notices the edit: the next answer comes from the new file.
+        rename_metallb(knowledge, "MetalLB Next")
+        await bot.metric_reaches(RELOADED, 1)
+        assert (await _ask(bot, slack, "metallb"))["text"].startswith("MetalLB Next works")
+
+        # A broken file is refused, counted, and changes nothing; SIGHUP tries again.
+        rewrite(knowledge, BROKEN)
+        await bot.metric_reaches(REJECTED, 1)
+        bot.send(signal.SIGHUP)
+        await bot.metric_reaches(REJECTED, 2)
+        assert (await _ask(bot, slack, "metallb"))["text"].startswith("MetalLB Next works")
+        assert bot.process.returncode is None
+
+        # SIGTERM while a reply is on its way: the reply is sent, then the process exits 0.
+        release = slack.hold_responses()
+        mention = json.dumps(payloads.event_callback(payloads.app_mention("envoy")))
+        async with bot.session.post(
+            f"{bot.url}/slack/events",
+            data=mention,
+            headers=payloads.signed_headers(mention, payloads.JSON),
+        ) as acknowledged:
+            assert acknowledged.status == 200
+        await slack.wait_until(lambda: bool(slack.calls_to("chat.postMessage")))
+        bot.send(signal.SIGTERM)
+        finished, _ = await asyncio.wait({asyncio.create_task(bot.process.wait())}, timeout=0.3)
+        assert not finished, "the bot exited with a reply still being sent"
+        release.set()
+        assert await asyncio.wait_for(bot.process.wait(), timeout=5) == 0
+
+    log = log_path.read_text("utf-8")
+    entries = [json.loads(line) for line in log.splitlines()]  # every line is one JSON object
+    messages = [entry["message"] for entry in entries]
+    assert "unknown question on slack: what layer is lunch" in messages
+    assert any("knowledge reload failed" in message for message in messages)
+    assert "SIGTERM received: stopping" in messages
+    for secret in (BOT_TOKEN, SIGNING_SECRET, payloads.USER):
+        assert secret not in log
+
+
+async def test_socket_mode_serves_health_on_osi_health_port_while_connected(
+    slack: FakeSlack, tmp_path: Path, unused_tcp_port: int
+) -> None:
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_APP_TOKEN": APP_TOKEN,
+        "SLACK_API_URL": slack.api_url,
+        "OSI_HEALTH_PORT": str(unused_tcp_port),
+    }
+    log_path = tmp_path / "bot.log"
+    async with bot_process(["-m", "bot", "slack"], env, unused_tcp_port, log_path) as bot:
+        await bot.healthy()
+        await slack.socket_connected()
+        status, metrics = await bot.get("/metrics")
+        assert status == 200
+        assert "osi_answer_seconds" in metrics
+
+        # Slack drops the connection and, for now, refuses a new one: not ready.
+        slack.fail("apps.connections.open", "internal_error")
+        await slack.drop_socket()
+
+        async def unhealthy() -> bool:
+            return (await bot.get("/healthz"))[0] == 503
+
+        await bot.eventually(unhealthy, "/healthz stayed 200 without a connection to Slack")
+        assert await bot.terminate() == 0
