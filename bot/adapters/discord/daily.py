@@ -100,8 +100,12 @@ def discord_sender(http: HTTPClient) -> PostSender:
 
     async def send(channel: str, post: DailyPost) -> str:
         # The client's default is not applied to raw REST calls: say "ping nobody" here too.
+        # The nonce makes Discord return the existing message, not post a second one, when
+        # a send whose response was lost is tried again within Discord's dedup window.
         params = handle_message_parameters(
-            embed=daily_embed(post), allowed_mentions=discord.AllowedMentions.none()
+            embed=daily_embed(post),
+            allowed_mentions=discord.AllowedMentions.none(),
+            nonce=f"osi-daily-{post.day:%Y%m%d}",
         )
         with params:
             try:

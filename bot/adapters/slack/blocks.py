@@ -39,7 +39,15 @@ if TYPE_CHECKING:
     from bot.knowledge import Knowledge
     from bot.model import Answer
 
-__all__ = ["ASK_ACTION_PREFIX", "SlackMessage", "apology_message", "render_answer"]
+__all__ = [
+    "ASK_ACTION_PREFIX",
+    "SlackMessage",
+    "apology_message",
+    "context",
+    "mrkdwn",
+    "render_answer",
+    "sections",
+]
 
 # Buttons that ask the bot a question carry it in `value`; their action_ids share a prefix.
 ASK_ACTION_PREFIX = "osi_ask_"
@@ -61,18 +69,23 @@ class SlackMessage:
         return {"text": self.text, "blocks": self.blocks}
 
 
-def _mrkdwn(text: str) -> dict[str, str]:
-    return {"type": "mrkdwn", "text": text}
+def mrkdwn(text: str) -> dict[str, Any]:
+    """A mrkdwn text object for already-escaped `text`.
+
+    `verbatim` stops Slack from turning a bare "@here" or "#channel" in knowledge text into
+    a live mention or link; escaping only covers the `<...>` forms.
+    """
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
 
 
-def _section(text: str) -> list[Block]:
+def sections(text: str) -> list[Block]:
     """One section, or several when `text` is longer than a section may hold."""
-    return [{"type": "section", "text": _mrkdwn(part)} for part in split_text(text)]
+    return [{"type": "section", "text": mrkdwn(part)} for part in split_text(text)]
 
 
-def _context(text: str) -> Block:
+def context(text: str) -> Block:
     """Small print; trimmed rather than split, as it is never the answer itself."""
-    return {"type": "context", "elements": [_mrkdwn(trim(text, CONTEXT_TEXT_LIMIT))]}
+    return {"type": "context", "elements": [mrkdwn(trim(text, CONTEXT_TEXT_LIMIT))]}
 
 
 def _ask_buttons(questions: Sequence[str]) -> Block:
@@ -103,23 +116,23 @@ def _entry_blocks(answer: Answer) -> list[Block]:
     blocks: list[Block] = []
     understood = understood_line(answer)
     if understood:
-        blocks.append(_context(f"Understood {escape(understood)}"))
+        blocks.append(context(f"Understood {escape(understood)}"))
     for layer in answer.layers:
         role = entry.role_at(layer.number) or ""
-        blocks += _section(
+        blocks += sections(
             f"{bold(layer_title(layer))} · {escape(layer.component)}\n{escape(role)}"
         )
     if others := other_layers_line(answer):
-        blocks.append(_context(escape(others)))
-    blocks += _section(f"{bold(entry.name)} ({entry.kind.value}) — {escape(entry.summary)}")
+        blocks.append(context(escape(others)))
+    blocks += sections(f"{bold(entry.name)} ({entry.kind.value}) — {escape(entry.summary)}")
     if entry.note:
-        blocks.append(_context(f"Note: {escape(entry.note)}"))
+        blocks.append(context(f"Note: {escape(entry.note)}"))
     if answer.also:
         mentioned = "; ".join(f"{escape(e.name)} ({_layer_codes(e.layers)})" for e in answer.also)
-        blocks.append(_context(f"Also mentioned: {mentioned}."))
+        blocks.append(context(f"Also mentioned: {mentioned}."))
     if entry.source:
         host = urlsplit(entry.source).hostname or entry.source
-        blocks.append(_context(f"Source: {link(entry.source, host)}"))
+        blocks.append(context(f"Source: {link(entry.source, host)}"))
     return blocks
 
 
@@ -132,11 +145,11 @@ def _tools_at(knowledge: Knowledge, number: int) -> str:
 def _layer_blocks(answer: Answer, knowledge: Knowledge) -> list[Block]:
     blocks: list[Block] = []
     for layer in answer.layers:
-        blocks += _section(f"{bold(layer_title(layer))}\n{escape(layer.description)}")
+        blocks += sections(f"{bold(layer_title(layer))}\n{escape(layer.description)}")
         if tools := _tools_at(knowledge, layer.number):
-            blocks.append(_context(f"Tools: {tools}"))
+            blocks.append(context(f"Tools: {tools}"))
     if answer.unknown_term:
-        blocks.append(_context(f"I don't know “{escape(answer.unknown_term)}”."))
+        blocks.append(context(f"I don't know “{escape(answer.unknown_term)}”."))
     return blocks
 
 
@@ -148,13 +161,13 @@ def _help_blocks(command: str) -> list[Block]:
         "• Mention me in a channel and I answer in the thread\n"
         "• Send me a direct message"
     )
-    return [*_section(usage), _context("Try one of these:")]
+    return [*sections(usage), context("Try one of these:")]
 
 
 def _unknown_blocks(answer: Answer, command: str) -> list[Block]:
     if answer.suggestions:
-        return [_context("Did you mean:")]
-    return [_context(f"{escape(ASK_HINT)} `{escape(f'{command} help')}` shows examples.")]
+        return [context("Did you mean:")]
+    return [context(f"{escape(ASK_HINT)} `{escape(f'{command} help')}` shows examples.")]
 
 
 def _body(answer: Answer, knowledge: Knowledge, command: str) -> tuple[list[Block], list[str]]:
@@ -177,11 +190,11 @@ def render_answer(answer: Answer, knowledge: Knowledge, *, command: str = "/osi"
     body, questions = _body(answer, knowledge, command)
     first = headline(answer, knowledge)
     # Bold that a split would cut in two renders as stray stars; a headline is rarely long.
-    blocks = [*_section(bold(first) if len(first) < _BOLD_HEADLINE_LIMIT else escape(first)), *body]
+    blocks = [*sections(bold(first) if len(first) < _BOLD_HEADLINE_LIMIT else escape(first)), *body]
     if answer.truncated:
-        blocks.append(_context(escape(TRUNCATED_NOTE)))
+        blocks.append(context(escape(TRUNCATED_NOTE)))
     tail = [_ask_buttons(questions)] if questions else []
-    notice = _context("(Trimmed: the full answer is too long for one Slack message.)")
+    notice = context("(Trimmed: the full answer is too long for one Slack message.)")
     blocks = fit_blocks([*blocks, *tail], keep_last=len(tail), notice=notice)
     text = trim(escape(render_text(answer, knowledge)), TEXT_FALLBACK_LIMIT)
     return SlackMessage(text=text, blocks=blocks)
@@ -190,4 +203,4 @@ def render_answer(answer: Answer, knowledge: Knowledge, *, command: str = "/osi"
 def apology_message() -> SlackMessage:
     """What the user sees when answering failed inside the bot."""
     text = "Sorry — something went wrong while answering that. Please try again in a moment."
-    return SlackMessage(text=text, blocks=_section(text))
+    return SlackMessage(text=text, blocks=sections(text))

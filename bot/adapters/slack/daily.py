@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.adapters.slack.blocks import SlackMessage
+from bot.adapters.slack.blocks import SlackMessage, context, sections
 from bot.adapters.slack.clients import web_client
 from bot.adapters.slack.limits import (
-    CONTEXT_TEXT_LIMIT,
     TEXT_FALLBACK_LIMIT,
     fit_blocks,
-    split_text,
     trim,
 )
 from bot.adapters.slack.mrkdwn import bold, escape
@@ -50,17 +48,6 @@ _HINTS = {
 }
 
 
-def _sections(text: str) -> list[Block]:
-    return [{"type": "section", "text": {"type": "mrkdwn", "text": t}} for t in split_text(text)]
-
-
-def _context(text: str) -> Block:
-    return {
-        "type": "context",
-        "elements": [{"type": "mrkdwn", "text": trim(text, CONTEXT_TEXT_LIMIT)}],
-    }
-
-
 def daily_message(post: DailyPost) -> SlackMessage:
     """The post as a header, the Kubernetes side, the spotlight and a did-you-know line."""
     layer, spotlight = post.layer, post.spotlight
@@ -76,21 +63,21 @@ def daily_message(post: DailyPost) -> SlackMessage:
     }
     blocks: list[Block] = [
         header,
-        *_sections(
+        *sections(
             f"{bold('In Kubernetes:')} {escape(layer.component)} ({escape(layer.function)})\n"
             f"{escape(layer.description)}"
         ),
-        *_sections(
+        *sections(
             f"{bold(f'Spotlight: {spotlight.name}')} {works(spotlight.name)} here — "
             f"{escape(post.role)}"
         ),
     ]
     if post.fact:
-        blocks.append(_context(f"{bold('Did you know?')} {escape(post.fact)}"))
+        blocks.append(context(f"{bold('Did you know?')} {escape(post.fact)}"))
     others = [escape(tool) for tool in post.tools if tool != spotlight.name]
     if others:
-        blocks.append(_context(f"Also at this layer: {', '.join(others)}"))
-    notice = _context("(Trimmed: the full post is too long for one Slack message.)")
+        blocks.append(context(f"Also at this layer: {', '.join(others)}"))
+    notice = context("(Trimmed: the full post is too long for one Slack message.)")
     text = trim(escape(daily_text(post)), TEXT_FALLBACK_LIMIT)
     return SlackMessage(text=text, blocks=fit_blocks(blocks, notice=notice))
 

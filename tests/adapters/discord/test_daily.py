@@ -143,6 +143,8 @@ async def test_a_bot_started_after_nine_posts_the_missed_post_once(
     await _run_until_parked(knowledge, _setup(tmp_path), clock)
     (request,) = fake_discord.calls("POST", MESSAGES)
     assert request.body["allowed_mentions"] == {"parse": []}
+    # A retried send of the same day's post is deduplicated by Discord.
+    assert (request.body["nonce"], request.body["enforce_nonce"]) == ("osi-daily-20261126", True)
     assert request.body["embeds"][0]["title"] == daily_title(daily_post(knowledge, THURSDAY))
     assert clock.sleeps == [timedelta(hours=22).total_seconds()]
     assert PostLedger(str(tmp_path)).posted("discord", CHANNEL, THURSDAY)

@@ -206,3 +206,35 @@ async def test_tokens_and_the_signing_secret_never_reach_the_logs(
     assert len(caplog.records) > 10  # debug logging really was on
     assert BOT_TOKEN not in logged
     assert SIGNING_SECRET not in logged
+
+
+def _mrkdwn_objects(node: object) -> list[dict[str, object]]:
+    if isinstance(node, dict):
+        found = [node] if node.get("type") == "mrkdwn" else []
+        return found + [o for value in node.values() for o in _mrkdwn_objects(value)]
+    if isinstance(node, list):
+        return [o for item in node for o in _mrkdwn_objects(item)]
+    return []
+
+
+@pytest.mark.parametrize(
+    "question", ["envoy", "is calico layer 2?", "layer 4", "help", "what layer is lunch", "cilum"]
+)
+def test_every_mrkdwn_text_is_verbatim(knowledge: Knowledge, question: str) -> None:
+    """Slack must not auto-link a bare @here or #channel that escaping leaves as text."""
+    from bot.adapters.slack.blocks import render_answer  # noqa: PLC0415
+
+    objects = _mrkdwn_objects(render_answer(answer(knowledge, question), knowledge).blocks)
+    assert objects
+    assert all(o.get("verbatim") is True for o in objects)
+
+
+def test_the_daily_post_is_verbatim_too(knowledge: Knowledge) -> None:
+    from datetime import date  # noqa: PLC0415
+
+    from bot.adapters.slack.daily import daily_message  # noqa: PLC0415
+    from bot.daily.rotation import daily_post  # noqa: PLC0415
+
+    objects = _mrkdwn_objects(daily_message(daily_post(knowledge, date(2026, 11, 26))).blocks)
+    assert objects
+    assert all(o.get("verbatim") is True for o in objects)
