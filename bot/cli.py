@@ -71,10 +71,14 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("chat", parents=[common], help="talk to the bot in the terminal")
     commands.add_parser("layers", parents=[common], help="print the whole OSI table")
-    check = commands.add_parser("check", help="validate a knowledge file and summarise it")
+    check = commands.add_parser(
+        "check", parents=[common], help="validate a knowledge file and summarise it"
+    )
     check.add_argument("path", nargs="?", help="the file (default: as for --knowledge)")
 
-    daily = commands.add_parser("daily", help="the layer of the day: preview or post once")
+    daily = commands.add_parser(
+        "daily", parents=[common], help="the layer of the day: preview or post once"
+    )
     daily_commands = daily.add_subparsers(dest="daily_command", required=True, prog="osi-bot daily")
     show = daily_commands.add_parser("show", parents=[common], help="print a day's post")
     post = daily_commands.add_parser("post", parents=[common], help="post once, then exit")

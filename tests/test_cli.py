@@ -161,3 +161,14 @@ def test_daily_show_and_post_respect_weekdays_only() -> None:
     assert "nothing posted" in posted.stdout
     monday = json.loads(_osi("daily", "show", "--json", "--date", "2026-11-30", env=env).stdout)
     assert monday["posting_day"] is True
+
+
+@pytest.mark.parametrize(
+    "args", [["check", "--knowledge", "{bad}"], ["daily", "--knowledge", "{bad}", "show"]]
+)
+def test_every_command_takes_knowledge(tmp_path: Path, args: list[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("layers: [\n", "utf-8")
+    result = _osi(*[a.format(bad=bad) for a in args])
+    assert result.returncode == 1
+    assert f"osi-bot: {bad}: 1 problem" in result.stderr

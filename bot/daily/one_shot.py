@@ -34,10 +34,11 @@ __all__ = ["post_once"]
 
 def _slack(env: Mapping[str, str], base_url: str | None) -> OpenSender:
     from bot.adapters.slack.daily import one_shot_sender  # noqa: PLC0415 - only for Slack
-    from bot.adapters.slack.settings import bot_token_from_env  # noqa: PLC0415
+    from bot.adapters.slack.settings import api_url_from_env, bot_token_from_env  # noqa: PLC0415
 
     token = bot_token_from_env(env)
-    return lambda: one_shot_sender(token, base_url=base_url)
+    url = base_url or api_url_from_env(env)
+    return lambda: one_shot_sender(token, base_url=url)
 
 
 def _discord(env: Mapping[str, str]) -> OpenSender:

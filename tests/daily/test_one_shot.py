@@ -92,6 +92,16 @@ async def test_slack_run_twice_posts_once(
     assert _posted(tmp_path, "slack", SLACK_CHANNEL)
 
 
+async def test_slack_api_url_setting_points_the_one_shot_elsewhere(
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
+) -> None:
+    """SLACK_API_URL (GovSlack, a proxy) reaches the one-shot as it reaches the bot."""
+    env = {**_slack_env(tmp_path), "SLACK_API_URL": fake_slack.api_url}
+    assert await _post_once(knowledge, "slack", env) == 0
+    (call,) = fake_slack.calls_to("chat.postMessage")
+    assert call.args["channel"] == SLACK_CHANNEL
+
+
 async def test_slack_posts_once_to_each_listed_channel(
     fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
 ) -> None:

@@ -50,6 +50,11 @@ def _check(name: str, value: str | None, pattern: re.Pattern[str], expected: str
     return value
 
 
+def api_url_from_env(environ: Mapping[str, str]) -> str | None:
+    """SLACK_API_URL, checked; None means Slack's own https://slack.com/api/."""
+    return _api_url(_read(environ, ENV_API_URL))
+
+
 def bot_token_from_env(environ: Mapping[str, str]) -> str:
     """SLACK_BOT_TOKEN alone, checked: all that posting the layer of the day needs."""
     return _check(ENV_BOT, _read(environ, ENV_BOT), _BOT_TOKEN, _BOT_TOKEN_EXPECTED)
@@ -101,7 +106,7 @@ class SlackSettings:
     def from_env(cls, environ: Mapping[str, str]) -> SlackSettings:
         """Read and check every setting; raise `ConfigError` for the first bad one."""
         bot_token = bot_token_from_env(environ)
-        api_url = _api_url(_read(environ, ENV_API_URL))
+        api_url = api_url_from_env(environ)
         app_token = _read(environ, ENV_APP)
         if app_token is not None:
             expected = "an app-level token (xapp-…) with the connections:write scope"
