@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 from discord.http import HTTPClient, handle_message_parameters
-from discord.utils import escape_markdown, escape_mentions
 
-from bot.adapters.discord.embeds import LAYER_COLOURS, Limits
+from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, add_field, clip, md
 from bot.adapters.discord.settings import TOKEN
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_title
@@ -40,49 +39,34 @@ _HINTS = {
 }
 
 
-def _md(text: str) -> str:
-    """Shown literally: nothing from the knowledge formats, pings or links."""
-    return escape_mentions(escape_markdown(text))
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _field(embed: discord.Embed, name: str, value: str) -> None:
-    embed.add_field(
-        name=_clip(name, Limits.FIELD_NAME), value=_clip(value, Limits.FIELD_VALUE), inline=False
-    )
-
-
 def daily_embed(post: DailyPost) -> discord.Embed:
     """One embed in the layer's colour, within Discord's limits whatever the knowledge holds."""
     layer, spotlight = post.layer, post.spotlight
     description = (
-        f"**In Kubernetes:** {_md(layer.component)} ({_md(layer.function)})\n\n"
-        f"{_md(layer.description)}"
+        f"**In Kubernetes:** {md(layer.component)} ({md(layer.function)})\n\n"
+        f"{md(layer.description)}"
     )
     embed = discord.Embed(
-        title=_clip(_md(daily_title(post)), Limits.TITLE),
-        description=_clip(description, Limits.DESCRIPTION),
+        title=clip(md(daily_title(post)), Limits.TITLE),
+        description=clip(description, Limits.DESCRIPTION),
         colour=LAYER_COLOURS.get(layer.number),
     )
-    _field(
+    add_field(
         embed,
-        f"Spotlight: {_md(spotlight.name)}",
-        f"{_md(spotlight.name)} {works(spotlight.name)} here — {_md(post.role)}",
+        f"Spotlight: {md(spotlight.name)}",
+        f"{md(spotlight.name)} {works(spotlight.name)} here — {md(post.role)}",
     )
     if post.fact:
-        _field(embed, "Did you know?", _md(post.fact))
-    others = [_md(tool) for tool in post.tools if tool != spotlight.name]
+        add_field(embed, "Did you know?", md(post.fact))
+    others = [md(tool) for tool in post.tools if tool != spotlight.name]
     if others:
-        _field(embed, "Also at this layer", ", ".join(others))
+        add_field(embed, "Also at this layer", ", ".join(others))
     embed.set_footer(text=_FOOTER)
     # Least important last: drop the tool list, then the fact, then shorten the description.
     while len(embed) > Limits.TOTAL and len(embed.fields) > 1:
         embed.remove_field(len(embed.fields) - 1)
     if (excess := len(embed) - Limits.TOTAL) > 0 and embed.description:
-        embed.description = _clip(embed.description, len(embed.description) - excess)
+        embed.description = clip(embed.description, len(embed.description) - excess)
     return embed
 
 

@@ -24,7 +24,7 @@ from bot.phrasing import (
 if TYPE_CHECKING:
     from bot.knowledge import Knowledge, Layer
 
-__all__ = ["LAYER_COLOURS", "Limits", "answer_embed"]
+__all__ = ["LAYER_COLOURS", "Limits", "add_field", "answer_embed", "clip", "md"]
 
 
 class Limits:
@@ -74,77 +74,78 @@ def answer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
 def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     entry = answer.entry
     assert entry is not None
-    lines = [f"**{_md(headline(answer, knowledge))}**"]
+    lines = [f"**{md(headline(answer, knowledge))}**"]
     others = other_layers_line(answer)
     if others:
-        lines.append(_md(others))
-    lines.append(_md(entry.summary))
+        lines.append(md(others))
+    lines.append(md(entry.summary))
     if entry.note:
-        lines.append(f"*Note:* {_md(entry.note)}")
+        lines.append(f"*Note:* {md(entry.note)}")
     embed = discord.Embed(
-        title=_clip(_md(entry.name), Limits.TITLE),
+        title=clip(md(entry.name), Limits.TITLE),
         url=entry.source,
-        description=_clip("\n\n".join(lines), Limits.DESCRIPTION),
+        description=clip("\n\n".join(lines), Limits.DESCRIPTION),
         colour=_colour(answer.layers),
     )
     understood = understood_line(answer) or f"{entry.name} ({entry.kind})"
-    embed.set_author(name=_clip(f"Understood: {understood}", Limits.AUTHOR))
+    embed.set_author(name=clip(f"Understood: {understood}", Limits.AUTHOR))
     for layer in answer.layers:
-        _field(embed, layer_title(layer), _md(entry.role_at(layer.number) or layer.function))
+        add_field(embed, layer_title(layer), md(entry.role_at(layer.number) or layer.function))
     if answer.also:
         mentioned = "; ".join(
-            f"{_md(other.name)} ({', '.join(f'L{n}' for n in other.layers)})"
+            f"{md(other.name)} ({', '.join(f'L{n}' for n in other.layers)})"
             for other in answer.also
         )
-        _field(embed, "Also mentioned", mentioned)
+        add_field(embed, "Also mentioned", mentioned)
     if entry.source and len(entry.source) <= Limits.FIELD_VALUE:
-        _field(embed, "Source", entry.source)
+        add_field(embed, "Source", entry.source)
     return embed
 
 
 def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
-    description = _md(headline(answer, knowledge))
+    description = md(headline(answer, knowledge))
     if answer.unknown_term:
-        description += f"\n\n(I don't know “{_md(answer.unknown_term)}”.)"
+        description += f"\n\n(I don't know “{md(answer.unknown_term)}”.)"
     embed = discord.Embed(
-        title=_clip(layer_list(answer.layers), Limits.TITLE),
-        description=_clip(description, Limits.DESCRIPTION),
+        title=clip(layer_list(answer.layers), Limits.TITLE),
+        description=clip(description, Limits.DESCRIPTION),
         colour=_colour(answer.layers),
     )
-    embed.set_author(name=_clip(f"Understood: {layer_list(answer.layers)}", Limits.AUTHOR))
+    embed.set_author(name=clip(f"Understood: {layer_list(answer.layers)}", Limits.AUTHOR))
     for layer in answer.layers:
-        lines = [_md(layer.description)]
+        lines = [md(layer.description)]
         tools = [e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)]
         if tools:
-            lines.append(f"**Tools:** {_md(', '.join(tools))}")
-        _field(embed, f"{layer_title(layer)} — {_md(layer.component)}", "\n".join(lines))
+            lines.append(f"**Tools:** {md(', '.join(tools))}")
+        add_field(embed, f"{layer_title(layer)} — {md(layer.component)}", "\n".join(lines))
     return embed
 
 
 def _help_embed() -> discord.Embed:
     embed = discord.Embed(title="osi-bot", description=HELP_INTRO, colour=_HELP_COLOUR)
-    _field(embed, "Try", "\n".join(f"• {_md(q)}" for q in EXAMPLE_QUESTIONS))
-    _field(embed, "How to ask", _HOW_TO_ASK)
+    add_field(embed, "Try", "\n".join(f"• {md(q)}" for q in EXAMPLE_QUESTIONS))
+    add_field(embed, "How to ask", _HOW_TO_ASK)
     return embed
 
 
 def _unknown_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     embed = discord.Embed(
-        description=_clip(_md(headline(answer, knowledge)), Limits.DESCRIPTION),
+        description=clip(md(headline(answer, knowledge)), Limits.DESCRIPTION),
         colour=_UNKNOWN_COLOUR,
     )
     if answer.suggestions:
-        _field(embed, "Did you mean", ", ".join(_md(name) for name in answer.suggestions))
+        add_field(embed, "Did you mean", ", ".join(md(name) for name in answer.suggestions))
     else:
-        _field(embed, "Try", ASK_HINT)
+        add_field(embed, "Try", ASK_HINT)
     return embed
 
 
-def _field(embed: discord.Embed, name: str, value: str) -> None:
+def add_field(embed: discord.Embed, name: str, value: str) -> None:
+    """A full-width field, clipped to Discord's limits; ignored once the embed has 25."""
     if len(embed.fields) < Limits.FIELDS:
         embed.add_field(
-            name=_clip(name, Limits.FIELD_NAME),
-            value=_clip(value, Limits.FIELD_VALUE),
+            name=clip(name, Limits.FIELD_NAME),
+            value=clip(value, Limits.FIELD_VALUE),
             inline=False,
         )
 
@@ -155,7 +156,7 @@ def _fit(embed: discord.Embed) -> discord.Embed:
         embed.remove_field(len(embed.fields) - 1)
     excess = len(embed) - Limits.TOTAL
     if excess > 0 and embed.description:
-        embed.description = _clip(embed.description, len(embed.description) - excess)
+        embed.description = clip(embed.description, len(embed.description) - excess)
     return embed
 
 
@@ -163,10 +164,10 @@ def _colour(layers: tuple[Layer, ...]) -> int:
     return LAYER_COLOURS.get(layers[0].number, _UNKNOWN_COLOUR) if layers else _UNKNOWN_COLOUR
 
 
-def _md(text: str) -> str:
+def md(text: str) -> str:
     """Text shown as Discord markdown: nothing in it formats, pings or links a mention."""
     return escape_mentions(escape_markdown(text))
 
 
-def _clip(text: str, limit: int) -> str:
+def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"

@@ -138,7 +138,11 @@ def _entry_blocks(answer: Answer) -> list[Block]:
 
 @functools.lru_cache(maxsize=64)
 def _tools_at(knowledge: Knowledge, number: int) -> str:
-    """The tools at a layer, escaped; knowledge never changes, so once per layer is enough."""
+    """The tools at a layer, escaped, once per knowledge and layer.
+
+    Keyed on the Knowledge object itself: a reload brings a new object, so a reloaded file
+    is never answered from the old list (and the bounded cache lets old ones go).
+    """
     return ", ".join(escape(e.name) for e in knowledge.entries_at(number, EntryKind.TOOL))
 
 
