@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
@@ -25,18 +26,26 @@ __all__ = [
 # Long enough for any real question, short enough that hostile input costs nothing.
 MAX_QUESTION_CHARS = 500
 
-# Slack links keep their label (`<https://x|label>` -> `label`) and bare links their
-# address (`<https://metallb.io>` names MetalLB); everything else in angle brackets
-# (user, channel and group mentions, Discord emoji) goes.
-_SLACK_LINK_LABEL = re.compile(r"<(?:https?|mailto):[^|<>\s]{0,2000}\|([^<>]{0,2000})>")
-_SLACK_BARE_LINK = re.compile(r"<((?:https?|mailto):[^|<>\s]{0,2000})>")
-_ANGLE_MARKUP = re.compile(r"<[^<>\s]{1,2000}(?:\|[^<>]{0,2000})?>")
-# Struck-through words are what the writer took back: "~~nginx~~ traefik".
-_STRUCK = re.compile(r"~~[^~]{0,2000}~~|(?<![\w~])~[^~\s][^~]{0,2000}?~(?![\w~])")
-_AT_MENTION = re.compile(r"(?<![\w.])@[\w.-]{1,100}")
-_LEADING_COMMAND = re.compile(r"^\s*/osi(?:-?bot)?\b", re.IGNORECASE)
-_EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,64}:")
-_URL_SCHEME = re.compile(r"\b(?:https?|mailto):/*", re.IGNORECASE)
+# Chat markup, removed in this order. Kept as pattern strings, so `re` compiles each on
+# first use only: plain questions (no `_MARKUP_CHARS`) never need them.
+_MARKUP_BEFORE_UNESCAPE = (
+    # Slack links keep their label (`<https://x|label>` -> `label`) and bare links their
+    # address (`<https://metallb.io>` names MetalLB)...
+    (r"<(?:https?|mailto):[^|<>\s]{0,2000}\|([^<>]{0,2000})>", r" \1 "),
+    (r"<((?:https?|mailto):[^|<>\s]{0,2000})>", r" \1 "),
+    # ...and everything else in angle brackets (user, channel and group mentions, Discord
+    # emoji) goes.
+    (r"<[^<>\s]{1,2000}(?:\|[^<>]{0,2000})?>", " "),
+)
+_MARKUP_AFTER_UNESCAPE = (
+    # Struck-through words are what the writer took back: "~~nginx~~ traefik".
+    (r"~~[^~]{0,2000}~~|(?<![\w~])~[^~\s][^~]{0,2000}?~(?![\w~])", " "),
+    # A pasted link names its subject ("metallb.io"); its scheme is not HTTP the concept.
+    (r"(?i)\b(?:https?|mailto):/*", " "),
+    (r"(?i)^\s*/osi(?:-?bot)?\b", " "),  # a leading slash command
+    (r"(?<![\w.])@[\w.-]{1,100}", " "),  # @osibot, @here
+    (r":[a-z0-9_+-]{1,64}:", " "),  # :emoji:
+)
 # A token is a run of letters and digits in one script: Latin runs and other scripts'
 # runs are split, so "Envoyは何層ですか" still yields "envoy". Punctuation inside names
 # ("http/1.1", "metal-lb") splits them; matching joins neighbouring tokens again.
@@ -68,18 +77,14 @@ def strip_chat_noise(text: str) -> str:
     """Remove mentions, links, emoji codes, markdown and a leading slash command."""
     if not _MARKUP_CHARS.search(text):
         return text
-    text = _SLACK_LINK_LABEL.sub(r" \1 ", text)
-    text = _SLACK_BARE_LINK.sub(r" \1 ", text)
-    text = _ANGLE_MARKUP.sub(" ", text)
+    for pattern, replacement in _MARKUP_BEFORE_UNESCAPE:
+        text = re.sub(pattern, replacement, text)
     # Slack escapes &, < and > in message text; unescape after removing real markup so a
     # typed "&lt;@U1&gt;" is read as words, not as a mention.
     text = _unescape_slack(text)
-    text = _STRUCK.sub(" ", text)
-    # A pasted link names its subject ("metallb.io"); its scheme is not "HTTP the concept".
-    text = _URL_SCHEME.sub(" ", text)
-    text = _LEADING_COMMAND.sub(" ", text)
-    text = _AT_MENTION.sub(" ", text)
-    return _EMOJI_SHORTCODE.sub(" ", text)
+    for pattern, replacement in _MARKUP_AFTER_UNESCAPE:
+        text = re.sub(pattern, replacement, text)
+    return text
 
 
 def tokenize(text: str) -> list[str]:
@@ -119,9 +124,14 @@ def tokenize_compounds(text: str) -> Tokens:
     return Tokens(words, frozenset(joined), clause, frozenset(questions))
 
 
+@lru_cache(maxsize=8192)
 def compact(text: str) -> str:
-    """A key that ignores case, spaces and punctuation: "Metal-LB" and "metallb" agree."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    """A key that ignores case, spaces and punctuation: "Metal-LB" and "metallb" agree.
+
+    Memoised: loading the knowledge asks for every alias's key twice (validation, index).
+    """
+    # NFKC leaves ASCII as it is, and casefold() is lower() there: skip the slow path.
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     return _NOT_ALNUM.sub("", folded)
 
 
