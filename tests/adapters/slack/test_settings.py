@@ -81,7 +81,18 @@ def test_settings_never_show_their_secrets() -> None:
 
 @pytest.mark.parametrize(
     ("environ", "variable"),
-    [({}, "SLACK_BOT_TOKEN"), ({"SLACK_BOT_TOKEN": BOT_TOKEN}, "SLACK_SIGNING_SECRET")],
+    [
+        ({}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": BOT_TOKEN}, "SLACK_SIGNING_SECRET"),
+        # Operations settings are checked before connecting too.
+        (HTTP | {"OSI_LOG_FORMAT": "xml"}, "OSI_LOG_FORMAT"),
+        (HTTP | {"OSI_LOG_LEVEL": "LOUD"}, "OSI_LOG_LEVEL"),
+        (HTTP | {"OSI_KNOWLEDGE_RELOAD_SECONDS": "soon"}, "OSI_KNOWLEDGE_RELOAD_SECONDS"),
+        (HTTP | {"OSI_LOG_UNKNOWN_QUESTIONS": "maybe"}, "OSI_LOG_UNKNOWN_QUESTIONS"),
+        (SOCKET | {"OSI_HEALTH_PORT": "99999"}, "OSI_HEALTH_PORT"),
+        (HTTP | {"PORT": "8080", "OSI_HEALTH_PORT": "8080"}, "OSI_HEALTH_PORT"),
+        (HTTP | {"SLACK_API_URL": "slack.com"}, "SLACK_API_URL"),
+    ],
 )
 def test_osi_bot_slack_exits_1_with_the_sentence_before_connecting(
     monkeypatch: pytest.MonkeyPatch,
@@ -131,35 +142,3 @@ def test_a_slack_api_url_that_is_no_web_address_is_named(value: str) -> None:
 def test_the_settings_know_every_secret_to_keep_out_of_the_log() -> None:
     assert set(SlackSettings.from_env(HTTP).secrets) == {BOT_TOKEN, SIGNING_SECRET}
     assert set(SlackSettings.from_env(SOCKET).secrets) == {BOT_TOKEN, APP_TOKEN}
-
-
-@pytest.mark.parametrize(
-    ("environ", "variable"),
-    [
-        (HTTP | {"OSI_LOG_FORMAT": "xml"}, "OSI_LOG_FORMAT"),
-        (HTTP | {"OSI_LOG_LEVEL": "LOUD"}, "OSI_LOG_LEVEL"),
-        (HTTP | {"OSI_KNOWLEDGE_RELOAD_SECONDS": "soon"}, "OSI_KNOWLEDGE_RELOAD_SECONDS"),
-        (HTTP | {"OSI_LOG_UNKNOWN_QUESTIONS": "maybe"}, "OSI_LOG_UNKNOWN_QUESTIONS"),
-        (SOCKET | {"OSI_HEALTH_PORT": "99999"}, "OSI_HEALTH_PORT"),
-        (HTTP | {"PORT": "8080", "OSI_HEALTH_PORT": "8080"}, "OSI_HEALTH_PORT"),
-        (HTTP | {"SLACK_API_URL": "slack.com"}, "SLACK_API_URL"),
-    ],
-)
-def test_a_bad_operations_setting_stops_osi_bot_slack_before_connecting(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    environ: dict[str, str],
-    variable: str,
-) -> None:
-    for name, value in environ.items():
-        monkeypatch.setenv(name, value)
-    connections: list[object] = []
-
-    async def must_not_serve(*args: object, **kwargs: object) -> None:
-        connections.append(args)
-
-    monkeypatch.setattr(runner, "serve", must_not_serve)
-    assert main(["slack"]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith(f"osi-bot: {variable} ")
-    assert connections == []
