@@ -25,7 +25,12 @@ def is_addressed_to(message: discord.Message, me: discord.abc.User | None) -> bo
         return False
     if message.guild is None:  # bots are never in group DMs, so this is a DM with the bot
         return True
-    return any(user.id == me.id for user in message.mentions)
+    # A reply to the bot with "ping" on lists the bot in `mentions` too ("thanks!"); only
+    # a mention written into the text asks it something.
+    written = (f"<@{me.id}>", f"<@!{me.id}>")
+    return any(user.id == me.id for user in message.mentions) and any(
+        token in message.content for token in written
+    )
 
 
 async def send_reply_to(message: discord.Message, reply: Reply | str) -> None:

@@ -109,6 +109,8 @@ async def test_bots_itself_and_unaddressed_messages_are_ignored(
         mention("what layer is envoy?", author=fd.BOT_USER),
         fd.message("what layer is envoy?"),  # in a channel, not addressed to the bot
         mention("joined", message_type=7),  # a join notice, not a question
+        # A reply to the bot's answer with "ping" on: listed as a mention, but not one.
+        fd.message("thanks!", mentions=[fd.BOT_USER], message_type=19),
     ]
     for payload in ignored:
         await fake_discord.dispatch("MESSAGE_CREATE", payload)
