@@ -8,7 +8,7 @@ from bot.knowledge import EntryKind
 from bot.model import Answer, AnswerKind
 from bot.reading import read
 from bot.text import truncate
-from bot.vocabulary import AUXILIARIES, EXCLUSIVE, GREETINGS
+from bot.vocabulary import EXCLUSIVE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,10 +21,6 @@ __all__ = ["answer"]
 _MAX_ALSO = 3
 # Suggestions answer a mistyped name, not a sentence of unknown words.
 _MAX_TERMS_TO_SUGGEST_FOR = 3
-# "cilium is L2, right?" asks as surely as "is cilium L2?".
-_TAG_QUESTION = frozenset({"right", "correct", "true", "yes", "no", "innit", "yeah", "yea"})
-_OPENERS = frozenset({"so", "and", "but", "ok", "okay", "um", "uh", "quick", "q", "question"})
-_WH_WORDS = frozenset("what which where how why who when whats wheres hows".split())
 
 
 def answer(knowledge: Knowledge, question: str) -> Answer:
@@ -34,11 +30,11 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     layer named outright; anything weaker is an unknown answer with suggestions.
     """
     question, truncated = truncate(question)
-    shaped = _yes_no_shaped(question)
-    reading = read(knowledge, question, yes_no_shaped=shaped)
+    reading = read(knowledge, question)
     words, unknown = reading.words, reading.unknown
     # "calico = L3?" is a yes/no question too, once it names a thing and a layer.
-    yes_no = _opens_yes_no(words) or (shaped and bool(reading.matches and reading.mentions.numbers))
+    named_both = bool(reading.matches and reading.mentions.numbers)
+    yes_no = reading.opens_yes_no or (reading.yes_no_shaped and named_both)
     base = Answer(
         question=question,
         kind=AnswerKind.UNKNOWN,
@@ -47,7 +43,7 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         unknown_term=" ".join(unknown[:4])[:60] or None,
         truncated=truncated,
     )
-    if reading.matches and not _subject_unknown(reading, _opens_yes_no(words)):
+    if reading.matches and not _subject_unknown(reading, reading.opens_yes_no):
         return _entry_answer(knowledge, base, reading)
     mentions = reading.mentions
     if mentions.valid and not unknown:
@@ -61,22 +57,6 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         return base
     terms = [*unknown, " ".join(unknown[:2])]
     return base._replace(suggestions=knowledge.index.suggest(terms))
-
-
-def _opens_yes_no(words: list[str]) -> bool:
-    opening = [w for w in words if w not in GREETINGS and w not in _OPENERS][:1]
-    return bool(opening and opening[0] in AUXILIARIES) or bool(words and words[-1] in _TAG_QUESTION)
-
-
-def _yes_no_shaped(question: str) -> bool:
-    """Could this be a yes/no question: one opened by "is", or one ending in "?" that
-    does not open with "what", "where" and the like ("geneve - layer 3?")."""
-    stripped = question.strip().casefold()
-    first = stripped.split(maxsplit=1)[0] if stripped else ""
-    if first.strip("@<>`*_~") in AUXILIARIES:
-        return True
-    ends_asking = stripped.endswith(("?", "\uff1f"))  # "\uff1f" is the fullwidth "?"
-    return ends_asking and not any(stripped.startswith(wh) for wh in _WH_WORDS)
 
 
 def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:

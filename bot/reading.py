@@ -11,7 +11,7 @@ from bot.knowledge import EntryKind
 from bot.layer_mentions import find_layer_mentions
 from bot.lexicon import is_english_word
 from bot.text import strip_chat_noise, tokenize_compounds
-from bot.vocabulary import GREETINGS, HELP_WORDS, STOPWORDS
+from bot.vocabulary import AUXILIARIES, GREETINGS, HELP_WORDS, STOPWORDS
 
 if TYPE_CHECKING:
     from bot.knowledge import Knowledge
@@ -32,6 +32,10 @@ _NETWORK_CONTEXT = frozenset(
 )
 # A name right after one of these is what the asker set aside: "not flannel — vxlan?"
 _SET_ASIDE = frozenset("not forget ignore except besides excluding unlike instead".split())
+# "cilium is L2, right?" asks as surely as "is cilium L2?".
+_TAG_QUESTION = frozenset({"right", "correct", "true", "yes", "no", "innit", "yeah", "yea"})
+_OPENERS = frozenset({"so", "and", "but", "ok", "okay", "um", "uh", "quick", "q", "question"})
+_WH_WORDS = frozenset("what which where how why who when whats wheres hows".split())
 
 
 class Reading(NamedTuple):
@@ -42,16 +46,22 @@ class Reading(NamedTuple):
     mentions: LayerMentions
     unknown: list[str]  # content words that are neither names, layers nor filler
     unknown_at: list[int]  # their positions
+    opens_yes_no: bool  # "is calico layer 2?", "hey, does envoy ...", "cilium is L2, right?"
+    yes_no_shaped: bool  # that, or a question mark on a question not opened by "what" & co.
 
     @property
     def words(self) -> list[str]:
         return self.tokens.words
 
 
-def read(knowledge: Knowledge, question: str, *, yes_no_shaped: bool) -> Reading:
+def read(knowledge: Knowledge, question: str) -> Reading:
     """Find the names, layers and unknown words of `question` (already truncated)."""
     tokens = tokenize_compounds(strip_chat_noise(question))
     words = tokens.words[:_MAX_TOKENS]
+    opens_yes_no = _opens_yes_no(words)
+    # "geneve - layer 3?" may name a layer bare ("is metallb transport"), so it is read so.
+    ends_asking = bool(words) and tokens.clause[len(words) - 1] in tokens.questions
+    yes_no_shaped = opens_yes_no or (ends_asking and words[0] not in _WH_WORDS)
     index = knowledge.index
     layer_words = find_layer_mentions(words, index.layer_names, set(), joined=tokens.joined)
     exact = index.find_exact(words, set(), tokens.joined)
@@ -84,7 +94,14 @@ def read(knowledge: Knowledge, question: str, *, yes_no_shaped: bool) -> Reading
         mentions=mentions,
         unknown=[words[i] for i in unknown_at],
         unknown_at=unknown_at,
+        opens_yes_no=opens_yes_no,
+        yes_no_shaped=yes_no_shaped,
     )
+
+
+def _opens_yes_no(words: list[str]) -> bool:
+    opening = [w for w in words if w not in GREETINGS and w not in _OPENERS][:1]
+    return bool(opening and opening[0] in AUXILIARIES) or bool(words and words[-1] in _TAG_QUESTION)
 
 
 def _is_content(word: str) -> bool:

@@ -284,6 +284,7 @@ CASES = [
         ("calico = L3?", True, "Yes — Calico works at Layer 3"),
         ("geneve - layer 3?", False, "No — Geneve works at Layer 2 (Data Link), not Layer 3"),
         ("is metallb transport", True, "Yes — MetalLB works at Layer 4"),
+        ("<@U024BE7LH> is metallb transport", True, "Yes — MetalLB works at Layer 4"),
         ("is flannel data link?", False, "No — Flannel works at Layer 3 (Network), not Layer 2"),
     ],
 )
