@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "MAX_QUESTION_CHARS",
@@ -58,6 +61,7 @@ _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|[\n\u3002]")
 # Every kind of markup above starts with one of these; plain questions skip the regexes.
 _MARKUP_CHARS = re.compile(r"[<&@~:/]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 def _unescape_slack(text: str) -> str:
@@ -87,10 +91,24 @@ def strip_chat_noise(text: str) -> str:
     return text
 
 
+def _fold(text: str) -> str:
+    """Case and Unicode folded (fullwidth letters, ligatures), the one form all matching sees."""
+    # NFKC leaves ASCII as it is, and casefold() is lower() there: skip the slow path.
+    return text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+
+
+def _words(folded: str) -> Iterator[re.Match[str]]:
+    """The word tokens of folded text, without possessive "s": "istio's mtls" is "istio mtls"."""
+    for found in _TOKEN.finditer(folded):
+        start = found.start()
+        if found.group() == "s" and start and folded[start - 1] in "'\u2019":
+            continue
+        yield found
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-case words of `text`, after Unicode normalisation (fullwidth, ligatures)."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _TOKEN.findall(folded)
+    """Lower-case words of `text`, read exactly as questions are (names are indexed so)."""
+    return [found.group() for found in _words(_fold(text))]
 
 
 class Tokens(NamedTuple):
@@ -104,19 +122,17 @@ class Tokens(NamedTuple):
 
 def tokenize_compounds(text: str) -> Tokens:
     """Tokens of `text`, with hyphenated compounds and clauses marked."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _fold(text)
     words: list[str] = []
     joined: set[int] = set()
     clause: list[int] = []
     ends = [(m.start(), m.group()) for m in _CLAUSE_END.finditer(folded)]
     questions = {i for i, (_, mark) in enumerate(ends) if mark == "?"}
     current = 0
-    for found in _TOKEN.finditer(folded):
+    for found in _words(folded):
         start = found.start()
         while current < len(ends) and ends[current][0] < start:
             current += 1
-        if found.group() == "s" and start and folded[start - 1] in "'\u2019":
-            continue  # a possessive: "istio's mtls" is "istio mtls"
         if words and start >= 2 and folded[start - 1] == "-" and folded[start - 2].isalnum():
             joined.add(len(words))
         words.append(found.group())
@@ -130,9 +146,8 @@ def compact(text: str) -> str:
 
     Memoised: loading the knowledge asks for every alias's key twice (validation, index).
     """
-    # NFKC leaves ASCII as it is, and casefold() is lower() there: skip the slow path.
-    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
-    return _NOT_ALNUM.sub("", folded)
+    # Possessives go as in `_words`, so a name's key is what its words join to.
+    return _NOT_ALNUM.sub("", _POSSESSIVE.sub("", _fold(text)))
 
 
 def word_variants(key: str) -> tuple[str, ...]:

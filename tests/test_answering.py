@@ -357,3 +357,20 @@ def test_every_table_tool_is_covered() -> None:
         "Ethernet cables", "Routers", "Switches",
     }  # fmt: skip
     assert reference <= tools_in_cases
+
+
+def test_an_alias_with_a_possessive_is_read_as_questions_are(knowledge: Knowledge) -> None:
+    """Names are indexed by the same word scanner that reads questions."""
+    from pathlib import Path  # noqa: PLC0415
+
+    import yaml  # noqa: PLC0415
+
+    from bot.loading import bundled_knowledge_path  # noqa: PLC0415
+    from bot.validation import build_knowledge  # noqa: PLC0415
+
+    document = yaml.safe_load(Path(bundled_knowledge_path()).read_text("utf-8"))
+    cert_manager = next(e for e in document["entries"] if e["name"] == "cert-manager")
+    cert_manager["aliases"].append("let's encrypt issuer")
+    custom, problems = build_knowledge(document, "<test>")
+    assert custom is not None, problems
+    assert answer(custom, "what layer is the let's encrypt issuer?").matched == "cert-manager"
