@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
 
-from bot.answering import answer
-from bot.loading import load_knowledge
-from bot.validation import build_knowledge
+from bot.core.answering import answer
+from bot.loading.load import load_knowledge
+from bot.loading.validation import build_knowledge
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -70,7 +70,7 @@ def _serve_app(role: str, port: int, api_url: str) -> None:
     from bot.adapters.slack.background import Background  # noqa: PLC0415
     from bot.adapters.slack.clients import ResponseUrlClient, web_client  # noqa: PLC0415
     from bot.adapters.slack.server import build_web_app  # noqa: PLC0415
-    from bot.loading import load_knowledge  # noqa: PLC0415
+    from bot.loading.load import load_knowledge  # noqa: PLC0415
 
     logging.basicConfig(level=logging.WARNING)
     knowledge = load_knowledge()

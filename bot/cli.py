@@ -11,16 +11,16 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from bot.answering import answer
+from bot.core.answering import answer
 from bot.errors import OsiBotError
-from bot.loading import KNOWLEDGE_ENV, load_knowledge
-from bot.render_text import render_text
+from bot.loading.load import KNOWLEDGE_ENV, load_knowledge
+from bot.render.text import render_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 __all__ = ["main"]
 
@@ -112,7 +112,7 @@ def _ask(knowledge: Knowledge, words: list[str], as_json: bool) -> int:
         if as_json:
             import json  # noqa: PLC0415 - only for --json
 
-            from bot.render_json import answer_record  # noqa: PLC0415
+            from bot.render.records import answer_record  # noqa: PLC0415
 
             _print(json.dumps(answer_record(result, knowledge), ensure_ascii=False))
         else:
@@ -146,14 +146,14 @@ def _chat(knowledge: Knowledge) -> int:
 
 
 def _layers(knowledge: Knowledge) -> int:
-    from bot.render_table import render_table  # noqa: PLC0415
+    from bot.render.table import render_table  # noqa: PLC0415
 
     _print(render_table(knowledge))
     return 0
 
 
 def _check(path: str | None) -> int:
-    from bot.render_table import summary  # noqa: PLC0415
+    from bot.render.table import summary  # noqa: PLC0415
 
     _print(summary(load_knowledge(path)))
     return 0
@@ -170,16 +170,16 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "layers":
         return _layers(knowledge)
     if args.command == "daily":
-        from bot.daily.command import run_daily_command  # noqa: PLC0415
+        from bot.run.daily import run_daily_command  # noqa: PLC0415
 
         return run_daily_command(knowledge, args)
     # The bots watch the file they loaded, to reload it when it changes.
     path = getattr(args, "knowledge", None)
     if args.command == "slack":
-        from bot.adapters.slack import run as run_slack  # noqa: PLC0415
+        from bot.run.slack import run as run_slack  # noqa: PLC0415
 
         return run_slack(knowledge, knowledge_path=path)
-    from bot.adapters.discord import run as run_discord  # noqa: PLC0415
+    from bot.run.discord import run as run_discord  # noqa: PLC0415
 
     return run_discord(knowledge, sync=args.sync, knowledge_path=path)
 

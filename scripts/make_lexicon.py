@@ -1,4 +1,4 @@
-"""Regenerate bot/data/english-words.txt: frequent English words the typo matcher trusts.
+"""Regenerate bot/core/data/english-words.txt: frequent English words the typo matcher trusts.
 
     python -m venv /tmp/lexicon && /tmp/lexicon/bin/pip install wordfreq
     /tmp/lexicon/bin/python scripts/make_lexicon.py
@@ -16,7 +16,7 @@ from pathlib import Path
 from wordfreq import top_n_list  # type: ignore[import-not-found]
 
 _SIZE = 30_000  # the most frequent English words; rarer ones are likelier to be typos
-_OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "english-words.txt"
+_OUT = Path(__file__).resolve().parent.parent / "bot" / "core" / "data" / "english-words.txt"
 
 
 def main() -> None:

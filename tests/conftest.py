@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.loading import load_knowledge
+from bot.loading.load import load_knowledge
 
 if TYPE_CHECKING:
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
+
+pytest_plugins = ["tests.fakes.fixtures", "tests.fakes.discord_bot"]
 
 _OWNED_PREFIXES = ("SLACK_", "DISCORD_", "OSI_", "PORT")
 

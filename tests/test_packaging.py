@@ -46,8 +46,8 @@ def test_installed_wheel_answers_from_another_directory(wheel: Path, tmp_path: P
     env["PYTHONPATH"] = str(target)
     result = subprocess.run(
         [sys.executable, "-I", "-c",
-         f"import sys; sys.path.insert(0, {str(target)!r}); import bot.cli, bot.loading;"
-         "print(bot.loading.bundled_knowledge_path()); bot.cli.main(['ask', 'metallb'])"],
+         f"import sys; sys.path.insert(0, {str(target)!r}); import bot.cli, bot.loading.load;"
+         "print(bot.loading.load.bundled_knowledge_path()); bot.cli.main(['ask', 'metallb'])"],
         capture_output=True, text=True, cwd=elsewhere, env=env, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

@@ -25,11 +25,11 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
     from datetime import date
 
+    from bot.core.knowledge import Knowledge
     from bot.daily.clock import Clock
     from bot.daily.posting import PostResult
     from bot.daily.rotation import DailyPost
     from bot.daily.schedule import DailySchedule
-    from bot.knowledge import Knowledge
 
     # Render the post natively, send it to a channel, return the message's id; raise when
     # the platform refuses it.

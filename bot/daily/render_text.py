@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.phrasing import layer_title, works
+from bot.core.phrasing import layer_title, works
 
 if TYPE_CHECKING:
     from bot.daily.rotation import DailyPost

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot.knowledge import EntryKind
+from bot.core.knowledge import EntryKind
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from bot.knowledge import Entry, Knowledge, Layer
+    from bot.core.knowledge import Entry, Knowledge, Layer
 
 __all__ = ["DailyPost", "daily_post", "posting_day_number"]
 

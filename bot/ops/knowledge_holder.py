@@ -14,12 +14,12 @@ import signal
 from typing import TYPE_CHECKING
 
 from bot.errors import KnowledgeError
-from bot.loading import load_knowledge, resolve_knowledge_path
+from bot.loading.load import load_knowledge, resolve_knowledge_path
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 __all__ = ["KnowledgeHolder", "as_source", "install_reload_signal", "watch_knowledge"]
 

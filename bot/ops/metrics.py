@@ -12,7 +12,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 if TYPE_CHECKING:
-    from bot.model import Answer
+    from bot.core.model import Answer
 
 __all__ = ["CONTENT_TYPE", "Metrics"]
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, ParamSpec
 
-from bot.model import AnswerKind
+from bot.core.model import AnswerKind
+from bot.core.text import strip_chat_noise
 from bot.ops.logs import log_unknown_question
-from bot.text import strip_chat_noise
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from bot.model import Answer
+    from bot.core.model import Answer
     from bot.ops.metrics import Metrics
 
 __all__ = ["observed"]

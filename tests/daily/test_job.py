@@ -18,7 +18,7 @@ from bot.daily.ledger import PostLedger
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.errors import ConfigError
-from bot.loading import load_knowledge
+from bot.loading.load import load_knowledge
 from tests.daily.clocks import ParkingClock
 from tests.ops.knowledge_files import copy_bundled, rename
 
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
     from pathlib import Path
 
+    from bot.core.knowledge import Knowledge
     from bot.daily.rotation import DailyPost
-    from bot.knowledge import Knowledge
 
 DAY = date(2026, 11, 26)  # a Thursday
 UTC_ZONE = ZoneInfo("UTC")

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.core.knowledge import EntryKind
 from bot.daily.rotation import daily_post
-from bot.knowledge import EntryKind
 
 if TYPE_CHECKING:
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 _DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 

@@ -6,7 +6,7 @@ import os
 import shutil
 from typing import TYPE_CHECKING
 
-from bot.loading import bundled_knowledge_path
+from bot.loading.load import bundled_knowledge_path
 
 if TYPE_CHECKING:
     from pathlib import Path

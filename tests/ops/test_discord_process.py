@@ -13,27 +13,17 @@ import json
 import signal
 from typing import TYPE_CHECKING, Any
 
-import pytest
-
-from tests.adapters.discord import fake_discord as fd
-from tests.adapters.discord.fake_discord import FakeDiscord
+from tests.fakes import discord as fd
 from tests.ops.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
 from tests.ops.processes import bot_process
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
     from pathlib import Path
+
+    from tests.fakes.discord import FakeDiscord
 
 RELOADED = 'osi_knowledge_reloads_total{result="success"}'
 REJECTED = 'osi_knowledge_reloads_total{result="failure"}'
-
-
-@pytest.fixture
-async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
-    await fake.start()
-    yield fake
-    await fake.close()
 
 
 def _callback_path(interaction: dict[str, Any]) -> str:

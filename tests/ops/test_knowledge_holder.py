@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.answering import answer
-from bot.loading import load_knowledge
+from bot.core.answering import answer
+from bot.loading.load import load_knowledge
 from bot.ops.knowledge_holder import (
     KnowledgeHolder,
     as_source,
@@ -23,7 +23,7 @@ from tests.ops.knowledge_files import rename_metallb as _rename_metallb
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 import aiohttp
 
-from bot.answering import answer
+from bot.core.answering import answer
 from bot.ops.health import serve_health
 from bot.ops.metrics import Metrics
 
 if TYPE_CHECKING:
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 
 def test_answers_are_counted_by_platform_and_kind(knowledge: Knowledge) -> None:

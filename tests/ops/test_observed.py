@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from bot.answering import answer
+from bot.core.answering import answer
 from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
 
 if TYPE_CHECKING:
     import pytest
 
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 
 def test_answers_are_counted_by_kind_and_timed(knowledge: Knowledge) -> None:

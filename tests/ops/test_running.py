@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 
 from bot.errors import ConfigError
-from bot.loading import load_knowledge
+from bot.loading.load import load_knowledge
 from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.metrics import Metrics
 from bot.ops.running import operating

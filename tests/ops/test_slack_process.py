@@ -13,15 +13,12 @@ import json
 import signal
 from typing import TYPE_CHECKING, Any
 
-import pytest
-
-from tests.adapters.slack import payloads
-from tests.adapters.slack.fakes import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack
+from tests.fakes import slack_payloads as payloads
+from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack
 from tests.ops.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
 from tests.ops.processes import bot_process
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
     from pathlib import Path
 
     from tests.ops.processes import BotProcess
@@ -30,17 +27,9 @@ RELOADED = 'osi_knowledge_reloads_total{result="success"}'
 REJECTED = 'osi_knowledge_reloads_total{result="failure"}'
 
 
-@pytest.fixture
-async def slack() -> AsyncIterator[FakeSlack]:
-    fake = FakeSlack()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-async def _ask(bot: BotProcess, slack: FakeSlack, question: str) -> dict[str, Any]:
+async def _ask(bot: BotProcess, fake_slack: FakeSlack, question: str) -> dict[str, Any]:
     """A signed `/osi question`; its answer is the HTTP response."""
-    body = payloads.slash_command(question, slack.response_url())
+    body = payloads.slash_command(question, fake_slack.response_url())
     headers = payloads.signed_headers(body, payloads.FORM)
     async with bot.session.post(f"{bot.url}/slack/events", data=body, headers=headers) as reply:
         assert reply.status == 200
@@ -49,13 +38,13 @@ async def _ask(bot: BotProcess, slack: FakeSlack, question: str) -> dict[str, An
 
 
 async def test_the_http_bot_serves_counts_reloads_and_stops_cleanly(
-    slack: FakeSlack, tmp_path: Path, unused_tcp_port: int
+    fake_slack: FakeSlack, tmp_path: Path, unused_tcp_port: int
 ) -> None:
     knowledge = copy_bundled(tmp_path / "layers.yaml")
     env = {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": slack.api_url,
+        "SLACK_API_URL": fake_slack.api_url,
         "PORT": str(unused_tcp_port),
         "OSI_KNOWLEDGE": str(knowledge),
         "OSI_KNOWLEDGE_RELOAD_SECONDS": "0.05",
@@ -65,10 +54,12 @@ async def test_the_http_bot_serves_counts_reloads_and_stops_cleanly(
     log_path = tmp_path / "bot.log"
     async with bot_process(["-m", "bot", "slack"], env, unused_tcp_port, log_path) as bot:
         await bot.healthy()
-        assert [call.method for call in slack.calls] == ["auth.test"]  # via SLACK_API_URL
+        assert [call.method for call in fake_slack.calls] == ["auth.test"]  # via SLACK_API_URL
 
-        assert (await _ask(bot, slack, "metallb"))["text"].startswith("MetalLB works at Layer 4")
-        await _ask(bot, slack, "what layer is lunch")
+        assert (await _ask(bot, fake_slack, "metallb"))["text"].startswith(
+            "MetalLB works at Layer 4"
+        )
+        await _ask(bot, fake_slack, "what layer is lunch")
         assert await bot.metric('osi_questions_total{kind="tool",platform="slack"}') == 1
         assert await bot.metric('osi_questions_total{kind="unknown",platform="slack"}') == 1
         assert await bot.metric('osi_unknown_questions_total{platform="slack"}') == 1
@@ -77,18 +68,18 @@ async def test_the_http_bot_serves_counts_reloads_and_stops_cleanly(
         # The watcher notices the edit: the next answer comes from the new file.
         rename_metallb(knowledge, "MetalLB Next")
         await bot.metric_reaches(RELOADED, 1)
-        assert (await _ask(bot, slack, "metallb"))["text"].startswith("MetalLB Next works")
+        assert (await _ask(bot, fake_slack, "metallb"))["text"].startswith("MetalLB Next works")
 
         # A broken file is refused, counted, and changes nothing; SIGHUP tries again.
         rewrite(knowledge, BROKEN)
         await bot.metric_reaches(REJECTED, 1)
         bot.send(signal.SIGHUP)
         await bot.metric_reaches(REJECTED, 2)
-        assert (await _ask(bot, slack, "metallb"))["text"].startswith("MetalLB Next works")
+        assert (await _ask(bot, fake_slack, "metallb"))["text"].startswith("MetalLB Next works")
         assert bot.process.returncode is None
 
         # SIGTERM while a reply is on its way: the reply is sent, then the process exits 0.
-        release = slack.hold_responses()
+        release = fake_slack.hold_responses()
         mention = json.dumps(payloads.event_callback(payloads.app_mention("envoy")))
         async with bot.session.post(
             f"{bot.url}/slack/events",
@@ -96,7 +87,7 @@ async def test_the_http_bot_serves_counts_reloads_and_stops_cleanly(
             headers=payloads.signed_headers(mention, payloads.JSON),
         ) as acknowledged:
             assert acknowledged.status == 200
-        await slack.wait_until(lambda: bool(slack.calls_to("chat.postMessage")))
+        await fake_slack.wait_until(lambda: bool(fake_slack.calls_to("chat.postMessage")))
         bot.send(signal.SIGTERM)
         finished, _ = await asyncio.wait({asyncio.create_task(bot.process.wait())}, timeout=0.3)
         assert not finished, "the bot exited with a reply still being sent"
@@ -114,25 +105,25 @@ async def test_the_http_bot_serves_counts_reloads_and_stops_cleanly(
 
 
 async def test_socket_mode_serves_health_on_osi_health_port_while_connected(
-    slack: FakeSlack, tmp_path: Path, unused_tcp_port: int
+    fake_slack: FakeSlack, tmp_path: Path, unused_tcp_port: int
 ) -> None:
     env = {
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_APP_TOKEN": APP_TOKEN,
-        "SLACK_API_URL": slack.api_url,
+        "SLACK_API_URL": fake_slack.api_url,
         "OSI_HEALTH_PORT": str(unused_tcp_port),
     }
     log_path = tmp_path / "bot.log"
     async with bot_process(["-m", "bot", "slack"], env, unused_tcp_port, log_path) as bot:
         await bot.healthy()
-        await slack.socket_connected()
+        await fake_slack.socket_connected()
         status, metrics = await bot.get("/metrics")
         assert status == 200
         assert "osi_answer_seconds" in metrics
 
         # Slack drops the connection and, for now, refuses a new one: not ready.
-        slack.fail("apps.connections.open", "internal_error")
-        await slack.drop_socket()
+        fake_slack.fail("apps.connections.open", "internal_error")
+        await fake_slack.drop_socket()
 
         async def unhealthy() -> bool:
             return (await bot.get("/healthz"))[0] == 503

@@ -13,16 +13,16 @@ from bot.adapters.discord.messages import is_addressed_to, send_reply_to
 from bot.adapters.discord.replies import APOLOGY, Reply, render_reply
 from bot.adapters.discord.settings import AUTO_SHARDS
 from bot.adapters.discord.views import AskButton
-from bot.answering import answer
-from bot.completion import complete as complete_names
+from bot.core.answering import answer
+from bot.core.completion import complete as complete_names
 from bot.ops.knowledge_holder import as_source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from bot.adapters.discord.settings import Settings
-    from bot.knowledge import Knowledge
-    from bot.model import Answer
+    from bot.core.knowledge import Knowledge
+    from bot.core.model import Answer
 
 __all__ = ["OsiClient", "ShardedOsiClient", "bot_intents", "build_client"]
 

@@ -11,8 +11,8 @@ from discord import app_commands
 from bot.adapters.discord.replies import APOLOGY
 from bot.adapters.discord.settings import GUILD_ID
 from bot.adapters.discord.views import sendable
+from bot.core.text import MAX_QUESTION_CHARS
 from bot.errors import ConfigError
-from bot.text import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Sequence

@@ -16,10 +16,10 @@ from discord.http import HTTPClient, handle_message_parameters
 
 from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, add_field, clip, md
 from bot.adapters.discord.settings import TOKEN
+from bot.core.phrasing import works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_title
 from bot.errors import ConfigError
-from bot.phrasing import works
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.knowledge import EntryKind
-from bot.model import Answer, AnswerKind
-from bot.phrasing import (
+from bot.core.knowledge import EntryKind
+from bot.core.model import Answer, AnswerKind
+from bot.core.phrasing import (
     ASK_HINT,
     EXAMPLE_QUESTIONS,
     HELP_INTRO,
@@ -22,7 +22,7 @@ from bot.phrasing import (
 )
 
 if TYPE_CHECKING:
-    from bot.knowledge import Knowledge, Layer
+    from bot.core.knowledge import Knowledge, Layer
 
 __all__ = ["LAYER_COLOURS", "Limits", "add_field", "answer_embed", "clip", "md"]
 

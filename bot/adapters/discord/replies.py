@@ -11,8 +11,8 @@ from bot.adapters.discord.views import suggestion_view
 if TYPE_CHECKING:
     import discord
 
-    from bot.knowledge import Knowledge
-    from bot.model import Answer
+    from bot.core.knowledge import Knowledge
+    from bot.core.model import Answer
 
 __all__ = ["APOLOGY", "Reply", "render_reply"]
 

@@ -1,10 +1,4 @@
 """The Slack adapter: `/osi`, mentions, direct messages and buttons, over HTTP or Socket Mode.
 
-`osi-bot slack` calls `run`; nothing here reads settings or connects until then.
+`bot.run.slack` wires it; nothing here reads settings or connects on import.
 """
-
-from __future__ import annotations
-
-from bot.adapters.slack.runner import run
-
-__all__ = ["run"]

@@ -18,7 +18,7 @@ from bot.adapters.slack.blocks import ASK_ACTION_PREFIX
 from bot.adapters.slack.clients import ResponseUrlClient
 from bot.adapters.slack.dedupe import RecentKeys, SkipRedeliveries
 from bot.adapters.slack.listeners import Listeners
-from bot.answering import answer
+from bot.core.answering import answer
 from bot.ops.knowledge_holder import as_source
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.knowledge import Knowledge
-    from bot.model import Answer
+    from bot.core.knowledge import Knowledge
+    from bot.core.model import Answer
 
 __all__ = ["SlackBot", "build_bot"]
 

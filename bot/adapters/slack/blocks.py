@@ -1,7 +1,7 @@
 """An answer as a Slack message: Block Kit blocks plus the plain `text` notifications show.
 
 Every string from the user or the knowledge is escaped here (`mrkdwn.escape`); the shared
-sentences come from `bot.phrasing`, so Slack says what every other platform says.
+sentences come from `bot.core.phrasing`, so Slack says what every other platform says.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from bot.adapters.slack.limits import (
     trim,
 )
 from bot.adapters.slack.mrkdwn import bold, escape, link
-from bot.knowledge import EntryKind
-from bot.model import AnswerKind
-from bot.phrasing import (
+from bot.core.knowledge import EntryKind
+from bot.core.model import AnswerKind
+from bot.core.phrasing import (
     ASK_HINT,
     EXAMPLE_QUESTIONS,
     TRUNCATED_NOTE,
@@ -31,13 +31,13 @@ from bot.phrasing import (
     other_layers_line,
     understood_line,
 )
-from bot.render_text import render_text
+from bot.render.text import render_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from bot.knowledge import Knowledge
-    from bot.model import Answer
+    from bot.core.knowledge import Knowledge
+    from bot.core.model import Answer
 
 __all__ = [
     "ASK_ACTION_PREFIX",

@@ -20,9 +20,9 @@ from bot.adapters.slack.limits import (
     trim,
 )
 from bot.adapters.slack.mrkdwn import bold, escape
+from bot.core.phrasing import works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_text, daily_title
-from bot.phrasing import works
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from bot.adapters.slack.background import Background
     from bot.adapters.slack.blocks import SlackMessage
     from bot.adapters.slack.clients import ResponseUrlClient
-    from bot.knowledge import Knowledge
-    from bot.model import Answer
+    from bot.core.knowledge import Knowledge
+    from bot.core.model import Answer
 
 __all__ = ["Listeners", "is_from_a_person"]
 

@@ -14,23 +14,23 @@ from zoneinfo import ZoneInfo
 from bot.adapters.discord.client import build_client
 from bot.adapters.discord.daily import daily_embed
 from bot.adapters.discord.embeds import LAYER_COLOURS, Limits
-from bot.adapters.discord.runner import serve
 from bot.adapters.discord.settings import Settings
 from bot.daily.job import DailySetup
 from bot.daily.ledger import PostLedger
 from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
-from tests.adapters.discord import fake_discord as fd
+from bot.run.discord import serve
 from tests.daily.clocks import ParkingClock
+from tests.fakes import discord as fd
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     import pytest
 
-    from bot.knowledge import Knowledge
-    from tests.adapters.discord.fake_discord import FakeDiscord
+    from bot.core.knowledge import Knowledge
+    from tests.fakes.discord import FakeDiscord
 
 UTC = ZoneInfo("UTC")
 SCHEDULE = DailySchedule(time(9, 0), UTC)

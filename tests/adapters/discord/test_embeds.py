@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, answer_embed
-from bot.answering import answer
-from bot.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
-from bot.model import Answer, AnswerKind
-from bot.phrasing import EXAMPLE_QUESTIONS, HELP_INTRO, headline, unknown_line
+from bot.core.answering import answer
+from bot.core.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
+from bot.core.model import Answer, AnswerKind
+from bot.core.phrasing import EXAMPLE_QUESTIONS, HELP_INTRO, headline, unknown_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

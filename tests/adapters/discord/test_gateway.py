@@ -7,23 +7,23 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from bot.adapters.discord.replies import APOLOGY
-from tests.adapters.discord import fake_discord as fd
-from tests.adapters.discord.conftest import (
+from tests.fakes import discord as fd
+from tests.fakes.discord_bot import (
     SUGGESTIONS,
     UNSURE,
-    eventually,
     reply_to,
     respond_to,
 )
+from tests.fakes.fixtures import eventually
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import pytest
 
-    from bot.model import Answer
-    from tests.adapters.discord.conftest import StartBot
-    from tests.adapters.discord.fake_discord import FakeDiscord
+    from bot.core.model import Answer
+    from tests.fakes.discord import FakeDiscord
+    from tests.fakes.discord_bot import StartBot
 
 MESSAGE_CONTENT_INTENT = 1 << 15
 

@@ -7,19 +7,19 @@ from typing import TYPE_CHECKING, Any
 
 from bot.adapters.discord.replies import APOLOGY
 from bot.adapters.discord.views import suggestion_view
-from bot.completion import complete
-from tests.adapters.discord import fake_discord as fd
-from tests.adapters.discord.conftest import SUGGESTIONS, UNSURE, reply_to, respond_to
+from bot.core.completion import complete
+from tests.fakes import discord as fd
+from tests.fakes.discord_bot import SUGGESTIONS, UNSURE, reply_to, respond_to
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import pytest
 
-    from bot.knowledge import Knowledge
-    from bot.model import Answer
-    from tests.adapters.discord.conftest import StartBot
-    from tests.adapters.discord.fake_discord import FakeDiscord
+    from bot.core.knowledge import Knowledge
+    from bot.core.model import Answer
+    from tests.fakes.discord import FakeDiscord
+    from tests.fakes.discord_bot import StartBot
 
 CHANNEL_MESSAGE = 4  # interaction callback types
 AUTOCOMPLETE_RESULT = 8

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.loading import load_knowledge
-from tests.adapters.discord import fake_discord as fd
-from tests.adapters.discord.conftest import reply_to, respond_to
+from bot.loading.load import load_knowledge
+from tests.fakes import discord as fd
+from tests.fakes.discord_bot import reply_to, respond_to
 from tests.ops.knowledge_files import copy_bundled, rename_metallb
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from bot.knowledge import Knowledge
-    from tests.adapters.discord.conftest import StartBot
-    from tests.adapters.discord.fake_discord import FakeDiscord
+    from bot.core.knowledge import Knowledge
+    from tests.fakes.discord import FakeDiscord
+    from tests.fakes.discord_bot import StartBot
 
 
 async def test_everything_the_bot_says_comes_from_the_current_knowledge(

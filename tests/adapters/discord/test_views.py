@@ -8,11 +8,11 @@ import pytest
 
 from bot.adapters.discord.replies import render_reply
 from bot.adapters.discord.views import AskButton, suggestion_view
-from bot.answering import answer
-from bot.model import Answer, AnswerKind
+from bot.core.answering import answer
+from bot.core.model import Answer, AnswerKind
 
 if TYPE_CHECKING:
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 
 def buttons(suggestions: list[str]) -> list[dict[str, Any]]:

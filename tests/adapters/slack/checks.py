@@ -8,10 +8,10 @@ from slack_sdk.models.blocks import Block
 
 from bot.adapters.slack.blocks import render_answer
 from bot.adapters.slack.limits import CONTEXT_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT
-from bot.answering import answer
+from bot.core.answering import answer
 
 if TYPE_CHECKING:
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 
 def strings(value: Any) -> list[str]:

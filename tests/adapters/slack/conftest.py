@@ -13,14 +13,14 @@ from aiohttp import web
 from bot.adapters.slack.app import SlackBot, build_bot
 from bot.adapters.slack.clients import ResponseUrlClient, web_client
 from bot.adapters.slack.server import EVENTS_PATH, build_web_app
-from bot.answering import answer
-from tests.adapters.slack import payloads
-from tests.adapters.slack.fakes import BOT_TOKEN, SIGNING_SECRET, FakeSlack
+from bot.core.answering import answer
+from tests.fakes import slack_payloads as payloads
+from tests.fakes.slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable
 
-    from bot.knowledge import Knowledge
+    from bot.core.knowledge import Knowledge
 
 
 @dataclass
@@ -78,16 +78,8 @@ class HttpBot:
 
 
 @pytest.fixture
-async def slack() -> AsyncIterator[FakeSlack]:
-    fake = FakeSlack()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest.fixture
 async def start_http_bot(
-    slack: FakeSlack, knowledge: Knowledge
+    fake_slack: FakeSlack, knowledge: Knowledge
 ) -> AsyncIterator[Callable[..., Awaitable[HttpBot]]]:
     """Start the bot over HTTP; keyword arguments go to `build_bot` (`answer_fn`, `knowledge`)."""
     runners: list[web.AppRunner] = []
@@ -97,7 +89,7 @@ async def start_http_bot(
             options.setdefault("answer_fn", answer)
             bot = build_bot(
                 options.pop("knowledge", knowledge),
-                client=web_client(BOT_TOKEN, session=session, base_url=slack.api_url),
+                client=web_client(BOT_TOKEN, session=session, base_url=fake_slack.api_url),
                 signing_secret=SIGNING_SECRET,
                 responses=ResponseUrlClient(session),
                 **options,
@@ -107,7 +99,7 @@ async def start_http_bot(
             runners.append(runner)
             await web.TCPSite(runner, "127.0.0.1", 0).start()
             host, port = runner.addresses[0][:2]
-            return HttpBot(f"http://{host}:{port}", bot, slack, session)
+            return HttpBot(f"http://{host}:{port}", bot, fake_slack, session)
 
         yield start
         for runner in runners:

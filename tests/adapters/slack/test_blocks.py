@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from bot.adapters.slack.blocks import ASK_ACTION_PREFIX, apology_message, render_answer
 from bot.adapters.slack.limits import MAX_BLOCKS
-from bot.answering import answer
-from bot.knowledge import Entry, EntryKind, Knowledge, LayerRole
-from bot.phrasing import EXAMPLE_QUESTIONS
+from bot.core.answering import answer
+from bot.core.knowledge import Entry, EntryKind, Knowledge, LayerRole
+from bot.core.phrasing import EXAMPLE_QUESTIONS
 from tests.adapters.slack.checks import assert_valid_message, mrkdwn_texts
 
 _MARKUP = re.compile(r"<(?!https://[^|<>]+\|[^<>]+>)[^>]*>")

@@ -16,7 +16,6 @@ from slack_sdk.models.blocks import Block as BlockModel
 
 from bot.adapters.slack.daily import daily_message
 from bot.adapters.slack.limits import MAX_BLOCKS, SECTION_TEXT_LIMIT, TEXT_FALLBACK_LIMIT
-from bot.adapters.slack.runner import Running, serve
 from bot.adapters.slack.settings import SlackSettings
 from bot.daily.job import DailySetup
 from bot.daily.ledger import PostLedger
@@ -24,15 +23,16 @@ from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.ops.metrics import Metrics
-from tests.adapters.slack.fakes import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
+from bot.run.slack import Running, serve
 from tests.daily.clocks import ParkingClock
+from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from bot.knowledge import Knowledge
-    from tests.adapters.slack.fakes import FakeSlack
+    from bot.core.knowledge import Knowledge
+    from tests.fakes.slack import FakeSlack
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SCHEDULE = DailySchedule(time(9, 0), BERLIN)
@@ -105,7 +105,7 @@ def _setup(state: Path, channels: tuple[str, ...] = (CHANNEL,)) -> DailySetup:
 
 
 async def _serve_until_parked(
-    slack: FakeSlack,
+    fake_slack: FakeSlack,
     knowledge: Knowledge,
     setup: DailySetup,
     clock: ParkingClock,
@@ -124,7 +124,7 @@ async def _serve_until_parked(
         serve(
             settings,
             knowledge,
-            base_url=slack.api_url,
+            base_url=fake_slack.api_url,
             host="127.0.0.1",
             stop=stop,
             on_ready=ready.set_result,
@@ -139,17 +139,19 @@ async def _serve_until_parked(
     await asyncio.wait_for(task, timeout=5)
 
 
-def _daily_posts(slack: FakeSlack) -> list[dict[str, Any]]:
-    return [c.args for c in slack.calls_to("chat.postMessage") if c.args["channel"] == CHANNEL]
+def _daily_posts(fake_slack: FakeSlack) -> list[dict[str, Any]]:
+    return [c.args for c in fake_slack.calls_to("chat.postMessage") if c.args["channel"] == CHANNEL]
 
 
 @pytest.mark.parametrize("socket_mode", [False, True], ids=["http", "socket-mode"])
 async def test_a_bot_started_after_nine_posts_the_missed_post_once(
-    slack: FakeSlack, knowledge: Knowledge, tmp_path: Path, socket_mode: bool
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path, socket_mode: bool
 ) -> None:
     clock = ParkingClock(datetime(2026, 11, 26, 11, 0, tzinfo=BERLIN))
-    await _serve_until_parked(slack, knowledge, _setup(tmp_path), clock, socket_mode=socket_mode)
-    (posted,) = _daily_posts(slack)
+    await _serve_until_parked(
+        fake_slack, knowledge, _setup(tmp_path), clock, socket_mode=socket_mode
+    )
+    (posted,) = _daily_posts(fake_slack)
     assert posted["blocks"] == daily_message(daily_post(knowledge, THURSDAY)).blocks
     # Then it waited for Friday 09:00 in Berlin.
     assert clock.sleeps == [timedelta(hours=22).total_seconds()]
@@ -157,38 +159,38 @@ async def test_a_bot_started_after_nine_posts_the_missed_post_once(
 
 
 async def test_a_restart_the_same_day_does_not_post_again(
-    slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
 ) -> None:
     morning = ParkingClock(datetime(2026, 11, 26, 9, 30, tzinfo=BERLIN))
-    await _serve_until_parked(slack, knowledge, _setup(tmp_path), morning)
+    await _serve_until_parked(fake_slack, knowledge, _setup(tmp_path), morning)
     afternoon = ParkingClock(datetime(2026, 11, 26, 15, 0, tzinfo=BERLIN))
-    await _serve_until_parked(slack, knowledge, _setup(tmp_path), afternoon)  # a new process
-    assert len(_daily_posts(slack)) == 1
+    await _serve_until_parked(fake_slack, knowledge, _setup(tmp_path), afternoon)  # a new process
+    assert len(_daily_posts(fake_slack)) == 1
 
 
 async def test_before_nine_it_waits_then_posts_each_day(
-    slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
 ) -> None:
     clock = ParkingClock(datetime(2026, 11, 26, 8, 0, tzinfo=BERLIN), advances=2)
-    await _serve_until_parked(slack, knowledge, _setup(tmp_path), clock)
+    await _serve_until_parked(fake_slack, knowledge, _setup(tmp_path), clock)
     assert clock.sleeps == [3600.0, 86400.0, 86400.0]  # to 09:00, then a day, twice
-    titles = [p["blocks"][0]["text"]["text"] for p in _daily_posts(slack)]
+    titles = [p["blocks"][0]["text"]["text"] for p in _daily_posts(fake_slack)]
     expected = [daily_title(daily_post(knowledge, THURSDAY + timedelta(days=n))) for n in (0, 1)]
     assert titles == expected
 
 
 async def test_a_refused_post_is_tried_again_later_that_day(
-    slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
 ) -> None:
-    slack.fail("chat.postMessage", "not_in_channel")
+    fake_slack.fail("chat.postMessage", "not_in_channel")
     clock = ParkingClock(
         datetime(2026, 11, 26, 9, 0, tzinfo=BERLIN),
         advances=1,
-        on_advance=slack.script.failures.clear,  # someone invites the bot meanwhile
+        on_advance=fake_slack.script.failures.clear,  # someone invites the bot meanwhile
     )
     metrics = Metrics()
-    await _serve_until_parked(slack, knowledge, _setup(tmp_path), clock, metrics=metrics)
-    assert len(_daily_posts(slack)) == 2  # refused, then posted
+    await _serve_until_parked(fake_slack, knowledge, _setup(tmp_path), clock, metrics=metrics)
+    assert len(_daily_posts(fake_slack)) == 2  # refused, then posted
     assert clock.sleeps[0] == 300
     assert PostLedger(str(tmp_path)).posted("slack", CHANNEL, THURSDAY)
     counted = metrics.exposition().decode()
@@ -197,7 +199,7 @@ async def test_a_refused_post_is_tried_again_later_that_day(
 
 
 async def test_without_a_daily_channel_it_says_so_once_and_posts_nothing(
-    slack: FakeSlack, knowledge: Knowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     clock = ParkingClock(datetime(2026, 11, 26, 11, 0, tzinfo=BERLIN))
     settings = SlackSettings(BOT_TOKEN, signing_secret=SIGNING_SECRET, port=0)
@@ -208,7 +210,7 @@ async def test_without_a_daily_channel_it_says_so_once_and_posts_nothing(
             serve(
                 settings,
                 knowledge,
-                base_url=slack.api_url,
+                base_url=fake_slack.api_url,
                 host="127.0.0.1",
                 stop=stop,
                 on_ready=ready.set_result,
@@ -223,7 +225,7 @@ async def test_without_a_daily_channel_it_says_so_once_and_posts_nothing(
     notes = [r.getMessage() for r in caplog.records if "SLACK_DAILY_CHANNEL" in r.getMessage()]
     assert notes == ["no SLACK_DAILY_CHANNEL: no layer of the day on Slack"]
     assert clock.sleeps == []
-    assert slack.calls_to("chat.postMessage") == []
+    assert fake_slack.calls_to("chat.postMessage") == []
 
 
 @pytest.mark.parametrize(
@@ -231,7 +233,7 @@ async def test_without_a_daily_channel_it_says_so_once_and_posts_nothing(
     [("SLACK_DAILY_CHANNEL", "#general"), ("OSI_TIMEZONE", "Berlin")],
 )
 def test_a_bad_daily_setting_stops_osi_bot_slack_before_it_connects(
-    slack: FakeSlack,
+    fake_slack: FakeSlack,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     variable: str,
@@ -244,4 +246,4 @@ def test_a_bad_daily_setting_stops_osi_bot_slack_before_it_connects(
     monkeypatch.setenv(variable, value)
     assert main(["slack"]) == 1
     assert capsys.readouterr().err.startswith(f"osi-bot: {variable} must ")
-    assert slack.calls == []
+    assert fake_slack.calls == []

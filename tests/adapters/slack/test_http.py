@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.answering import answer
-from bot.phrasing import EXAMPLE_QUESTIONS
-from tests.adapters.slack import payloads
+from bot.core.answering import answer
+from bot.core.phrasing import EXAMPLE_QUESTIONS
 from tests.adapters.slack.checks import assert_answers, assert_valid_message, confident
-from tests.adapters.slack.fakes import BOT_TOKEN, BOT_USER_ID
+from tests.fakes import slack_payloads as payloads
+from tests.fakes.slack import BOT_TOKEN, BOT_USER_ID
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-    from bot.knowledge import Knowledge
-    from bot.model import Answer
+    from bot.core.knowledge import Knowledge
+    from bot.core.model import Answer
     from tests.adapters.slack.conftest import HttpBot
-    from tests.adapters.slack.fakes import FakeSlack
+    from tests.fakes.slack import FakeSlack
 
 # -- verification -----------------------------------------------------------------------
 
@@ -42,35 +42,39 @@ async def test_a_correctly_signed_command_is_accepted(http_bot: HttpBot) -> None
 
 
 async def test_a_forged_signature_is_refused_with_401_and_nothing_is_sent(
-    http_bot: HttpBot, slack: FakeSlack
+    http_bot: HttpBot, fake_slack: FakeSlack
 ) -> None:
-    body = payloads.slash_command("envoy", slack.response_url())
+    body = payloads.slash_command("envoy", fake_slack.response_url())
     headers = payloads.signed_headers(body, payloads.FORM, secret="f" * 32)
     assert (await http_bot.post(body, headers)).status == 401
     await http_bot.settled()
-    assert slack.replies == []
+    assert fake_slack.replies == []
 
 
 async def test_a_body_changed_after_signing_is_refused_with_401(
-    http_bot: HttpBot, slack: FakeSlack
+    http_bot: HttpBot, fake_slack: FakeSlack
 ) -> None:
-    signed = payloads.slash_command("envoy", slack.response_url())
+    signed = payloads.slash_command("envoy", fake_slack.response_url())
     headers = payloads.signed_headers(signed, payloads.FORM)
     tampered = signed.replace("envoy", "calico")
     assert (await http_bot.post(tampered, headers)).status == 401
 
 
-async def test_a_stale_timestamp_is_refused_with_401(http_bot: HttpBot, slack: FakeSlack) -> None:
+async def test_a_stale_timestamp_is_refused_with_401(
+    http_bot: HttpBot, fake_slack: FakeSlack
+) -> None:
     """A replayed request: signed correctly, but more than five minutes ago."""
-    body = payloads.slash_command("envoy", slack.response_url())
+    body = payloads.slash_command("envoy", fake_slack.response_url())
     headers = payloads.signed_headers(body, payloads.FORM, timestamp=int(time.time()) - 6 * 60)
     assert (await http_bot.post(body, headers)).status == 401
     await http_bot.settled()
-    assert slack.replies == []
+    assert fake_slack.replies == []
 
 
-async def test_an_unsigned_request_is_refused_with_401(http_bot: HttpBot, slack: FakeSlack) -> None:
-    body = payloads.slash_command("envoy", slack.response_url())
+async def test_an_unsigned_request_is_refused_with_401(
+    http_bot: HttpBot, fake_slack: FakeSlack
+) -> None:
+    body = payloads.slash_command("envoy", fake_slack.response_url())
     assert (await http_bot.post(body, {"Content-Type": payloads.FORM})).status == 401
 
 
@@ -78,7 +82,7 @@ async def test_an_unsigned_request_is_refused_with_401(http_bot: HttpBot, slack:
 
 
 async def test_a_confident_osi_answer_is_the_acknowledgement_posted_in_the_channel(
-    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+    http_bot: HttpBot, fake_slack: FakeSlack, knowledge: Knowledge
 ) -> None:
     """One HTTP response within Slack's 3 s carries the answer; nothing else is called."""
     reply = await asyncio.wait_for(http_bot.command(confident(knowledge, "envoy")), timeout=3)
@@ -88,7 +92,7 @@ async def test_a_confident_osi_answer_is_the_acknowledgement_posted_in_the_chann
     assert message["unfurl_links"] is False
     assert_answers(message, knowledge, "envoy")
     await http_bot.settled()
-    assert slack.replies == []  # no response_url or Web API message
+    assert fake_slack.replies == []  # no response_url or Web API message
 
 
 @pytest.mark.parametrize("text", ["", "help", "  HELP  "])
@@ -129,9 +133,9 @@ async def test_an_unknown_question_goes_back_privately(
 
 
 async def test_the_same_command_delivered_twice_is_answered_once(
-    http_bot: HttpBot, slack: FakeSlack
+    http_bot: HttpBot, fake_slack: FakeSlack
 ) -> None:
-    body = payloads.slash_command("envoy", slack.response_url())
+    body = payloads.slash_command("envoy", fake_slack.response_url())
     first = await http_bot.post(body, payloads.signed_headers(body, payloads.FORM))
     again = await http_bot.post(body, payloads.signed_headers(body, payloads.FORM))
     assert first.status == again.status == 200
@@ -143,12 +147,12 @@ async def test_the_same_command_delivered_twice_is_answered_once(
 
 
 async def test_a_mention_is_answered_in_the_thread_of_the_message(
-    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+    http_bot: HttpBot, fake_slack: FakeSlack, knowledge: Knowledge
 ) -> None:
     event = payloads.app_mention(confident(knowledge, "is calico layer 3?"))
     assert (await http_bot.event(event)).status == 200
     await http_bot.settled()
-    [call] = slack.calls_to("chat.postMessage")
+    [call] = fake_slack.calls_to("chat.postMessage")
     assert call.args["channel"] == payloads.CHANNEL
     assert call.args["thread_ts"] == event["ts"]
     assert call.token == BOT_TOKEN
@@ -156,37 +160,37 @@ async def test_a_mention_is_answered_in_the_thread_of_the_message(
 
 
 async def test_a_mention_is_acknowledged_before_the_reply_is_posted(
-    http_bot: HttpBot, slack: FakeSlack
+    http_bot: HttpBot, fake_slack: FakeSlack
 ) -> None:
     """The ack does not wait for the reply, so a slow Web API never makes Slack redeliver."""
-    release = slack.hold_responses()
+    release = fake_slack.hold_responses()
     reply = await asyncio.wait_for(http_bot.event(payloads.app_mention("envoy")), timeout=3)
     assert reply.status == 200
-    await slack.wait_until(lambda: bool(slack.calls_to("chat.postMessage")))
+    await fake_slack.wait_until(lambda: bool(fake_slack.calls_to("chat.postMessage")))
     assert len(http_bot.bot.background) == 1  # the reply is still on its way
     release.set()
     await http_bot.settled()
 
 
 async def test_a_mention_inside_a_thread_is_answered_in_that_thread(
-    http_bot: HttpBot, slack: FakeSlack
+    http_bot: HttpBot, fake_slack: FakeSlack
 ) -> None:
     event = payloads.app_mention("envoy", thread_ts="1699999999.000100")
     await http_bot.event(event)
     await http_bot.settled()
-    [call] = slack.calls_to("chat.postMessage")
+    [call] = fake_slack.calls_to("chat.postMessage")
     assert call.args["thread_ts"] == "1699999999.000100"
 
 
 async def test_an_unknown_mention_is_answered_privately_to_the_asker(
-    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+    http_bot: HttpBot, fake_slack: FakeSlack, knowledge: Knowledge
 ) -> None:
     event = payloads.app_mention("what is a zorblaxian flux?")
     assert not answer(knowledge, event["text"]).is_confident
     await http_bot.event(event)
     await http_bot.settled()
-    assert slack.calls_to("chat.postMessage") == []
-    [call] = slack.calls_to("chat.postEphemeral")
+    assert fake_slack.calls_to("chat.postMessage") == []
+    [call] = fake_slack.calls_to("chat.postEphemeral")
     assert call.args["user"] == payloads.USER
     assert call.args["channel"] == payloads.CHANNEL
     assert "thread_ts" not in call.args  # unthreaded: an ephemeral in a new thread goes unseen
@@ -194,11 +198,11 @@ async def test_an_unknown_mention_is_answered_privately_to_the_asker(
 
 
 async def test_a_direct_message_is_answered_in_the_conversation(
-    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+    http_bot: HttpBot, fake_slack: FakeSlack, knowledge: Knowledge
 ) -> None:
     await http_bot.event(payloads.direct_message("metallb"))
     await http_bot.settled()
-    [call] = slack.calls_to("chat.postMessage")
+    [call] = fake_slack.calls_to("chat.postMessage")
     assert call.args["channel"] == payloads.DM_CHANNEL
     assert "thread_ts" not in call.args
     assert_answers(call.args, knowledge, "metallb")
@@ -230,36 +234,38 @@ async def test_a_direct_message_is_answered_in_the_conversation(
     ],
 )
 async def test_messages_not_newly_typed_by_a_person_are_ignored(
-    http_bot: HttpBot, slack: FakeSlack, event: dict[str, object]
+    http_bot: HttpBot, fake_slack: FakeSlack, event: dict[str, object]
 ) -> None:
     assert (await http_bot.event(event)).status == 200
     await http_bot.settled()
-    assert slack.replies == []
+    assert fake_slack.replies == []
 
 
-async def test_a_redelivered_event_posts_nothing_new(http_bot: HttpBot, slack: FakeSlack) -> None:
+async def test_a_redelivered_event_posts_nothing_new(
+    http_bot: HttpBot, fake_slack: FakeSlack
+) -> None:
     event = payloads.app_mention("envoy")
     await http_bot.event(event, event_id="Ev0REDELIVER")
     await http_bot.settled()
-    assert len(slack.replies) == 1
+    assert len(fake_slack.replies) == 1
     for attempt in (1, 2, 3):
         reply = await http_bot.event(event, event_id="Ev0REDELIVER", retry=attempt)
         assert reply.status == 200  # acknowledged, so Slack stops retrying
     await http_bot.settled()
-    assert len(slack.replies) == 1
+    assert len(fake_slack.replies) == 1
 
 
 # -- buttons -----------------------------------------------------------------------------------
 
 
 async def test_a_did_you_mean_click_answers_in_public_and_retires_the_private_prompt(
-    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+    http_bot: HttpBot, fake_slack: FakeSlack, knowledge: Knowledge
 ) -> None:
     assert (
         await http_bot.click(confident(knowledge, "kube-proxy"), is_ephemeral=True)
     ).status == 200
     await http_bot.settled()
-    public, retire = slack.calls_to("response_url")
+    public, retire = fake_slack.calls_to("response_url")
     assert public.args["response_type"] == "in_channel"
     assert public.args["replace_original"] is False
     assert_answers(public.args, knowledge, "kube-proxy")
@@ -267,21 +273,21 @@ async def test_a_did_you_mean_click_answers_in_public_and_retires_the_private_pr
 
 
 async def test_a_click_that_is_still_not_confident_replaces_the_private_prompt(
-    http_bot: HttpBot, slack: FakeSlack
+    http_bot: HttpBot, fake_slack: FakeSlack
 ) -> None:
     await http_bot.click("help", is_ephemeral=True)
     await http_bot.settled()
-    [call] = slack.calls_to("response_url")
+    [call] = fake_slack.calls_to("response_url")
     assert call.args["response_type"] == "ephemeral"
     assert call.args["replace_original"] is True
 
 
 async def test_a_click_in_a_direct_message_adds_the_answer_below(
-    http_bot: HttpBot, slack: FakeSlack, knowledge: Knowledge
+    http_bot: HttpBot, fake_slack: FakeSlack, knowledge: Knowledge
 ) -> None:
     await http_bot.click("what runs at layer 6?", is_ephemeral=False)
     await http_bot.settled()
-    [call] = slack.calls_to("response_url")
+    [call] = fake_slack.calls_to("response_url")
     assert call.args["replace_original"] is False
     assert_answers(call.args, knowledge, "what runs at layer 6?")
 
@@ -290,21 +296,23 @@ async def test_a_click_in_a_direct_message_adds_the_answer_below(
 
 
 async def test_a_rate_limited_post_is_retried_after_retry_after(
-    http_bot: HttpBot, slack: FakeSlack
+    http_bot: HttpBot, fake_slack: FakeSlack
 ) -> None:
-    slack.rate_limit("chat.postMessage")
+    fake_slack.rate_limit("chat.postMessage")
     await http_bot.event(payloads.app_mention("envoy"))
     await http_bot.settled()
-    first, second = slack.calls_to("chat.postMessage")
+    first, second = fake_slack.calls_to("chat.postMessage")
     assert first.args == second.args
-    assert slack.calls_to("chat.postEphemeral") == []  # no apology: the retry succeeded
+    assert fake_slack.calls_to("chat.postEphemeral") == []  # no apology: the retry succeeded
 
 
-async def test_a_rate_limited_response_url_is_retried(http_bot: HttpBot, slack: FakeSlack) -> None:
-    slack.rate_limit("response_url")
+async def test_a_rate_limited_response_url_is_retried(
+    http_bot: HttpBot, fake_slack: FakeSlack
+) -> None:
+    fake_slack.rate_limit("response_url")
     await http_bot.click("envoy", is_ephemeral=False)
     await http_bot.settled()
-    first, second = slack.calls_to("response_url")
+    first, second = fake_slack.calls_to("response_url")
     assert first.args == second.args
 
 

@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.answering import answer
-from bot.knowledge import Entry, EntryKind, Knowledge, LayerRole
-from tests.adapters.slack import payloads
+from bot.core.answering import answer
+from bot.core.knowledge import Entry, EntryKind, Knowledge, LayerRole
 from tests.adapters.slack.checks import assert_answers, assert_valid_message, mrkdwn_texts
-from tests.adapters.slack.fakes import BOT_TOKEN, SIGNING_SECRET
+from tests.fakes import slack_payloads as payloads
+from tests.fakes.slack import BOT_TOKEN, SIGNING_SECRET
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-    from bot.model import Answer
+    from bot.core.model import Answer
     from tests.adapters.slack.conftest import HttpBot
-    from tests.adapters.slack.fakes import FakeSlack
+    from tests.fakes.slack import FakeSlack
 
 # Anything in angle brackets that is not one of the bot's own source links is a mention,
 # a broadcast or a link someone smuggled in.
@@ -47,19 +47,19 @@ def _assert_nothing_smuggled(http: HttpBot) -> None:
     ],
 )
 async def test_typed_mentions_and_broadcasts_are_never_sent_back(
-    http_bot: HttpBot, slack: FakeSlack, text: str
+    http_bot: HttpBot, fake_slack: FakeSlack, text: str
 ) -> None:
     await http_bot.command(text)
     await http_bot.event(payloads.app_mention(text))
     await http_bot.event(payloads.direct_message(text))
     await http_bot.settled()
     assert len(http_bot.answered) == 1
-    assert len(slack.replies) == 2
+    assert len(fake_slack.replies) == 2
     _assert_nothing_smuggled(http_bot)
 
 
 async def test_user_words_echoed_by_the_answer_come_back_escaped(
-    start_http_bot: Callable[..., Awaitable[HttpBot]], slack: FakeSlack
+    start_http_bot: Callable[..., Awaitable[HttpBot]], fake_slack: FakeSlack
 ) -> None:
     """Whatever the core echoes from the question (the unknown words, a typo) is escaped."""
 
@@ -73,7 +73,7 @@ async def test_user_words_echoed_by_the_answer_come_back_escaped(
 
 
 async def test_knowledge_text_comes_back_escaped(
-    start_http_bot: Callable[..., Awaitable[HttpBot]], slack: FakeSlack, knowledge: Knowledge
+    start_http_bot: Callable[..., Awaitable[HttpBot]], fake_slack: FakeSlack, knowledge: Knowledge
 ) -> None:
     hostile = Entry(
         name="Evil <!here> Proxy",
@@ -92,7 +92,7 @@ async def test_knowledge_text_comes_back_escaped(
     _assert_nothing_smuggled(http)
     assert_valid_message(message)
     assert "Routes &lt;!channel&gt; &amp; pings &lt;@U0VICTIM&gt;" in str(message["blocks"])
-    assert len(slack.calls_to("chat.postMessage")) == 1
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
 
 
 # -- failures ------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ def _broken(knowledge: Knowledge, question: str) -> Answer:
 
 async def test_a_failing_command_gets_an_apology_and_a_logged_error(
     start_http_bot: Callable[..., Awaitable[HttpBot]],
-    slack: FakeSlack,
+    fake_slack: FakeSlack,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     bot = await start_http_bot(answer_fn=_broken)
@@ -120,45 +120,45 @@ async def test_a_failing_command_gets_an_apology_and_a_logged_error(
 
 
 async def test_a_failing_mention_gets_a_private_apology(
-    start_http_bot: Callable[..., Awaitable[HttpBot]], slack: FakeSlack
+    start_http_bot: Callable[..., Awaitable[HttpBot]], fake_slack: FakeSlack
 ) -> None:
     bot = await start_http_bot(answer_fn=_broken)
     await bot.event(payloads.app_mention("envoy"))
     await bot.settled()
-    assert slack.calls_to("chat.postMessage") == []
-    [call] = slack.calls_to("chat.postEphemeral")
+    assert fake_slack.calls_to("chat.postMessage") == []
+    [call] = fake_slack.calls_to("chat.postEphemeral")
     assert call.args["user"] == payloads.USER
     assert call.args["text"].startswith("Sorry")
 
 
 async def test_a_failing_direct_message_gets_an_apology(
-    start_http_bot: Callable[..., Awaitable[HttpBot]], slack: FakeSlack
+    start_http_bot: Callable[..., Awaitable[HttpBot]], fake_slack: FakeSlack
 ) -> None:
     bot = await start_http_bot(answer_fn=_broken)
     await bot.event(payloads.direct_message("envoy"))
     await bot.settled()
-    [call] = slack.calls_to("chat.postMessage")
+    [call] = fake_slack.calls_to("chat.postMessage")
     assert call.args["channel"] == payloads.DM_CHANNEL
     assert call.args["text"].startswith("Sorry")
 
 
 async def test_a_failing_click_gets_an_apology(
-    start_http_bot: Callable[..., Awaitable[HttpBot]], slack: FakeSlack
+    start_http_bot: Callable[..., Awaitable[HttpBot]], fake_slack: FakeSlack
 ) -> None:
     bot = await start_http_bot(answer_fn=_broken)
     await bot.click("envoy", is_ephemeral=True)
     await bot.settled()
-    [call] = slack.calls_to("response_url")
+    [call] = fake_slack.calls_to("response_url")
     assert call.args["text"].startswith("Sorry")
 
 
 async def test_a_refused_web_api_call_is_logged_and_apologised_for(
-    http_bot: HttpBot, slack: FakeSlack, caplog: pytest.LogCaptureFixture
+    http_bot: HttpBot, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
-    slack.fail("chat.postMessage", "not_in_channel")
+    fake_slack.fail("chat.postMessage", "not_in_channel")
     await http_bot.event(payloads.app_mention("envoy"))
     await http_bot.settled()
-    [apology] = slack.calls_to("chat.postEphemeral")
+    [apology] = fake_slack.calls_to("chat.postEphemeral")
     assert apology.args["text"].startswith("Sorry")
     assert any("not_in_channel" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
@@ -187,7 +187,7 @@ async def test_the_bot_keeps_serving_after_a_failure(
 
 async def test_tokens_and_the_signing_secret_never_reach_the_logs(
     start_http_bot: Callable[..., Awaitable[HttpBot]],
-    slack: FakeSlack,
+    fake_slack: FakeSlack,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
@@ -196,12 +196,12 @@ async def test_tokens_and_the_signing_secret_never_reach_the_logs(
     await bot.event(payloads.app_mention("proxy"))
     await bot.event(payloads.direct_message("layer 4"))
     await bot.click("calico", is_ephemeral=True)
-    forged = payloads.slash_command("envoy", slack.response_url())
+    forged = payloads.slash_command("envoy", fake_slack.response_url())
     await bot.post(forged, payloads.signed_headers(forged, payloads.FORM, secret="0" * 32))
-    slack.fail("chat.postMessage", "invalid_auth")
+    fake_slack.fail("chat.postMessage", "invalid_auth")
     await bot.event(payloads.app_mention("envoy"))
     await bot.settled()
-    assert {call.token for call in slack.calls_to("chat.postMessage")} == {BOT_TOKEN}
+    assert {call.token for call in fake_slack.calls_to("chat.postMessage")} == {BOT_TOKEN}
     logged = caplog.text  # every record, formatted, with its traceback
     assert len(caplog.records) > 10  # debug logging really was on
     assert BOT_TOKEN not in logged

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.adapters.slack import runner
 from bot.adapters.slack.settings import DEFAULT_PORT, SlackSettings
 from bot.cli import main
 from bot.errors import ConfigError
-from tests.adapters.slack.fakes import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
+from bot.run import slack as runner
+from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 
 HTTP = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET}
 SOCKET = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": APP_TOKEN}

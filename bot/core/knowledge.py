@@ -1,0 +1,96 @@
+"""The knowledge the bot answers from: OSI layers and the entries (tools, concepts) at them.
+
+These are plain frozen records. Loading and validating them lives in `bot.loading.load`;
+matching questions against them lives in `bot.core.matching`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from bot.core.matching import AliasIndex
+
+__all__ = ["Entry", "EntryKind", "Knowledge", "Layer", "LayerRole"]
+
+
+class EntryKind(StrEnum):
+    TOOL = "tool"
+    CONCEPT = "concept"
+
+
+class Layer(NamedTuple):
+    """One OSI layer as the reference table describes it for Kubernetes."""
+
+    number: int
+    name: str
+    component: str  # the Kubernetes component or function at this layer
+    function: str  # its short purpose, the table's parenthetical
+    description: str
+    aliases: tuple[str, ...] = ()
+    did_you_know: tuple[str, ...] = ()
+
+
+class LayerRole(NamedTuple):
+    """What an entry does at one layer."""
+
+    layer: int
+    role: str
+    aliases: tuple[str, ...] = ()  # names that mean this entry at this layer only ("istio mtls")
+
+
+class Entry(NamedTuple):
+    """A tool or concept and every layer it works at, with its role at each."""
+
+    name: str
+    kind: EntryKind
+    roles: tuple[LayerRole, ...]  # highest layer first
+    summary: str
+    aliases: tuple[str, ...] = ()
+    source: str | None = None
+    note: str | None = None
+    # Names that are also everyday words ("switch", "bridge"): they count only in a
+    # question that is clearly about layers, never in "how do I switch namespaces".
+    everyday_words: tuple[str, ...] = ()
+
+    @property
+    def layers(self) -> tuple[int, ...]:
+        return tuple(role.layer for role in self.roles)
+
+    def role_at(self, layer: int) -> str | None:
+        return next((r.role for r in self.roles if r.layer == layer), None)
+
+
+class Knowledge:
+    """Everything the bot knows, validated. Build it with `bot.loading.load.load_knowledge`.
+
+    Treated as immutable: a reload builds a new Knowledge and swaps the reference.
+    """
+
+    __slots__ = ("_by_layer", "entries", "index", "layers", "source")
+
+    def __init__(
+        self, layers: dict[int, Layer], entries: tuple[Entry, ...], source: str = "<memory>"
+    ) -> None:
+        self.layers = layers
+        self.entries = entries
+        self.source = source
+        self._by_layer = {n: tuple(e for e in entries if n in e.layers) for n in layers}
+        # Deferred import: the index is derived data, built once per knowledge.
+        from bot.core.matching import AliasIndex  # noqa: PLC0415
+
+        self.index: AliasIndex = AliasIndex.build(self)
+
+    def layer(self, number: int) -> Layer:
+        return self.layers[number]
+
+    def entries_at(self, number: int, kind: EntryKind | None = None) -> tuple[Entry, ...]:
+        """Entries working at layer `number`, in file order, optionally of one kind."""
+        at_layer = self._by_layer.get(number, ())
+        return at_layer if kind is None else tuple(e for e in at_layer if e.kind is kind)
+
+    def find(self, name: str) -> Entry | None:
+        """The entry with this canonical name, case-insensitively."""
+        folded = name.casefold()
+        return next((e for e in self.entries if e.name.casefold() == folded), None)

@@ -1,0 +1,211 @@
+"""Finding the OSI layers a question names: "L7", "layer five", "the data-link layer"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import OSA
+
+from bot.core.text import compact
+from bot.core.typos import max_typos
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from bot.core.knowledge import Layer
+
+__all__ = ["LayerMentions", "find_layer_mentions", "layer_name_keys"]
+
+_LAYER_WORDS = frozenset({"layer", "layers", "level"})
+_JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
+_RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
+_NUMBER_WORDS = {
+    word: number
+    for spellings in (
+        "0 1 2 3 4 5 6 7 8 9",
+        "zero one two three four five six seven eight nine",
+        "- i ii iii iv v vi vii viii",
+        "- first second third fourth fifth sixth seventh eighth",
+        "- 1st 2nd 3rd 4th 5th 6th 7th 8th",
+    )
+    for number, word in enumerate(spellings.split())
+    if word != "-"
+}
+# Ordinals and digits may come before "layer" ("7th layer"); number words and roman
+# numerals only after it, where they can't be ordinary words ("one of the tools").
+_BEFORE_LAYER = frozenset(
+    "0 1 2 3 4 5 6 7 8 9 1st 2nd 3rd 4th 5th 6th 7th 8th "
+    "first second third fourth fifth sixth seventh eighth".split()
+)
+_GLUED = re.compile(r"^(?:l|layer|osi)([0-9])$")  # "l7", "layer7"
+
+
+class LayerMentions:
+    """The layers a question names, and which of its words named them."""
+
+    __slots__ = ("numbers", "used")
+
+    def __init__(self) -> None:
+        self.numbers: list[int] = []  # in order, without repeats
+        self.used: set[int] = set()  # token positions that named a layer
+
+    def add(self, number: int, *positions: int) -> None:
+        if number not in self.numbers:
+            self.numbers.append(number)
+        self.used.update(positions)
+
+    @property
+    def valid(self) -> list[int]:
+        return [n for n in self.numbers if 1 <= n <= 7]
+
+    @property
+    def out_of_range(self) -> list[int]:
+        return [n for n in self.numbers if not 1 <= n <= 7]
+
+
+def layer_name_keys(layers: Iterable[Layer]) -> dict[str, int]:
+    """Compact spellings of every layer's name and aliases, built once per knowledge."""
+    keys: dict[str, int] = {}
+    for layer in layers:
+        for name in (layer.name, *layer.aliases):
+            keys[compact(name)] = layer.number
+    return keys
+
+
+def _named_layer(
+    tokens: Sequence[str], end: int, names: Mapping[str, int], skip: set[int]
+) -> tuple[int, int] | None:
+    """A layer name ending just before position `end`: (layer, first position)."""
+    for size in (2, 1):
+        start = end - size
+        if start < 0 or skip.intersection(range(start, end)):
+            continue
+        key = "".join(tokens[start:end])  # tokens are already compact
+        number = names.get(key) or _close_name(key, names)
+        if number:
+            return number, start
+    return None
+
+
+def _close_name(key: str, names: Mapping[str, int]) -> int | None:
+    allowed = max_typos(len(key))
+    if not allowed:
+        return None
+    for name, number in names.items():
+        if name[0] == key[0] and OSA.distance(key, name, score_cutoff=allowed) <= allowed:
+            return number
+    return None
+
+
+def _numbers_after(
+    tokens: Sequence[str], start: int, found: LayerMentions, joined: frozenset[int]
+) -> None:
+    """Read "3", "3 and 4", "3, 4 or 7", "3 to 5" and "1-3" from `start` on."""
+    position = start
+    while position < len(tokens) and tokens[position] in _NUMBER_WORDS:
+        number = _NUMBER_WORDS[tokens[position]]
+        found.add(number, position)
+        nxt = position + 1
+        if nxt in joined and nxt < len(tokens) and tokens[nxt] in _NUMBER_WORDS:
+            _add_range(found, number, _NUMBER_WORDS[tokens[nxt]], nxt)  # "1-3"
+            position = nxt + 1
+            continue
+        if nxt + 1 < len(tokens) and tokens[nxt + 1] in _NUMBER_WORDS:
+            if tokens[nxt] in _RANGE:
+                found.used.add(nxt)
+                _add_range(found, number, _NUMBER_WORDS[tokens[nxt + 1]], nxt + 1)
+                position = nxt + 2
+                continue
+            if tokens[nxt] in _JOINERS:
+                found.used.add(nxt)
+                position = nxt + 1
+                continue
+        break
+
+
+def _add_range(found: LayerMentions, first: int, last: int, position: int) -> None:
+    low, high = sorted((first, last))
+    for number in range(low, high + 1) if high - low < 8 else (first, last):
+        found.add(number, position)
+
+
+def find_layer_mentions(
+    tokens: Sequence[str],
+    names: Mapping[str, int],
+    skip: set[int],
+    *,
+    bare_names: bool = False,
+    joined: frozenset[int] = frozenset(),
+) -> LayerMentions:
+    """Every layer the tokens name, by number, ordinal or name, ignoring positions in `skip`.
+
+    `names` maps compact layer names to numbers (`layer_name_keys`). With `bare_names`, a
+    layer's name counts without the word "layer" ("is metallb transport?"). `joined`
+    marks hyphen-joined tokens, so "layers 1-3" reads as a range.
+    """
+    found = LayerMentions()
+    for position, word in enumerate(tokens):
+        if position in skip:
+            continue
+        glued = _GLUED.match(word)
+        if glued:
+            found.add(int(glued.group(1)), position)
+            continue
+        next_is_number = position + 1 < len(tokens) and tokens[position + 1] in _NUMBER_WORDS
+        if word == "l" and next_is_number and tokens[position + 1].isdigit():
+            found.add(int(tokens[position + 1]), position, position + 1)
+            continue
+        if word not in _LAYER_WORDS:
+            continue
+        found.used.add(position)
+        if next_is_number:
+            _numbers_after(tokens, position + 1, found, joined)
+        before = tokens[position - 1] if position > 0 else ""
+        # "the 7 layers" counts layers; "7th layers" or "layer 7" names one.
+        counts = word == "layers" and before.isdigit()
+        if counts:
+            found.used.add(position - 1)
+        elif before in _BEFORE_LAYER and position - 1 not in skip:
+            found.add(_NUMBER_WORDS[before], position - 1)
+        elif position > 0:
+            named = _named_layer(tokens, position, names, skip)
+            if named:
+                found.add(named[0], *range(named[1], position))
+    if bare_names:
+        _bare_names(tokens, names, skip | found.used, found)
+    if not found.numbers:
+        _whole_question_layer(tokens, names, skip, found)
+    return found
+
+
+def _bare_names(
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+) -> None:
+    position = 0
+    while position < len(tokens):
+        for size in (2, 1):
+            span = range(position, position + size)
+            if position + size > len(tokens) or skip.intersection(span):
+                continue
+            number = names.get("".join(tokens[position : position + size]))
+            if number:
+                found.add(number, *span)
+                position += size - 1
+                break
+        position += 1
+
+
+def _whole_question_layer(
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+) -> None:
+    """A question that is only a layer's name or number ("transport", "4") asks about it."""
+    rest = [t for i, t in enumerate(tokens) if i not in skip and t not in {"osi", "the"}]
+    if not rest or len(rest) > 2:
+        return
+    key = "".join(rest)
+    if key in names:
+        found.add(names[key], *range(len(tokens)))
+    elif len(rest) == 1 and rest[0] in _NUMBER_WORDS and rest[0].isdigit():
+        # Only ASCII digits are in _NUMBER_WORDS: "፩".isdigit() is true, but int() fails.
+        found.add(int(rest[0]), *range(len(tokens)))

@@ -1,0 +1,216 @@
+"""Finding the tools and concepts a question names: exactly, by alias, or through a typo.
+
+The index is built once per knowledge. Exact lookups are dictionary hits on compact keys
+("Metal-LB" -> "metallb"). Typo lookups compare only against aliases that share the first
+letter and have a similar length, so their cost stays flat as the knowledge grows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from typing import TYPE_CHECKING, NamedTuple
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.core.layer_mentions import layer_name_keys
+from bot.core.lexicon import is_english_word
+from bot.core.text import compact, tokenize, word_variants
+from bot.core.typos import max_typos, plausible_typo
+from bot.core.vocabulary import GRAMMAR, STOPWORDS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.core.knowledge import Entry, Knowledge
+
+__all__ = ["AliasIndex", "Match", "Target"]
+
+_MAX_NGRAM = 5
+_FUZZY_NGRAM = 3
+# Suggestions ("did you mean") need real resemblance, never a claim: a score this high
+# on rapidfuzz's normalised Indel similarity means most letters agree, in order.
+_SUGGESTION_MIN_SCORE = 70.0
+_SUGGESTION_OTHER_INITIAL_SCORE = 85.0
+
+
+class Target(NamedTuple):
+    """What a name points at: an entry, possibly only one of its layers."""
+
+    entry: Entry
+    layer: int | None = None
+    everyday: bool = False  # the name is also an ordinary word; see Entry.everyday_words
+
+
+class Match(NamedTuple):
+    target: Target
+    start: int  # token positions [start, end)
+    end: int
+    typed: str | None = None  # the user's words, when they were a typo of the name
+
+
+def _join(tokens: Sequence[str]) -> str:
+    # Tokens are already NFKC-folded runs of letters and digits: joined, they are compact.
+    return "".join(tokens)
+
+
+class AliasIndex:
+    """Every name and alias of a knowledge, precomputed for matching."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, Target] = {}
+        self.spaced: dict[str, Target] = {}  # aliases as written, for phrases with stopwords
+        self._buckets: dict[tuple[str, int], list[tuple[str, Target]]] = defaultdict(list)
+        self.keys: list[str] = []
+        self.key_targets: list[Target] = []
+        self.layer_names: dict[str, int] = {}
+        self._sorted_keys: list[str] = []  # for "could more words still make a name?"
+
+    @classmethod
+    def build(cls, knowledge: Knowledge) -> AliasIndex:
+        index = cls()
+        index.layer_names = layer_name_keys(knowledge.layers.values())
+        for entry in knowledge.entries:
+            everyday = {compact(word) for word in entry.everyday_words}
+            for name in (entry.name, *entry.aliases):
+                index.add(name, Target(entry, everyday=compact(name) in everyday))
+            for role in entry.roles:
+                for name in role.aliases:
+                    index.add(name, Target(entry, role.layer))
+        index._sorted_keys = sorted(index.exact)
+        return index
+
+    def add(self, name: str, target: Target) -> None:
+        key = compact(name)
+        if not key or key in self.exact:
+            return
+        self.exact[key] = target
+        self.spaced[" ".join(tokenize(name))] = target
+        self.keys.append(key)
+        self.key_targets.append(target)
+        if not target.everyday:  # a typo of an ordinary word is just another word
+            self._buckets[key[0], len(key)].append((key, target))
+
+    def find_exact(
+        self, tokens: Sequence[str], skip: set[int], joined: frozenset[int] = frozenset()
+    ) -> list[Match]:
+        """Longest-first, non-overlapping exact matches of names in `tokens`.
+
+        No name starts inside a hyphenated word (`joined`): "kube-vip" is not "vip".
+        """
+        matches: list[Match] = []
+        position = 0
+        while position < len(tokens):
+            found = None
+            if position not in skip and position not in joined:
+                longest = self._longest_possible(tokens, position)
+                for size in range(longest, 0, -1):
+                    span = range(position, position + size)
+                    if skip.intersection(span):
+                        continue
+                    found = self._lookup(tokens[position : position + size])
+                    if found is not None:
+                        matches.append(Match(found, position, position + size))
+                        position += size
+                        break
+            if found is None:
+                position += 1
+        return matches
+
+    def _longest_possible(self, tokens: Sequence[str], position: int) -> int:
+        """How many words from `position` could still spell one name, read run together.
+
+        Every phrase that names something, spaced or run together, joins to a known key,
+        so its leading words must join to the start of one; this spares trying 2- to
+        5-word phrases after words like "what" that begin no name.
+        """
+        size, joined = 1, tokens[position]
+        limit = min(_MAX_NGRAM, len(tokens) - position)
+        while size < limit and self._begins_a_longer_key(joined):
+            joined += tokens[position + size]
+            size += 1
+        return size
+
+    def _begins_a_longer_key(self, start: str) -> bool:
+        keys = self._sorted_keys
+        at = bisect_left(keys, start)
+        if at < len(keys) and keys[at] == start:
+            at += 1
+        return at < len(keys) and keys[at].startswith(start)
+
+    def _lookup(self, words: Sequence[str]) -> Target | None:
+        if len(words) == 1:
+            if words[0] in STOPWORDS:
+                return None
+            return next((self.exact[v] for v in word_variants(words[0]) if v in self.exact), None)
+        target = self.spaced.get(" ".join(words))
+        if target is None and not GRAMMAR.intersection(words):
+            # "metal lb", "cert manager": the words run together name one thing.
+            key = _join(words)
+            target = next((self.exact[v] for v in word_variants(key) if v in self.exact), None)
+        return target
+
+    def find_typo(
+        self, tokens: Sequence[str], skip: set[int], joined: frozenset[int] = frozenset()
+    ) -> Match | None:
+        """The closest typo of a name in `tokens`: longest phrase first, then fewest edits."""
+        best: tuple[int, int, Match] | None = None
+        for size in range(min(_FUZZY_NGRAM, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                words = tokens[start : start + size]
+                if start in joined or skip.intersection(range(start, start + size)):
+                    continue
+                # One word must carry the name ("kube prxy" may; "which" may not), and a
+                # real English word is no typo: "connects" is not "ConnectX".
+                if GRAMMAR.intersection(words) or all(w in STOPWORDS for w in words):
+                    continue
+                if size == 1 and is_english_word(words[0]):
+                    continue
+                hit = self._closest(_join(words))
+                if hit is None:
+                    continue
+                distance, target = hit
+                rank = (-size, distance)
+                if best is None or rank < best[:2]:
+                    match = Match(target, start, start + size, typed=" ".join(words))
+                    best = (rank[0], rank[1], match)
+        return best[2] if best else None
+
+    def _closest(self, key: str) -> tuple[int, Target] | None:
+        allowed = max_typos(len(key))
+        if allowed == 0 or key.isdigit():
+            return None
+        best: tuple[int, Target] | None = None
+        # Typos rarely change the first letter, and requiring it keeps "table" from
+        # becoming "cable" and the search to a small bucket.
+        for length in range(len(key) - allowed, len(key) + allowed + 1):
+            for candidate, target in self._buckets.get((key[0], length), ()):
+                distance = OSA.distance(key, candidate, score_cutoff=allowed)
+                if distance > allowed or (best is not None and distance >= best[0]):
+                    continue
+                if plausible_typo(key, candidate):
+                    best = (distance, target)
+        return best
+
+    def suggest(self, terms: Sequence[str], limit: int = 3) -> tuple[str, ...]:
+        """Canonical names that resemble `terms` closely enough to offer, best first."""
+        scored: dict[str, float] = {}
+        for key in dict.fromkeys(compact(term) for term in terms):  # each term once
+            if len(key) < 4:
+                continue
+            for candidate, score, position in process.extract(
+                key,
+                self.keys,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=_SUGGESTION_MIN_SCORE,
+                limit=limit * 4,
+            ):
+                # Resemblance that starts elsewhere ("table" ~ "cable") must be much closer.
+                if candidate[0] != key[0] and score < _SUGGESTION_OTHER_INITIAL_SCORE:
+                    continue
+                name = self.key_targets[position].entry.name
+                scored[name] = max(score, scored.get(name, 0.0))
+        ranked = sorted(scored, key=lambda name: -scored[name])
+        return tuple(ranked[:limit])

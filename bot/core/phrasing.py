@@ -1,0 +1,122 @@
+"""Sentences about an answer, shared by every renderer so all platforms say the same thing.
+
+Plain text only: renderers add their own markup and must escape what they echo.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.model import Answer, AnswerKind
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.core.knowledge import Knowledge, Layer
+
+__all__ = [
+    "ASK_HINT",
+    "EXAMPLE_QUESTIONS",
+    "HELP_INTRO",
+    "TRUNCATED_NOTE",
+    "headline",
+    "layer_list",
+    "layer_title",
+    "other_layers_line",
+    "understood_line",
+    "unknown_line",
+    "works",
+]
+
+HELP_INTRO = (
+    "I place Kubernetes networking tools and concepts on the OSI model. "
+    "Ask me about a tool, a concept or a layer."
+)
+ASK_HINT = "Ask about a Kubernetes networking tool or concept, or a layer from 1 to 7."
+TRUNCATED_NOTE = "Your message was long; I read only its beginning."
+EXAMPLE_QUESTIONS = (
+    "what layer is metallb?",
+    "envoy",
+    "is calico layer 2?",
+    "where do sticky sessions live?",
+    "what runs at layer 6?",
+    "the data link layer",
+)
+
+
+def layer_title(layer: Layer) -> str:
+    return f"Layer {layer.number} ({layer.name})"
+
+
+def layer_list(layers: Sequence[Layer]) -> str:
+    """ "Layer 4 (Transport)" or "Layers 7 (Application), 6 (Presentation) and 5 (Session)"."""
+    if len(layers) == 1:
+        return layer_title(layers[0])
+    parts = [f"{layer.number} ({layer.name})" for layer in layers]
+    return f"Layers {', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _asked(numbers: Sequence[int], knowledge: Knowledge | None) -> str:
+    names = [
+        layer_title(knowledge.layers[n]) if knowledge and n in knowledge.layers else f"Layer {n}"
+        for n in numbers
+    ]
+    return " or ".join(names)
+
+
+def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
+    """The one sentence that answers the question."""
+    if answer.kind is AnswerKind.HELP:
+        return HELP_INTRO
+    if answer.kind is AnswerKind.LAYER:
+        return f"{layer_list(answer.layers)}: " + ", ".join(
+            f"{layer.component} ({layer.function})" for layer in answer.layers
+        )
+    if answer.entry is None:
+        return unknown_line(answer)
+    claim = f"{answer.entry.name} {works(answer.entry.name)} at {layer_list(answer.layers)}"
+    missing = [n for n in answer.asked_layers if n not in answer.layer_numbers]
+    verdict = answer.verdict
+    if verdict is True:
+        return f"Yes — {claim}."
+    if verdict is False and not missing:  # "is envoy only layer 7?"
+        return f"No — {claim}, not only {_asked(answer.asked_layers, knowledge)}."
+    if verdict is False:
+        return f"No — {claim}, not {_asked(missing, knowledge)}."
+    if missing:
+        return f"{claim} — not {_asked(missing, knowledge)}."
+    return f"{claim}."
+
+
+def works(name: str) -> str:
+    """ "works" or "work": "Envoy works", "Linux bridges work", "TCP and UDP work"."""
+    last = name.rsplit(maxsplit=1)[-1]
+    # A capitalised common noun with a lower-case plural "s" ("NICs", "Linux bridges"), never
+    # an acronym ("IPVS", "DNS") or a lower-case product name ("iptables").
+    plural_noun = name[0].isupper() and last.endswith("s") and not last.endswith("ss")
+    plural = " and " in name or plural_noun
+    return "work" if plural else "works"
+
+
+def other_layers_line(answer: Answer) -> str | None:
+    """For a one-facet answer ("istio mtls"): the entry's other layers, so none are hidden."""
+    entry = answer.entry
+    if entry is None or answer.focus_layer is None or len(entry.roles) < 2:
+        return None
+    others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
+    return f"{entry.name} as a whole also {works(entry.name)} at {others}."
+
+
+def understood_line(answer: Answer) -> str | None:
+    """Shown when the bot corrected a typo, so the user sees what it understood."""
+    if answer.entry is None or answer.typed is None:
+        return None
+    return f"{answer.entry.name} — you typed “{answer.typed}”."
+
+
+def unknown_line(answer: Answer) -> str:
+    if answer.asked_layers and not answer.layers:
+        numbers = ", ".join(map(str, answer.asked_layers))
+        return f"The OSI model has seven layers, numbered 1 to 7; there is no layer {numbers}."
+    term = f"“{answer.unknown_term}”" if answer.unknown_term else "that"
+    return f"I don't know {term}, so I won't guess a layer for it."

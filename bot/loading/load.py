@@ -1,0 +1,75 @@
+"""Reading the knowledge file: where it is, parsing it, and turning failures into messages."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import yaml
+
+from bot.errors import KnowledgeError
+from bot.loading.parse_cache import cached_parse
+from bot.loading.validation import build_knowledge
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import Knowledge
+
+__all__ = ["KNOWLEDGE_ENV", "bundled_knowledge_path", "load_knowledge", "resolve_knowledge_path"]
+
+KNOWLEDGE_ENV = "OSI_KNOWLEDGE"
+
+# The C loader is several times faster and reports the same line/column marks; PyYAML
+# wheels ship it, but a source build without libyaml only has the pure-Python one.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# os.path rather than pathlib: pathlib drags urllib and ipaddress into every start-up.
+def bundled_knowledge_path() -> str:
+    """The knowledge file shipped with the package, or the repository's copy in a checkout."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # bot/
+    # A wheel carries the file as bot/data/layers.yaml (pyproject's force-include); bot is
+    # never zip-imported, so a plain path is enough.
+    packaged = os.path.join(package, "data", "layers.yaml")
+    if os.path.isfile(packaged):
+        return packaged
+    # Source checkouts and editable installs read the file people edit.
+    return os.path.join(os.path.dirname(package), "knowledge", "layers.yaml")
+
+
+def resolve_knowledge_path(explicit: str | os.PathLike[str] | None = None) -> str:
+    """`--knowledge PATH` wins, then `OSI_KNOWLEDGE`, then the bundled file."""
+    chosen = explicit or os.environ.get(KNOWLEDGE_ENV) or None
+    return os.fspath(chosen) if chosen else bundled_knowledge_path()
+
+
+def _parse(text: str, source: str) -> object:
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        reason = error.problem or error.context or "invalid YAML"
+        raise KnowledgeError(source, [f"YAML syntax error at {where}: {reason}"]) from None
+    except yaml.YAMLError as error:
+        raise KnowledgeError(source, [f"YAML error: {error}"]) from None
+
+
+def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
+    """Load and validate the knowledge file; raise `KnowledgeError` describing every problem."""
+    source = resolve_knowledge_path(path)
+    try:
+        with open(source, encoding="utf-8") as file:
+            text = file.read()
+    except FileNotFoundError:
+        raise KnowledgeError(source, ["file not found"]) from None
+    except IsADirectoryError:
+        raise KnowledgeError(source, ["is a directory, not a YAML file"]) from None
+    except UnicodeDecodeError as error:
+        raise KnowledgeError(source, [f"not UTF-8 text (byte {error.start})"]) from None
+    except OSError as error:
+        raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
+    document = cached_parse(source, text, lambda t: _parse(t, source))
+    knowledge, problems = build_knowledge(document, source)
+    if knowledge is None:
+        raise KnowledgeError(source, problems)
+    return knowledge

@@ -1,0 +1,77 @@
+"""Plain-text rendering of an answer: the terminal's output and every platform's fallback."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.knowledge import EntryKind
+from bot.core.model import Answer, AnswerKind
+from bot.core.phrasing import (
+    ASK_HINT,
+    EXAMPLE_QUESTIONS,
+    TRUNCATED_NOTE,
+    headline,
+    other_layers_line,
+    understood_line,
+)
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import Knowledge
+
+__all__ = ["render_text"]
+
+
+def _entry_lines(answer: Answer) -> list[str]:
+    entry = answer.entry
+    assert entry is not None
+    lines = [
+        f"  L{layer.number} {layer.name}: {entry.role_at(layer.number)}" for layer in answer.layers
+    ]
+    others = other_layers_line(answer)
+    if others:
+        lines.append(others)
+    lines.append(f"{entry.name}: {entry.summary}")
+    if entry.note:
+        lines.append(f"Note: {entry.note}")
+    if answer.also:
+        mentioned = "; ".join(
+            f"{other.name} ({', '.join(f'L{n}' for n in other.layers)})" for other in answer.also
+        )
+        lines.append(f"Also mentioned: {mentioned}.")
+    if entry.source:
+        lines.append(f"Source: {entry.source}")
+    return lines
+
+
+def _layer_lines(answer: Answer, knowledge: Knowledge | None) -> list[str]:
+    lines = []
+    for layer in answer.layers:
+        lines.append(f"L{layer.number} {layer.name} — {layer.description}")
+        if knowledge is not None:
+            tools = [e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)]
+            if tools:
+                lines.append(f"  Tools: {', '.join(tools)}")
+    if answer.unknown_term:
+        lines.append(f"(I don't know “{answer.unknown_term}”.)")
+    return lines
+
+
+def render_text(answer: Answer, knowledge: Knowledge | None = None) -> str:
+    """The answer as readable plain text, one fact per line."""
+    lines = [headline(answer, knowledge)]
+    if answer.kind in (AnswerKind.TOOL, AnswerKind.CONCEPT):
+        understood = understood_line(answer)
+        if understood:
+            lines.append(f"(Understood {understood})")
+        lines.extend(_entry_lines(answer))
+    elif answer.kind is AnswerKind.LAYER:
+        lines.extend(_layer_lines(answer, knowledge))
+    elif answer.kind is AnswerKind.HELP:
+        lines.append("Try: " + " · ".join(f"“{q}”" for q in EXAMPLE_QUESTIONS))
+    elif answer.suggestions:
+        lines.append(f"Did you mean: {', '.join(answer.suggestions)}?")
+    else:
+        lines.append(ASK_HINT)
+    if answer.truncated:
+        lines.append(f"({TRUNCATED_NOTE})")
+    return "\n".join(lines)

@@ -1,0 +1,211 @@
+"""Running the Discord bot: log in, register `/osi` where asked, then stay connected.
+
+While it runs, the layer of the day is posted on schedule when DISCORD_DAILY_CHANNEL is set,
+the knowledge is reloaded when its file changes, and answers are counted for /metrics.
+SIGTERM (Kubernetes) and Ctrl-C stop the schedule, let answers on their way finish, then
+disconnect; the process exits 0.
+
+Reconnects, resumes and rate limits are discord.py's job; this module only turns the
+failures a person can fix (a bad token, a server the bot is not in, a bot that has grown
+past one shard) into a `ConfigError` naming the setting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from contextlib import nullcontext, suppress
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.adapters.discord.client import build_client
+from bot.adapters.discord.commands import sync_commands
+from bot.adapters.discord.daily import discord_sender
+from bot.adapters.discord.settings import SHARD_COUNT, TOKEN, load_settings
+from bot.core.answering import answer
+from bot.daily.channels import DISCORD_DAILY_CHANNEL
+from bot.daily.job import DailySetup
+from bot.errors import ConfigError
+from bot.ops.knowledge_holder import KnowledgeHolder
+from bot.ops.logs import configure_logging
+from bot.ops.metrics import Metrics
+from bot.ops.observed import observed
+from bot.ops.running import operating
+from bot.ops.settings import OpsSettings
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from bot.adapters.discord.client import OsiClient
+    from bot.adapters.discord.settings import Settings
+    from bot.core.knowledge import Knowledge
+    from bot.core.model import Answer
+    from bot.daily.clock import Clock
+    from bot.daily.job import DailyJob
+
+__all__ = ["run", "serve", "sync_commands"]
+
+log = logging.getLogger(__name__)
+
+_AUTHENTICATION_FAILED = 4004  # gateway close codes a person can act on
+_SHARDING_REQUIRED = 4011
+_SHUTDOWN_GRACE_SECONDS = 10.0
+_GATEWAY_CLOSE_SECONDS = 5.0
+
+
+def run(
+    knowledge: Knowledge,
+    *,
+    sync: bool,
+    knowledge_path: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """`osi-bot discord [--sync]`: read the settings, then run until SIGTERM or Ctrl-C.
+
+    Args:
+        knowledge_path: the file `knowledge` came from (`--knowledge`), watched for changes.
+    """
+    environ = os.environ if environ is None else environ
+    settings = load_settings(environ)
+    ops = OpsSettings.from_env(environ)
+    daily = DailySetup.from_env(DISCORD_DAILY_CHANNEL, environ)
+    configure_logging(environ, secrets=[settings.token])
+    # The bot never joins voice; the missing voice libraries are not worth a warning.
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+    metrics = Metrics()
+    holder = KnowledgeHolder(knowledge, knowledge_path, on_reload=metrics.record_reload)
+    asyncio.run(_operate(settings, ops, holder, metrics, daily, sync=sync))
+    return 0
+
+
+async def _operate(
+    settings: Settings,
+    ops: OpsSettings,
+    holder: KnowledgeHolder,
+    metrics: Metrics,
+    daily: DailySetup,
+    *,
+    sync: bool,
+) -> None:
+    """`serve`, with health checks, knowledge reloads and signals around it."""
+
+    def answer_now(question: str) -> Answer:
+        return answer(holder.get(), question)
+
+    ask = observed(
+        answer_now, platform="discord", metrics=metrics, log_unknown=ops.log_unknown_questions
+    )
+    client = build_client(holder.get, settings, ask=ask)
+    async with operating(holder, ops, metrics, client.is_connected) as stop:
+        await serve(client, settings, sync=sync, daily=daily, stop=stop, metrics=metrics)
+
+
+async def serve(
+    client: OsiClient,
+    settings: Settings,
+    *,
+    sync: bool,
+    daily: DailySetup | None = None,
+    clock: Clock | None = None,
+    stop: asyncio.Event | None = None,
+    metrics: Metrics | None = None,
+) -> None:
+    """Log in, sync commands (globally if `sync`, to `settings.guild_id` if set), connect.
+
+    Runs until the client is closed or `stop` is set; then answers on their way are given
+    a few seconds to be sent before the connection closes.
+
+    Args:
+        daily: the layer of the day's settings; it is posted while the bot runs.
+        clock: the layer of the day's time (tests pass one that needs no waiting).
+        stop: set to shut down gracefully (SIGTERM).
+        metrics: where the layer of the day's posts are counted.
+    """
+    async with client:
+        try:
+            await client.login(settings.token)
+        except discord.LoginFailure:
+            raise ConfigError(
+                TOKEN, f"Discord rejected {TOKEN}; copy it again from your application's Bot page."
+            ) from None
+        await sync_commands(client.tree, guild_id=settings.guild_id, everywhere=sync)
+        job = _daily_job(client, settings, daily, clock, metrics)
+        shards = settings.shard_count or 1
+        log.info("osi-bot connecting to Discord (shards: %s)", shards)
+        gateway = asyncio.create_task(client.connect(), name="discord gateway")
+        try:
+            # The post goes over REST, which works from login on, so the schedule (and a
+            # catch-up post) does not wait for the gateway, and outlives its reconnects.
+            async with job.scheduled() if job else nullcontext():
+                await _until_closed_or_stopped(gateway, stop)
+            if not await client.answering.idle(_SHUTDOWN_GRACE_SECONDS):
+                log.warning("Stopped with %d answers still being sent", len(client.answering))
+        finally:
+            await client.close()
+            try:
+                # Closing ends the connection at once, unless discord.py is sleeping before
+                # a reconnect (up to minutes): then stop waiting for it.
+                await asyncio.wait_for(gateway, _GATEWAY_CLOSE_SECONDS)
+            except TimeoutError:
+                log.warning("the gateway connection did not end in time; stopped waiting")
+            except discord.ConnectionClosed as closed:
+                raise _closed_error(closed) from None
+
+
+async def _until_closed_or_stopped(gateway: asyncio.Task[None], stop: asyncio.Event | None) -> None:
+    """Return when the gateway connection ends for good, or when `stop` is set."""
+    if stop is None:
+        await asyncio.wait({gateway})
+        return
+    stopping = asyncio.create_task(stop.wait(), name="waiting for SIGTERM")
+    try:
+        await asyncio.wait({gateway, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopping.cancel()
+        with suppress(asyncio.CancelledError):
+            await stopping
+
+
+def _daily_job(
+    client: OsiClient,
+    settings: Settings,
+    daily: DailySetup | None,
+    clock: Clock | None,
+    metrics: Metrics | None,
+) -> DailyJob | None:
+    """The layer of the day for this process: only one process of a shard set posts it.
+
+    The schedule is `bot.daily.posting.run_daily_loop`, as on Slack, not discord.py's
+    `tasks.loop(time=...)`. That loop does resolve a zoned time afresh each day, so DST is
+    fine, but it has no catch-up after downtime and no weekday rule; an error outside its
+    short reconnect list (a 403 or 503 from Discord) ends it for good rather than being
+    retried that day; and it reads the real clock, so it cannot be tested without waiting.
+    """
+    if daily is None:
+        return None
+    if settings.shard_ids is not None and 0 not in settings.shard_ids:
+        # Like DMs, the post belongs to shard 0's process, so a shard set posts it once
+        # even when its processes keep separate state directories.
+        log.info("layer of the day: posted by the process that runs shard 0, not this one")
+        return None
+    return daily.job(
+        lambda: client.knowledge,
+        platform="discord",
+        send=discord_sender(client.http),
+        clock=clock,
+        record=metrics.record_daily if metrics else None,
+    )
+
+
+def _closed_error(closed: discord.ConnectionClosed) -> Exception:
+    if closed.code == _AUTHENTICATION_FAILED:
+        return ConfigError(TOKEN, f"Discord rejected {TOKEN} when connecting; copy it again.")
+    if closed.code == _SHARDING_REQUIRED:
+        return ConfigError(
+            SHARD_COUNT,
+            f"Discord requires this bot to shard (it is in 2,500 or more servers); "
+            f"set {SHARD_COUNT}=auto.",
+        )
+    return closed

@@ -1,0 +1,168 @@
+"""Running the bot: settings first, then a token check, then Socket Mode or HTTP until stopped.
+
+A bad setting fails before anything connects; a token Slack rejects fails at start-up with
+a sentence naming it, rather than as a stream of errors later. While the bot answers, the
+layer of the day is posted on schedule (when SLACK_DAILY_CHANNEL is set), the knowledge
+is reloaded when its file changes, and answers are counted for /metrics. SIGTERM
+(Kubernetes) and Ctrl-C stop the schedule and the server, then let answers in progress finish.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from contextlib import nullcontext
+from typing import TYPE_CHECKING
+
+import aiohttp
+
+from bot.adapters.slack.app import build_bot
+from bot.adapters.slack.clients import ResponseUrlClient, web_client
+from bot.adapters.slack.connections import Running, http, socket_mode
+from bot.adapters.slack.daily import slack_sender
+from bot.adapters.slack.settings import ENV_PORT, SlackSettings
+from bot.adapters.slack.startup_checks import (
+    SlackUnreachableError,
+    check_app_token,
+    check_bot_token,
+)
+from bot.core.answering import answer
+from bot.daily.channels import SLACK_DAILY_CHANNEL
+from bot.daily.job import DailySetup
+from bot.errors import ConfigError
+from bot.ops.knowledge_holder import KnowledgeHolder, as_source
+from bot.ops.logs import configure_logging
+from bot.ops.metrics import Metrics
+from bot.ops.observed import observed
+from bot.ops.running import operating, stop_on_signals
+from bot.ops.settings import HEALTH_PORT, OpsSettings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from bot.core.knowledge import Knowledge
+    from bot.daily.clock import Clock
+
+__all__ = ["Running", "SlackUnreachableError", "run", "serve"]
+
+_log = logging.getLogger(__name__)
+
+_SHUTDOWN_GRACE_SECONDS = 10.0
+
+
+def run(
+    knowledge: Knowledge,
+    environ: Mapping[str, str] | None = None,
+    *,
+    knowledge_path: str | None = None,
+) -> int:
+    """`osi-bot slack`: serve until stopped; raise `ConfigError` for a bad setting.
+
+    Args:
+        knowledge_path: the file `knowledge` came from (`--knowledge`), watched for changes.
+    """
+    environ = os.environ if environ is None else environ
+    settings = SlackSettings.from_env(environ)
+    ops = OpsSettings.from_env(environ)
+    if not settings.socket_mode and ops.health_port == settings.port:
+        message = (
+            f"{HEALTH_PORT} is the same port as {ENV_PORT} ({settings.port}); leave it empty "
+            f"in HTTP mode, which serves /healthz and /metrics on {ENV_PORT}."
+        )
+        raise ConfigError(HEALTH_PORT, message)
+    daily = DailySetup.from_env(SLACK_DAILY_CHANNEL, environ)
+    configure_logging(environ, secrets=settings.secrets)
+    metrics = Metrics()
+    holder = KnowledgeHolder(knowledge, knowledge_path, on_reload=metrics.record_reload)
+    asyncio.run(_operate(settings, ops, holder, metrics, daily))
+    return 0
+
+
+async def _operate(
+    settings: SlackSettings,
+    ops: OpsSettings,
+    holder: KnowledgeHolder,
+    metrics: Metrics,
+    daily: DailySetup,
+) -> None:
+    """`serve`, with health checks, knowledge reloads and signals around it."""
+    running: list[Running] = []
+
+    def is_up() -> bool:
+        return bool(running) and running[0].is_up()
+
+    async with operating(holder, ops, metrics, is_up) as stop:
+        await serve(
+            settings,
+            holder.get,
+            stop=stop,
+            on_ready=running.append,
+            daily=daily,
+            metrics=metrics,
+            log_unknown=ops.log_unknown_questions,
+        )
+
+
+async def serve(
+    settings: SlackSettings,
+    knowledge: Knowledge | Callable[[], Knowledge],
+    *,
+    base_url: str | None = None,
+    host: str = "0.0.0.0",  # noqa: S104 - a container's port must be reachable from outside
+    stop: asyncio.Event | None = None,
+    on_ready: Callable[[Running], None] | None = None,
+    daily: DailySetup | None = None,
+    clock: Clock | None = None,
+    metrics: Metrics | None = None,
+    log_unknown: bool = False,
+) -> None:
+    """Connect and answer until `stop` is set (default: SIGTERM or SIGINT).
+
+    Args:
+        knowledge: a Knowledge, or a function returning the current one (reloads).
+        base_url: the Web API's address (default `settings.api_url`, else Slack's).
+        on_ready: called once the bot is answering.
+        daily: the layer of the day's settings; it is posted while the bot answers.
+        clock: the layer of the day's time (tests pass one that needs no waiting).
+        metrics: where answers and daily posts are counted; HTTP mode serves /metrics.
+        log_unknown: log the questions the bot could not answer (OSI_LOG_UNKNOWN_QUESTIONS).
+    """
+    on_signals = stop is None  # a caller that passes `stop` decides when to stop
+    stop = stop or asyncio.Event()
+    metrics = metrics or Metrics()
+    source = as_source(knowledge)
+    ask = observed(answer, platform="slack", metrics=metrics, log_unknown=log_unknown)
+    with stop_on_signals(stop) if on_signals else nullcontext():
+        async with aiohttp.ClientSession() as session:
+            client = web_client(
+                settings.bot_token, session=session, base_url=base_url or settings.api_url
+            )
+            await check_bot_token(client)
+            if settings.app_token is not None:
+                await check_app_token(client, settings.app_token)
+            bot = build_bot(
+                source,
+                client=client,
+                signing_secret=settings.signing_secret,
+                responses=ResponseUrlClient(session),
+                answer_fn=ask,
+            )
+            job = None
+            if daily is not None:
+                send = slack_sender(client)
+                job = daily.job(
+                    source, platform="slack", send=send, clock=clock, record=metrics.record_daily
+                )
+            if settings.app_token is not None:
+                serving = socket_mode(bot, settings.app_token, client)
+            else:
+                serving = http(bot, host, settings.port, metrics)
+            async with serving as running:
+                if on_ready:
+                    on_ready(running)
+                # The schedule starts once the bot answers and stops before it stops answering.
+                async with job.scheduled() if job else nullcontext():
+                    await stop.wait()
+            if not await bot.idle(_SHUTDOWN_GRACE_SECONDS):
+                _log.warning("Stopped with %d answers still being sent", len(bot.background))

@@ -1,0 +1,148 @@
+"""Requests as Slack sends them: payload shapes and the v0 request signature.
+
+The signature is computed here independently of slack_sdk (HMAC-SHA256 over
+`v0:{timestamp}:{body}` with the signing secret), so the tests check the protocol rather
+than the library against itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import itertools
+import json
+import time
+from typing import Any
+from urllib.parse import urlencode
+
+from tests.fakes.slack import APP_ID, BOT_USER_ID, SIGNING_SECRET, TEAM_ID
+
+USER = "U0ASKER"
+CHANNEL = "C0GENERAL"
+DM_CHANNEL = "D0DIRECT"
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+
+_ids = itertools.count(1)
+
+
+def signed_headers(
+    body: str,
+    content_type: str,
+    *,
+    secret: str = SIGNING_SECRET,
+    timestamp: int | None = None,
+) -> dict[str, str]:
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": f"v0={digest}",
+    }
+
+
+def slash_command(text: str, response_url: str, *, command: str = "/osi") -> str:
+    """A slash command as HTTP mode delivers it: form-encoded."""
+    return urlencode(slash_command_fields(text, response_url, command=command))
+
+
+def slash_command_fields(text: str, response_url: str, *, command: str = "/osi") -> dict[str, str]:
+    """A slash command's fields, as Socket Mode delivers them in an envelope."""
+    n = next(_ids)
+    return {
+        "token": "legacy-verification-token",
+        "team_id": TEAM_ID,
+        "team_domain": "example",
+        "channel_id": CHANNEL,
+        "channel_name": "general",
+        "user_id": USER,
+        "user_name": "asker",
+        "command": command,
+        "text": text,
+        "api_app_id": APP_ID,
+        "is_enterprise_install": "false",
+        "response_url": response_url,
+        "trigger_id": f"{n}.{n}.trigger",
+    }
+
+
+def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> dict[str, Any]:
+    return {
+        "token": "legacy-verification-token",
+        "team_id": TEAM_ID,
+        "api_app_id": APP_ID,
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id or f"Ev{next(_ids):08d}",
+        "event_time": int(time.time()),
+        "authorizations": [
+            {"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True, "enterprise_id": None}
+        ],
+    }
+
+
+def _ts() -> str:
+    return f"1700000100.{next(_ids):06d}"
+
+
+def app_mention(text: str, *, user: str = USER, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "app_mention",
+        "user": user,
+        "text": f"<@{BOT_USER_ID}> {text}",
+        "ts": _ts(),
+        "channel": CHANNEL,
+        "event_ts": _ts(),
+        **extra,
+    }
+
+
+def direct_message(text: str, *, user: str = USER, **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "user": user,
+        "text": text,
+        "ts": _ts(),
+        "channel": DM_CHANNEL,
+        "event_ts": _ts(),
+        **extra,
+    }
+
+
+def block_actions(
+    value: str, response_url: str, *, is_ephemeral: bool, action_id: str = "osi_ask_0"
+) -> dict[str, Any]:
+    n = next(_ids)
+    return {
+        "type": "block_actions",
+        "user": {"id": USER, "username": "asker", "team_id": TEAM_ID},
+        "api_app_id": APP_ID,
+        "token": "legacy-verification-token",
+        "container": {
+            "type": "message",
+            "message_ts": _ts(),
+            "channel_id": CHANNEL,
+            "is_ephemeral": is_ephemeral,
+        },
+        "trigger_id": f"{n}.{n}.click",
+        "team": {"id": TEAM_ID, "domain": "example"},
+        "channel": {"id": CHANNEL, "name": "general"},
+        "response_url": response_url,
+        "actions": [
+            {
+                "action_id": action_id,
+                "block_id": "b1",
+                "text": {"type": "plain_text", "text": value},
+                "value": value,
+                "type": "button",
+                "action_ts": _ts(),
+            }
+        ],
+    }
+
+
+def as_form_payload(payload: dict[str, Any]) -> str:
+    """Interactive payloads arrive form-encoded, as one `payload` field of JSON."""
+    return urlencode({"payload": json.dumps(payload)})

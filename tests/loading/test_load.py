@@ -1,0 +1,188 @@
+"""Loading the knowledge file: every kind of broken file gets a message a person can act on."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import yaml
+
+from bot.errors import KnowledgeError
+from bot.loading.load import bundled_knowledge_path, load_knowledge, resolve_knowledge_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_GOOD: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_text(encoding="utf-8"))
+
+
+def _write(tmp_path: Path, document: Any) -> Path:
+    path = tmp_path / "layers.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def _entry(document: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(e for e in document["entries"] if e["name"] == name)
+
+
+def _problems(path: Path) -> str:
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(path)
+    return str(caught.value)
+
+
+def test_bundled_file_is_valid() -> None:
+    knowledge = load_knowledge()
+    assert sorted(knowledge.layers) == [1, 2, 3, 4, 5, 6, 7]
+    assert knowledge.find("Envoy") is not None
+
+
+def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "layers.yaml"
+    path.write_text("version: 1\nlayers:\n  - number: 7\n    name: [Application\n", "utf-8")
+    message = _problems(path)
+    assert "YAML syntax error at line 5, column 1" in message
+    assert str(path) in message
+
+
+def test_empty_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "layers.yaml"
+    path.write_text("# nothing yet\n", "utf-8")
+    assert "the file is empty" in _problems(path)
+
+
+Mutation = "Callable[[dict[str, Any]], None]"
+
+
+def _drop_summary(doc: dict[str, Any]) -> None:
+    del _entry(doc, "MetalLB")["summary"]
+
+
+def _layers_as_text(doc: dict[str, Any]) -> None:
+    _entry(doc, "Calico")["layers"] = "three"
+
+
+def _aliases_as_text(doc: dict[str, Any]) -> None:
+    _entry(doc, "Flannel")["aliases"] = "flanneld"
+
+
+def _layer_nine(doc: dict[str, Any]) -> None:
+    _entry(doc, "Envoy")["layers"][9] = "somewhere above the application"
+
+
+def _layer_zero_number(doc: dict[str, Any]) -> None:
+    doc["layers"][0]["number"] = 0
+
+
+def _shared_alias(doc: dict[str, Any]) -> None:
+    _entry(doc, "Cilium")["aliases"].append("project calico")
+
+
+def _alias_differing_only_in_punctuation(doc: dict[str, Any]) -> None:
+    _entry(doc, "Traefik")["aliases"].append("Metal_LB")
+
+
+def _bad_kind(doc: dict[str, Any]) -> None:
+    _entry(doc, "IPVS")["kind"] = "gadget"
+
+
+def _missing_layer(doc: dict[str, Any]) -> None:
+    doc["layers"] = [la for la in doc["layers"] if la["number"] != 5]
+
+
+def _bad_source(doc: dict[str, Any]) -> None:
+    _entry(doc, "Geneve")["source"] = "ftp://example.org/geneve"
+
+
+def _unknown_field(doc: dict[str, Any]) -> None:
+    _entry(doc, "VXLAN")["layer"] = 2
+
+
+def _no_entries(doc: dict[str, Any]) -> None:
+    doc["entries"] = []
+
+
+def _layer_number_in_other_digits(doc: dict[str, Any]) -> None:
+    _entry(doc, "Envoy")["layers"]["\u00b2"] = "superscript two is a digit to str.isdigit"
+
+
+def _layer_without_entries(doc: dict[str, Any]) -> None:
+    doc["entries"] = [e for e in doc["entries"] if 5 not in e["layers"]]
+
+
+def _duplicate_name(doc: dict[str, Any]) -> None:
+    doc["entries"].append(copy.deepcopy(_entry(doc, "Envoy")))
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (_drop_summary, "entries[12] (MetalLB).summary: is missing"),
+        (_layers_as_text, "(Calico).layers: must map layer numbers to roles, not str 'three'"),
+        (_aliases_as_text, "(Flannel).aliases: must be a list of text"),
+        (_layer_nine, "(Envoy).layers.9: layer 9 is outside 1-7"),
+        (_layer_zero_number, "layers[0].number: layer 0 is outside 1-7"),
+        (_shared_alias, "alias 'project calico' is also claimed by entry 'Calico'"),
+        # The file's first claimant keeps the name; the later one is reported, naming both.
+        (
+            _alias_differing_only_in_punctuation,
+            "entry 'MetalLB' (#13): alias 'MetalLB' is also claimed by entry 'Traefik' (#2)",
+        ),
+        (_bad_kind, "(IPVS).kind: must be 'tool' or 'concept', not str 'gadget'"),
+        (_missing_layer, "layer(s) 5 missing"),
+        (_bad_source, "(Geneve).source: must be an http(s) link"),
+        (_unknown_field, "(VXLAN): unknown field 'layer'"),
+        (_no_entries, "entries: must be a non-empty list"),
+        (_duplicate_name, "alias 'Envoy' is also claimed by entry 'Envoy'"),
+        (_layer_number_in_other_digits, "(Envoy).layers.\u00b2: layer must be a whole number"),
+        (_layer_without_entries, "layer 5 (Session): has no tool or concept"),
+    ],
+    ids=lambda value: getattr(value, "__name__", "")[1:] or None,
+)
+def test_broken_file_is_rejected_with_a_precise_message(
+    tmp_path: Path, mutate: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    document = copy.deepcopy(_GOOD)
+    mutate(document)
+    assert expected in _problems(_write(tmp_path, document))
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    document = copy.deepcopy(_GOOD)
+    _drop_summary(document)
+    _layer_nine(document)
+    message = _problems(_write(tmp_path, document))
+    assert "2 problems" in message
+    assert "MetalLB" in message
+    assert "layer 9" in message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert "file not found" in _problems(tmp_path / "nope.yaml")
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "layers.yaml"
+    path.write_bytes(b"version: 1\nlayers: \xff\xfe\n")
+    assert "not UTF-8" in _problems(path)
+
+
+def test_directory_instead_of_file(tmp_path: Path) -> None:
+    assert "is a directory" in _problems(tmp_path)
+
+
+def test_top_level_list(tmp_path: Path) -> None:
+    assert "top level must be a mapping" in _problems(_write(tmp_path, ["layers"]))
+
+
+def test_explicit_path_beats_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("OSI_KNOWLEDGE", str(tmp_path / "from-env.yaml"))
+    assert resolve_knowledge_path() == str(tmp_path / "from-env.yaml")
+    assert resolve_knowledge_path(tmp_path / "explicit.yaml") == str(tmp_path / "explicit.yaml")
+
+
+def test_bundled_file_when_nothing_is_set() -> None:
+    assert resolve_knowledge_path() == bundled_knowledge_path()

@@ -1,0 +1,95 @@
+"""The parsed-knowledge cache: a hit is the same knowledge, an edit is never served stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.loading.load import bundled_knowledge_path, load_knowledge
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("OSI_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def knowledge_file(tmp_path: Path) -> Path:
+    copy = tmp_path / "layers.yaml"
+    shutil.copyfile(bundled_knowledge_path(), copy)
+    return copy
+
+
+def test_second_load_comes_from_the_cache(
+    cache_dir: Path, knowledge_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_knowledge(knowledge_file)
+    assert len(list(cache_dir.iterdir())) == 1
+
+    def no_parsing(text: str, source: str) -> object:
+        raise AssertionError("parsed again despite a valid cache entry")
+
+    monkeypatch.setattr("bot.loading.load._parse", no_parsing)
+    second = load_knowledge(knowledge_file)
+    assert [e.name for e in second.entries] == [e.name for e in first.entries]
+
+
+def test_an_edited_file_is_parsed_again(cache_dir: Path, knowledge_file: Path) -> None:
+    load_knowledge(knowledge_file)
+    text = knowledge_file.read_text("utf-8").replace("name: MetalLB", "name: MetalLB Pro")
+    knowledge_file.write_text(text, "utf-8")
+    assert load_knowledge(knowledge_file).find("MetalLB Pro") is not None
+
+
+def test_a_same_length_edit_in_the_same_instant_is_parsed_again(
+    cache_dir: Path, knowledge_file: Path
+) -> None:
+    """Size and mtime can both stay the same; the text itself decides."""
+    load_knowledge(knowledge_file)
+    before = os.stat(knowledge_file)
+    text = knowledge_file.read_text("utf-8").replace("name: MetalLB", "name: MetalXB")
+    knowledge_file.write_text(text, "utf-8")
+    os.utime(knowledge_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(knowledge_file).st_size == before.st_size
+    assert load_knowledge(knowledge_file).find("MetalXB") is not None
+
+
+def test_an_edit_that_breaks_the_file_is_reported(cache_dir: Path, knowledge_file: Path) -> None:
+    load_knowledge(knowledge_file)
+    knowledge_file.write_text("layers: [\n", "utf-8")
+    with pytest.raises(KnowledgeError, match="YAML syntax error"):
+        load_knowledge(knowledge_file)
+
+
+def test_a_corrupt_cache_entry_is_ignored(cache_dir: Path, knowledge_file: Path) -> None:
+    load_knowledge(knowledge_file)
+    (entry,) = cache_dir.iterdir()
+    entry.write_bytes(b"\x00garbage")
+    assert load_knowledge(knowledge_file).find("Envoy") is not None
+
+
+def test_an_unwritable_cache_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, knowledge_file: Path
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", "utf-8")
+    monkeypatch.setenv("OSI_CACHE_DIR", str(blocker / "cache"))
+    assert load_knowledge(knowledge_file).find("Envoy") is not None
+
+
+def test_empty_setting_turns_caching_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, knowledge_file: Path
+) -> None:
+    monkeypatch.setenv("OSI_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    load_knowledge(knowledge_file)
+    assert not (tmp_path / "xdg").exists()
