@@ -67,10 +67,10 @@ def _serve_app(role: str, port: int, api_url: str) -> None:
     import logging  # noqa: PLC0415 - the server processes only
 
     from bot.adapters.slack.app import SlackBot, build_bot  # noqa: PLC0415
-    from bot.adapters.slack.background import Background  # noqa: PLC0415
     from bot.adapters.slack.clients import ResponseUrlClient, web_client  # noqa: PLC0415
     from bot.adapters.slack.server import build_web_app  # noqa: PLC0415
     from bot.loading.load import load_knowledge  # noqa: PLC0415
+    from bot.ops.in_flight import InFlight  # noqa: PLC0415
 
     logging.basicConfig(level=logging.WARNING)
     knowledge = load_knowledge()
@@ -98,8 +98,8 @@ def _serve_app(role: str, port: int, api_url: str) -> None:
             async def constant(ack):  # type: ignore[no-untyped-def]
                 await ack("ok")
 
-            bot = SlackBot(app=bare, background=Background(), verifies_signatures=True)
-        web_app = build_web_app(bot)
+            bot = SlackBot(app=bare, background=InFlight(), verifies_signatures=True)
+        web_app = build_web_app(bot, is_ready=lambda: True)
         web_app.on_cleanup.append(close_session)
         return web_app
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.core.answering import answer
 from bot.errors import OsiBotError
-from bot.loading.load import KNOWLEDGE_ENV, load_knowledge
+from bot.ops.knowledge_settings import KNOWLEDGE, KnowledgeSettings
 from bot.render.text import render_text
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         "--knowledge",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help=f"knowledge YAML file (default: ${KNOWLEDGE_ENV}, else the bundled file)",
+        help=f"knowledge YAML file (default: ${KNOWLEDGE}, else the bundled file)",
     )
     parser = _Parser(
         prog="osi-bot",
@@ -152,17 +152,21 @@ def _layers(knowledge: Knowledge) -> int:
     return 0
 
 
-def _check(path: str | None) -> int:
+def _check(files: KnowledgeSettings) -> int:
     from bot.render.table import summary  # noqa: PLC0415
 
-    _print(summary(load_knowledge(path)))
+    _print(summary(files.load()))
     return 0
 
 
 def _run(args: argparse.Namespace) -> int:
+    explicit = getattr(args, "knowledge", None)
     if args.command == "check":
-        return _check(args.path or getattr(args, "knowledge", None))
-    knowledge = load_knowledge(getattr(args, "knowledge", None))
+        explicit = args.path or explicit
+    files = KnowledgeSettings.from_env(os.environ, explicit)
+    if args.command == "check":
+        return _check(files)
+    knowledge = files.load()
     if args.command == "ask":
         return _ask(knowledge, args.question, args.json)
     if args.command == "chat":
@@ -170,9 +174,17 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "layers":
         return _layers(knowledge)
     if args.command == "daily":
+        from bot.ops.platform import Platform  # noqa: PLC0415
         from bot.run.daily import run_daily_command  # noqa: PLC0415
 
-        return run_daily_command(knowledge, args)
+        posting = args.daily_command == "post"
+        return run_daily_command(
+            knowledge,
+            args.daily_command,
+            day=args.date,
+            platform=Platform(args.platform) if posting else None,
+            as_json=not posting and args.json,
+        )
     # The bots watch the file they loaded, to reload it when it changes.
     path = getattr(args, "knowledge", None)
     if args.command == "slack":

@@ -10,9 +10,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bot.core.matching import AliasIndex
 
-__all__ = ["Entry", "EntryKind", "Knowledge", "Layer", "LayerRole"]
+__all__ = ["Entry", "EntryKind", "Knowledge", "Layer", "LayerRole", "as_source"]
 
 
 class EntryKind(StrEnum):
@@ -71,16 +73,17 @@ class Knowledge:
     __slots__ = ("_by_layer", "entries", "index", "layers", "source")
 
     def __init__(
-        self, layers: dict[int, Layer], entries: tuple[Entry, ...], source: str = "<memory>"
+        self,
+        layers: dict[int, Layer],
+        entries: tuple[Entry, ...],
+        index: AliasIndex,
+        source: str = "<memory>",
     ) -> None:
         self.layers = layers
         self.entries = entries
+        self.index = index
         self.source = source
         self._by_layer = {n: tuple(e for e in entries if n in e.layers) for n in layers}
-        # Deferred import: the index is derived data, built once per knowledge.
-        from bot.core.matching import AliasIndex  # noqa: PLC0415
-
-        self.index: AliasIndex = AliasIndex.build(self)
 
     def layer(self, number: int) -> Layer:
         return self.layers[number]
@@ -94,3 +97,13 @@ class Knowledge:
         """The entry with this canonical name, case-insensitively."""
         folded = name.casefold()
         return next((e for e in self.entries if e.name.casefold() == folded), None)
+
+
+def as_source(knowledge: Knowledge | Callable[[], Knowledge]) -> Callable[[], Knowledge]:
+    """A function returning the knowledge to use now: a fixed Knowledge, or a holder's `get`.
+
+    Adapters call it for every question; tests can still hand them a plain Knowledge.
+    """
+    if callable(knowledge):
+        return knowledge
+    return lambda: knowledge

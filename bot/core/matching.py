@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.core.knowledge import Knowledge
 from bot.core.layer_mentions import layer_name_keys
 from bot.core.lexicon import is_english_word
 from bot.core.text import compact, tokenize, word_variants
@@ -21,11 +22,11 @@ from bot.core.typos import max_typos, plausible_typo
 from bot.core.vocabulary import GRAMMAR, STOPWORDS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
-    from bot.core.knowledge import Entry, Knowledge
+    from bot.core.knowledge import Entry, Layer
 
-__all__ = ["AliasIndex", "Match", "Target"]
+__all__ = ["AliasIndex", "Match", "Target", "index_knowledge"]
 
 _MAX_NGRAM = 5
 _FUZZY_NGRAM = 3
@@ -68,10 +69,10 @@ class AliasIndex:
         self._sorted_keys: list[str] = []  # for "could more words still make a name?"
 
     @classmethod
-    def build(cls, knowledge: Knowledge) -> AliasIndex:
+    def build(cls, layers: Iterable[Layer], entries: Iterable[Entry]) -> AliasIndex:
         index = cls()
-        index.layer_names = layer_name_keys(knowledge.layers.values())
-        for entry in knowledge.entries:
+        index.layer_names = layer_name_keys(layers)
+        for entry in entries:
             everyday = {compact(word) for word in entry.everyday_words}
             for name in (entry.name, *entry.aliases):
                 index.add(name, Target(entry, everyday=compact(name) in everyday))
@@ -214,3 +215,10 @@ class AliasIndex:
                 scored[name] = max(score, scored.get(name, 0.0))
         ranked = sorted(scored, key=lambda name: -scored[name])
         return tuple(ranked[:limit])
+
+
+def index_knowledge(
+    layers: dict[int, Layer], entries: tuple[Entry, ...], source: str = "<memory>"
+) -> Knowledge:
+    """A Knowledge of these layers and entries, with the index built for matching them."""
+    return Knowledge(layers, entries, AliasIndex.build(layers.values(), entries), source)

@@ -7,19 +7,17 @@ rather than as a failed post at nine the next morning.
 
 from __future__ import annotations
 
-import os
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from bot.errors import ConfigError
+from bot.ops.platform import Platform
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-__all__ = ["DISCORD_DAILY_CHANNEL", "SLACK_DAILY_CHANNEL", "channels_from_env"]
+__all__ = ["CHANNEL_VARIABLES", "DISCORD_DAILY_CHANNEL", "SLACK_DAILY_CHANNEL", "parse_channels"]
 
 SLACK_DAILY_CHANNEL = "SLACK_DAILY_CHANNEL"
 DISCORD_DAILY_CHANNEL = "DISCORD_DAILY_CHANNEL"
+CHANNEL_VARIABLES = {Platform.SLACK: SLACK_DAILY_CHANNEL, Platform.DISCORD: DISCORD_DAILY_CHANNEL}
 
 
 class _Shape(NamedTuple):
@@ -43,16 +41,15 @@ _SHAPES = {
 }
 
 
-def channels_from_env(variable: str, env: Mapping[str, str] | None = None) -> tuple[str, ...]:
-    """The channel IDs in `variable`, in order and without repeats; () when it is unset.
+def parse_channels(variable: str, raw: str) -> tuple[str, ...]:
+    """The channel IDs in `raw` (`variable`'s value), in order and without repeats.
 
     Raises:
         ConfigError: an entry is not a channel ID of the platform's shape.
     """
-    env = os.environ if env is None else env
     shape = _SHAPES[variable]
     channels: list[str] = []
-    for piece in env.get(variable, "").split(","):
+    for piece in raw.split(","):
         channel = piece.strip()
         if not channel:  # "C1," or an empty value: nothing to post to there
             continue

@@ -13,16 +13,17 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.daily.channels import channels_from_env
+from bot.core.knowledge import as_source
 from bot.daily.clock import SystemClock
-from bot.daily.ledger import PostLedger, state_dir_from_env
-from bot.daily.posting import post_day, run_daily_loop
+from bot.daily.ledger import PostLedger
+from bot.daily.posting import Outcome, post_day, run_daily_loop
 from bot.daily.rotation import daily_post
-from bot.daily.schedule import schedule_from_env
+from bot.daily.settings import STATE_DIR
 from bot.errors import ConfigError, OsiBotError
+from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS, InFlight
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+    from collections.abc import AsyncIterator, Awaitable, Callable
     from datetime import date
 
     from bot.core.knowledge import Knowledge
@@ -30,18 +31,18 @@ if TYPE_CHECKING:
     from bot.daily.posting import PostResult
     from bot.daily.rotation import DailyPost
     from bot.daily.schedule import DailySchedule
+    from bot.daily.settings import DailySettings
+    from bot.ops.platform import Platform
 
     # Render the post natively, send it to a channel, return the message's id; raise when
     # the platform refuses it.
     PostSender = Callable[[str, DailyPost], Awaitable[str]]
     # Told (platform, outcome) for every channel's result: the running bots' metrics.
-    RecordResult = Callable[[str, str], object]
+    RecordResult = Callable[[Platform, Outcome], object]
 
-__all__ = ["DONE", "DailyJob", "DailySetup", "PostRefusedError", "open_ledger"]
+__all__ = ["DailyJob", "DailySetup", "PostRefusedError", "open_ledger"]
 
-DONE = frozenset({"posted", "already posted"})  # outcomes after which a channel has the post
 RETRY_SECONDS = 300.0
-SHUTDOWN_GRACE_SECONDS = 10.0
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,10 @@ log = logging.getLogger(__name__)
 class PostRefusedError(OsiBotError):
     """The platform did not take the post (or could not be reached); nothing was recorded."""
 
-    def __init__(self, platform: str, reason: str) -> None:
+    def __init__(self, platform: Platform, reason: str) -> None:
         self.platform = platform
         self.reason = reason
-        super().__init__(f"{platform} did not take the post: {reason}")
+        super().__init__(f"{platform.label} did not take the post: {reason}")
 
 
 def open_ledger(state_dir: str) -> PostLedger:
@@ -61,9 +62,9 @@ def open_ledger(state_dir: str) -> PostLedger:
         return PostLedger(state_dir)
     except (OSError, sqlite3.Error) as error:
         raise ConfigError(
-            "OSI_STATE_DIR",
+            STATE_DIR,
             f"Cannot keep the record of posted days in {state_dir!r} ({error}); "
-            "set OSI_STATE_DIR to a writable directory.",
+            f"set {STATE_DIR} to a writable directory.",
         ) from None
 
 
@@ -79,7 +80,7 @@ class DailyJob:
         self,
         knowledge: Knowledge | Callable[[], Knowledge],
         *,
-        platform: str,
+        platform: Platform,
         channels: tuple[str, ...],
         schedule: DailySchedule,
         ledger: PostLedger,
@@ -91,13 +92,12 @@ class DailyJob:
         self.channels = channels
         self.schedule = schedule
         # The one-shot command passes a Knowledge; the running bots, their reloadable one.
-        self._knowledge = knowledge if callable(knowledge) else lambda: knowledge
+        self._knowledge = as_source(knowledge)
         self._ledger = ledger
         self._send = send
         self._clock: Clock = clock or SystemClock()
         self._record = record
-        self._idle = asyncio.Event()
-        self._idle.set()
+        self._posting = InFlight()
 
     async def post(self, day: date) -> list[PostResult]:
         """Post `day`'s layer to every channel that does not have it yet."""
@@ -118,27 +118,25 @@ class DailyJob:
             self._count(result.outcome)
         return results
 
-    def _count(self, outcome: str) -> None:
+    def _count(self, outcome: Outcome) -> None:
         if self._record is not None:
             self._record(self.platform, outcome)
 
     async def _post_for_day(self, day: date) -> bool:
         """True once every channel has `day`'s post; False makes the loop retry later."""
-        self._idle.clear()
-        try:
-            results = await self.post(day)
-        except Exception:
-            # The ledger itself failed (a full disk, say): log it and let the loop retry,
-            # rather than end the schedule while the bot keeps running.
-            log.exception("posting the layer of the day for %s on %s failed", day, self.platform)
-            for _ in self.channels:
-                self._count("failed")
-            return False
-        finally:
-            self._idle.set()
-        # "in progress elsewhere" counts as not done: if that poster dies, its claim
-        # expires and a retry here posts.
-        return all(result.outcome in DONE for result in results)
+        with self._posting.track():
+            try:
+                results = await self.post(day)
+            except Exception:
+                # The ledger itself failed (a full disk, say): log it and let the loop retry,
+                # rather than end the schedule while the bot keeps running.
+                log.exception(
+                    "posting the layer of the day for %s on %s failed", day, self.platform
+                )
+                for _ in self.channels:
+                    self._count(Outcome.FAILED)
+                return False
+        return all(result.outcome.done for result in results)
 
     async def run(self, retry_seconds: float = RETRY_SECONDS) -> None:
         """Catch up on today's post if it is overdue, then post at every scheduled moment."""
@@ -172,10 +170,7 @@ class DailyJob:
         try:
             yield
         finally:
-            with suppress(TimeoutError):
-                async with asyncio.timeout(grace):
-                    while not self._idle.is_set():
-                        await self._idle.wait()
+            await self._posting.idle(grace)
             task.cancel()
             # A crash was logged when it happened; it must not also fail the shutdown.
             with suppress(asyncio.CancelledError, Exception):
@@ -197,25 +192,23 @@ class DailySetup:
     ledger: PostLedger | None  # None when there is no channel to post to
 
     @classmethod
-    def from_env(cls, variable: str, env: Mapping[str, str]) -> DailySetup:
-        """Read the schedule and `variable`'s channels; a bad value is a `ConfigError`."""
-        schedule = schedule_from_env(env)
-        channels = channels_from_env(variable, env)
-        ledger = open_ledger(state_dir_from_env(env)) if channels else None
-        return cls(variable, schedule, channels, ledger)
+    def open(cls, settings: DailySettings) -> DailySetup:
+        """Open the ledger if there is a channel to post to; `ConfigError` if it is unusable."""
+        ledger = open_ledger(settings.state_dir) if settings.channels else None
+        return cls(settings.variable, settings.schedule, settings.channels, ledger)
 
     def job(
         self,
         knowledge: Knowledge | Callable[[], Knowledge],
         *,
-        platform: str,
+        platform: Platform,
         send: PostSender,
         clock: Clock | None = None,
         record: RecordResult | None = None,
     ) -> DailyJob | None:
         """The job for this bot; None (said in the log) when no channel is configured."""
         if not self.channels or self.ledger is None:
-            log.info("no %s: no layer of the day on %s", self.variable, platform.capitalize())
+            log.info("no %s: no layer of the day on %s", self.variable, platform.label)
             return None
         return DailyJob(
             knowledge,

@@ -16,10 +16,9 @@ from contextlib import closing
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from datetime import date
 
-__all__ = ["CLAIM_LEASE_SECONDS", "PostLedger", "state_dir_from_env"]
+__all__ = ["CLAIM_LEASE_SECONDS", "PostLedger"]
 
 CLAIM_LEASE_SECONDS = 600.0
 _SCHEMA = """
@@ -35,16 +34,6 @@ CREATE TABLE IF NOT EXISTS daily_posts (
     PRIMARY KEY (platform, channel, day)
 )
 """
-
-
-def state_dir_from_env(env: Mapping[str, str] | None = None) -> str:
-    """OSI_STATE_DIR, else the XDG state directory (~/.local/state/osi-bot)."""
-    env = os.environ if env is None else env
-    explicit = env.get("OSI_STATE_DIR", "").strip()
-    if explicit:
-        return explicit
-    base = env.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return os.path.join(base, "osi-bot")
 
 
 class PostLedger:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.daily.ledger import CLAIM_LEASE_SECONDS
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 
     from bot.daily.ledger import PostLedger
     from bot.daily.schedule import DailySchedule
+    from bot.ops.platform import Platform
 
-__all__ = ["PostResult", "post_day", "run_daily_loop"]
+__all__ = ["Outcome", "PostResult", "post_day", "run_daily_loop"]
 
 log = logging.getLogger(__name__)
 
@@ -29,20 +31,38 @@ log = logging.getLogger(__name__)
 SEND_TIMEOUT_SECONDS = CLAIM_LEASE_SECONDS / 2
 
 
+class Outcome(StrEnum):
+    """What happened to one channel's post; the value is what logs and metrics show."""
+
+    POSTED = "posted"
+    ALREADY_POSTED = "already posted"
+    IN_PROGRESS_ELSEWHERE = "in progress elsewhere"
+    FAILED = "failed"
+
+    @property
+    def done(self) -> bool:
+        """Whether the channel has the post now (sent in this run or an earlier one).
+
+        "in progress elsewhere" is not done: if that poster dies, its claim expires and a
+        retry here posts.
+        """
+        return self in {Outcome.POSTED, Outcome.ALREADY_POSTED}
+
+
 class PostResult(NamedTuple):
     channel: str
-    outcome: str  # "posted", "already posted", "in progress elsewhere" or "failed"
+    outcome: Outcome
     detail: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.outcome != "failed"
+        return self.outcome is not Outcome.FAILED
 
 
 async def post_day(
     ledger: PostLedger,
     *,
-    platform: str,
+    platform: Platform,
     channels: Sequence[str],
     day: date,
     send: Callable[[str, date], Awaitable[str]],
@@ -58,7 +78,7 @@ async def post_day(
         token = await asyncio.to_thread(ledger.claim, platform, channel, day, now())
         if token is None:
             done = await asyncio.to_thread(ledger.posted, platform, channel, day)
-            outcome = "already posted" if done else "in progress elsewhere"
+            outcome = Outcome.ALREADY_POSTED if done else Outcome.IN_PROGRESS_ELSEWHERE
             results.append(PostResult(channel, outcome))
             continue
         try:
@@ -71,7 +91,7 @@ async def post_day(
             log.warning(
                 "layer of the day for %s on %s %s failed: %s", day, platform, channel, error
             )
-            results.append(PostResult(channel, "failed", str(error) or type(error).__name__))
+            results.append(PostResult(channel, Outcome.FAILED, str(error) or type(error).__name__))
             continue
         record = functools.partial(
             ledger.complete, platform, channel, day, now=now(), message=message, token=token
@@ -83,7 +103,7 @@ async def post_day(
                 day, platform, channel,
             )  # fmt: skip
         log.info("posted the layer of the day for %s to %s %s", day, platform, channel)
-        results.append(PostResult(channel, "posted", message))
+        results.append(PostResult(channel, Outcome.POSTED, message))
     return results
 
 

@@ -14,9 +14,7 @@ from bot.loading.validation import build_knowledge
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
 
-__all__ = ["KNOWLEDGE_ENV", "bundled_knowledge_path", "load_knowledge", "resolve_knowledge_path"]
-
-KNOWLEDGE_ENV = "OSI_KNOWLEDGE"
+__all__ = ["bundled_knowledge_path", "load_knowledge"]
 
 # The C loader is several times faster and reports the same line/column marks; PyYAML
 # wheels ship it, but a source build without libyaml only has the pure-Python one.
@@ -36,12 +34,6 @@ def bundled_knowledge_path() -> str:
     return os.path.join(os.path.dirname(package), "knowledge", "layers.yaml")
 
 
-def resolve_knowledge_path(explicit: str | os.PathLike[str] | None = None) -> str:
-    """`--knowledge PATH` wins, then `OSI_KNOWLEDGE`, then the bundled file."""
-    chosen = explicit or os.environ.get(KNOWLEDGE_ENV) or None
-    return os.fspath(chosen) if chosen else bundled_knowledge_path()
-
-
 def _parse(text: str, source: str) -> object:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
@@ -54,9 +46,18 @@ def _parse(text: str, source: str) -> object:
         raise KnowledgeError(source, [f"YAML error: {error}"]) from None
 
 
-def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
-    """Load and validate the knowledge file; raise `KnowledgeError` describing every problem."""
-    source = resolve_knowledge_path(path)
+def load_knowledge(
+    path: str | os.PathLike[str] | None = None, *, cache_dir: str | None = None
+) -> Knowledge:
+    """Load and validate a knowledge file (default: the bundled one).
+
+    Args:
+        cache_dir: where parsed copies are kept (see `cached_parse`); None parses every time.
+
+    Raises:
+        KnowledgeError: describing every problem, each at its place.
+    """
+    source = os.fspath(path) if path else bundled_knowledge_path()
     try:
         with open(source, encoding="utf-8") as file:
             text = file.read()
@@ -68,7 +69,7 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
         raise KnowledgeError(source, [f"not UTF-8 text (byte {error.start})"]) from None
     except OSError as error:
         raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
-    document = cached_parse(source, text, lambda t: _parse(t, source))
+    document = cached_parse(source, text, lambda t: _parse(t, source), cache_dir)
     knowledge, problems = build_knowledge(document, source)
     if knowledge is None:
         raise KnowledgeError(source, problems)

@@ -1,7 +1,7 @@
 """A cache of parsed knowledge files, like `.pyc` files for Python source.
 
 Parsing YAML is most of `osi-bot ask`'s start-up. The parsed document (plain dicts,
-lists and scalars) is stored with `marshal` under the user's cache directory, keyed by
+lists and scalars) is stored with `marshal` in a cache directory the caller names, keyed by
 the file's path and checked against the file's whole text; validation still runs on
 every load.
 Any problem with the cache (read-only disk, a stale or corrupt entry) just means parsing.
@@ -18,23 +18,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["CACHE_ENV", "cached_parse"]
+__all__ = ["cached_parse"]
 
-CACHE_ENV = "OSI_CACHE_DIR"
 _FORMAT = 1
 
 
-def _cache_dir() -> str | None:
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit is not None:
-        return explicit or None  # set but empty: caching is off
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "osi-bot")
+def cached_parse(path: str, text: str, parse: Callable[[str], Any], directory: str | None) -> Any:
+    """`parse(text)`, or the stored result of parsing this very text before, in `directory`.
 
-
-def cached_parse(path: str, text: str, parse: Callable[[str], Any]) -> Any:
-    """`parse(text)`, or the stored result of parsing this very text before."""
-    directory = _cache_dir()
+    With no `directory`, every call parses.
+    """
     if not directory:
         return parse(text)
     key = (_FORMAT, os.path.abspath(path))

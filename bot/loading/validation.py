@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from bot.core.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
+from bot.core.matching import index_knowledge
 from bot.core.text import compact
 
 __all__ = ["build_knowledge"]
@@ -228,4 +229,4 @@ def build_knowledge(document: Any, source: str) -> tuple[Knowledge | None, list[
     if problems.items:
         return None, problems.items
     by_number = {layer.number: layer for layer in sorted(layers, key=lambda la: -la.number)}
-    return Knowledge(layers=by_number, entries=tuple(entries), source=source), []
+    return index_knowledge(by_number, tuple(entries), source), []

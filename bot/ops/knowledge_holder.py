@@ -14,14 +14,14 @@ import signal
 from typing import TYPE_CHECKING
 
 from bot.errors import KnowledgeError
-from bot.loading.load import load_knowledge, resolve_knowledge_path
+from bot.loading.load import load_knowledge
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
     from bot.core.knowledge import Knowledge
 
-__all__ = ["KnowledgeHolder", "as_source", "install_reload_signal", "watch_knowledge"]
+__all__ = ["KnowledgeHolder", "install_reload_signal", "watch_knowledge"]
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +44,12 @@ class KnowledgeHolder:
     def __init__(
         self,
         knowledge: Knowledge,
-        path: str | None = None,
+        path: str,
         load: Callable[[str], Knowledge] = load_knowledge,
         on_reload: Callable[[bool], object] | None = None,
     ) -> None:
         self._current = knowledge
-        self.path = resolve_knowledge_path(path)
+        self.path = path
         self._load = load
         self._on_reload = on_reload
         self._loaded_signature = _signature(self.path)
@@ -90,17 +90,6 @@ class KnowledgeHolder:
         self._loaded_signature = signature
         log.info("knowledge reloaded from %s: %d entries", self.path, len(fresh.entries))
         return True
-
-
-def as_source(knowledge: Knowledge | Callable[[], Knowledge]) -> Callable[[], Knowledge]:
-    """A function returning the knowledge to use now: a fixed Knowledge, or `holder.get`.
-
-    Adapters call it for every question, so a reload reaches the next answer; tests can
-    still hand them a plain Knowledge.
-    """
-    if callable(knowledge):
-        return knowledge
-    return lambda: knowledge
 
 
 async def watch_knowledge(

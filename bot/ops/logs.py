@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from bot.errors import ConfigError
+from bot.ops.settings import LogFormat
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
+
+    from bot.ops.settings import OpsSettings
 
 __all__ = ["JsonFormatter", "RedactSecrets", "configure_logging", "log_unknown_question"]
 
@@ -27,7 +28,6 @@ _TOKEN_SHAPES = re.compile(
     r"|xapp-[\w-]{8,}"  # Slack app-level tokens
     r"|[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}"  # Discord bot tokens
 )
-_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 _unknown_log = logging.getLogger("osi.unknown_questions")
 
 
@@ -71,32 +71,21 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def configure_logging(
-    env: Mapping[str, str] | None = None, secrets: Iterable[str] = ()
-) -> RedactSecrets:
-    """Root logging from OSI_LOG_FORMAT (text|json) and OSI_LOG_LEVEL; returns the filter."""
-    env = os.environ if env is None else env
-    form = (env.get("OSI_LOG_FORMAT") or "text").strip().casefold()
-    if form not in {"text", "json"}:
-        raise ConfigError("OSI_LOG_FORMAT", f"OSI_LOG_FORMAT must be text or json, not {form!r}.")
-    level = (env.get("OSI_LOG_LEVEL") or "INFO").strip().upper()
-    if level not in _LEVELS:
-        raise ConfigError(
-            "OSI_LOG_LEVEL", f"OSI_LOG_LEVEL must be one of {', '.join(_LEVELS)}, not {level!r}."
-        )
+def configure_logging(settings: OpsSettings, secrets: Iterable[str] = ()) -> RedactSecrets:
+    """Root logging in `settings`' format (text or JSON lines) and level; returns the filter."""
     handler = logging.StreamHandler(sys.stderr)
     redact = RedactSecrets(secrets)
     handler.addFilter(redact)
     handler.setFormatter(
         JsonFormatter()
-        if form == "json"
+        if settings.log_format is LogFormat.JSON
         else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     )
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(level)
+    root.setLevel(settings.log_level)
     # Python warnings would otherwise be bare text between the JSON lines.
     logging.captureWarnings(True)
     return redact

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
+from bot.core.model import AnswerKind
+
 if TYPE_CHECKING:
     from bot.core.model import Answer
+    from bot.ops.platform import Platform
 
 __all__ = ["CONTENT_TYPE", "Metrics"]
 
@@ -56,13 +59,14 @@ class Metrics:
             registry=self.registry,
         )
 
-    def record_answer(self, platform: str, answer: Answer, seconds: float) -> None:
+    def record_answer(self, platform: Platform, answer: Answer, seconds: float) -> None:
         self.questions.labels(platform, answer.kind.value).inc()
-        if answer.kind.value == "unknown":
+        if answer.kind is AnswerKind.UNKNOWN:
             self.unknown.labels(platform).inc()
         self.latency.labels(platform).observe(seconds)
 
-    def record_daily(self, platform: str, result: str) -> None:
+    def record_daily(self, platform: Platform, result: str) -> None:
+        """Count one channel's daily post by its outcome (a `bot.daily.posting.Outcome`)."""
         self.daily_posts.labels(platform, result).inc()
 
     def record_reload(self, ok: bool) -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from bot.core.model import Answer
     from bot.ops.metrics import Metrics
+    from bot.ops.platform import Platform
 
 __all__ = ["observed"]
 
@@ -25,7 +26,7 @@ P = ParamSpec("P")
 
 
 def observed(
-    ask: Callable[P, Answer], *, platform: str, metrics: Metrics, log_unknown: bool
+    ask: Callable[P, Answer], *, platform: Platform, metrics: Metrics, log_unknown: bool
 ) -> Callable[P, Answer]:
     """`ask`, recording each answer in `metrics` and, if `log_unknown`, each unknown question."""
 

@@ -1,60 +1,71 @@
 """The operations settings both bots share, read from the environment by the entry point.
 
-OSI_LOG_FORMAT and OSI_LOG_LEVEL are checked by `configure_logging`, which applies them;
-the rest is here. A bad value is one `ConfigError` naming the variable, before connecting.
+A bad value is one `ConfigError` naming the variable, raised before anything connects.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.daily.schedule import parse_bool
 from bot.errors import ConfigError
+from bot.ops.env import parse_bool, parse_port, read
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["HEALTH_PORT", "LOG_UNKNOWN_QUESTIONS", "RELOAD_SECONDS", "OpsSettings"]
+__all__ = [
+    "HEALTH_PORT",
+    "LOG_FORMAT",
+    "LOG_LEVEL",
+    "LOG_UNKNOWN_QUESTIONS",
+    "RELOAD_SECONDS",
+    "LogFormat",
+    "OpsSettings",
+]
 
 HEALTH_PORT = "OSI_HEALTH_PORT"
+LOG_FORMAT = "OSI_LOG_FORMAT"
+LOG_LEVEL = "OSI_LOG_LEVEL"
 LOG_UNKNOWN_QUESTIONS = "OSI_LOG_UNKNOWN_QUESTIONS"
 RELOAD_SECONDS = "OSI_KNOWLEDGE_RELOAD_SECONDS"
 DEFAULT_RELOAD_SECONDS = 5.0
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class LogFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
 
 
 @dataclass(frozen=True, slots=True)
 class OpsSettings:
-    """Where to serve health checks, what to log, and how often to look for new knowledge."""
+    """Where to serve health checks, how and what to log, how often to look for new knowledge."""
 
     health_port: int | None = None  # None: no health server of its own
     log_unknown_questions: bool = False
     reload_seconds: float = DEFAULT_RELOAD_SECONDS  # 0: reload on SIGHUP only
+    log_format: LogFormat = LogFormat.TEXT
+    log_level: str = "INFO"
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> OpsSettings:
+    def from_env(cls, environ: Mapping[str, str]) -> OpsSettings:
         """Read and check every setting; raise `ConfigError` for the first bad one."""
         return cls(
-            health_port=_health_port(env.get(HEALTH_PORT, "").strip()),
+            health_port=parse_port(HEALTH_PORT, read(environ, HEALTH_PORT), optional=" (or empty)"),
             log_unknown_questions=parse_bool(
-                LOG_UNKNOWN_QUESTIONS, env.get(LOG_UNKNOWN_QUESTIONS, "false")
+                LOG_UNKNOWN_QUESTIONS, read(environ, LOG_UNKNOWN_QUESTIONS)
             ),
-            reload_seconds=_reload_seconds(env.get(RELOAD_SECONDS, "").strip()),
+            reload_seconds=_reload_seconds(read(environ, RELOAD_SECONDS)),
+            log_format=_log_format(read(environ, LOG_FORMAT)),
+            log_level=_log_level(read(environ, LOG_LEVEL)),
         )
 
 
-def _health_port(raw: str) -> int | None:
-    if not raw:
-        return None
-    if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 65535):
-        message = f"{HEALTH_PORT} must be a port number from 1 to 65535 (or empty), not {raw!r}."
-        raise ConfigError(HEALTH_PORT, message)
-    return int(raw)
-
-
-def _reload_seconds(raw: str) -> float:
-    if not raw:
+def _reload_seconds(raw: str | None) -> float:
+    if raw is None:
         return DEFAULT_RELOAD_SECONDS
     try:
         seconds = float(raw)
@@ -67,3 +78,18 @@ def _reload_seconds(raw: str) -> float:
         )
         raise ConfigError(RELOAD_SECONDS, message)
     return seconds
+
+
+def _log_format(raw: str | None) -> LogFormat:
+    folded = (raw or LogFormat.TEXT).casefold()
+    if folded not in LogFormat.__members__.values():
+        raise ConfigError(LOG_FORMAT, f"{LOG_FORMAT} must be text or json, not {folded!r}.")
+    return LogFormat(folded)
+
+
+def _log_level(raw: str | None) -> str:
+    level = (raw or "INFO").upper()
+    if level not in LOG_LEVELS:
+        message = f"{LOG_LEVEL} must be one of {', '.join(LOG_LEVELS)}, not {level!r}."
+        raise ConfigError(LOG_LEVEL, message)
+    return level

@@ -11,48 +11,48 @@ import asyncio
 import json
 import os
 import sys
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from bot.daily.channels import DISCORD_DAILY_CHANNEL, SLACK_DAILY_CHANNEL, channels_from_env
-from bot.daily.job import DONE, DailyJob, open_ledger
-from bot.daily.ledger import state_dir_from_env
+from bot.daily.clock import SystemClock
+from bot.daily.job import DailyJob, open_ledger
+from bot.daily.posting import Outcome
 from bot.daily.render_text import daily_record, daily_text
 from bot.daily.rotation import daily_post
-from bot.daily.schedule import schedule_from_env
+from bot.daily.schedule import WEEKDAYS_ONLY, DailySchedule
+from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
+from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Callable, Mapping
     from contextlib import AbstractAsyncContextManager
     from datetime import date
 
     from bot.core.knowledge import Knowledge
+    from bot.daily.clock import Clock
     from bot.daily.job import PostSender
     from bot.daily.posting import PostResult
-    from bot.daily.schedule import DailySchedule
 
     OpenSender = Callable[[], AbstractAsyncContextManager[PostSender]]
 
 __all__ = ["post_once", "run_daily_command"]
 
 
-def _slack(env: Mapping[str, str], base_url: str | None) -> OpenSender:
+def _slack(environ: Mapping[str, str], base_url: str | None) -> OpenSender:
     from bot.adapters.slack.daily import one_shot_sender  # noqa: PLC0415 - only for Slack
-    from bot.adapters.slack.settings import api_url_from_env, bot_token_from_env  # noqa: PLC0415
+    from bot.adapters.slack.settings import SlackSettings  # noqa: PLC0415
 
-    token = bot_token_from_env(env)
-    url = base_url or api_url_from_env(env)
-    return lambda: one_shot_sender(token, base_url=url)
+    settings = SlackSettings.posting_from_env(environ)
+    url = base_url or settings.api_url
+    return lambda: one_shot_sender(settings.bot_token, base_url=url)
 
 
-def _discord(env: Mapping[str, str]) -> OpenSender:
+def _discord(environ: Mapping[str, str]) -> OpenSender:
     from bot.adapters.discord.daily import one_shot_sender  # noqa: PLC0415 - only for Discord
-    from bot.adapters.discord.settings import token_from_env  # noqa: PLC0415
+    from bot.adapters.discord.settings import DiscordSettings  # noqa: PLC0415
 
-    token = token_from_env(env)
-    return lambda: one_shot_sender(token)
+    settings = DiscordSettings.posting_from_env(environ)
+    return lambda: one_shot_sender(settings.token)
 
 
 async def _post(
@@ -62,16 +62,16 @@ async def _post(
         return await job_for(send).post(day)
 
 
-def _line(platform: str, day: date, result: PostResult) -> str:
+def _line(platform: Platform, day: date, result: PostResult) -> str:
     line = f"{platform} {result.channel} {day.isoformat()}: {result.outcome}"
-    if result.outcome == "posted" and result.detail:
+    if result.outcome is Outcome.POSTED and result.detail:
         return f"{line} (message {result.detail})"
     return f"{line}: {result.detail}" if result.detail else line
 
 
 def post_once(
     knowledge: Knowledge,
-    platform: str,
+    platform: Platform,
     day: date,
     schedule: DailySchedule,
     *,
@@ -93,24 +93,22 @@ def post_once(
         PostRefusedError: the platform could not be reached to log in.
     """
     env = os.environ if env is None else env
-    if platform == "slack":
-        open_sender, variable = _slack(env, slack_base_url), SLACK_DAILY_CHANNEL
-    else:
-        open_sender, variable = _discord(env), DISCORD_DAILY_CHANNEL
-    channels = channels_from_env(variable, env)
-    if not channels:
+    platform = Platform(platform)
+    open_sender = _slack(env, slack_base_url) if platform is Platform.SLACK else _discord(env)
+    settings = DailySettings.from_env(env, platform)
+    if not settings.channels:
         raise ConfigError(
-            variable,
-            f"{variable} is not set; set it to the ID of the channel to post the layer of the "
-            "day to (several separated by commas).",
+            settings.variable,
+            f"{settings.variable} is not set; set it to the ID of the channel to post the layer "
+            "of the day to (several separated by commas).",
         )
-    ledger = open_ledger(state_dir_from_env(env))
+    ledger = open_ledger(settings.state_dir)
 
     def job_for(send: PostSender) -> DailyJob:
         return DailyJob(
             knowledge,
             platform=platform,
-            channels=channels,
+            channels=settings.channels,
             schedule=schedule,
             ledger=ledger,
             send=send,
@@ -119,20 +117,35 @@ def post_once(
     results = asyncio.run(_post(job_for, open_sender, day))
     for result in results:
         sys.stdout.write(_line(platform, day, result) + "\n")
-    return 0 if all(result.outcome in DONE for result in results) else 1
+    return 0 if all(result.outcome.done for result in results) else 1
 
 
-def run_daily_command(knowledge: Knowledge, args: argparse.Namespace) -> int:
-    schedule = schedule_from_env()
-    day = args.date or schedule.local_date(datetime.now(schedule.zone))
+def run_daily_command(
+    knowledge: Knowledge,
+    command: str,
+    *,
+    day: date | None = None,
+    platform: Platform | None = None,
+    as_json: bool = False,
+    environ: Mapping[str, str] | None = None,
+    clock: Clock | None = None,
+) -> int:
+    """`daily show` (print `day`'s post) or `daily post` (post it once to `platform`).
+
+    Args:
+        day: the day to show or post (default: today in OSI_TIMEZONE, by `clock`).
+        clock: what "today" is read from (default: the system clock).
+    """
+    environ = os.environ if environ is None else environ
+    schedule = DailySchedule.from_env(environ)
+    day = day or schedule.local_date((clock or SystemClock()).now())
     posting_day = schedule.is_posting_day(day)
-    not_posting = f"{day.isoformat()} is not a posting day (OSI_DAILY_WEEKDAYS_ONLY)"
-    if args.daily_command == "show":
+    not_posting = f"{day.isoformat()} is not a posting day ({WEEKDAYS_ONLY})"
+    if command == "show":
         post = daily_post(knowledge, day, weekdays_only=schedule.weekdays_only)
-        if args.json:
-            print(
-                json.dumps({**daily_record(post), "posting_day": posting_day}, ensure_ascii=False)
-            )
+        if as_json:
+            record = {**daily_record(post), "posting_day": posting_day}
+            print(json.dumps(record, ensure_ascii=False))
         else:
             print(daily_text(post) if posting_day else f"{not_posting}; no post is made.")
         return 0
@@ -141,4 +154,6 @@ def run_daily_command(knowledge: Knowledge, args: argparse.Namespace) -> int:
         # and a weekend --date must not post Monday's lesson under Saturday's date.
         print(f"{not_posting}: nothing posted.")
         return 0
-    return post_once(knowledge, args.platform, day, schedule)
+    if platform is None:
+        raise ValueError("posting needs a platform")
+    return post_once(knowledge, platform, day, schedule, env=environ)

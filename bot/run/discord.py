@@ -23,15 +23,18 @@ import discord
 from bot.adapters.discord.client import build_client
 from bot.adapters.discord.commands import sync_commands
 from bot.adapters.discord.daily import discord_sender
-from bot.adapters.discord.settings import SHARD_COUNT, TOKEN, load_settings
+from bot.adapters.discord.settings import SHARD_COUNT, TOKEN, DiscordSettings
 from bot.core.answering import answer
-from bot.daily.channels import DISCORD_DAILY_CHANNEL
 from bot.daily.job import DailySetup
+from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
+from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
 from bot.ops.knowledge_holder import KnowledgeHolder
+from bot.ops.knowledge_settings import KnowledgeSettings
 from bot.ops.logs import configure_logging
 from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
+from bot.ops.platform import Platform
 from bot.ops.running import operating
 from bot.ops.settings import OpsSettings
 
@@ -39,7 +42,6 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from bot.adapters.discord.client import OsiClient
-    from bot.adapters.discord.settings import Settings
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
     from bot.daily.clock import Clock
@@ -51,7 +53,6 @@ log = logging.getLogger(__name__)
 
 _AUTHENTICATION_FAILED = 4004  # gateway close codes a person can act on
 _SHARDING_REQUIRED = 4011
-_SHUTDOWN_GRACE_SECONDS = 10.0
 _GATEWAY_CLOSE_SECONDS = 5.0
 
 
@@ -68,20 +69,21 @@ def run(
         knowledge_path: the file `knowledge` came from (`--knowledge`), watched for changes.
     """
     environ = os.environ if environ is None else environ
-    settings = load_settings(environ)
+    settings = DiscordSettings.from_env(environ)
     ops = OpsSettings.from_env(environ)
-    daily = DailySetup.from_env(DISCORD_DAILY_CHANNEL, environ)
-    configure_logging(environ, secrets=[settings.token])
+    daily = DailySetup.open(DailySettings.from_env(environ, Platform.DISCORD))
+    configure_logging(ops, secrets=[settings.token])
     # The bot never joins voice; the missing voice libraries are not worth a warning.
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
     metrics = Metrics()
-    holder = KnowledgeHolder(knowledge, knowledge_path, on_reload=metrics.record_reload)
+    files = KnowledgeSettings.from_env(environ, knowledge_path)
+    holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
     asyncio.run(_operate(settings, ops, holder, metrics, daily, sync=sync))
     return 0
 
 
 async def _operate(
-    settings: Settings,
+    settings: DiscordSettings,
     ops: OpsSettings,
     holder: KnowledgeHolder,
     metrics: Metrics,
@@ -95,7 +97,10 @@ async def _operate(
         return answer(holder.get(), question)
 
     ask = observed(
-        answer_now, platform="discord", metrics=metrics, log_unknown=ops.log_unknown_questions
+        answer_now,
+        platform=Platform.DISCORD,
+        metrics=metrics,
+        log_unknown=ops.log_unknown_questions,
     )
     client = build_client(holder.get, settings, ask=ask)
     async with operating(holder, ops, metrics, client.is_connected) as stop:
@@ -104,7 +109,7 @@ async def _operate(
 
 async def serve(
     client: OsiClient,
-    settings: Settings,
+    settings: DiscordSettings,
     *,
     sync: bool,
     daily: DailySetup | None = None,
@@ -140,7 +145,7 @@ async def serve(
             # catch-up post) does not wait for the gateway, and outlives its reconnects.
             async with job.scheduled() if job else nullcontext():
                 await _until_closed_or_stopped(gateway, stop)
-            if not await client.answering.idle(_SHUTDOWN_GRACE_SECONDS):
+            if not await client.answering.idle(SHUTDOWN_GRACE_SECONDS):
                 log.warning("Stopped with %d answers still being sent", len(client.answering))
         finally:
             await client.close()
@@ -170,7 +175,7 @@ async def _until_closed_or_stopped(gateway: asyncio.Task[None], stop: asyncio.Ev
 
 def _daily_job(
     client: OsiClient,
-    settings: Settings,
+    settings: DiscordSettings,
     daily: DailySetup | None,
     clock: Clock | None,
     metrics: Metrics | None,
@@ -192,7 +197,7 @@ def _daily_job(
         return None
     return daily.job(
         lambda: client.knowledge,
-        platform="discord",
+        platform=Platform.DISCORD,
         send=discord_sender(client.http),
         clock=clock,
         record=metrics.record_daily if metrics else None,

@@ -28,13 +28,17 @@ from bot.adapters.slack.startup_checks import (
     check_bot_token,
 )
 from bot.core.answering import answer
-from bot.daily.channels import SLACK_DAILY_CHANNEL
+from bot.core.knowledge import as_source
 from bot.daily.job import DailySetup
+from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
-from bot.ops.knowledge_holder import KnowledgeHolder, as_source
+from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
+from bot.ops.knowledge_holder import KnowledgeHolder
+from bot.ops.knowledge_settings import KnowledgeSettings
 from bot.ops.logs import configure_logging
 from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
+from bot.ops.platform import Platform
 from bot.ops.running import operating, stop_on_signals
 from bot.ops.settings import HEALTH_PORT, OpsSettings
 
@@ -47,8 +51,6 @@ if TYPE_CHECKING:
 __all__ = ["Running", "SlackUnreachableError", "run", "serve"]
 
 _log = logging.getLogger(__name__)
-
-_SHUTDOWN_GRACE_SECONDS = 10.0
 
 
 def run(
@@ -71,10 +73,11 @@ def run(
             f"in HTTP mode, which serves /healthz and /metrics on {ENV_PORT}."
         )
         raise ConfigError(HEALTH_PORT, message)
-    daily = DailySetup.from_env(SLACK_DAILY_CHANNEL, environ)
-    configure_logging(environ, secrets=settings.secrets)
+    daily = DailySetup.open(DailySettings.from_env(environ, Platform.SLACK))
+    configure_logging(ops, secrets=settings.secrets)
     metrics = Metrics()
-    holder = KnowledgeHolder(knowledge, knowledge_path, on_reload=metrics.record_reload)
+    files = KnowledgeSettings.from_env(environ, knowledge_path)
+    holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
     asyncio.run(_operate(settings, ops, holder, metrics, daily))
     return 0
 
@@ -132,7 +135,7 @@ async def serve(
     stop = stop or asyncio.Event()
     metrics = metrics or Metrics()
     source = as_source(knowledge)
-    ask = observed(answer, platform="slack", metrics=metrics, log_unknown=log_unknown)
+    ask = observed(answer, platform=Platform.SLACK, metrics=metrics, log_unknown=log_unknown)
     with stop_on_signals(stop) if on_signals else nullcontext():
         async with aiohttp.ClientSession() as session:
             client = web_client(
@@ -152,17 +155,23 @@ async def serve(
             if daily is not None:
                 send = slack_sender(client)
                 job = daily.job(
-                    source, platform="slack", send=send, clock=clock, record=metrics.record_daily
+                    source,
+                    platform=Platform.SLACK,
+                    send=send,
+                    clock=clock,
+                    record=metrics.record_daily,
                 )
             if settings.app_token is not None:
                 serving = socket_mode(bot, settings.app_token, client)
             else:
-                serving = http(bot, host, settings.port, metrics)
+                serving = http(
+                    bot, host, settings.port, metrics, is_ready=lambda: not stop.is_set()
+                )
             async with serving as running:
                 if on_ready:
                     on_ready(running)
                 # The schedule starts once the bot answers and stops before it stops answering.
                 async with job.scheduled() if job else nullcontext():
                     await stop.wait()
-            if not await bot.idle(_SHUTDOWN_GRACE_SECONDS):
+            if not await bot.idle(SHUTDOWN_GRACE_SECONDS):
                 _log.warning("Stopped with %d answers still being sent", len(bot.background))

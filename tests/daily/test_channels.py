@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.daily.channels import DISCORD_DAILY_CHANNEL, SLACK_DAILY_CHANNEL, channels_from_env
+from bot.daily.channels import DISCORD_DAILY_CHANNEL, SLACK_DAILY_CHANNEL, parse_channels
 from bot.errors import ConfigError
 
 
@@ -32,11 +32,7 @@ from bot.errors import ConfigError
 def test_channels_are_read_trimmed_in_order(
     variable: str, value: str, expected: tuple[str, ...]
 ) -> None:
-    assert channels_from_env(variable, {variable: value}) == expected
-
-
-def test_unset_means_no_channels() -> None:
-    assert channels_from_env(SLACK_DAILY_CHANNEL, {}) == ()
+    assert parse_channels(variable, value) == expected
 
 
 @pytest.mark.parametrize(
@@ -56,7 +52,7 @@ def test_unset_means_no_channels() -> None:
 )
 def test_a_malformed_channel_is_one_sentence_naming_the_setting(variable: str, value: str) -> None:
     with pytest.raises(ConfigError) as raised:
-        channels_from_env(variable, {variable: f"{value}"})
+        parse_channels(variable, value)
     assert raised.value.variable == variable
     message = str(raised.value)
     assert message.startswith(f"{variable} must list channel IDs like ")

@@ -17,9 +17,11 @@ from bot.daily.job import DailyJob, DailySetup, PostRefusedError
 from bot.daily.ledger import PostLedger
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
+from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
 from bot.loading.load import load_knowledge
-from tests.daily.clocks import ParkingClock
+from bot.ops.platform import Platform
+from tests.fakes.clocks import ParkingClock
 from tests.ops.knowledge_files import copy_bundled, rename
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ def _job(
 ) -> DailyJob:
     return DailyJob(
         knowledge,
-        platform="slack",
+        platform=Platform.SLACK,
         channels=("C0DAILY001",),
         schedule=SCHEDULE,
         ledger=ledger,
@@ -111,7 +113,7 @@ async def test_a_post_stuck_past_the_grace_period_is_cancelled(
 
 
 async def _refuse(_channel: str, _post: DailyPost) -> str:
-    raise PostRefusedError("Slack", "not_in_channel")
+    raise PostRefusedError(Platform.SLACK, "not_in_channel")
 
 
 async def test_every_channels_outcome_is_recorded_for_the_metrics(
@@ -152,7 +154,7 @@ class FlakyLedger(PostLedger):
 
     failures = 1
 
-    def claim(self, platform: str, channel: str, day: date, now: float) -> bool:
+    def claim(self, platform: str, channel: str, day: date, now: float) -> str | None:
         if self.failures:
             self.failures -= 1
             raise sqlite3.OperationalError("database or disk is full")
@@ -176,11 +178,11 @@ def test_setup_without_a_channel_opens_no_ledger_and_says_so_once(
     knowledge: Knowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     state = tmp_path / "state"
-    setup = DailySetup.from_env("SLACK_DAILY_CHANNEL", {"OSI_STATE_DIR": str(state)})
+    setup = DailySetup.open(DailySettings.from_env({"OSI_STATE_DIR": str(state)}, Platform.SLACK))
     assert setup.ledger is None
     assert not state.exists()
     with caplog.at_level(logging.INFO):
-        assert setup.job(knowledge, platform="slack", send=RecordingSender()) is None
+        assert setup.job(knowledge, platform=Platform.SLACK, send=RecordingSender()) is None
     assert [r.getMessage() for r in caplog.records] == [
         "no SLACK_DAILY_CHANNEL: no layer of the day on Slack"
     ]
@@ -196,7 +198,7 @@ def test_setup_without_a_channel_opens_no_ledger_and_says_so_once(
 )
 def test_setup_checks_every_daily_setting(env: dict[str, str], variable: str) -> None:
     with pytest.raises(ConfigError) as raised:
-        DailySetup.from_env("DISCORD_DAILY_CHANNEL", env)
+        DailySetup.open(DailySettings.from_env(env, Platform.DISCORD))
     assert raised.value.variable == variable
 
 
@@ -205,7 +207,7 @@ def test_an_unusable_state_directory_names_osi_state_dir(tmp_path: Path) -> None
     occupied.write_text("", "utf-8")
     env = {"DISCORD_DAILY_CHANNEL": "123456789012345678", "OSI_STATE_DIR": str(occupied)}
     with pytest.raises(ConfigError) as raised:
-        DailySetup.from_env("DISCORD_DAILY_CHANNEL", env)
+        DailySetup.open(DailySettings.from_env(env, Platform.DISCORD))
     assert raised.value.variable == "OSI_STATE_DIR"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.daily.ledger import CLAIM_LEASE_SECONDS, PostLedger, state_dir_from_env
+from bot.daily.ledger import CLAIM_LEASE_SECONDS, PostLedger
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,8 +66,3 @@ def test_keys_are_platform_channel_and_day(tmp_path: Path) -> None:
     assert ledger.claim("slack", "C2", DAY, now=1.0)
     assert ledger.claim("discord", "C1", DAY, now=1.0)
     assert ledger.claim("slack", "C1", date(2026, 11, 27), now=1.0)
-
-
-def test_state_dir_setting(tmp_path: Path) -> None:
-    assert state_dir_from_env({"OSI_STATE_DIR": str(tmp_path)}) == str(tmp_path)
-    assert state_dir_from_env({"XDG_STATE_HOME": "/x"}) == "/x/osi-bot"

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.ops.platform import Platform
 from bot.daily.ledger import PostLedger
 from bot.daily.posting import post_day, run_daily_loop
 from bot.daily.schedule import DailySchedule
@@ -38,10 +39,10 @@ class RecordingSender:
 async def test_run_twice_posts_once(tmp_path: Path) -> None:
     ledger, send = PostLedger(str(tmp_path)), RecordingSender()
     first = await post_day(
-        ledger, platform="slack", channels=["C1", "C2"], day=DAY, send=send, now=lambda: 1.0
+        ledger, platform=Platform.SLACK, channels=["C1", "C2"], day=DAY, send=send, now=lambda: 1.0
     )
     second = await post_day(
-        ledger, platform="slack", channels=["C1", "C2"], day=DAY, send=send, now=lambda: 2.0
+        ledger, platform=Platform.SLACK, channels=["C1", "C2"], day=DAY, send=send, now=lambda: 2.0
     )
     assert send.sent == [("C1", DAY), ("C2", DAY)]
     assert [r.outcome for r in first] == ["posted", "posted"]
@@ -52,13 +53,13 @@ async def test_refused_post_is_not_recorded_and_the_next_run_posts(tmp_path: Pat
     ledger, send = PostLedger(str(tmp_path)), RecordingSender()
     send.refuse = True
     refused = await post_day(
-        ledger, platform="discord", channels=["42"], day=DAY, send=send, now=lambda: 1.0
+        ledger, platform=Platform.DISCORD, channels=["42"], day=DAY, send=send, now=lambda: 1.0
     )
     assert [(r.outcome, r.ok) for r in refused] == [("failed", False)]
     assert not ledger.posted("discord", "42", DAY)
     send.refuse = False
     retried = await post_day(
-        ledger, platform="discord", channels=["42"], day=DAY, send=send, now=lambda: 2.0
+        ledger, platform=Platform.DISCORD, channels=["42"], day=DAY, send=send, now=lambda: 2.0
     )
     assert [r.outcome for r in retried] == ["posted"]
     assert send.sent == [("42", DAY)]
@@ -75,7 +76,7 @@ async def test_a_send_that_hangs_is_abandoned_before_its_lease_ends(
         return "never"
 
     results = await post_day(
-        ledger, platform="slack", channels=["C1"], day=DAY, send=hang, now=lambda: 1.0
+        ledger, platform=Platform.SLACK, channels=["C1"], day=DAY, send=hang, now=lambda: 1.0
     )
     assert [r.outcome for r in results] == ["failed"]
     assert ledger.claim("slack", "C1", DAY, now=2.0)  # released: the next run may post
@@ -86,7 +87,7 @@ async def test_two_schedulers_on_one_host_post_once(tmp_path: Path) -> None:
     runs = [
         post_day(
             PostLedger(str(tmp_path)),
-            platform="slack",
+            platform=Platform.SLACK,
             channels=["C1"],
             day=DAY,
             send=send,

@@ -29,7 +29,8 @@ def test_any_seven_consecutive_days_cover_all_layers(knowledge: Knowledge, start
 @given(start=_DAYS)
 def test_seven_consecutive_weekdays_cover_all_layers(knowledge: Knowledge, start: date) -> None:
     """With weekday-only posting, no layer is stuck on a Saturday forever."""
-    weekdays, day = [], start
+    weekdays: list[int] = []
+    day = start
     while len(weekdays) < 7:
         if day.weekday() < 5:
             weekdays.append(daily_post(knowledge, day, weekdays_only=True).layer.number)

@@ -7,14 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.daily.schedule import DailySchedule, schedule_from_env
+from bot.daily.schedule import DailySchedule
 from bot.errors import ConfigError
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def test_defaults_are_nine_utc_every_day() -> None:
-    assert schedule_from_env({}) == DailySchedule(time(9, 0), ZoneInfo("UTC"), False)
+    assert DailySchedule.from_env({}) == DailySchedule(time(9, 0), ZoneInfo("UTC"), False)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,9 @@ def test_settings_are_read() -> None:
         "OSI_TIMEZONE": "America/New_York",
         "OSI_DAILY_WEEKDAYS_ONLY": "yes",
     }
-    assert schedule_from_env(env) == DailySchedule(time(7, 30), ZoneInfo("America/New_York"), True)
+    assert DailySchedule.from_env(env) == DailySchedule(
+        time(7, 30), ZoneInfo("America/New_York"), True
+    )
 
 
 @pytest.mark.parametrize(
@@ -80,6 +82,6 @@ def test_settings_are_read() -> None:
 )
 def test_bad_settings_are_one_clear_sentence(env: dict[str, str], variable: str) -> None:
     with pytest.raises(ConfigError) as caught:
-        schedule_from_env(env)
+        DailySchedule.from_env(env)
     assert caught.value.variable == variable
     assert str(caught.value).startswith(f"{variable} must be")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from bot.adapters.discord.client import build_client
-from bot.adapters.discord.settings import Settings
+from bot.adapters.discord.settings import DiscordSettings
 from bot.core.answering import answer
 from bot.core.model import Answer, AnswerKind
 from bot.run.discord import serve
@@ -43,7 +43,7 @@ async def start_bot(fake_discord: FakeDiscord, knowledge: Knowledge) -> AsyncIte
     running: list[tuple[OsiClient, asyncio.Task[None]]] = []
 
     async def start(
-        settings: Settings | None = None,
+        settings: DiscordSettings | None = None,
         *,
         sync: bool = False,
         **dependencies: Any,
@@ -53,7 +53,7 @@ async def start_bot(fake_discord: FakeDiscord, knowledge: Knowledge) -> AsyncIte
         `dependencies` go to `build_client`: `ask`, `complete`, or `knowledge` (a Knowledge,
         or a function returning the current one).
         """
-        settings = settings or Settings(token=TOKEN)
+        settings = settings or DiscordSettings(token=TOKEN)
         # discord.py waits this long after the last GUILD_CREATE before it is ready.
         answers_from = dependencies.pop("knowledge", knowledge)
         client = build_client(answers_from, settings, guild_ready_timeout=0.01, **dependencies)

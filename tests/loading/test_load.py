@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.errors import KnowledgeError
-from bot.loading.load import bundled_knowledge_path, load_knowledge, resolve_knowledge_path
+from bot.loading.load import bundled_knowledge_path, load_knowledge
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -176,13 +176,3 @@ def test_directory_instead_of_file(tmp_path: Path) -> None:
 
 def test_top_level_list(tmp_path: Path) -> None:
     assert "top level must be a mapping" in _problems(_write(tmp_path, ["layers"]))
-
-
-def test_explicit_path_beats_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("OSI_KNOWLEDGE", str(tmp_path / "from-env.yaml"))
-    assert resolve_knowledge_path() == str(tmp_path / "from-env.yaml")
-    assert resolve_knowledge_path(tmp_path / "explicit.yaml") == str(tmp_path / "explicit.yaml")
-
-
-def test_bundled_file_when_nothing_is_set() -> None:
-    assert resolve_knowledge_path() == bundled_knowledge_path()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot.errors import KnowledgeError
+from bot.loading import load as load_module
 from bot.loading.load import bundled_knowledge_path, load_knowledge
 
 if TYPE_CHECKING:
@@ -16,10 +17,8 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "cache"
-    monkeypatch.setenv("OSI_CACHE_DIR", str(directory))
-    return directory
+def cache_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
 
 
 @pytest.fixture
@@ -32,49 +31,49 @@ def knowledge_file(tmp_path: Path) -> Path:
 def test_second_load_comes_from_the_cache(
     cache_dir: Path, knowledge_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = load_knowledge(knowledge_file)
+    first = load_knowledge(knowledge_file, cache_dir=str(cache_dir))
     assert len(list(cache_dir.iterdir())) == 1
 
     def no_parsing(text: str, source: str) -> object:
         raise AssertionError("parsed again despite a valid cache entry")
 
     monkeypatch.setattr("bot.loading.load._parse", no_parsing)
-    second = load_knowledge(knowledge_file)
+    second = load_knowledge(knowledge_file, cache_dir=str(cache_dir))
     assert [e.name for e in second.entries] == [e.name for e in first.entries]
 
 
 def test_an_edited_file_is_parsed_again(cache_dir: Path, knowledge_file: Path) -> None:
-    load_knowledge(knowledge_file)
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))
     text = knowledge_file.read_text("utf-8").replace("name: MetalLB", "name: MetalLB Pro")
     knowledge_file.write_text(text, "utf-8")
-    assert load_knowledge(knowledge_file).find("MetalLB Pro") is not None
+    assert load_knowledge(knowledge_file, cache_dir=str(cache_dir)).find("MetalLB Pro") is not None
 
 
 def test_a_same_length_edit_in_the_same_instant_is_parsed_again(
     cache_dir: Path, knowledge_file: Path
 ) -> None:
     """Size and mtime can both stay the same; the text itself decides."""
-    load_knowledge(knowledge_file)
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))
     before = os.stat(knowledge_file)
     text = knowledge_file.read_text("utf-8").replace("name: MetalLB", "name: MetalXB")
     knowledge_file.write_text(text, "utf-8")
     os.utime(knowledge_file, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert os.stat(knowledge_file).st_size == before.st_size
-    assert load_knowledge(knowledge_file).find("MetalXB") is not None
+    assert load_knowledge(knowledge_file, cache_dir=str(cache_dir)).find("MetalXB") is not None
 
 
 def test_an_edit_that_breaks_the_file_is_reported(cache_dir: Path, knowledge_file: Path) -> None:
-    load_knowledge(knowledge_file)
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))
     knowledge_file.write_text("layers: [\n", "utf-8")
     with pytest.raises(KnowledgeError, match="YAML syntax error"):
-        load_knowledge(knowledge_file)
+        load_knowledge(knowledge_file, cache_dir=str(cache_dir))
 
 
 def test_a_corrupt_cache_entry_is_ignored(cache_dir: Path, knowledge_file: Path) -> None:
-    load_knowledge(knowledge_file)
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))
     (entry,) = cache_dir.iterdir()
     entry.write_bytes(b"\x00garbage")
-    assert load_knowledge(knowledge_file).find("Envoy") is not None
+    assert load_knowledge(knowledge_file, cache_dir=str(cache_dir)).find("Envoy") is not None
 
 
 def test_an_unwritable_cache_is_ignored(
@@ -82,14 +81,21 @@ def test_an_unwritable_cache_is_ignored(
 ) -> None:
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("", "utf-8")
-    monkeypatch.setenv("OSI_CACHE_DIR", str(blocker / "cache"))
-    assert load_knowledge(knowledge_file).find("Envoy") is not None
+    unwritable = str(blocker / "cache")
+    assert load_knowledge(knowledge_file, cache_dir=unwritable).find("Envoy") is not None
 
 
-def test_empty_setting_turns_caching_off(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, knowledge_file: Path
+def test_no_cache_directory_parses_every_time(
+    knowledge_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("OSI_CACHE_DIR", "")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    calls: list[str] = []
+    real_parse = load_module._parse
+
+    def counting(text: str, source: str) -> object:
+        calls.append(source)
+        return real_parse(text, source)
+
+    monkeypatch.setattr(load_module, "_parse", counting)
     load_knowledge(knowledge_file)
-    assert not (tmp_path / "xdg").exists()
+    load_knowledge(knowledge_file)
+    assert len(calls) == 2

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot.core.answering import answer
+from bot.core.knowledge import as_source
 from bot.loading.load import load_knowledge
 from bot.ops.knowledge_holder import (
     KnowledgeHolder,
-    as_source,
     install_reload_signal,
     watch_knowledge,
 )

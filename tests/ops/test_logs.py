@@ -11,6 +11,7 @@ import pytest
 
 from bot.errors import ConfigError
 from bot.ops.logs import configure_logging, log_unknown_question
+from bot.ops.settings import LogFormat, OpsSettings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -31,8 +32,11 @@ def _restore_root_logger() -> Iterator[None]:
     root.setLevel(level)
 
 
+JSON_LINES = OpsSettings(log_format=LogFormat.JSON)
+
+
 def test_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging({"OSI_LOG_FORMAT": "json"})
+    configure_logging(JSON_LINES)
     logging.getLogger("bot.test").warning("hello %s", "world")
     line = capsys.readouterr().err.strip().splitlines()[-1]
     entry = json.loads(line)
@@ -45,7 +49,7 @@ def test_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_tokens_are_never_logged(capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging({"OSI_LOG_FORMAT": "json"}, secrets=[SIGNING_SECRET])
+    configure_logging(JSON_LINES, secrets=[SIGNING_SECRET])
     log = logging.getLogger("slack_sdk.somewhere")
     log.info("Authorization: Bearer %s", SLACK_TOKEN)
     log.info("connecting with %s and app token xapp-1-A0123-456-abcdef0123", DISCORD_TOKEN)
@@ -74,12 +78,12 @@ def test_unknown_questions_are_logged_only_when_asked(caplog: pytest.LogCaptureF
 )
 def test_bad_log_settings(env: dict[str, str], variable: str) -> None:
     with pytest.raises(ConfigError) as caught:
-        configure_logging(env)
+        OpsSettings.from_env(env)
     assert caught.value.variable == variable
 
 
 def test_python_warnings_become_log_lines_too(capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging({"OSI_LOG_FORMAT": "json"})
+    configure_logging(JSON_LINES)
     warnings.warn_explicit("old API", UserWarning, "lib.py", 1)
     (line,) = capsys.readouterr().err.strip().splitlines()
     entry = json.loads(line)

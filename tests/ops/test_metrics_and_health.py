@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 import aiohttp
 
 from bot.core.answering import answer
+from bot.daily.posting import Outcome
 from bot.ops.health import serve_health
 from bot.ops.metrics import Metrics
+from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
@@ -16,10 +18,10 @@ if TYPE_CHECKING:
 
 def test_answers_are_counted_by_platform_and_kind(knowledge: Knowledge) -> None:
     metrics = Metrics()
-    metrics.record_answer("slack", answer(knowledge, "envoy"), 0.0002)
-    metrics.record_answer("slack", answer(knowledge, "what layer is lunch"), 0.0001)
-    metrics.record_answer("discord", answer(knowledge, "layer 4"), 0.0001)
-    metrics.record_daily("slack", "posted")
+    metrics.record_answer(Platform.SLACK, answer(knowledge, "envoy"), 0.0002)
+    metrics.record_answer(Platform.SLACK, answer(knowledge, "what layer is lunch"), 0.0001)
+    metrics.record_answer(Platform.DISCORD, answer(knowledge, "layer 4"), 0.0001)
+    metrics.record_daily(Platform.SLACK, Outcome.POSTED)
     text = metrics.exposition().decode()
     assert 'osi_questions_total{kind="tool",platform="slack"} 1.0' in text
     assert 'osi_questions_total{kind="unknown",platform="slack"} 1.0' in text
@@ -31,7 +33,7 @@ def test_answers_are_counted_by_platform_and_kind(knowledge: Knowledge) -> None:
 
 def test_each_bot_has_its_own_registry(knowledge: Knowledge) -> None:
     first, second = Metrics(), Metrics()
-    first.record_answer("slack", answer(knowledge, "envoy"), 0.0001)
+    first.record_answer(Platform.SLACK, answer(knowledge, "envoy"), 0.0001)
     assert "osi_questions_total{" not in second.exposition().decode()
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from bot.core.answering import answer
 from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
+from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
     import pytest
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 def test_answers_are_counted_by_kind_and_timed(knowledge: Knowledge) -> None:
     metrics = Metrics()
-    ask = observed(answer, platform="slack", metrics=metrics, log_unknown=False)
+    ask = observed(answer, platform=Platform.SLACK, metrics=metrics, log_unknown=False)
     assert ask(knowledge, "envoy") == answer(knowledge, "envoy")
     ask(knowledge, "what layer is lunch")
     text = metrics.exposition().decode()
@@ -30,7 +31,7 @@ def test_unknown_questions_are_logged_without_who_asked_or_whom_they_mention(
     knowledge: Knowledge, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="osi.unknown_questions")
-    ask = observed(answer, platform="slack", metrics=Metrics(), log_unknown=True)
+    ask = observed(answer, platform=Platform.SLACK, metrics=Metrics(), log_unknown=True)
     ask(knowledge, "<@U0BOT> what layer is   lunch, <@U0FRIEND|friend>? @carol")
     ask(knowledge, "<@U0BOT> envoy")
     assert [r.getMessage() for r in caplog.records] == [
@@ -42,6 +43,6 @@ def test_unknown_questions_are_not_logged_unless_asked_for(
     knowledge: Knowledge, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="osi.unknown_questions")
-    ask = observed(answer, platform="discord", metrics=Metrics(), log_unknown=False)
+    ask = observed(answer, platform=Platform.DISCORD, metrics=Metrics(), log_unknown=False)
     ask(knowledge, "what layer is lunch")
     assert caplog.records == []

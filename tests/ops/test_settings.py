@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import ConfigError
-from bot.ops.settings import OpsSettings
+from bot.ops.settings import LogFormat, OpsSettings
 
 
 def test_defaults_serve_no_health_port_log_no_questions_and_poll_every_5_seconds() -> None:
@@ -22,6 +22,9 @@ def test_defaults_serve_no_health_port_log_no_questions_and_poll_every_5_seconds
         ({"OSI_KNOWLEDGE_RELOAD_SECONDS": "0"}, OpsSettings(reload_seconds=0.0)),
         ({"OSI_KNOWLEDGE_RELOAD_SECONDS": "0.5"}, OpsSettings(reload_seconds=0.5)),
         ({"OSI_KNOWLEDGE_RELOAD_SECONDS": ""}, OpsSettings(reload_seconds=5.0)),
+        ({"OSI_LOG_FORMAT": "JSON "}, OpsSettings(log_format=LogFormat.JSON)),
+        ({"OSI_LOG_FORMAT": ""}, OpsSettings(log_format=LogFormat.TEXT)),
+        ({"OSI_LOG_LEVEL": "debug"}, OpsSettings(log_level="DEBUG")),
     ],
 )
 def test_accepted_values(env: dict[str, str], expected: OpsSettings) -> None:
@@ -39,6 +42,8 @@ def test_accepted_values(env: dict[str, str], expected: OpsSettings) -> None:
         ("OSI_KNOWLEDGE_RELOAD_SECONDS", "5s"),
         ("OSI_KNOWLEDGE_RELOAD_SECONDS", "nan"),
         ("OSI_KNOWLEDGE_RELOAD_SECONDS", "inf"),
+        ("OSI_LOG_FORMAT", "yaml"),
+        ("OSI_LOG_LEVEL", "LOUD"),
     ],
 )
 def test_a_bad_value_is_a_sentence_naming_its_variable(variable: str, value: str) -> None:

@@ -10,7 +10,7 @@ import asyncio
 import socket
 import subprocess
 import sys
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -23,9 +23,10 @@ from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.errors import ConfigError
-from bot.run import daily as command
-from bot.run.daily import post_once
+from bot.ops.platform import Platform
+from bot.run.daily import post_once, run_daily_command
 from tests.fakes import discord as fd
+from tests.fakes.clocks import ParkingClock
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.fixtures import point_discord_at
 from tests.fakes.slack import BOT_TOKEN
@@ -61,7 +62,7 @@ def _discord_env(state: Path, token: str = fd.TOKEN) -> dict[str, str]:
 
 
 async def _post_once(
-    knowledge: Knowledge, platform: str, env: dict[str, str], slack_url: str | None = None
+    knowledge: Knowledge, platform: Platform, env: dict[str, str], slack_url: str | None = None
 ) -> int:
     return await asyncio.to_thread(
         post_once, knowledge, platform, DAY, SCHEDULE, env=env, slack_base_url=slack_url
@@ -79,8 +80,8 @@ async def test_slack_run_twice_posts_once(
     fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     env = _slack_env(tmp_path)
-    assert await _post_once(knowledge, "slack", env, fake_slack.api_url) == 0
-    assert await _post_once(knowledge, "slack", env, fake_slack.api_url) == 0
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
     (call,) = fake_slack.calls_to("chat.postMessage")
     assert call.token == BOT_TOKEN
     assert call.args["channel"] == SLACK_CHANNEL
@@ -97,7 +98,7 @@ async def test_slack_api_url_setting_points_the_one_shot_elsewhere(
 ) -> None:
     """SLACK_API_URL (GovSlack, a proxy) reaches the one-shot as it reaches the bot."""
     env = {**_slack_env(tmp_path), "SLACK_API_URL": fake_slack.api_url}
-    assert await _post_once(knowledge, "slack", env) == 0
+    assert await _post_once(knowledge, Platform.SLACK, env) == 0
     (call,) = fake_slack.calls_to("chat.postMessage")
     assert call.args["channel"] == SLACK_CHANNEL
 
@@ -106,7 +107,7 @@ async def test_slack_posts_once_to_each_listed_channel(
     fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path
 ) -> None:
     env = _slack_env(tmp_path, " C0DAILY001, G0DAILY002 ,C0DAILY001")
-    assert await _post_once(knowledge, "slack", env, fake_slack.api_url) == 0
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
     channels = [call.args["channel"] for call in fake_slack.calls_to("chat.postMessage")]
     assert channels == ["C0DAILY001", "G0DAILY002"]
 
@@ -116,12 +117,12 @@ async def test_slack_refusal_exits_1_records_nothing_and_the_next_run_posts(
 ) -> None:
     env = _slack_env(tmp_path)
     fake_slack.fail("chat.postMessage", "not_in_channel")
-    assert await _post_once(knowledge, "slack", env, fake_slack.api_url) == 1
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 1
     assert not _posted(tmp_path, "slack", SLACK_CHANNEL)
     out = capsys.readouterr().out
     assert "failed: Slack did not take the post: not_in_channel (invite the bot" in out
     fake_slack.script.failures.clear()  # Slack takes posts again
-    assert await _post_once(knowledge, "slack", env, fake_slack.api_url) == 0
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
     assert _posted(tmp_path, "slack", SLACK_CHANNEL)
     assert len(fake_slack.calls_to("chat.postMessage")) == 2  # the refused one, the posted one
 
@@ -131,10 +132,10 @@ async def test_slack_rate_limit_beyond_the_retries_exits_1_and_the_next_run_post
 ) -> None:
     env = _slack_env(tmp_path)
     fake_slack.rate_limit("chat.postMessage", times=RATE_LIMIT_RETRIES + 1)
-    assert await _post_once(knowledge, "slack", env, fake_slack.api_url) == 1
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 1
     assert len(fake_slack.calls_to("chat.postMessage")) == RATE_LIMIT_RETRIES + 1
     assert not _posted(tmp_path, "slack", SLACK_CHANNEL)
-    assert await _post_once(knowledge, "slack", env, fake_slack.api_url) == 0
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
     assert _posted(tmp_path, "slack", SLACK_CHANNEL)
 
 
@@ -145,7 +146,7 @@ async def test_slack_unreachable_exits_1_and_records_nothing(
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     status = await _post_once(
-        knowledge, "slack", _slack_env(tmp_path), f"http://127.0.0.1:{port}/api/"
+        knowledge, Platform.SLACK, _slack_env(tmp_path), f"http://127.0.0.1:{port}/api/"
     )
     assert status == 1
     assert "failed: Slack did not take the post: cannot reach Slack" in capsys.readouterr().out
@@ -166,7 +167,9 @@ def test_slack_settings_are_checked_before_anything_is_sent(
 ) -> None:
     with pytest.raises(ConfigError) as raised:
         # An address nothing listens on: a call that slipped through would fail differently.
-        post_once(knowledge, "slack", DAY, SCHEDULE, env=env, slack_base_url="http://127.0.0.1:9/")
+        post_once(
+            knowledge, Platform.SLACK, DAY, SCHEDULE, env=env, slack_base_url="http://127.0.0.1:9/"
+        )
     assert raised.value.variable == variable
     assert str(raised.value).startswith(variable)
 
@@ -178,8 +181,8 @@ async def test_discord_run_twice_posts_once_over_rest_without_a_gateway(
     fake_discord: FakeDiscord, knowledge: Knowledge, tmp_path: Path
 ) -> None:
     env = _discord_env(tmp_path)
-    assert await _post_once(knowledge, "discord", env) == 0
-    assert await _post_once(knowledge, "discord", env) == 0
+    assert await _post_once(knowledge, Platform.DISCORD, env) == 0
+    assert await _post_once(knowledge, Platform.DISCORD, env) == 0
     (request,) = fake_discord.calls("POST", DISCORD_MESSAGES)
     assert request.headers["Authorization"] == f"Bot {fd.TOKEN}"
     assert request.body["allowed_mentions"] == {"parse": []}
@@ -219,10 +222,10 @@ async def test_discord_refusal_exits_1_records_nothing_and_the_next_run_posts(
 ) -> None:
     env = _discord_env(tmp_path)
     fake_discord.fail("POST", DISCORD_MESSAGES, status)
-    assert await _post_once(knowledge, "discord", env) == 1
+    assert await _post_once(knowledge, Platform.DISCORD, env) == 1
     assert not _posted(tmp_path, "discord", DISCORD_CHANNEL)
     recovered = await recover_discord()
-    assert await _post_once(knowledge, "discord", env) == 0
+    assert await _post_once(knowledge, Platform.DISCORD, env) == 0
     assert len(recovered.calls("POST", DISCORD_MESSAGES)) == 1
     assert _posted(tmp_path, "discord", DISCORD_CHANNEL)
 
@@ -231,7 +234,7 @@ async def test_a_token_discord_rejects_names_the_setting_and_posts_nothing(
     fake_discord: FakeDiscord, knowledge: Knowledge, tmp_path: Path
 ) -> None:
     with pytest.raises(ConfigError) as raised:
-        await _post_once(knowledge, "discord", _discord_env(tmp_path, "wrong.bot.token"))
+        await _post_once(knowledge, Platform.DISCORD, _discord_env(tmp_path, "wrong.bot.token"))
     assert raised.value.variable == "DISCORD_TOKEN"
     assert fake_discord.calls("POST", DISCORD_MESSAGES) == []
 
@@ -280,25 +283,28 @@ def test_an_unset_daily_channel_is_one_sentence_and_exit_1(
     assert err.count("\n") == 1
 
 
-class _Saturday(datetime):
-    """A `datetime` whose `now` is Saturday 28 November 2026, 10:00."""
-
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> _Saturday:
-        return cls(2026, 11, 28, 10, 0, tzinfo=tz)
-
-
 def test_a_weekend_run_with_weekdays_only_posts_nothing(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    knowledge: Knowledge, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A CronJob that runs every day posts nothing on Saturday, before it needs a token."""
-    monkeypatch.setattr(command, "datetime", _Saturday)
-    monkeypatch.setenv("OSI_DAILY_WEEKDAYS_ONLY", "true")
-    assert main(["daily", "post", "--platform", "slack"]) == 0
+    saturday = ParkingClock(datetime(2026, 11, 28, 10, 0, tzinfo=ZoneInfo("UTC")))
+    environ = {"OSI_DAILY_WEEKDAYS_ONLY": "true"}
+    status = run_daily_command(
+        knowledge, "post", platform=Platform.SLACK, environ=environ, clock=saturday
+    )
+    assert status == 0
     assert (
         capsys.readouterr().out
         == "2026-11-28 is not a posting day (OSI_DAILY_WEEKDAYS_ONLY): nothing posted.\n"
     )
+
+
+def test_a_weekday_run_with_weekdays_only_goes_on_to_post(knowledge: Knowledge) -> None:
+    """The same run on Friday does not stop at the weekday rule: it asks for the token."""
+    friday = ParkingClock(datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("UTC")))
+    environ = {"OSI_DAILY_WEEKDAYS_ONLY": "true"}
+    with pytest.raises(ConfigError, match="SLACK_BOT_TOKEN"):
+        run_daily_command(knowledge, "post", platform=Platform.SLACK, environ=environ, clock=friday)
 
 
 @pytest.mark.parametrize(("platform", "other"), [("slack", "discord"), ("discord", "slack_sdk")])

@@ -10,7 +10,7 @@ import discord
 import pytest
 
 from bot.adapters.discord.client import OsiClient, ShardedOsiClient, build_client
-from bot.adapters.discord.settings import AUTO_SHARDS, Settings
+from bot.adapters.discord.settings import AUTO_SHARDS, DiscordSettings
 from bot.cli import main
 from bot.errors import ConfigError
 from bot.run.discord import serve
@@ -61,7 +61,7 @@ async def test_sync_registers_osi_globally(start_bot: StartBot, fake_discord: Fa
 async def test_a_guild_id_registers_osi_in_that_guild_instantly(
     start_bot: StartBot, fake_discord: FakeDiscord
 ) -> None:
-    await start_bot(Settings(token=fd.TOKEN, guild_id=fd.GUILD_ID))
+    await start_bot(DiscordSettings(token=fd.TOKEN, guild_id=fd.GUILD_ID))
     (request,) = fake_discord.calls("PUT", r".*/commands")
     assert request.path == GUILD_COMMANDS
     assert_is_osi(osi_command(request.body))
@@ -70,7 +70,7 @@ async def test_a_guild_id_registers_osi_in_that_guild_instantly(
 async def test_sync_and_a_guild_id_register_both(
     start_bot: StartBot, fake_discord: FakeDiscord
 ) -> None:
-    await start_bot(Settings(token=fd.TOKEN, guild_id=fd.GUILD_ID), sync=True)
+    await start_bot(DiscordSettings(token=fd.TOKEN, guild_id=fd.GUILD_ID), sync=True)
     paths = [r.path for r in fake_discord.calls("PUT", r".*/commands")]
     assert paths == [GLOBAL_COMMANDS, GUILD_COMMANDS]
 
@@ -80,7 +80,7 @@ async def test_a_guild_the_bot_cannot_register_in_names_the_setting(
 ) -> None:
     fake_discord.fail("PUT", GUILD_COMMANDS, 403)
     with pytest.raises(ConfigError) as raised:
-        await start_bot(Settings(token=fd.TOKEN, guild_id=fd.GUILD_ID))
+        await start_bot(DiscordSettings(token=fd.TOKEN, guild_id=fd.GUILD_ID))
     assert raised.value.variable == "DISCORD_GUILD_ID"
     assert "applications.commands" in str(raised.value)
     assert fake_discord.gateway_queries == []  # it stopped before connecting
@@ -90,7 +90,7 @@ async def test_a_token_discord_rejects_names_the_setting(
     start_bot: StartBot, fake_discord: FakeDiscord
 ) -> None:
     with pytest.raises(ConfigError) as raised:
-        await start_bot(Settings(token="wrong.bot.token"))
+        await start_bot(DiscordSettings(token="wrong.bot.token"))
     assert raised.value.variable == "DISCORD_TOKEN"
     assert "wrong.bot.token" not in str(raised.value)
     assert fake_discord.gateway_queries == []
@@ -112,7 +112,7 @@ async def test_a_gateway_refusal_a_person_can_fix_names_the_setting(
 async def test_one_process_of_a_shard_set_identifies_as_its_shards(
     start_bot: StartBot, fake_discord: FakeDiscord
 ) -> None:
-    client = await start_bot(Settings(token=fd.TOKEN, shard_count=2, shard_ids=(1,)))
+    client = await start_bot(DiscordSettings(token=fd.TOKEN, shard_count=2, shard_ids=(1,)))
     assert isinstance(client, discord.AutoShardedClient)
     (session,) = fake_discord.sessions
     assert session.identify["shard"] == [1, 2]
@@ -125,7 +125,7 @@ async def test_one_process_of_a_shard_set_identifies_as_its_shards(
 async def test_auto_sharding_asks_discord_how_many_shards(
     start_bot: StartBot, fake_discord: FakeDiscord
 ) -> None:
-    await start_bot(Settings(token=fd.TOKEN, shard_count=AUTO_SHARDS))
+    await start_bot(DiscordSettings(token=fd.TOKEN, shard_count=AUTO_SHARDS))
     assert len(fake_discord.calls("GET", "/gateway/bot")) == 1
     (session,) = fake_discord.sessions
     assert session.identify["shard"] == [0, 1]
@@ -134,14 +134,19 @@ async def test_auto_sharding_asks_discord_how_many_shards(
 @pytest.mark.parametrize(
     ("settings", "kind", "count", "ids"),
     [
-        (Settings(token=fd.TOKEN), OsiClient, None, None),
-        (Settings(token=fd.TOKEN, shard_count=AUTO_SHARDS), ShardedOsiClient, None, None),
-        (Settings(token=fd.TOKEN, shard_count=4), ShardedOsiClient, 4, None),
-        (Settings(token=fd.TOKEN, shard_count=4, shard_ids=(2, 3)), ShardedOsiClient, 4, [2, 3]),
+        (DiscordSettings(token=fd.TOKEN), OsiClient, None, None),
+        (DiscordSettings(token=fd.TOKEN, shard_count=AUTO_SHARDS), ShardedOsiClient, None, None),
+        (DiscordSettings(token=fd.TOKEN, shard_count=4), ShardedOsiClient, 4, None),
+        (
+            DiscordSettings(token=fd.TOKEN, shard_count=4, shard_ids=(2, 3)),
+            ShardedOsiClient,
+            4,
+            [2, 3],
+        ),
     ],
 )
 def test_sharding_settings_choose_the_client(
-    knowledge: Knowledge, settings: Settings, kind: type, count: int | None, ids: Any
+    knowledge: Knowledge, settings: DiscordSettings, kind: type, count: int | None, ids: Any
 ) -> None:
     client = build_client(knowledge, settings)  # constructing opens no connection
     assert type(client) is kind
@@ -199,10 +204,11 @@ async def test_osi_bot_discord_sync_reads_the_environment_and_runs_the_bot(
 
 
 @pytest.mark.parametrize(
-    "settings", [Settings(token=fd.TOKEN), Settings(token=fd.TOKEN, shard_count=AUTO_SHARDS)]
+    "settings",
+    [DiscordSettings(token=fd.TOKEN), DiscordSettings(token=fd.TOKEN, shard_count=AUTO_SHARDS)],
 )
 async def test_connected_means_ready_with_the_gateway_open(
-    start_bot: StartBot, knowledge: Knowledge, settings: Settings
+    start_bot: StartBot, knowledge: Knowledge, settings: DiscordSettings
 ) -> None:
     """What /healthz on OSI_HEALTH_PORT reports, sharded or not."""
     assert not build_client(knowledge, settings).is_connected()  # not started
@@ -216,7 +222,7 @@ async def test_stopping_lets_an_answer_on_its_way_finish_before_disconnecting(
     fake_discord: FakeDiscord, knowledge: Knowledge
 ) -> None:
     """SIGTERM during a rollout must not cut off a reply being sent."""
-    settings, stop = Settings(token=fd.TOKEN), asyncio.Event()
+    settings, stop = DiscordSettings(token=fd.TOKEN), asyncio.Event()
     client = build_client(knowledge, settings, guild_ready_timeout=0.01)
     task = asyncio.create_task(serve(client, settings, sync=False, stop=stop))
     async with asyncio.timeout(5):

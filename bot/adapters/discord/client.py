@@ -8,19 +8,19 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.adapters.discord.commands import OsiTree, apologize, osi_command, send_reply
-from bot.adapters.discord.in_flight import InFlight
 from bot.adapters.discord.messages import is_addressed_to, send_reply_to
 from bot.adapters.discord.replies import APOLOGY, Reply, render_reply
 from bot.adapters.discord.settings import AUTO_SHARDS
 from bot.adapters.discord.views import AskButton
 from bot.core.answering import answer
 from bot.core.completion import complete as complete_names
-from bot.ops.knowledge_holder import as_source
+from bot.core.knowledge import as_source
+from bot.ops.in_flight import InFlight
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from bot.adapters.discord.settings import Settings
+    from bot.adapters.discord.settings import DiscordSettings
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
 
@@ -114,7 +114,7 @@ class ShardedOsiClient(OsiClient, discord.AutoShardedClient):
 
 def build_client(
     knowledge: Knowledge | Callable[[], Knowledge],
-    settings: Settings,
+    settings: DiscordSettings,
     *,
     ask: Callable[[str], Answer] | None = None,
     complete: Callable[[str], Sequence[str]] | None = None,

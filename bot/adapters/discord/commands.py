@@ -11,6 +11,7 @@ from discord import app_commands
 from bot.adapters.discord.replies import APOLOGY
 from bot.adapters.discord.settings import GUILD_ID
 from bot.adapters.discord.views import sendable
+from bot.core.completion import MAX_CHOICE_LENGTH
 from bot.core.text import MAX_QUESTION_CHARS
 from bot.errors import ConfigError
 
@@ -24,7 +25,6 @@ __all__ = ["MAX_CHOICES", "OsiTree", "apologize", "osi_command", "send_reply", "
 log = logging.getLogger(__name__)
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete choices
-_MAX_CHOICE_LENGTH = 100  # and for a choice's name and value
 _DESCRIPTION = "Which OSI layer does a Kubernetes networking tool or concept work at?"
 _QUERY_DESCRIPTION = "A tool, concept or layer: metallb, sticky sessions, layer 4, help"
 
@@ -65,7 +65,7 @@ def osi_command(
             # An autocomplete cannot show an apology; an empty list is the honest answer.
             log.exception("autocomplete failed for %r", current)
             return []
-        fitting = [name for name in names if 0 < len(name) <= _MAX_CHOICE_LENGTH]
+        fitting = [name for name in names if 0 < len(name) <= MAX_CHOICE_LENGTH]
         return [app_commands.Choice(name=name, value=name) for name in fitting[:MAX_CHOICES]]
 
     return osi

@@ -20,6 +20,7 @@ from bot.core.phrasing import works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_title
 from bot.errors import ConfigError
+from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -95,13 +96,13 @@ def discord_sender(http: HTTPClient) -> PostSender:
             try:
                 message = await http.send_message(int(channel), params=params)
             except discord.HTTPException as error:
-                raise PostRefusedError("Discord", _refusal(error)) from None
+                raise PostRefusedError(Platform.DISCORD, _refusal(error)) from None
             except discord.RateLimited as limited:
                 reason = f"rate-limited for {limited.retry_after:.0f} s"
-                raise PostRefusedError("Discord", reason) from None
+                raise PostRefusedError(Platform.DISCORD, reason) from None
             except (aiohttp.ClientError, OSError, TimeoutError) as error:
                 reason = f"cannot reach Discord ({error or type(error).__name__})"
-                raise PostRefusedError("Discord", reason) from None
+                raise PostRefusedError(Platform.DISCORD, reason) from None
         # Discord took the post; a missing id must not make it look refused and be sent again.
         return str(message.get("id", ""))
 
@@ -127,7 +128,7 @@ async def one_shot_sender(token: str) -> AsyncIterator[PostSender]:
             raise ConfigError(TOKEN, message) from None
         except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as error:
             reason = f"cannot reach Discord ({error or type(error).__name__})"
-            raise PostRefusedError("Discord", reason) from None
+            raise PostRefusedError(Platform.DISCORD, reason) from None
         yield discord_sender(http)
     finally:
         await http.close()

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError
+from bot.ops.env import read
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["AUTO_SHARDS", "Settings", "load_settings", "token_from_env"]
+__all__ = ["AUTO_SHARDS", "DiscordSettings"]
 
 TOKEN = "DISCORD_TOKEN"  # noqa: S105 - the variable's name, not a secret
 GUILD_ID = "DISCORD_GUILD_ID"
@@ -28,7 +29,7 @@ _SHARD_RANGE = re.compile(r"([0-9]+)(?:-([0-9]+))?")
 
 
 @dataclass(frozen=True, slots=True)
-class Settings:
+class DiscordSettings:
     """How to connect: the token, where to sync `/osi` instantly, and how to shard."""
 
     token: str = field(repr=False)  # never in logs or tracebacks
@@ -40,21 +41,21 @@ class Settings:
     def sharded(self) -> bool:
         return self.shard_count is not None
 
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> DiscordSettings:
+        """Read and check every `DISCORD_*` setting; a bad one is a `ConfigError` naming it."""
+        count = _shard_count(read(environ, SHARD_COUNT) or "")
+        return cls(
+            token=_token(read(environ, TOKEN) or ""),
+            guild_id=_guild_id(read(environ, GUILD_ID) or ""),
+            shard_count=count,
+            shard_ids=_shard_ids(read(environ, SHARD_IDS) or "", count),
+        )
 
-def load_settings(environ: Mapping[str, str]) -> Settings:
-    """Read and check every `DISCORD_*` setting; raise `ConfigError` naming the first bad one."""
-    count = _shard_count(environ.get(SHARD_COUNT, "").strip())
-    return Settings(
-        token=_token(environ.get(TOKEN, "").strip()),
-        guild_id=_guild_id(environ.get(GUILD_ID, "").strip()),
-        shard_count=count,
-        shard_ids=_shard_ids(environ.get(SHARD_IDS, "").strip(), count),
-    )
-
-
-def token_from_env(environ: Mapping[str, str]) -> str:
-    """DISCORD_TOKEN alone, checked: all that posting the layer of the day over REST needs."""
-    return _token(environ.get(TOKEN, "").strip())
+    @classmethod
+    def posting_from_env(cls, environ: Mapping[str, str]) -> DiscordSettings:
+        """DISCORD_TOKEN alone, checked: all that posting the layer of the day over REST needs."""
+        return cls(token=_token(read(environ, TOKEN) or ""))
 
 
 def _token(value: str) -> str:

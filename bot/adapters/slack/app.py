@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.adapters.slack.background import Background
 from bot.adapters.slack.blocks import ASK_ACTION_PREFIX
 from bot.adapters.slack.clients import ResponseUrlClient
 from bot.adapters.slack.dedupe import RecentKeys, SkipRedeliveries
 from bot.adapters.slack.listeners import Listeners
 from bot.core.answering import answer
-from bot.ops.knowledge_holder import as_source
+from bot.core.knowledge import as_source
+from bot.ops.in_flight import InFlight
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +40,7 @@ class SlackBot:
     """The Bolt app, and the background work its listeners start."""
 
     app: AsyncApp
-    background: Background
+    background: InFlight
     verifies_signatures: bool  # False only for a Socket Mode app, which has no secret
 
     async def idle(self, timeout: float | None = None) -> bool:
@@ -80,7 +80,7 @@ def build_bot(
         process_before_response=True,
     )
     app.use(SkipRedeliveries(seen or RecentKeys()))
-    background = Background()
+    background = InFlight()
     listeners = Listeners(
         as_source(knowledge),
         client=client,

@@ -60,8 +60,11 @@ def _socket_is_open(handler: AsyncBaseSocketModeHandler) -> bool:
 
 
 @asynccontextmanager
-async def http(bot: SlackBot, host: str, port: int, metrics: Metrics) -> AsyncIterator[Running]:
-    web_app = build_web_app(bot, metrics=metrics)
+async def http(
+    bot: SlackBot, host: str, port: int, metrics: Metrics, *, is_ready: Callable[[], bool]
+) -> AsyncIterator[Running]:
+    """Serve Slack's requests, `/healthz` (200 while `is_ready()`) and `/metrics`."""
+    web_app = build_web_app(bot, is_ready=is_ready, metrics=metrics)
     runner = web.AppRunner(web_app, access_log=None, handle_signals=False)
     await runner.setup()
     try:

@@ -23,6 +23,7 @@ from bot.adapters.slack.mrkdwn import bold, escape
 from bot.core.phrasing import works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_text, daily_title
+from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -99,10 +100,10 @@ def slack_sender(client: AsyncWebClient) -> PostSender:
         except SlackApiError as error:
             code = error.response.get("error") or f"HTTP {error.response.status_code}"
             hint = _HINTS.get(code)
-            raise PostRefusedError("Slack", f"{code} ({hint})" if hint else code) from None
+            raise PostRefusedError(Platform.SLACK, f"{code} ({hint})" if hint else code) from None
         except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
             reason = f"cannot reach Slack ({error or type(error).__name__})"
-            raise PostRefusedError("Slack", reason) from None
+            raise PostRefusedError(Platform.SLACK, reason) from None
         # Slack took the post; a missing ts must not make it look refused and be sent again.
         return str(response.get("ts") or "")
 

@@ -23,11 +23,11 @@ if TYPE_CHECKING:
     from slack_bolt.context.async_context import AsyncBoltContext
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.adapters.slack.background import Background
     from bot.adapters.slack.blocks import SlackMessage
     from bot.adapters.slack.clients import ResponseUrlClient
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
+    from bot.ops.in_flight import InFlight
 
 __all__ = ["Listeners", "is_from_a_person"]
 
@@ -77,7 +77,7 @@ class Listeners:
         *,
         client: AsyncWebClient,
         responses: ResponseUrlClient,
-        background: Background,
+        background: InFlight,
         answer_fn: Callable[[Knowledge, str], Answer],
     ) -> None:
         self._knowledge = knowledge

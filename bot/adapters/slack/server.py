@@ -7,25 +7,30 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 
-from bot.ops.health import add_metrics_route
+from bot.ops.health import add_health_routes
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from bot.adapters.slack.app import SlackBot
     from bot.ops.metrics import Metrics
 
-__all__ = ["EVENTS_PATH", "HEALTH_PATH", "build_web_app"]
+__all__ = ["EVENTS_PATH", "build_web_app"]
 
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 # Slack's payloads are a few kilobytes; anything near this is not from Slack.
 _MAX_BODY_BYTES = 512 * 1024
 
 
 def build_web_app(
-    bot: SlackBot, *, path: str = EVENTS_PATH, metrics: Metrics | None = None
+    bot: SlackBot,
+    *,
+    is_ready: Callable[[], bool],
+    path: str = EVENTS_PATH,
+    metrics: Metrics | None = None,
 ) -> web.Application:
-    """Slack's requests on POST `path` (signatures verified by Bolt), GET /healthz for probes,
-    and GET /metrics when given `metrics`."""
+    """Slack's requests on POST `path` (signatures verified by Bolt), and the same
+    GET /healthz (readiness) and GET /metrics as every other osi-bot process."""
     if not bot.verifies_signatures:
         raise ValueError("an app served over HTTP needs a signing secret")
 
@@ -33,13 +38,7 @@ def build_web_app(
         response = await bot.app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(response)
 
-    async def health(_: web.Request) -> web.Response:
-        # Served only once the app is built and listening, so "up" means "ready".
-        return web.Response(text="ok")
-
     web_app = web.Application(client_max_size=_MAX_BODY_BYTES)
     web_app.router.add_post(path, events)
-    web_app.router.add_get(HEALTH_PATH, health)
-    if metrics is not None:
-        add_metrics_route(web_app, metrics)
+    add_health_routes(web_app, is_ready, metrics)
     return web_app

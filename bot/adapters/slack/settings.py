@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
+from bot.ops.env import parse_port, read
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["DEFAULT_PORT", "SlackSettings", "bot_token_from_env"]
+__all__ = ["DEFAULT_PORT", "SlackSettings"]
 
 DEFAULT_PORT = 3000
 ENV_BOT = "SLACK_BOT_TOKEN"
@@ -34,11 +35,6 @@ _SIGNING_SECRET = re.compile(r"[0-9a-fA-F]{16,128}")
 _BOT_TOKEN_EXPECTED = "the Bot User OAuth Token (xoxb-…) from OAuth & Permissions"  # noqa: S105
 
 
-def _read(environ: Mapping[str, str], name: str) -> str | None:
-    value = environ.get(name, "").strip()
-    return value or None  # `NAME=` in a .env file means "not set"
-
-
 def _check(name: str, value: str | None, pattern: re.Pattern[str], expected: str) -> str:
     if value is None:
         raise ConfigError(name, f"{name} is not set; it should be {expected}.")
@@ -48,25 +44,6 @@ def _check(name: str, value: str | None, pattern: re.Pattern[str], expected: str
         seen = f" (this one starts with {kind.group()!r})" if kind else ""
         raise ConfigError(name, f"{name} is malformed{seen}; it should be {expected}.")
     return value
-
-
-def api_url_from_env(environ: Mapping[str, str]) -> str | None:
-    """SLACK_API_URL, checked; None means Slack's own https://slack.com/api/."""
-    return _api_url(_read(environ, ENV_API_URL))
-
-
-def bot_token_from_env(environ: Mapping[str, str]) -> str:
-    """SLACK_BOT_TOKEN alone, checked: all that posting the layer of the day needs."""
-    return _check(ENV_BOT, _read(environ, ENV_BOT), _BOT_TOKEN, _BOT_TOKEN_EXPECTED)
-
-
-def _port(raw: str | None) -> int:
-    if raw is None:
-        return DEFAULT_PORT
-    if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 65535):
-        message = f"{ENV_PORT} must be a port number from 1 to 65535, not {raw!r}."
-        raise ConfigError(ENV_PORT, message)
-    return int(raw)
 
 
 def _api_url(raw: str | None) -> str | None:
@@ -103,20 +80,26 @@ class SlackSettings:
         return tuple(s for s in (self.bot_token, self.app_token, self.signing_secret) if s)
 
     @classmethod
+    def posting_from_env(cls, environ: Mapping[str, str]) -> SlackSettings:
+        """The bot token and API address alone, checked: all posting the layer of the day needs."""
+        bot_token = _check(ENV_BOT, read(environ, ENV_BOT), _BOT_TOKEN, _BOT_TOKEN_EXPECTED)
+        return cls(bot_token, api_url=_api_url(read(environ, ENV_API_URL)))
+
+    @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> SlackSettings:
         """Read and check every setting; raise `ConfigError` for the first bad one."""
-        bot_token = bot_token_from_env(environ)
-        api_url = api_url_from_env(environ)
-        app_token = _read(environ, ENV_APP)
+        posting = cls.posting_from_env(environ)
+        bot_token, api_url = posting.bot_token, posting.api_url
+        app_token = read(environ, ENV_APP)
         if app_token is not None:
             expected = "an app-level token (xapp-…) with the connections:write scope"
             app_token = _check(ENV_APP, app_token, _APP_TOKEN, expected)
             return cls(bot_token, app_token=app_token, api_url=api_url)
         signing_secret = _check(
             ENV_SIGNING,
-            _read(environ, ENV_SIGNING),
+            read(environ, ENV_SIGNING),
             _SIGNING_SECRET,
             "the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)",
         )
-        port = _port(_read(environ, ENV_PORT))
+        port = parse_port(ENV_PORT, read(environ, ENV_PORT)) or DEFAULT_PORT
         return cls(bot_token, signing_secret=signing_secret, port=port, api_url=api_url)

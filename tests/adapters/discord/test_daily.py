@@ -14,15 +14,15 @@ from zoneinfo import ZoneInfo
 from bot.adapters.discord.client import build_client
 from bot.adapters.discord.daily import daily_embed
 from bot.adapters.discord.embeds import LAYER_COLOURS, Limits
-from bot.adapters.discord.settings import Settings
+from bot.adapters.discord.settings import DiscordSettings
 from bot.daily.job import DailySetup
 from bot.daily.ledger import PostLedger
 from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.run.discord import serve
-from tests.daily.clocks import ParkingClock
 from tests.fakes import discord as fd
+from tests.fakes.clocks import ParkingClock
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -117,12 +117,12 @@ async def _run_until_parked(
     knowledge: Knowledge,
     setup: DailySetup,
     clock: ParkingClock,
-    settings: Settings | None = None,
+    settings: DiscordSettings | None = None,
     *,
     parks: bool = True,
 ) -> None:
     """Run the bot until its schedule parks (or it is ready, with no schedule), then close it."""
-    settings = settings or Settings(token=fd.TOKEN)
+    settings = settings or DiscordSettings(token=fd.TOKEN)
     client = build_client(knowledge, settings, guild_ready_timeout=0.01)
     task = asyncio.create_task(serve(client, settings, sync=False, daily=setup, clock=clock))
     try:
@@ -180,7 +180,7 @@ async def test_only_the_process_running_shard_0_posts(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     clock = ParkingClock(datetime(2026, 11, 26, 11, 0, tzinfo=UTC))
-    settings = Settings(token=fd.TOKEN, shard_count=2, shard_ids=(1,))
+    settings = DiscordSettings(token=fd.TOKEN, shard_count=2, shard_ids=(1,))
     with caplog.at_level(logging.INFO):
         await _run_until_parked(knowledge, _setup(tmp_path), clock, settings, parks=False)
     assert fake_discord.calls("POST", MESSAGES) == []

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, answer_embed
 from bot.core.answering import answer
 from bot.core.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
+from bot.core.matching import index_knowledge
 from bot.core.model import Answer, AnswerKind
 from bot.core.phrasing import EXAMPLE_QUESTIONS, HELP_INTRO, headline, unknown_line
 
@@ -213,7 +214,7 @@ def _huge_knowledge() -> Knowledge:
         for n in range(1, 8)
         for i in range(30)
     )
-    return Knowledge(layers=layers, entries=entries)
+    return index_knowledge(layers, entries)
 
 
 @pytest.mark.parametrize("kind", [AnswerKind.TOOL, AnswerKind.LAYER])

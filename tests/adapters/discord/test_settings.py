@@ -1,10 +1,10 @@
-"""Settings: every DISCORD_* variable read, checked, and reported as one sentence naming it."""
+"""DiscordSettings: every DISCORD_* variable read, checked, reported as a sentence naming it."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.adapters.discord.settings import AUTO_SHARDS, Settings, load_settings
+from bot.adapters.discord.settings import AUTO_SHARDS, DiscordSettings
 from bot.errors import ConfigError
 
 TOKEN = "MTIz.NDU2.Nzg5-_x"
@@ -13,32 +13,32 @@ TOKEN = "MTIz.NDU2.Nzg5-_x"
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [
-        ({"DISCORD_TOKEN": TOKEN}, Settings(token=TOKEN)),
-        ({"DISCORD_TOKEN": f"  {TOKEN}\n"}, Settings(token=TOKEN)),
+        ({"DISCORD_TOKEN": TOKEN}, DiscordSettings(token=TOKEN)),
+        ({"DISCORD_TOKEN": f"  {TOKEN}\n"}, DiscordSettings(token=TOKEN)),
         (
             {"DISCORD_TOKEN": TOKEN, "DISCORD_GUILD_ID": "123456789012345678"},
-            Settings(token=TOKEN, guild_id=123456789012345678),
+            DiscordSettings(token=TOKEN, guild_id=123456789012345678),
         ),
         (
             {"DISCORD_TOKEN": TOKEN, "DISCORD_SHARD_COUNT": "auto"},
-            Settings(token=TOKEN, shard_count=AUTO_SHARDS),
+            DiscordSettings(token=TOKEN, shard_count=AUTO_SHARDS),
         ),
         (
             {"DISCORD_TOKEN": TOKEN, "DISCORD_SHARD_COUNT": "4"},
-            Settings(token=TOKEN, shard_count=4),
+            DiscordSettings(token=TOKEN, shard_count=4),
         ),
         (
             {"DISCORD_TOKEN": TOKEN, "DISCORD_SHARD_COUNT": "8", "DISCORD_SHARD_IDS": "0-2, 5"},
-            Settings(token=TOKEN, shard_count=8, shard_ids=(0, 1, 2, 5)),
+            DiscordSettings(token=TOKEN, shard_count=8, shard_ids=(0, 1, 2, 5)),
         ),
         (
             {"DISCORD_TOKEN": TOKEN, "DISCORD_GUILD_ID": "", "DISCORD_SHARD_COUNT": ""},
-            Settings(token=TOKEN),
+            DiscordSettings(token=TOKEN),
         ),
     ],
 )
-def test_valid_settings_are_read(environ: dict[str, str], expected: Settings) -> None:
-    assert load_settings(environ) == expected
+def test_valid_settings_are_read(environ: dict[str, str], expected: DiscordSettings) -> None:
+    assert DiscordSettings.from_env(environ) == expected
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_a_bad_setting_is_one_sentence_naming_the_variable(
     if variable != "DISCORD_TOKEN":
         environ = {"DISCORD_TOKEN": TOKEN, **environ}
     with pytest.raises(ConfigError) as raised:
-        load_settings(environ)
+        DiscordSettings.from_env(environ)
     message = str(raised.value)
     assert raised.value.variable == variable
     assert message.startswith(variable)
@@ -97,12 +97,14 @@ def test_a_bad_setting_is_one_sentence_naming_the_variable(
 
 
 def test_the_token_never_appears_in_the_settings_repr() -> None:
-    settings = load_settings({"DISCORD_TOKEN": TOKEN, "DISCORD_GUILD_ID": "123456789012345678"})
+    settings = DiscordSettings.from_env(
+        {"DISCORD_TOKEN": TOKEN, "DISCORD_GUILD_ID": "123456789012345678"}
+    )
     assert TOKEN not in repr(settings)
     assert "123456789012345678" in repr(settings)
 
 
 def test_a_malformed_token_is_not_echoed_back() -> None:
     with pytest.raises(ConfigError) as raised:
-        load_settings({"DISCORD_TOKEN": "secret-without-dots"})
+        DiscordSettings.from_env({"DISCORD_TOKEN": "secret-without-dots"})
     assert "secret-without-dots" not in str(raised.value)

@@ -81,12 +81,14 @@ class HttpBot:
 async def start_http_bot(
     fake_slack: FakeSlack, knowledge: Knowledge
 ) -> AsyncIterator[Callable[..., Awaitable[HttpBot]]]:
-    """Start the bot over HTTP; keyword arguments go to `build_bot` (`answer_fn`, `knowledge`)."""
+    """Start the bot over HTTP; `is_ready` goes to the health probe, other keyword arguments
+    to `build_bot` (`answer_fn`, `knowledge`)."""
     runners: list[web.AppRunner] = []
     async with aiohttp.ClientSession() as session:
 
         async def start(**options: Any) -> HttpBot:
             options.setdefault("answer_fn", answer)
+            is_ready = options.pop("is_ready", lambda: True)
             bot = build_bot(
                 options.pop("knowledge", knowledge),
                 client=web_client(BOT_TOKEN, session=session, base_url=fake_slack.api_url),
@@ -94,7 +96,7 @@ async def start_http_bot(
                 responses=ResponseUrlClient(session),
                 **options,
             )
-            runner = web.AppRunner(build_web_app(bot), access_log=None)
+            runner = web.AppRunner(build_web_app(bot, is_ready=is_ready), access_log=None)
             await runner.setup()
             runners.append(runner)
             await web.TCPSite(runner, "127.0.0.1", 0).start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,13 +13,14 @@ from bot.adapters.slack.blocks import ASK_ACTION_PREFIX, apology_message, render
 from bot.adapters.slack.limits import MAX_BLOCKS
 from bot.core.answering import answer
 from bot.core.knowledge import Entry, EntryKind, Knowledge, LayerRole
+from bot.core.matching import index_knowledge
 from bot.core.phrasing import EXAMPLE_QUESTIONS
 from tests.adapters.slack.checks import assert_valid_message, mrkdwn_texts
 
 _MARKUP = re.compile(r"<(?!https://[^|<>]+\|[^<>]+>)[^>]*>")
 
 
-def _message(knowledge: Knowledge, question: str) -> dict[str, object]:
+def _message(knowledge: Knowledge, question: str) -> dict[str, Any]:
     rendered = render_answer(answer(knowledge, question), knowledge)
     return {"text": rendered.text, "blocks": rendered.blocks}
 
@@ -107,7 +109,7 @@ def _knowledge_with(knowledge: Knowledge, **texts: str) -> Knowledge:
         source="https://zed.example/docs",
         note=texts.get("note"),
     )
-    return Knowledge(layers=layers, entries=(*knowledge.entries, special))
+    return index_knowledge(layers, (*knowledge.entries, special))
 
 
 @pytest.mark.parametrize("field", ["role", "summary", "note", "description"])
@@ -127,7 +129,7 @@ def test_a_long_summary_is_split_across_sections_without_losing_words(
     knowledge: Knowledge,
 ) -> None:
     message = _message(_knowledge_with(knowledge, summary=_LONG), "zedproxy")
-    sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]  # type: ignore[union-attr]
+    sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]
     assert len(sections) > 5
     assert "".join(sections).count("Routes traffic by path") == 400
 

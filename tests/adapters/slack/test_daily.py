@@ -24,7 +24,7 @@ from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.ops.metrics import Metrics
 from bot.run.slack import Running, serve
-from tests.daily.clocks import ParkingClock
+from tests.fakes.clocks import ParkingClock
 from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 
 if TYPE_CHECKING:

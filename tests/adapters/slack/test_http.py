@@ -316,7 +316,15 @@ async def test_a_rate_limited_response_url_is_retried(
     assert first.args == second.args
 
 
-async def test_health_probe_answers_200(http_bot: HttpBot) -> None:
+async def test_health_probe_reports_readiness_like_every_other_mode(
+    start_http_bot: Callable[..., Awaitable[HttpBot]],
+) -> None:
+    """/healthz on PORT is ops' readiness probe: 200 while ready, 503 once stopping."""
+    ready = [True]
+    http_bot = await start_http_bot(is_ready=lambda: ready[0])
     async with http_bot.session.get(http_bot.url + "/healthz") as response:
         assert response.status == 200
-        assert await response.text() == "ok"
+        assert await response.json() == {"status": "ok"}
+    ready[0] = False
+    async with http_bot.session.get(http_bot.url + "/healthz") as response:
+        assert response.status == 503

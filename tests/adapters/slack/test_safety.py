@@ -10,6 +10,7 @@ import pytest
 
 from bot.core.answering import answer
 from bot.core.knowledge import Entry, EntryKind, Knowledge, LayerRole
+from bot.core.matching import index_knowledge
 from tests.adapters.slack.checks import assert_answers, assert_valid_message, mrkdwn_texts
 from tests.fakes import slack_payloads as payloads
 from tests.fakes.slack import BOT_TOKEN, SIGNING_SECRET
@@ -84,7 +85,7 @@ async def test_knowledge_text_comes_back_escaped(
         source="https://evil.example/a?b=1&c=<2>",
         note="<!everyone> note",
     )
-    poisoned = Knowledge(layers=knowledge.layers, entries=(*knowledge.entries, hostile))
+    poisoned = index_knowledge(knowledge.layers, (*knowledge.entries, hostile))
     http = await start_http_bot(knowledge=poisoned)
     message = (await http.command("evilproxy")).json()
     await http.event(payloads.app_mention("evilproxy"))

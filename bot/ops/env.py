@@ -1,0 +1,56 @@
+"""Reading settings from the environment: the one way to parse a value, a port or a boolean.
+
+Every `XSettings.from_env(environ)` in the project uses these, so a setting left empty
+means "not set" everywhere, and a bad value is always one `ConfigError` naming the variable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["parse_bool", "parse_port", "read"]
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+def read(environ: Mapping[str, str], name: str) -> str | None:
+    """The variable's value without surrounding spaces; None when unset or empty.
+
+    `NAME=` in a .env file, or a Kubernetes value left blank, means "not set".
+    """
+    value = environ.get(name, "").strip()
+    return value or None
+
+
+def parse_bool(name: str, raw: str | None, *, default: bool = False) -> bool:
+    """true/false, 1/0, yes/no, on/off in any case; None or empty is `default`."""
+    if raw is None:
+        return default
+    folded = raw.strip().casefold()
+    if not folded:
+        return default
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    raise ConfigError(name, f"{name} must be true or false (1/0, yes/no), not {raw!r}.")
+
+
+def parse_port(name: str, raw: str | None, *, optional: str = "") -> int | None:
+    """A TCP port from 1 to 65535; None when `raw` is None.
+
+    Args:
+        optional: words added to the error after the range, e.g. " (or empty)".
+    """
+    if raw is None:
+        return None
+    if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 65535):
+        message = f"{name} must be a port number from 1 to 65535{optional}, not {raw!r}."
+        raise ConfigError(name, message)
+    return int(raw)
