@@ -6,7 +6,6 @@ through `bot.cli`) pays only for what it touches.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,4 +43,5 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module 'bot' has no attribute {name!r}")
-    return getattr(import_module(home), name)
+    # __import__ rather than importlib.import_module: importing importlib costs start-up.
+    return getattr(__import__(home, fromlist=[name]), name)

@@ -8,10 +8,10 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.ops.platform import Platform
 from bot.daily.ledger import PostLedger
 from bot.daily.posting import post_day, run_daily_loop
 from bot.daily.schedule import DailySchedule
+from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
     from pathlib import Path
