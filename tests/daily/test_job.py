@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-import time as wall
+import time as monotonic
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -211,32 +211,29 @@ def test_an_unusable_state_directory_names_osi_state_dir(tmp_path: Path) -> None
     assert raised.value.variable == "OSI_STATE_DIR"
 
 
-async def test_the_system_clock_wakes_on_the_wall_clock_after_a_suspend(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def test_the_system_clock_wakes_on_the_wall_clock_after_a_suspend() -> None:
     """A sleep until tomorrow ends on time though the monotonic clock stood still meanwhile."""
-    clock = SystemClock(max_nap=0.01)
     started = datetime.now(UTC)
     # Asleep through the night during the first nap: the wall clock jumps, monotonic does not.
     jumps = iter([timedelta(0), timedelta(0), timedelta(hours=23)])
     offset = timedelta(0)
 
-    def now() -> datetime:
+    def wall() -> datetime:
         nonlocal offset
         offset += next(jumps, timedelta(0))
         return datetime.now(UTC) + offset
 
-    monkeypatch.setattr(clock, "now", now)
-    begun = wall.monotonic()
+    clock = SystemClock(max_nap=0.01, wall=wall)
+    begun = monotonic.monotonic()
     await asyncio.wait_for(clock.sleep(timedelta(hours=20).total_seconds()), timeout=5)
-    assert wall.monotonic() - begun < 1
-    assert now() - started >= timedelta(hours=20)
+    assert monotonic.monotonic() - begun < 1
+    assert wall() - started >= timedelta(hours=20)
 
 
 async def test_the_system_clock_sleeps_the_time_asked() -> None:
-    begun = wall.monotonic()
+    begun = monotonic.monotonic()
     await SystemClock(max_nap=0.01).sleep(0.05)
-    assert wall.monotonic() - begun >= 0.045
+    assert monotonic.monotonic() - begun >= 0.045
 
 
 async def test_a_crashed_schedule_is_logged_and_does_not_fail_the_shutdown(
