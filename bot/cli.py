@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from bot.core.answering import answer
 from bot.errors import OsiBotError
 from bot.ops.knowledge_settings import KNOWLEDGE, KnowledgeSettings
+from bot.ops.platform import Platform
 from bot.render.text import render_text
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     daily_commands = daily.add_subparsers(dest="daily_command", required=True, prog="osi-bot daily")
     show = daily_commands.add_parser("show", parents=[common], help="print a day's post")
     post = daily_commands.add_parser("post", parents=[common], help="post once, then exit")
-    post.add_argument("--platform", choices=["slack", "discord"], required=True)
+    post.add_argument("--platform", choices=[p.value for p in Platform], required=True)
     for sub in (show, post):
         sub.add_argument("--date", type=_iso_date, help="YYYY-MM-DD (default: today, local)")
     show.add_argument("--json", action="store_true", help="print JSON")
@@ -174,7 +175,6 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "layers":
         return _layers(knowledge)
     if args.command == "daily":
-        from bot.ops.platform import Platform  # noqa: PLC0415
         from bot.run.daily import run_daily_command  # noqa: PLC0415
 
         posting = args.daily_command == "post"

@@ -1,4 +1,5 @@
-"""Running osi-bot in production: knowledge reload, metrics, logs and health checks.
+"""Running osi-bot: settings from the environment, knowledge reload, metrics, logs, health.
 
-Imported only by the long-running bots, never on the CLI path.
+The CLI imports only `knowledge_settings` and `platform`; the rest is for the long-running
+bots.
 """

@@ -38,9 +38,6 @@ class InFlight:
     def __len__(self) -> int:
         return self._count
 
-    def is_idle(self) -> bool:
-        return self._count == 0
-
     def _start(self) -> None:
         self._count += 1
         self._none.clear()

@@ -18,6 +18,7 @@ from bot.ops.settings import LogFormat
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from bot.ops.platform import Platform
     from bot.ops.settings import OpsSettings
 
 __all__ = ["JsonFormatter", "RedactSecrets", "configure_logging", "log_unknown_question"]
@@ -91,7 +92,7 @@ def configure_logging(settings: OpsSettings, secrets: Iterable[str] = ()) -> Red
     return redact
 
 
-def log_unknown_question(enabled: bool, platform: str, question: str) -> None:
+def log_unknown_question(enabled: bool, platform: Platform, question: str) -> None:
     """With OSI_LOG_UNKNOWN_QUESTIONS on: the question's text only, never who asked."""
     if enabled:
         _unknown_log.info("unknown question on %s: %s", platform, question[:200])

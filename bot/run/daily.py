@@ -93,7 +93,6 @@ def post_once(
         PostRefusedError: the platform could not be reached to log in.
     """
     env = os.environ if env is None else env
-    platform = Platform(platform)
     open_sender = _slack(env, slack_base_url) if platform is Platform.SLACK else _discord(env)
     settings = DailySettings.from_env(env, platform)
     if not settings.channels:

@@ -22,7 +22,7 @@ from bot.errors import ConfigError
 from bot.loading.load import load_knowledge
 from bot.ops.platform import Platform
 from tests.fakes.clocks import ParkingClock
-from tests.ops.knowledge_files import copy_bundled, rename
+from tests.fakes.knowledge_files import copy_bundled, rename
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable

@@ -17,8 +17,8 @@ from bot.ops.knowledge_holder import (
     install_reload_signal,
     watch_knowledge,
 )
-from tests.ops.knowledge_files import copy_bundled
-from tests.ops.knowledge_files import rename_metallb as _rename_metallb
+from tests.fakes.knowledge_files import copy_bundled
+from tests.fakes.knowledge_files import rename_metallb as _rename_metallb
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,6 +11,7 @@ import pytest
 
 from bot.errors import ConfigError
 from bot.ops.logs import configure_logging, log_unknown_question
+from bot.ops.platform import Platform
 from bot.ops.settings import LogFormat, OpsSettings
 
 if TYPE_CHECKING:
@@ -66,9 +67,9 @@ def test_tokens_are_never_logged(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unknown_questions_are_logged_only_when_asked(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="osi.unknown_questions")
-    log_unknown_question(False, "slack", "what layer is lunch")
+    log_unknown_question(False, Platform.SLACK, "what layer is lunch")
     assert "lunch" not in caplog.text
-    log_unknown_question(True, "slack", "what layer is lunch")
+    log_unknown_question(True, Platform.SLACK, "what layer is lunch")
     assert "unknown question on slack: what layer is lunch" in caplog.text
 
 

@@ -16,7 +16,7 @@ from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.metrics import Metrics
 from bot.ops.running import operating
 from bot.ops.settings import OpsSettings
-from tests.ops.knowledge_files import copy_bundled, rename, rename_metallb
+from tests.fakes.knowledge_files import copy_bundled, rename, rename_metallb
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -126,7 +126,7 @@ def build_client(
         knowledge: a Knowledge, or a function returning the current one (`holder.get`),
             read afresh for every answer, autocomplete and daily post.
         ask: answers a question; the core's `answer` unless a caller passes its own
-            (the runner's counts it for /metrics; tests' fail or suggest on cue).
+            (`bot.run.discord` counts it for /metrics; tests' fail or suggest on cue).
         complete: ranks completions for autocomplete; the core's `complete` by default.
         options: further discord.py client options (tests shorten `guild_ready_timeout`).
     """

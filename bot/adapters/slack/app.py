@@ -19,7 +19,7 @@ from bot.adapters.slack.dedupe import RecentKeys, SkipRedeliveries
 from bot.adapters.slack.listeners import Listeners
 from bot.core.answering import answer
 from bot.core.knowledge import as_source
-from bot.ops.in_flight import InFlight
+from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS, InFlight
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,7 +43,7 @@ class SlackBot:
     background: InFlight
     verifies_signatures: bool  # False only for a Socket Mode app, which has no secret
 
-    async def idle(self, timeout: float | None = None) -> bool:
+    async def idle(self, timeout: float | None = SHUTDOWN_GRACE_SECONDS) -> bool:
         """Wait until every answer in progress has been sent; False on timeout."""
         return await self.background.idle(timeout)
 

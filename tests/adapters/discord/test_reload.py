@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bot.loading.load import load_knowledge
 from tests.fakes import discord as fd
 from tests.fakes.discord_bot import reply_to, respond_to
-from tests.ops.knowledge_files import copy_bundled, rename_metallb
+from tests.fakes.knowledge_files import copy_bundled, rename_metallb
 
 if TYPE_CHECKING:
     from pathlib import Path

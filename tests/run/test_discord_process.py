@@ -14,8 +14,8 @@ import signal
 from typing import TYPE_CHECKING, Any
 
 from tests.fakes import discord as fd
-from tests.ops.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
-from tests.ops.processes import bot_process
+from tests.fakes.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
+from tests.run.processes import bot_process
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -51,7 +51,7 @@ async def test_the_discord_bot_serves_health_counts_reloads_and_stops_cleanly(
     }
     args = [
         "-m",
-        "tests.ops.run_against_fake_discord",
+        "tests.run.run_against_fake_discord",
         fake_discord.api_base,
         fake_discord.gateway_url,
         "discord",

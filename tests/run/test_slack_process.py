@@ -14,14 +14,14 @@ import signal
 from typing import TYPE_CHECKING, Any
 
 from tests.fakes import slack_payloads as payloads
+from tests.fakes.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
 from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack
-from tests.ops.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
-from tests.ops.processes import bot_process
+from tests.run.processes import bot_process
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from tests.ops.processes import BotProcess
+    from tests.run.processes import BotProcess
 
 RELOADED = 'osi_knowledge_reloads_total{result="success"}'
 REJECTED = 'osi_knowledge_reloads_total{result="failure"}'

@@ -1,10 +1,10 @@
 """`python -m bot`, with discord.py's two base URLs pointed at a local fake Discord.
 
-    python -m tests.ops.run_against_fake_discord API_BASE GATEWAY_URL discord [...]
+    python -m tests.run.run_against_fake_discord API_BASE GATEWAY_URL discord [...]
 
 discord.py has no setting for where Discord is, and a production one would only invite
 mistakes; so the process tests patch exactly the two class attributes the in-process
-fixture patches (tests/adapters/discord/conftest.py), then run the unchanged CLI.
+fixture patches (tests/fakes/fixtures.py), then run the unchanged CLI.
 """
 
 from __future__ import annotations
