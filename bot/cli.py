@@ -186,14 +186,13 @@ def _run(args: argparse.Namespace) -> int:
             as_json=not posting and args.json,
         )
     # The bots watch the file they loaded, to reload it when it changes.
-    path = getattr(args, "knowledge", None)
     if args.command == "slack":
         from bot.run.slack import run as run_slack  # noqa: PLC0415
 
-        return run_slack(knowledge, knowledge_path=path)
+        return run_slack(knowledge, files)
     from bot.run.discord import run as run_discord  # noqa: PLC0415
 
-    return run_discord(knowledge, sync=args.sync, knowledge_path=path)
+    return run_discord(knowledge, files, sync=args.sync)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

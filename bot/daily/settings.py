@@ -7,12 +7,11 @@ platform's daily-channel setting, and OSI_STATE_DIR (else $XDG_STATE_HOME/osi-bo
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.daily.channels import CHANNEL_VARIABLES, parse_channels
 from bot.daily.schedule import DailySchedule
-from bot.ops.env import read
+from bot.ops.env import read, xdg_dir
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -50,8 +49,4 @@ class DailySettings(NamedTuple):
 
 
 def _state_dir(environ: Mapping[str, str]) -> str:
-    explicit = read(environ, STATE_DIR)
-    if explicit:
-        return explicit
-    base = environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return os.path.join(base, "osi-bot")
+    return read(environ, STATE_DIR) or xdg_dir(environ, "XDG_STATE_HOME", ".local", "state")

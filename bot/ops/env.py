@@ -6,6 +6,7 @@ means "not set" everywhere, and a bad value is always one `ConfigError` naming t
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError
@@ -13,7 +14,7 @@ from bot.errors import ConfigError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["parse_bool", "parse_port", "read"]
+__all__ = ["parse_bool", "parse_port", "read", "xdg_dir"]
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
@@ -54,3 +55,12 @@ def parse_port(name: str, raw: str | None, *, optional: str = "") -> int | None:
         message = f"{name} must be a port number from 1 to 65535{optional}, not {raw!r}."
         raise ConfigError(name, message)
     return int(raw)
+
+
+def xdg_dir(environ: Mapping[str, str], variable: str, *fallback: str) -> str:
+    """osi-bot's folder in an XDG base directory: $variable, else ~/fallback..., + osi-bot.
+
+    For example `xdg_dir(environ, "XDG_STATE_HOME", ".local", "state")`.
+    """
+    base = read(environ, variable) or os.path.join(os.path.expanduser("~"), *fallback)
+    return os.path.join(base, "osi-bot")

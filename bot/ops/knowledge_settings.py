@@ -12,6 +12,7 @@ import os
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.loading.load import bundled_knowledge_path, load_knowledge
+from bot.ops.env import read, xdg_dir
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -33,7 +34,7 @@ class KnowledgeSettings(NamedTuple):
         cls, environ: Mapping[str, str], explicit: str | os.PathLike[str] | None = None
     ) -> KnowledgeSettings:
         """The file to load (`explicit` first) and the cache directory."""
-        chosen = explicit or environ.get(KNOWLEDGE) or None
+        chosen = explicit or read(environ, KNOWLEDGE)
         path = os.fspath(chosen) if chosen else bundled_knowledge_path()
         return cls(path, _cache_dir(environ))
 
@@ -46,5 +47,4 @@ def _cache_dir(environ: Mapping[str, str]) -> str | None:
     explicit = environ.get(CACHE_DIR)
     if explicit is not None:
         return explicit or None  # set but empty: caching is off
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "osi-bot")
+    return xdg_dir(environ, "XDG_CACHE_HOME", ".cache")

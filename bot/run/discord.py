@@ -30,7 +30,6 @@ from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
 from bot.ops.knowledge_holder import KnowledgeHolder
-from bot.ops.knowledge_settings import KnowledgeSettings
 from bot.ops.logs import configure_logging
 from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from bot.core.model import Answer
     from bot.daily.clock import Clock
     from bot.daily.job import DailyJob
+    from bot.ops.knowledge_settings import KnowledgeSettings
 
 __all__ = ["run", "serve", "sync_commands"]
 
@@ -58,15 +58,15 @@ _GATEWAY_CLOSE_SECONDS = 5.0
 
 def run(
     knowledge: Knowledge,
+    files: KnowledgeSettings,
     *,
     sync: bool,
-    knowledge_path: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> int:
     """`osi-bot discord [--sync]`: read the settings, then run until SIGTERM or Ctrl-C.
 
     Args:
-        knowledge_path: the file `knowledge` came from (`--knowledge`), watched for changes.
+        files: where `knowledge` came from; that file is watched and reloaded.
     """
     environ = os.environ if environ is None else environ
     settings = DiscordSettings.from_env(environ)
@@ -76,7 +76,6 @@ def run(
     # The bot never joins voice; the missing voice libraries are not worth a warning.
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
     metrics = Metrics()
-    files = KnowledgeSettings.from_env(environ, knowledge_path)
     holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
     asyncio.run(_operate(settings, ops, holder, metrics, daily, sync=sync))
     return 0

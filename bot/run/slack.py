@@ -34,7 +34,6 @@ from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
 from bot.ops.knowledge_holder import KnowledgeHolder
-from bot.ops.knowledge_settings import KnowledgeSettings
 from bot.ops.logs import configure_logging
 from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Knowledge
     from bot.daily.clock import Clock
+    from bot.ops.knowledge_settings import KnowledgeSettings
 
 __all__ = ["Running", "SlackUnreachableError", "run", "serve"]
 
@@ -54,15 +54,12 @@ _log = logging.getLogger(__name__)
 
 
 def run(
-    knowledge: Knowledge,
-    environ: Mapping[str, str] | None = None,
-    *,
-    knowledge_path: str | None = None,
+    knowledge: Knowledge, files: KnowledgeSettings, environ: Mapping[str, str] | None = None
 ) -> int:
     """`osi-bot slack`: serve until stopped; raise `ConfigError` for a bad setting.
 
     Args:
-        knowledge_path: the file `knowledge` came from (`--knowledge`), watched for changes.
+        files: where `knowledge` came from; that file is watched and reloaded.
     """
     environ = os.environ if environ is None else environ
     settings = SlackSettings.from_env(environ)
@@ -76,7 +73,6 @@ def run(
     daily = DailySetup.open(DailySettings.from_env(environ, Platform.SLACK))
     configure_logging(ops, secrets=settings.secrets)
     metrics = Metrics()
-    files = KnowledgeSettings.from_env(environ, knowledge_path)
     holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
     asyncio.run(_operate(settings, ops, holder, metrics, daily))
     return 0

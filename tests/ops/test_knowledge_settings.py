@@ -21,6 +21,7 @@ def test_explicit_path_beats_the_environment(tmp_path: Path) -> None:
 def test_the_bundled_file_when_nothing_is_set() -> None:
     assert KnowledgeSettings.from_env({}).path == bundled_knowledge_path()
     assert KnowledgeSettings.from_env({"OSI_KNOWLEDGE": ""}).path == bundled_knowledge_path()
+    assert KnowledgeSettings.from_env({"OSI_KNOWLEDGE": "  "}).path == bundled_knowledge_path()
 
 
 def test_cache_directory_from_osi_cache_dir_then_xdg_then_home(tmp_path: Path) -> None:
