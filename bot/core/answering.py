@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.knowledge import EntryKind
+from bot.core.lexicon import is_english_word
 from bot.core.model import Answer, AnswerKind
 from bot.core.reading import read
 from bot.core.text import truncate
@@ -21,6 +22,9 @@ __all__ = ["answer"]
 _MAX_ALSO = 3
 # Suggestions answer a mistyped name, not a sentence of unknown words.
 _MAX_TERMS_TO_SUGGEST_FOR = 3
+_MAX_QUOTE = 60
+# A word after one of these says where, not what: "anything physical-layer on EKS?".
+_WHERE = frozenset("on in at inside within across under for with from".split())
 
 
 def answer(knowledge: Knowledge, question: str) -> Answer:
@@ -40,23 +44,66 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         kind=AnswerKind.UNKNOWN,
         yes_no=yes_no,
         exclusive=yes_no and bool(EXCLUSIVE.intersection(words)),
-        unknown_term=" ".join(unknown[:4])[:60] or None,
+        unknown_term=_quote(reading),
         truncated=truncated,
     )
     if reading.matches and not _subject_unknown(reading, reading.opens_yes_no):
         return _entry_answer(knowledge, base, reading)
     mentions = reading.mentions
-    if mentions.valid and not unknown:
+    if mentions.valid and _only_context(reading, yes_no):
         layers = tuple(knowledge.layer(n) for n in mentions.valid)
-        return base._replace(kind=AnswerKind.LAYER, layers=layers)
+        return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
     if mentions.out_of_range and not reading.matches:
         return base._replace(asked_layers=tuple(mentions.out_of_range))
     if not unknown:
         return base._replace(kind=AnswerKind.HELP)
     if len(unknown) > _MAX_TERMS_TO_SUGGEST_FOR:
         return base
-    terms = [*unknown, " ".join(unknown[:2])]
-    return base._replace(suggestions=knowledge.index.suggest(terms))
+    return base._replace(suggestions=knowledge.index.suggest(_suggestion_terms(reading)))
+
+
+def _quote(reading: Reading) -> str | None:
+    """The unknown words as the person typed them: the longest unknown phrase."""
+    if not reading.unknown_runs:
+        return None
+    start, end = reading.unknown_runs[0]
+    return reading.tokens.quote(start, end)[:_MAX_QUOTE] or None
+
+
+def _suggestion_terms(reading: Reading) -> list[str]:
+    """What a "did you mean" may resemble: each unknown phrase whole, and each word of it
+    that could be a mistyped name; an English word ("secrets", "frame") is no one's typo,
+    and the parts of a hyphenated name ("argo-rollouts") are not names of their own."""
+    tokens = reading.tokens
+    terms = [
+        tokens.quote(start, end)
+        for start, end in reading.unknown_runs
+        if end - start > 1 or not is_english_word(reading.words[start])
+    ]
+    for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
+        hyphenated = at in tokens.joined or at + 1 in tokens.joined
+        if not hyphenated and not is_english_word(word):
+            terms.append(word)
+    return terms
+
+
+def _only_context(reading: Reading, yes_no: bool) -> bool:
+    """Whether the words besides a named layer only set the scene.
+
+    "who lives on L5 these days", "which k8s pieces are L4" and "anything physical-layer
+    on EKS?" ask about the layer; "is kafka layer 7?" asks about kafka, and "is the
+    weather layer 7?" about the weather: an unknown subject before the layer in a yes/no
+    question, or an unknown name that is not an English word, is not scenery.
+    """
+    words, clause = reading.words, reading.tokens.clause
+    first_layer = min(reading.mentions.used, default=len(words))
+    for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
+        if yes_no and at < first_layer and clause[at] == clause[first_layer]:
+            return False
+        where = at > 0 and (words[at - 1] in _WHERE or (at > 1 and words[at - 2] in _WHERE))
+        if not is_english_word(word) and not where:
+            return False
+    return True
 
 
 def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:

@@ -172,19 +172,24 @@ def find_layer_mentions(
             named = _named_layer(tokens, position, names, skip)
             if named:
                 found.add(named[0], *range(named[1], position))
-    if bare_names:
-        _bare_names(tokens, names, skip | found.used, found)
+    # A two-word name ("data link") is a layer anywhere; one word only if asked for.
+    _bare_names(tokens, names, skip | found.used, found, multiword_only=not bare_names)
     if not found.numbers:
         _whole_question_layer(tokens, names, skip, found)
     return found
 
 
 def _bare_names(
-    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+    tokens: Sequence[str],
+    names: Mapping[str, int],
+    skip: set[int],
+    found: LayerMentions,
+    *,
+    multiword_only: bool = False,
 ) -> None:
     position = 0
     while position < len(tokens):
-        for size in (2, 1):
+        for size in (2,) if multiword_only else (2, 1):
             span = range(position, position + size)
             if position + size > len(tokens) or skip.intersection(span):
                 continue

@@ -30,6 +30,17 @@ _NETWORK_CONTEXT = frozenset(
     "traffic network networking service services container containers packet packets "
     "kubectl".split()
 )
+# Words of running infrastructure: beside them a tool whose name is also an English word
+# ("calico in prod", "envoy sidecar") is the tool, not the fabric or the diplomat.
+_INFRASTRUCTURE = _NETWORK_CONTEXT | frozenset(
+    "prod production staging dev deploy deployed deploying deployment deployments helm "
+    "install installed installing upgrade upgraded config configured configuration "
+    "manifest manifests yaml namespace namespaces cni plugin plugins controller daemonset "
+    "sidecar sidecars proxy proxies gateway ingress egress mesh dns tcp udp ip http https "
+    "grpc tls vpc subnet subnets firewall latency eks gke aks aws gcp azure openshift "
+    "cloud datacenter datacentre infra infrastructure server servers ops sre devops "
+    "cilium istio linkerd metallb kube-proxy iptables ipvs ebpf bgp vxlan".split()
+)
 # A name right after one of these is what the asker set aside: "not flannel — vxlan?"
 _SET_ASIDE = frozenset("not forget ignore except besides excluding unlike instead".split())
 # "cilium is L2, right?" asks as surely as "is cilium L2?".
@@ -46,6 +57,7 @@ class Reading(NamedTuple):
     mentions: LayerMentions
     unknown: list[str]  # content words that are neither names, layers nor filler
     unknown_at: list[int]  # their positions
+    unknown_runs: list[tuple[int, int]]  # [start, end) of each unknown phrase, longest first
     opens_yes_no: bool  # "is calico layer 2?", "hey, does envoy ...", "cilium is L2, right?"
     yes_no_shaped: bool  # that, or a question mark on a question not opened by "what" & co.
 
@@ -67,7 +79,13 @@ def read(knowledge: Knowledge, question: str) -> Reading:
     exact = index.find_exact(words, set(), tokens.joined)
     claimed = layer_words.used | {i for m in exact for i in range(m.start, m.end)}
     about_networking = bool(layer_words.numbers) or not _NETWORK_CONTEXT.isdisjoint(words)
-    matches = [m for m in exact if _credible(m, words, claimed, about_networking)]
+    infrastructure = {i for i, word in enumerate(words) if word in _INFRASTRUCTURE}
+    for m in exact:
+        if not _is_everyday(m, words) and not _is_common_word_tool(m, words):
+            # A specific tool's name says "infrastructure".
+            infrastructure.update(range(m.start, m.end))
+    context = _Context(claimed, about_networking, frozenset(infrastructure))
+    matches = [m for m in exact if _credible(m, words, context)]
     if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
         # A misspelt tool is the subject even beside an exact concept ("genev tunnels");
         # a word known exactly, even one set aside as everyday, is no one's typo.
@@ -94,6 +112,7 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         mentions=mentions,
         unknown=[words[i] for i in unknown_at],
         unknown_at=unknown_at,
+        unknown_runs=_unknown_runs(unknown_at, words, tokens),
         opens_yes_no=opens_yes_no,
         yes_no_shaped=yes_no_shaped,
     )
@@ -114,25 +133,93 @@ def _is_everyday(match: Match, words: list[str]) -> bool:
     concept alias that is common English ("frame", "tunnel", "mesh")."""
     if match.target.everyday:
         return True
-    single = match.end - match.start == 1
+    return _is_one_english_word(match, words) and match.target.entry.kind is EntryKind.CONCEPT
+
+
+def _is_common_word_tool(match: Match, words: list[str]) -> bool:
+    """A tool whose name is also a common English word: "envoy", "flannel", "contour"."""
     return (
-        single
-        and match.target.entry.kind is EntryKind.CONCEPT
-        and is_english_word(words[match.start])
+        _is_one_english_word(match, words)
+        and match.target.entry.kind is EntryKind.TOOL
+        and not match.target.everyday
     )
 
 
-def _credible(match: Match, words: list[str], claimed: set[int], about_networking: bool) -> bool:
-    """An everyday word names a thing only in a question about networking, and never
-    inside another noun phrase ("picture frame", "tunnel vision", "react router")."""
+def _is_one_english_word(match: Match, words: list[str]) -> bool:
+    return match.end - match.start == 1 and is_english_word(words[match.start])
+
+
+class _Context(NamedTuple):
+    claimed: set[int]  # positions that name a thing or a layer
+    about_networking: bool  # the question speaks of layers, packets, pods...
+    infrastructure: frozenset[int]  # words of running systems, specific tools' names
+
+    def about_infrastructure(self, besides: range) -> bool:
+        """Whether words other than those in `besides` speak of infrastructure."""
+        return self.about_networking or any(i not in besides for i in self.infrastructure)
+
+
+def _credible(match: Match, words: list[str], context: _Context) -> bool:
+    """Whether an everyday word names the thing here.
+
+    A tool named by an English word ("envoy", "flannel") is the tool wherever the message
+    is about infrastructure, or when it stands alone ("calico?", "we run flannel"); in
+    other prose it is the word ("an envoy to the summit", "flannel pyjamas"). A concept's
+    ordinary word, or a name the knowledge marks as everyday, must also not sit inside
+    another noun phrase ("picture frame", "tunnel vision", "react router").
+    """
+    span = set(range(match.start, match.end))
+    if _is_common_word_tool(match, words):
+        if context.about_infrastructure(range(match.start, match.end)):
+            return True
+        # Words of another script are another language, not English prose around the name.
+        english = [w if w.isascii() else "a" for w in words]  # "a": filler
+        alone = all(i in span or not _is_content(w) for i, w in enumerate(english))
+        return alone and _has_no_content_neighbour(match, english, context)
     if not _is_everyday(match, words):
         return True
-    neighbours = (match.start - 1, match.end)
-    if any(0 <= i < len(words) and i not in claimed and _is_content(words[i]) for i in neighbours):
-        return False
-    span = set(range(match.start, match.end))
     alone = all(i in span or not _is_content(w) for i, w in enumerate(words))
-    return about_networking or alone
+    if not _has_no_content_neighbour(match, words, context):
+        return False
+    return context.about_networking or alone
+
+
+def _has_no_content_neighbour(match: Match, words: list[str], context: _Context) -> bool:
+    neighbours = (match.start - 1, match.end)
+    return not any(
+        0 <= i < len(words) and i not in context.claimed and _is_content(words[i])
+        for i in neighbours
+    )
+
+
+# Unknown words this far apart (in filler words) are one phrase: "weather in berlin".
+_MAX_GAP = 2
+
+
+def _unknown_runs(unknown_at: list[int], words: list[str], tokens: Tokens) -> list[tuple[int, int]]:
+    """The unknown words as the phrases they were typed in, longest first.
+
+    A phrase spans filler words between unknown ones ("weather in berlin") and the parts
+    of a hyphenated word ("node-problem-detector", though "node" alone is filler).
+    """
+    runs: list[list[int]] = []
+    for at in unknown_at:
+        if runs:
+            last = runs[-1][1]
+            gap = range(last, at)
+            same_clause = tokens.clause[at] == tokens.clause[last - 1]
+            filler = all(not _is_content(words[i]) or i in tokens.joined for i in gap)
+            if same_clause and len(gap) <= _MAX_GAP and filler:
+                runs[-1][1] = at + 1
+                continue
+        runs.append([at, at + 1])
+    for run in runs:
+        while run[0] in tokens.joined and run[0] > 0:
+            run[0] -= 1
+        while run[1] < len(words) and run[1] in tokens.joined:
+            run[1] += 1
+    ordered = sorted(runs, key=lambda run: (run[0] - run[1], run[0]))
+    return [(start, end) for start, end in ordered]
 
 
 def _subject_rank(match: Match, words: list[str], tokens: Tokens) -> tuple[int, ...]:

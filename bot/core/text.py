@@ -118,12 +118,23 @@ class Tokens(NamedTuple):
     joined: frozenset[int]  # positions hyphen-joined to the word before ("kube-VIP")
     clause: list[int]  # the clause each word is in, counting from 0
     questions: frozenset[int]  # clauses that end with a question mark
+    spans: tuple[tuple[int, int], ...] = ()  # each word's [start, end) in the text read
+    # The text the spans index: as written when folding kept every offset (ASCII), else
+    # the folded text, so a quote of the user's words never shifts.
+    text: str = ""
+
+    def quote(self, start: int, end: int) -> str:
+        """The words at positions [start, end) as written, punctuation between kept."""
+        if not self.spans or end <= start:
+            return " ".join(self.words[start:end])
+        return self.text[self.spans[start][0] : self.spans[end - 1][1]]
 
 
 def tokenize_compounds(text: str) -> Tokens:
     """Tokens of `text`, with hyphenated compounds and clauses marked."""
     folded = _fold(text)
     words: list[str] = []
+    spans: list[tuple[int, int]] = []
     joined: set[int] = set()
     clause: list[int] = []
     ends = [(m.start(), m.group()) for m in _CLAUSE_END.finditer(folded)]
@@ -136,8 +147,10 @@ def tokenize_compounds(text: str) -> Tokens:
         if words and start >= 2 and folded[start - 1] == "-" and folded[start - 2].isalnum():
             joined.add(len(words))
         words.append(found.group())
+        spans.append(found.span())
         clause.append(current)
-    return Tokens(words, frozenset(joined), clause, frozenset(questions))
+    written = text if len(text) == len(folded) and text.isascii() else folded
+    return Tokens(words, frozenset(joined), clause, frozenset(questions), tuple(spans), written)
 
 
 @lru_cache(maxsize=8192)

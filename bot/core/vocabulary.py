@@ -33,6 +33,9 @@ to from by for with without about above below over under between among through v
 up down out off again also too very just only really actually even still any some all
 both each either neither every much many more most less few other such own same there
 here s t ll re ve d m vs versus v like
+anything something everything nothing anyone someone everyone itself themselves myself
+ourselves yourself yourselves himself herself
+uh um umm hmm hm erm er ah oh eh lol lmao btw fwiw imo imho tbh afaik iirc ya yeah yep nope
 """
 
 _PHRASING = """

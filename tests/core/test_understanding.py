@@ -1,0 +1,149 @@
+"""Understanding v2: questions written the way people type in a busy channel.
+
+Grouped by what they exercise: a layer asked about in everyday words, a tool whose name is
+also an English word, and what an unknown answer quotes and suggests.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.core.answering import answer
+from bot.core.model import AnswerKind
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import Knowledge
+
+TOOL, CONCEPT, LAYER = AnswerKind.TOOL, AnswerKind.CONCEPT, AnswerKind.LAYER
+HELP, UNKNOWN = AnswerKind.HELP, AnswerKind.UNKNOWN
+
+# A layer named among words that only set the scene: (question, layers answered).
+LAYER_IN_EVERYDAY_WORDS = [
+    ("is there anything physical-layer I should care about on EKS?", (1,)),
+    ("what lives at the transport layer in a cluster", (4,)),
+    ("examples of L6 stuff", (6,)),
+    ("who lives on L5 these days", (5,)),
+    ("the data link bits, what are they for us", (2,)),
+    ("which k8s pieces are L4", (4,)),
+    ("what sits on layer 3 in our setup", (3,)),
+    ("anything interesting happening at L7 on GKE lately?", (7,)),
+    ("give me the layer 2 things in a typical cluster", (2,)),
+    ("remind me what goes on at layer four", (4,)),
+    ("so uh... layer 6, what's there for kubernetes folks", (6,)),
+    ("data link layer stuff in k8s?", (2,)),
+    ("what tools cover layers 3 and 4 in practice", (3, 4)),
+    ("L7 bits, quickly please", (7,)),
+]
+
+
+@pytest.mark.parametrize(("question", "layers"), LAYER_IN_EVERYDAY_WORDS)
+def test_a_layer_among_scene_setting_words_is_answered(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    result = answer(knowledge, question)
+    assert (result.kind, result.layer_numbers) == (LAYER, layers)
+    assert result.unknown_term is None
+
+
+# The words beside a layer are the subject: no layer may be claimed for them.
+UNKNOWN_SUBJECT_BESIDE_A_LAYER = [
+    "is kafka layer 7?",
+    "is redis a layer 7 thing",
+    "is the weather layer 7?",
+    "does mongodb work at layer 4",
+    "where is rabbitmq, layer 7?",
+]
+
+
+@pytest.mark.parametrize("question", UNKNOWN_SUBJECT_BESIDE_A_LAYER)
+def test_an_unknown_subject_beside_a_layer_claims_nothing(
+    knowledge: Knowledge, question: str
+) -> None:
+    result = answer(knowledge, question)
+    assert result.kind is UNKNOWN
+    assert result.layers == ()
+
+
+# (question, tool claimed or None): a tool named by an English word is the tool where the
+# message is about infrastructure or names it alone, and the word in other prose.
+COMMON_WORD_TOOL_NAMES = [
+    ("wearing my flannel pyjamas today", None),
+    ("the ambassador sent an envoy to the summit", None),
+    ("an envoy arrived from the king", None),
+    ("the coastline's contour was lovely", None),
+    ("we run flannel", "Flannel"),
+    ("flannel?", "Flannel"),
+    ("flannel in prod", "Flannel"),
+    ("calico?", "Calico"),
+    ("calico in prod", "Calico"),
+    ("envoy", "Envoy"),
+    ("envoy sidecar eating memory", "Envoy"),
+    ("where does envoy sit", "Envoy"),
+    ("our envoy config has a bug, which layer is that", "Envoy"),
+    ("flannel on eks, is that a thing", "Flannel"),
+    ("contour vs nginx for ingress?", "Contour"),
+    ("Envoyは何層ですか？", "Envoy"),
+]
+
+
+@pytest.mark.parametrize(("question", "matched"), COMMON_WORD_TOOL_NAMES)
+def test_a_common_word_names_the_tool_only_where_the_talk_is_technical(
+    knowledge: Knowledge, question: str, matched: str | None
+) -> None:
+    result = answer(knowledge, question)
+    assert result.matched == matched
+    assert bool(result.layers) == (matched is not None)
+
+
+# (question, the quote in the unknown answer): what the person typed, whole.
+QUOTED_UNKNOWNS = [
+    ("node-problem-detector", "node-problem-detector"),
+    ("what layer is node-problem-detector?", "node-problem-detector"),
+    ("what layer is the weather in berlin", "weather in berlin"),
+    ("where does External-Secrets live", "External-Secrets"),
+    ("Sealed-Secrets layer?", "Sealed-Secrets"),
+    ("argo-rollouts", "argo-rollouts"),
+    ("what about kafka", "kafka"),
+]
+
+
+@pytest.mark.parametrize(("question", "quoted"), QUOTED_UNKNOWNS)
+def test_an_unknown_answer_quotes_what_was_typed(
+    knowledge: Knowledge, question: str, quoted: str
+) -> None:
+    result = answer(knowledge, question)
+    assert result.kind is UNKNOWN
+    assert result.unknown_term == quoted
+
+
+# (question, a suggestion it must not get): only real resemblance is offered.
+FAR_FETCHED_SUGGESTIONS = [
+    ("external-secrets", "Edge authentication"),
+    ("sealed-secrets", "Physical hardware"),
+    ("argo-rollouts", "IP routing"),
+    ("the pod talks to the service", "TLS"),
+    ("photo frame on my desk", "Ethernet frames"),
+    ("turning http into grpc, does that count", "Overlay tunnels"),
+    ("what layer is the weather in berlin", "Ethernet frames"),
+]
+
+
+@pytest.mark.parametrize(("question", "wrong"), FAR_FETCHED_SUGGESTIONS)
+def test_suggestions_appear_only_when_truly_close(
+    knowledge: Knowledge, question: str, wrong: str
+) -> None:
+    assert wrong not in answer(knowledge, question).suggestions
+
+
+# Real slips still get their suggestion or their answer.
+@pytest.mark.parametrize(
+    ("question", "suggested"),
+    [("metalbl", "MetalLB"), ("cillium ebpf thingy", "Cilium"), ("trafeik", "Traefik")],
+)
+def test_a_real_slip_is_still_recognised(
+    knowledge: Knowledge, question: str, suggested: str
+) -> None:
+    result = answer(knowledge, question)
+    assert result.matched == suggested or suggested in result.suggestions
