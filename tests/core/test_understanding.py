@@ -84,7 +84,7 @@ COMMON_WORD_TOOL_NAMES = [
     ("our envoy config has a bug, which layer is that", "Envoy"),
     ("flannel on eks, is that a thing", "Flannel"),
     ("contour vs nginx for ingress?", "Contour"),
-    ("Envoyは何層ですか？", "Envoy"),
+    ("Envoy\u306f\u4f55\u5c64\u3067\u3059\u304b\uff1f", "Envoy"),  # Japanese
 ]
 
 
