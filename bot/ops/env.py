@@ -14,7 +14,13 @@ from bot.errors import ConfigError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["parse_bool", "parse_port", "read", "xdg_dir"]
+__all__ = ["HOW_TO_SET", "not_set", "parse_bool", "parse_port", "read", "xdg_dir"]
+
+# How a person gives the bot a setting, for every "is not set" message and --help.
+HOW_TO_SET = (
+    "copy .env.example to .env, fill it in and load it with `set -a; . ./.env; set +a` "
+    "(Docker: --env-file .env)"
+)
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
@@ -27,6 +33,11 @@ def read(environ: Mapping[str, str], name: str) -> str | None:
     """
     value = environ.get(name, "").strip()
     return value or None
+
+
+def not_set(name: str, expected: str) -> str:
+    """The message for a required setting that is missing: what it should be, how to set it."""
+    return f"{name} is not set; it should be {expected}. Export it, or {HOW_TO_SET}."
 
 
 def parse_bool(name: str, raw: str | None, *, default: bool = False) -> bool:

@@ -21,6 +21,7 @@ from bot.daily.rotation import daily_post
 from bot.daily.schedule import WEEKDAYS_ONLY, DailySchedule
 from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
+from bot.ops.env import not_set
 from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
@@ -96,11 +97,8 @@ def post_once(
     open_sender = _slack(env, slack_base_url) if platform is Platform.SLACK else _discord(env)
     settings = DailySettings.from_env(env, platform)
     if not settings.channels:
-        raise ConfigError(
-            settings.variable,
-            f"{settings.variable} is not set; set it to the ID of the channel to post the layer "
-            "of the day to (several separated by commas).",
-        )
+        expected = "the ID of the channel to post the layer of the day to (several: commas)"
+        raise ConfigError(settings.variable, not_set(settings.variable, expected))
     ledger = open_ledger(settings.state_dir)
 
     def job_for(send: PostSender) -> DailyJob:

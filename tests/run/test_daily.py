@@ -280,6 +280,7 @@ def test_an_unset_daily_channel_is_one_sentence_and_exit_1(
     assert main(["daily", "post", "--platform", "discord"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("osi-bot: DISCORD_DAILY_CHANNEL is not set;")
+    assert "copy .env.example to .env" in err
     assert err.count("\n") == 1
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError
-from bot.ops.env import read
+from bot.ops.env import not_set, read
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -60,9 +60,8 @@ class DiscordSettings:
 
 def _token(value: str) -> str:
     if not value:
-        raise ConfigError(
-            TOKEN, f"{TOKEN} is not set; copy the token from your application's Bot page."
-        )
+        expected = "the bot token from your application's Bot page in the Developer Portal"
+        raise ConfigError(TOKEN, not_set(TOKEN, expected))
     if value.casefold().startswith("bot "):
         raise ConfigError(TOKEN, f"{TOKEN} must be the token alone, without the 'Bot ' prefix.")
     if not _TOKEN_SHAPE.fullmatch(value):

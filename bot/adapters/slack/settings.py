@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
-from bot.ops.env import parse_port, read
+from bot.ops.env import not_set, parse_port, read
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -37,7 +37,7 @@ _BOT_TOKEN_EXPECTED = "the Bot User OAuth Token (xoxb-…) from OAuth & Permissi
 
 def _check(name: str, value: str | None, pattern: re.Pattern[str], expected: str) -> str:
     if value is None:
-        raise ConfigError(name, f"{name} is not set; it should be {expected}.")
+        raise ConfigError(name, not_set(name, expected))
     if not pattern.fullmatch(value):
         # Naming the token kind (never the token) points at the usual mix-up.
         kind = _TOKEN_KIND.match(value)

@@ -108,3 +108,10 @@ def test_a_malformed_token_is_not_echoed_back() -> None:
     with pytest.raises(ConfigError) as raised:
         DiscordSettings.from_env({"DISCORD_TOKEN": "secret-without-dots"})
     assert "secret-without-dots" not in str(raised.value)
+
+
+def test_a_missing_token_says_how_to_provide_it() -> None:
+    with pytest.raises(ConfigError, match=r"^DISCORD_TOKEN is not set") as raised:
+        DiscordSettings.from_env({})
+    assert "Export it, or copy .env.example to .env" in str(raised.value)
+    assert "set -a; . ./.env; set +a" in str(raised.value)

@@ -66,6 +66,17 @@ def test_a_missing_or_malformed_setting_is_named(
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    ("environ", "variable"),
+    [({}, "SLACK_BOT_TOKEN"), ({"SLACK_BOT_TOKEN": BOT_TOKEN}, "SLACK_SIGNING_SECRET")],
+)
+def test_a_missing_setting_says_how_to_provide_it(environ: dict[str, str], variable: str) -> None:
+    with pytest.raises(ConfigError, match=rf"^{variable} is not set") as raised:
+        SlackSettings.from_env(environ)
+    assert "Export it, or copy .env.example to .env" in str(raised.value)
+    assert "set -a; . ./.env; set +a" in str(raised.value)
+
+
 def test_a_malformed_token_is_never_echoed() -> None:
     secret_looking = "xoxb-" + "9" * 5  # too short to be real, but still a secret to hide
     with pytest.raises(ConfigError) as raised:
