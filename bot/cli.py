@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
 from bot.core.answering import answer
 from bot.errors import OsiBotError
+from bot.ops.env import HOW_TO_SET
 from bot.ops.knowledge_settings import KNOWLEDGE, KnowledgeSettings
 from bot.ops.platform import Platform
 from bot.render.text import render_text
@@ -39,6 +41,69 @@ class _Formatter(argparse.HelpFormatter):
         super().__init__(prog, width=int(columns) - 2 if columns.isdigit() else 98)
 
 
+class _Listing(_Formatter):
+    """Keeps the line breaks of a description or epilog: a list of settings stays a list."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap  # noqa: PLC0415 - only when help is printed
+
+        lines = text.splitlines()
+        return "\n".join(textwrap.fill(line, width, initial_indent=indent) for line in lines)
+
+
+class _Version(argparse.Action):
+    """--version: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            installed = version("osi-bot")
+        except PackageNotFoundError:
+            installed = "(not installed; run from a source tree)"
+        _print(f"osi-bot {installed}")
+        parser.exit()
+
+
+# The settings each bot reads, for `osi-bot slack --help` and `osi-bot discord --help`.
+# Plain text here rather than read from the adapters: building the parser is part of every
+# `osi-bot ask`, and must not import them.
+_HOW_TO_SET = f"Export them, or {HOW_TO_SET}.\n"
+_SHARED_SETTINGS = """\
+  OSI_KNOWLEDGE, OSI_CACHE_DIR
+                         optional: the knowledge file (as --knowledge) and its parse cache
+  OSI_HEALTH_PORT        optional: serve GET /healthz and /metrics on this port
+  OSI_DAILY_TIME, OSI_TIMEZONE, OSI_DAILY_WEEKDAYS_ONLY, OSI_STATE_DIR
+                         optional: when the layer of the day is posted, and its record
+  OSI_LOG_LEVEL, OSI_LOG_FORMAT, OSI_LOG_UNKNOWN_QUESTIONS, OSI_KNOWLEDGE_RELOAD_SECONDS
+                         optional: logging and knowledge reloads
+"""
+_SLACK_SETTINGS = f"""\
+settings:
+  SLACK_BOT_TOKEN        required: the Bot User OAuth Token (xoxb-...)
+  SLACK_APP_TOKEN        Socket Mode: an app-level token (xapp-...); unset = HTTP mode
+  SLACK_SIGNING_SECRET   HTTP mode: the app's Signing Secret
+  PORT                   HTTP mode: the port to listen on (default 3000)
+  SLACK_API_URL          optional: Slack's Web API base URL (GovSlack, a proxy)
+  SLACK_DAILY_CHANNEL    optional: channel IDs for the layer of the day
+{_SHARED_SETTINGS}
+{_HOW_TO_SET}Every setting is described in .env.example; README.md, "Run on Slack", has the steps.
+"""
+_DISCORD_SETTINGS = f"""\
+settings:
+  DISCORD_TOKEN          required: the bot token from the Developer Portal's Bot page
+  DISCORD_GUILD_ID       optional: a server ID to register /osi in at every start
+  DISCORD_SHARD_COUNT    optional: 'auto' or the total number of shards
+  DISCORD_SHARD_IDS      optional: the shards this process runs, like 0-3
+  DISCORD_DAILY_CHANNEL  optional: channel IDs for the layer of the day
+{_SHARED_SETTINGS}
+{_HOW_TO_SET}Every setting is described in .env.example; README.md, "Run on Discord", has the steps.
+"""
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose subcommands use `_Formatter` too (they share its class)."""
 
@@ -60,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Which OSI layer does a Kubernetes networking tool or concept work at?",
         parents=[common],
     )
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     # An explicit prog spares argparse building a help formatter (and importing shutil)
     # on every start-up.
     commands = parser.add_subparsers(
@@ -80,16 +146,41 @@ def _parser() -> argparse.ArgumentParser:
     daily = commands.add_parser(
         "daily", parents=[common], help="the layer of the day: preview or post once"
     )
-    daily_commands = daily.add_subparsers(dest="daily_command", required=True, prog="osi-bot daily")
+    # The metavar names the choices in "the following arguments are required: ...".
+    daily_commands = daily.add_subparsers(
+        dest="daily_command", metavar="{show,post}", required=True, prog="osi-bot daily"
+    )
     show = daily_commands.add_parser("show", parents=[common], help="print a day's post")
     post = daily_commands.add_parser("post", parents=[common], help="post once, then exit")
-    post.add_argument("--platform", choices=[p.value for p in Platform], required=True)
+    post.add_argument(
+        "--platform",
+        choices=[p.value for p in Platform],
+        required=True,
+        help="where to post: slack (SLACK_BOT_TOKEN, SLACK_DAILY_CHANNEL) "
+        "or discord (DISCORD_TOKEN, DISCORD_DAILY_CHANNEL)",
+    )
     for sub in (show, post):
-        sub.add_argument("--date", type=_iso_date, help="YYYY-MM-DD (default: today, local)")
+        sub.add_argument(
+            "--date",
+            type=_iso_date,
+            help="YYYY-MM-DD (default: today in $OSI_TIMEZONE, which defaults to UTC)",
+        )
     show.add_argument("--json", action="store_true", help="print JSON")
 
-    commands.add_parser("slack", parents=[common], help="run the Slack bot (see README)")
-    discord = commands.add_parser("discord", parents=[common], help="run the Discord bot")
+    commands.add_parser(
+        "slack",
+        parents=[common],
+        help="run the Slack bot",
+        epilog=_SLACK_SETTINGS,
+        formatter_class=_Listing,
+    )
+    discord = commands.add_parser(
+        "discord",
+        parents=[common],
+        help="run the Discord bot",
+        epilog=_DISCORD_SETTINGS,
+        formatter_class=_Listing,
+    )
     discord.add_argument("--sync", action="store_true", help="register /osi globally, then run")
     return parser
 
@@ -100,7 +191,20 @@ def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-26") from None
+        pass
+    shaped = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", value)
+    if shaped is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-26")
+    # The shape is right, so say which part is impossible rather than blame the format.
+    import calendar  # noqa: PLC0415 - only for this message
+
+    year, month, day = map(int, shaped.groups())
+    if not 1 <= month <= 12:
+        raise argparse.ArgumentTypeError(f"{value!r}: there is no month {month}")
+    days = calendar.monthrange(year, month)[1]
+    month_name = calendar.month_name[month]
+    message = f"{value!r}: there is no day {day} in {month_name} {year}, which has {days} days"
+    raise argparse.ArgumentTypeError(message)
 
 
 def _print(text: str) -> None:
@@ -129,21 +233,39 @@ def _ask(knowledge: Knowledge, words: list[str], as_json: bool) -> int:
     return 0
 
 
+def _line_editing() -> None:
+    """Arrow keys, editing and this session's history for `input()`, where readline exists.
+
+    Imported here, never on the `ask` path. Only for a terminal: piped input is read as is.
+    """
+    if not sys.stdin.isatty():
+        return
+    try:
+        import readline  # noqa: F401, PLC0415 - importing it is what enables it for input()
+    except ImportError:  # Windows, or a Python built without it
+        return
+
+
 def _chat(knowledge: Knowledge) -> int:
+    _line_editing()
     _print(
         "osi-bot — ask where something lives on the OSI model. 'help' for examples, "
         "'quit' or Ctrl-D to leave."
     )
-    while True:
-        try:
-            question = input("you> ")
-        except EOFError:
-            _print("")
-            return 0
-        if question.strip().casefold() in {"quit", "exit", "bye", ":q"}:
-            return 0
-        if question.strip():
-            _print(render_text(answer(knowledge, question), knowledge) + "\n")
+    try:
+        while True:
+            try:
+                question = input("you> ")
+            except EOFError:
+                _print("")
+                return 0
+            if question.strip().casefold() in {"quit", "exit", "bye", ":q"}:
+                return 0
+            if question.strip():
+                _print(render_text(answer(knowledge, question), knowledge) + "\n")
+    except KeyboardInterrupt:
+        _print("")  # Ctrl-C: the shell's prompt starts on a line of its own
+        return 130
 
 
 def _layers(knowledge: Knowledge) -> int:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import select
 import subprocess
 import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Iterator
 
 
 def _osi(
@@ -55,6 +61,22 @@ def test_json_has_the_documented_fields() -> None:
     assert (result["kind"], result["matched"], result["layers"]) == ("tool", "Calico", [3])
     assert result["suggestions"] == []
     assert result["text"].startswith("No — Calico works at Layer 3 (Network), not Layer 2")
+
+
+def test_json_carries_the_entry_text_and_layers_as_integers_everywhere() -> None:
+    """summary, note, source and the names in `also`, as the text shows them; `roles` pairs
+    each integer layer of `layers` with its role."""
+    result = json.loads(_osi("ask", "--json", "we use envoy. what layer is metallb?").stdout)
+    assert result["matched"] == "MetalLB"
+    assert result["summary"].startswith("A load-balancer implementation")
+    assert result["note"].startswith("MetalLB announces those IPs")
+    assert result["source"] == "https://metallb.io/"
+    assert result["also"] == ["Envoy"]
+    envoy = json.loads(_osi("ask", "--json", "envoy").stdout)
+    assert [role["layer"] for role in envoy["roles"]] == envoy["layers"] == [7, 6, 5]
+    assert envoy["roles"][1]["role"].startswith("Terminates TLS")
+    layer = json.loads(_osi("ask", "--json", "L4").stdout)
+    assert (layer["roles"], layer["summary"], layer["also"]) == ([], None, [])
 
 
 def test_ask_dash_answers_each_stdin_line_in_order() -> None:
@@ -128,10 +150,11 @@ def test_chat_answers_until_end_of_input() -> None:
 
 
 def test_cli_path_never_imports_platform_libraries() -> None:
+    """Nor readline (for chat only) or importlib.metadata (for --version only)."""
     code = (
         "import sys; from bot.cli import main; main(['ask', 'envoy']);"
-        "bad = [m for m in sys.modules"
-        " if m.split('.')[0] in {'slack_bolt', 'slack_sdk', 'discord'}];"
+        "bad = [m for m in sys.modules if m.split('.')[0] in"
+        " {'slack_bolt', 'slack_sdk', 'discord', 'readline'} or m == 'importlib.metadata'];"
         "print('IMPORTED', bad)"
     )
     result = subprocess.run(
@@ -174,3 +197,141 @@ def test_every_command_takes_knowledge(tmp_path: Path, args: list[str]) -> None:
     result = _osi(*[a.format(bad=bad) for a in args])
     assert result.returncode == 1
     assert f"osi-bot: {bad}: 1 problem" in result.stderr
+
+
+def test_version_is_the_installed_package_version() -> None:
+    result = _osi("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"osi-bot {version('osi-bot')}\n"
+
+
+def test_daily_without_a_subcommand_names_the_choices() -> None:
+    result = _osi("daily")
+    assert result.returncode == 2
+    assert "required: {show,post}" in result.stderr
+    assert "daily_command" not in result.stderr
+
+
+def test_daily_help_says_where_today_comes_from_and_what_platform_means() -> None:
+    show = " ".join(_osi("daily", "show", "--help").stdout.split())
+    assert "today in $OSI_TIMEZONE" in show
+    assert "local" not in show
+    post = " ".join(_osi("daily", "post", "--help").stdout.split())
+    assert "where to post: slack (SLACK_BOT_TOKEN, SLACK_DAILY_CHANNEL)" in post
+
+
+def _settings_in_env_example() -> set[str]:
+    text = (Path(__file__).parent.parent / ".env.example").read_text("utf-8")
+    return set(re.findall(r"^#? ?((?:OSI|SLACK|DISCORD)_[A-Z_]+|PORT)=", text, re.MULTILINE))
+
+
+@pytest.mark.parametrize(("command", "other"), [("slack", "DISCORD_"), ("discord", "SLACK_")])
+def test_bot_help_lists_every_setting_it_reads(command: str, other: str) -> None:
+    """Every setting in .env.example that applies to the bot, and how to provide them."""
+    result = _osi(command, "--help")
+    settings = {name for name in _settings_in_env_example() if not name.startswith(other)}
+    if command == "discord":
+        settings.discard("PORT")  # Slack's HTTP port; Discord serves health on OSI_HEALTH_PORT
+    assert len(settings) > 10
+    assert {name for name in settings if name not in result.stdout} == set()
+    assert other not in result.stdout
+    assert ".env.example" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-02-30", "'2026-02-30': there is no day 30 in February 2026, which has 28 days"),
+        ("2028-02-30", "there is no day 30 in February 2028, which has 29 days"),
+        ("2026-13-01", "'2026-13-01': there is no month 13"),
+        ("26-11-1", "'26-11-1' is not a date like 2026-11-26"),
+    ],
+)
+def test_an_impossible_date_says_which_part_is_wrong(value: str, message: str) -> None:
+    result = _osi("daily", "show", "--date", value)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+class _Terminal:
+    """`osi-bot chat` on a pseudo-terminal of its own, typed at as a person types."""
+
+    def __init__(self) -> None:
+        import pty  # noqa: PLC0415 - POSIX only; the tests using it skip elsewhere
+
+        env = {**os.environ, "TERM": "xterm"}
+        # pty.fork makes the terminal the child's controlling one, so Ctrl-C is SIGINT.
+        self.pid, self._master = pty.fork()
+        if self.pid == 0:  # the child: become osi-bot
+            os.execve(sys.executable, [sys.executable, "-m", "bot", "chat"], env)  # noqa: S606
+        self.output = ""
+        self.status: int | None = None
+
+    def read_until(self, text: str, count: int = 1, timeout: float = 30) -> bool:
+        """Read until `text` has appeared `count` times; False if the terminal closed first."""
+        deadline = time.monotonic() + timeout
+        while self.output.count(text) < count:
+            left = deadline - time.monotonic()
+            assert left > 0, f"waited for {text!r} x{count}; got {self.output!r}"
+            if select.select([self._master], [], [], left)[0]:
+                try:
+                    chunk = os.read(self._master, 4096)
+                except OSError:  # EIO: the process ended and closed the terminal
+                    chunk = b""
+                if not chunk:
+                    return False
+                self.output += chunk.decode("utf-8", "replace")
+        return True
+
+    def type(self, keys: str) -> None:
+        os.write(self._master, keys.encode())
+
+    def finish(self) -> int:
+        """Read everything until the process ends; its exit status."""
+        assert not self.read_until("\0")
+        _, status = os.waitpid(self.pid, 0)
+        self.status = os.waitstatus_to_exitcode(status)
+        return self.status
+
+    def close(self) -> None:
+        if self.status is None:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        os.close(self._master)
+
+
+@pytest.fixture
+def terminal() -> Iterator[_Terminal]:
+    if sys.platform == "win32":
+        pytest.skip("pseudo-terminals are POSIX")
+    chat = _Terminal()
+    yield chat
+    chat.close()
+
+
+def test_chat_keys_edit_the_line_and_recall_history(terminal: _Terminal) -> None:
+    """Left moves the cursor (7, Left, L reads "L7"); Up brings back the previous question."""
+    terminal.read_until("you> ")
+    terminal.type("7\x1b[DL\r")
+    terminal.read_until("you> ", 2)
+    assert "Layer 7 (Application)" in terminal.output
+    terminal.type("metallb\r")
+    terminal.read_until("you> ", 3)
+    terminal.type("\x1b[A\r")
+    terminal.read_until("you> ", 4)
+    assert terminal.output.count("MetalLB works at Layer 4 (Transport).") == 2
+    terminal.type("quit\r")
+    assert terminal.finish() == 0
+
+
+def test_chat_ctrl_c_leaves_the_shell_prompt_on_its_own_line(terminal: _Terminal) -> None:
+    terminal.read_until("you> ")
+    terminal.type("envoy")
+    terminal.read_until("envoy")
+    # CPython's readline loop misses a SIGINT that lands between showing the line and
+    # waiting for the next key (it waits on, unaware); a person's Ctrl-C never comes that fast.
+    time.sleep(0.3)
+    terminal.type("\x03")
+    assert terminal.finish() == 130
+    assert terminal.output.endswith("\n")
+    assert "Traceback" not in terminal.output

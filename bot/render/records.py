@@ -14,7 +14,13 @@ __all__ = ["answer_record"]
 
 
 def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[str, Any]:
-    """question, kind, matched, layers, suggestions and text, plus what was understood."""
+    """question, kind, matched, layers, suggestions and text, plus what was understood.
+
+    `roles` is a list of {"layer": n, "role": ...}, highest layer first like `layers`, so
+    layer numbers are integers everywhere (JSON object keys could only be strings).
+    """
+    entry = answer.entry
+    claimed = set(answer.layer_numbers)
     return {
         "question": answer.question,
         "kind": answer.kind.value,
@@ -24,8 +30,12 @@ def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[st
         "text": render_text(answer, knowledge),
         "typed": answer.typed,
         "verdict": answer.verdict,
-        "roles": {str(layer.number): answer.entry.role_at(layer.number) for layer in answer.layers}
-        if answer.entry
-        else {},
+        "roles": [{"layer": r.layer, "role": r.role} for r in entry.roles if r.layer in claimed]
+        if entry
+        else [],
+        "summary": entry.summary if entry else None,
+        "note": entry.note if entry else None,
+        "source": entry.source if entry else None,
+        "also": [other.name for other in answer.also],
         "truncated": answer.truncated,
     }
