@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.knowledge import EntryKind
 from bot.core.lexicon import is_english_word
-from bot.core.model import Answer, AnswerKind
+from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.reading import read
 from bot.core.text import truncate
 from bot.core.vocabulary import EXCLUSIVE
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from bot.core.knowledge import Entry, Knowledge
+    from bot.core.matching import Match
     from bot.core.reading import Reading
 
 __all__ = ["answer"]
@@ -23,6 +24,18 @@ _MAX_ALSO = 3
 # Suggestions answer a mistyped name, not a sentence of unknown words.
 _MAX_TERMS_TO_SUGGEST_FOR = 3
 _MAX_QUOTE = 60
+# Words that set the things asked about side by side: "geneve vs vxlan", "same layer?".
+_COMPARING = frozenset(
+    "vs versus v or compare compared comparison difference differ differs different same "
+    "than above below higher lower beneath under over atop each both either".split()
+)
+# What "is A above B?" supposes about their layers.
+_PREMISES = {
+    **dict.fromkeys("above higher over atop".split(), Relation.ABOVE),
+    **dict.fromkeys("below lower beneath under underneath".split(), Relation.BELOW),
+    "same": Relation.SAME,
+    **dict.fromkeys("different differ differs".split(), Relation.DIFFERENT),
+}
 # A word after one of these says where, not what: "anything physical-layer on EKS?".
 _WHERE = frozenset("on in at inside within across under for with from".split())
 
@@ -118,20 +131,39 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
     )
 
 
-def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer:
-    primary = reading.matches[0]  # the reading puts the asked-about subject first
-    entry = primary.target.entry
-    focus = primary.target.layer
+def _subject(knowledge: Knowledge, match: Match) -> Subject:
+    entry, focus = match.target.entry, match.target.layer
     claimed = (focus,) if focus is not None else entry.layers
-    also = _unique(m.target.entry for m in reading.matches if m.target.entry is not entry)
-    return base._replace(
+    return Subject(entry, tuple(knowledge.layer(n) for n in claimed), focus, match.typed)
+
+
+def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer:
+    primary = _subject(knowledge, reading.matches[0])  # the asked-about subject comes first
+    entry = primary.entry
+    subjects = tuple(_subject(knowledge, m) for m in reading.subjects)
+    asked = {s.entry.name for s in subjects}
+    also = _unique(m.target.entry for m in reading.matches if m.target.entry.name not in asked)
+    answer = base._replace(
         kind=AnswerKind.TOOL if entry.kind is EntryKind.TOOL else AnswerKind.CONCEPT,
         entry=entry,
-        layers=tuple(knowledge.layer(n) for n in claimed),
+        layers=primary.layers,
         asked_layers=tuple(reading.mentions.numbers),
-        focus_layer=focus,
+        focus_layer=primary.focus_layer,
         typed=primary.typed,
         also=also[:_MAX_ALSO],
+    )
+    if len(subjects) < 2:
+        return answer
+    union = sorted({n for s in subjects for n in s.layer_numbers}, reverse=True)
+    premises = [_PREMISES[w] for w in reading.words if w in _PREMISES]
+    # "sessionAffinity or ingress cookies, same layer?" asks yes or no, as "is A above B?".
+    supposes = bool(premises) and (base.yes_no or reading.yes_no_shaped)
+    return answer._replace(
+        layers=tuple(knowledge.layer(n) for n in union),
+        subjects=subjects,
+        compares=not _COMPARING.isdisjoint(reading.words),
+        premise=premises[0] if supposes else None,
+        yes_no=base.yes_no or supposes,
     )
 
 

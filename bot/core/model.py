@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from bot.core.knowledge import Entry, Layer
 
-__all__ = ["Answer", "AnswerKind"]
+__all__ = ["Answer", "AnswerKind", "Relation", "Subject", "relation_between"]
 
 
 class AnswerKind(StrEnum):
@@ -17,6 +17,39 @@ class AnswerKind(StrEnum):
     LAYER = "layer"
     HELP = "help"
     UNKNOWN = "unknown"
+
+
+class Relation(StrEnum):
+    """How one subject's layers stand to another's."""
+
+    SAME = "same"  # exactly the same layers
+    OVERLAP = "overlap"  # some layers shared, some not
+    ABOVE = "above"  # every layer of the first above every layer of the second
+    BELOW = "below"
+    DIFFERENT = "different"  # no layer shared (asked as "different layers?"; never computed)
+
+
+class Subject(NamedTuple):
+    """One of several things a question asks about, with the layers claimed for it."""
+
+    entry: Entry
+    layers: tuple[Layer, ...]  # highest first
+    focus_layer: int | None = None  # one facet only ("istio mtls")
+    typed: str | None = None  # what the user typed, when it was a typo
+
+    @property
+    def layer_numbers(self) -> tuple[int, ...]:
+        return tuple(layer.number for layer in self.layers)
+
+
+def relation_between(first: Subject, second: Subject) -> Relation:
+    """How `first`'s layers stand to `second`'s: the same, overlapping, above or below."""
+    mine, theirs = set(first.layer_numbers), set(second.layer_numbers)
+    if mine == theirs:
+        return Relation.SAME
+    if mine & theirs:
+        return Relation.OVERLAP
+    return Relation.ABOVE if min(mine) > max(theirs) else Relation.BELOW
 
 
 class Answer(NamedTuple):
@@ -38,6 +71,11 @@ class Answer(NamedTuple):
     yes_no: bool = False  # asked as a yes/no question ("is calico layer 2?")
     exclusive: bool = False  # asked whether the named layers are all of them ("only L7?")
     truncated: bool = False
+    # Several things asked about together ("geneve vs vxlan"): every one, `entry` first,
+    # and `layers` is the union of their layers. Empty for a question about one thing.
+    subjects: tuple[Subject, ...] = ()
+    compares: bool = False  # the question sets the subjects side by side ("vs", "same layer?")
+    premise: Relation | None = None  # what a yes/no comparison supposes ("is A above B?")
 
     @property
     def matched(self) -> str | None:
@@ -52,19 +90,39 @@ class Answer(NamedTuple):
         return tuple(layer.number for layer in self.layers)
 
     @property
+    def relation(self) -> Relation | None:
+        """How the first subject's layers stand to the second's, for two or more subjects."""
+        if len(self.subjects) < 2:
+            return None
+        return relation_between(self.subjects[0], self.subjects[1])
+
+    @property
     def verdict(self) -> bool | None:
-        """The yes or no to "is X at layer N?"; None when not asked, or "N or M" splits it."""
+        """The yes or no to "is X at layer N?" or "is A above B?"; None when not asked,
+        or when "N or M" (or subjects that disagree) split it."""
+        if self.yes_no and self.premise is not None and self.relation is not None:
+            if self.premise is Relation.DIFFERENT:
+                return self.relation in (Relation.ABOVE, Relation.BELOW)
+            return self.relation is self.premise
         if self.entry is None or not self.asked_layers or not self.yes_no:
             return None
-        claimed = set(self.layer_numbers)
-        if self.exclusive:
-            return set(self.asked_layers) == claimed
-        inside = [n in claimed for n in self.asked_layers]
-        if all(inside):
-            return True
-        return False if not any(inside) else None
+        if self.subjects:
+            verdicts = {_asked_verdict(s.layer_numbers, self) for s in self.subjects}
+            return verdicts.pop() if len(verdicts) == 1 else None
+        return _asked_verdict(self.layer_numbers, self)
 
     @property
     def is_confident(self) -> bool:
         """True when the answer claims layers and can be posted publicly."""
         return bool(self.layers)
+
+
+def _asked_verdict(claimed_numbers: tuple[int, ...], answer: Answer) -> bool | None:
+    """Yes when every asked layer is claimed, no when none is; "only" needs them all."""
+    claimed = set(claimed_numbers)
+    if answer.exclusive:
+        return set(answer.asked_layers) == claimed
+    inside = [n in claimed for n in answer.asked_layers]
+    if all(inside):
+        return True
+    return False if not any(inside) else None

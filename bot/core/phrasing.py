@@ -7,22 +7,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.model import Answer, AnswerKind
+from bot.core.model import Answer, AnswerKind, Relation
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from bot.core.knowledge import Knowledge, Layer
+    from bot.core.model import Subject
 
 __all__ = [
     "ASK_HINT",
     "EXAMPLE_QUESTIONS",
     "HELP_INTRO",
     "TRUNCATED_NOTE",
+    "comparison_line",
     "headline",
+    "layer_codes",
     "layer_list",
     "layer_title",
     "other_layers_line",
+    "subject_label",
     "understood_line",
     "unknown_line",
     "works",
@@ -64,10 +68,70 @@ def _asked(numbers: Sequence[int], knowledge: Knowledge | None) -> str:
     return " or ".join(names)
 
 
+def layer_codes(numbers: Sequence[int]) -> str:
+    """ "L7, L6" """
+    return ", ".join(f"L{n}" for n in numbers)
+
+
+def subject_label(subject: Subject) -> str:
+    """ "HAProxy (L5)" """
+    return f"{subject.entry.name} ({layer_codes(subject.layer_numbers)})"
+
+
+def comparison_line(answer: Answer) -> str | None:
+    """How the first two subjects' layers compare: "HAProxy (L5) sits above MetalLB (L4)"."""
+    relation = answer.relation
+    if relation is None:
+        return None
+    first, second = answer.subjects[0], answer.subjects[1]
+    if relation is Relation.SAME:
+        noun = "layer" if len(first.layers) == 1 else "layers"
+        return f"Same {noun}: {subject_label(first)} and {subject_label(second)}."
+    if relation is Relation.OVERLAP:
+        shared = [n for n in first.layer_numbers if n in second.layer_numbers]
+        return (
+            f"Both work at {layer_codes(shared)}: "
+            f"{subject_label(first)} and {subject_label(second)}."
+        )
+    upper, lower = (first, second) if relation is Relation.ABOVE else (second, first)
+    return f"Different layers: {subject_label(upper)} sits above {subject_label(lower)}."
+
+
+def _subjects_headline(answer: Answer) -> str:
+    verdict = answer.verdict
+    claims = "; ".join(
+        f"{s.entry.name} {works(s.entry.name)} at {layer_list(s.layers)}" for s in answer.subjects
+    )
+    compared = comparison_line(answer) if len(answer.subjects) == 2 else None
+    if answer.premise is not None and compared is not None and verdict is not None:
+        ordered = (Relation.ABOVE, Relation.BELOW)
+        if answer.premise in ordered and answer.relation in ordered:
+            compared = compared.removeprefix("Different layers: ")
+        elif compared.startswith(("Same", "Both", "Different")):  # not a name: "No — same..."
+            compared = compared[0].lower() + compared[1:]
+        return f"{'Yes' if verdict else 'No'} — {compared}"
+    if verdict is not None:
+        return f"{'Yes' if verdict else 'No'} — {claims}."
+    if answer.yes_no and answer.asked_layers:  # "are metallb and calico both layer 4?"
+        return f"Partly — {claims}."
+    if answer.compares and compared is not None:
+        return compared
+    layer_sets = {s.layer_numbers for s in answer.subjects}
+    if answer.compares and len(layer_sets) == 1:  # "cilium vs calico vs flannel"
+        names = [s.entry.name for s in answer.subjects]
+        (numbers,) = layer_sets
+        noun = "layer" if len(numbers) == 1 else "layers"
+        listed = f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"Same {noun}: {listed} ({layer_codes(numbers)})."
+    return f"{claims}."
+
+
 def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
     """The one sentence that answers the question."""
     if answer.kind is AnswerKind.HELP:
         return HELP_INTRO
+    if answer.subjects:
+        return _subjects_headline(answer)
     if answer.kind is AnswerKind.LAYER:
         return f"{layer_list(answer.layers)}: " + ", ".join(
             f"{layer.component} ({layer.function})" for layer in answer.layers

@@ -54,6 +54,7 @@ class Reading(NamedTuple):
 
     tokens: Tokens
     matches: list[Match]  # names found, the asked-about subject first
+    subjects: list[Match]  # the names asked about together, as written ("geneve vs vxlan")
     mentions: LayerMentions
     unknown: list[str]  # content words that are neither names, layers nor filler
     unknown_at: list[int]  # their positions
@@ -106,9 +107,11 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         for i, word in enumerate(words)
         if i not in used and _is_content(word) and word not in HELP_WORDS
     ]
+    ranked = sorted(matches, key=lambda m: _subject_rank(m, words, tokens))
     return Reading(
         tokens=tokens,
-        matches=sorted(matches, key=lambda m: _subject_rank(m, words, tokens)),
+        matches=ranked,
+        subjects=_subjects(ranked, words, tokens),
         mentions=mentions,
         unknown=[words[i] for i in unknown_at],
         unknown_at=unknown_at,
@@ -222,6 +225,29 @@ def _unknown_runs(unknown_at: list[int], words: list[str], tokens: Tokens) -> li
     return [(start, end) for start, end in ordered]
 
 
+def _set_aside(match: Match, words: list[str]) -> bool:
+    return not _SET_ASIDE.isdisjoint(words[max(0, match.start - 3) : match.start])
+
+
+def _subjects(ranked: list[Match], words: list[str], tokens: Tokens) -> list[Match]:
+    """Every name asked about beside the first: in its clause, not set aside, once each.
+
+    "where do traefik and cert-manager each sit" asks about both; "we use calico. is
+    istio L7?" and "not flannel, what about cilium?" about one.
+    """
+    if not ranked:
+        return []
+    clause = tokens.clause[ranked[0].start]
+    chosen: dict[str, Match] = {}
+    for match in sorted(ranked, key=lambda m: m.start):
+        asked = match is ranked[0] or (
+            tokens.clause[match.start] == clause and not _set_aside(match, words)
+        )
+        if asked:
+            chosen.setdefault(match.target.entry.name, match)
+    return list(chosen.values())
+
+
 def _subject_rank(match: Match, words: list[str], tokens: Tokens) -> tuple[int, ...]:
     """Sort key: the name the question is about comes first.
 
@@ -229,8 +255,7 @@ def _subject_rank(match: Match, words: list[str], tokens: Tokens) -> tuple[int, 
     asks ("We use calico. Is istio L7?"); a one-facet phrase ("istio mtls"); a tool before
     a concept; a specific name before an everyday word; then the order written.
     """
-    window = words[max(0, match.start - 3) : match.start]
-    set_aside = not _SET_ASIDE.isdisjoint(window)
+    set_aside = _set_aside(match, words)
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}
     outside_question = clause not in asking

@@ -8,20 +8,21 @@ from bot.render.text import render_text
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
-    from bot.core.model import Answer
+    from bot.core.model import Answer, Subject
 
 __all__ = ["answer_record"]
 
 
 def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[str, Any]:
-    """question, kind, matched, layers, suggestions and text, plus what was understood.
+    """question, kind, matched, layers, suggestions and text, plus what was understood;
+    `subjects` and `relation` only when the question asked about several things.
 
     `roles` is a list of {"layer": n, "role": ...}, highest layer first like `layers`, so
     layer numbers are integers everywhere (JSON object keys could only be strings).
     """
     entry = answer.entry
     claimed = set(answer.layer_numbers)
-    return {
+    record = {
         "question": answer.question,
         "kind": answer.kind.value,
         "matched": answer.matched,
@@ -38,4 +39,20 @@ def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[st
         "source": entry.source if entry else None,
         "also": [other.name for other in answer.also],
         "truncated": answer.truncated,
+    }
+    if answer.subjects:
+        # Several things asked about together: `layers` above is their union.
+        record["subjects"] = [_subject_record(s) for s in answer.subjects]
+        record["relation"] = answer.relation.value if answer.relation else None
+    return record
+
+
+def _subject_record(subject: Subject) -> dict[str, Any]:
+    entry = subject.entry
+    return {
+        "matched": entry.name,
+        "kind": entry.kind.value,
+        "layers": list(subject.layer_numbers),
+        "roles": [{"layer": n, "role": entry.role_at(n)} for n in subject.layer_numbers],
+        "typed": subject.typed,
     }

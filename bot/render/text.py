@@ -56,10 +56,32 @@ def _layer_lines(answer: Answer, knowledge: Knowledge | None) -> list[str]:
     return lines
 
 
+def _subject_lines(answer: Answer) -> list[str]:
+    """Each subject of a several-subject answer: its layers and roles, then its summary."""
+    lines = []
+    for subject in answer.subjects:
+        entry = subject.entry
+        typed = f" (you typed “{subject.typed}”)" if subject.typed else ""
+        lines.append(f"{entry.name}{typed}:")
+        lines.extend(
+            f"  L{layer.number} {layer.name}: {entry.role_at(layer.number)}"
+            for layer in subject.layers
+        )
+        lines.append(f"  {entry.summary}")
+    if answer.also:
+        mentioned = "; ".join(
+            f"{other.name} ({', '.join(f'L{n}' for n in other.layers)})" for other in answer.also
+        )
+        lines.append(f"Also mentioned: {mentioned}.")
+    return lines
+
+
 def render_text(answer: Answer, knowledge: Knowledge | None = None) -> str:
     """The answer as readable plain text, one fact per line."""
     lines = [headline(answer, knowledge)]
-    if answer.kind in (AnswerKind.TOOL, AnswerKind.CONCEPT):
+    if answer.subjects:
+        lines.extend(_subject_lines(answer))
+    elif answer.kind in (AnswerKind.TOOL, AnswerKind.CONCEPT):
         understood = understood_line(answer)
         if understood:
             lines.append(f"(Understood {understood})")

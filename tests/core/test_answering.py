@@ -328,13 +328,17 @@ def test_long_input_is_truncated_not_choked_on(knowledge: Knowledge) -> None:
     assert result.matched == "MetalLB"
 
 
-def test_several_subjects_are_all_mentioned(knowledge: Knowledge) -> None:
+def test_several_subjects_are_all_answered(knowledge: Knowledge) -> None:
     result = answer(knowledge, "nodeport vs clusterip")
     assert result.matched == "NodePort Service"
-    assert [entry.name for entry in result.also] == ["ClusterIP"]
+    assert [(s.entry.name, s.layer_numbers) for s in result.subjects] == [
+        ("NodePort Service", (4,)),
+        ("ClusterIP", (3,)),
+    ]
+    assert result.layer_numbers == (4, 3)  # the union of every subject's layers
+    assert result.also == ()
 
 
-@pytest.mark.parametrize(("question", "kind", "matched", "layers"), CASES)
 def test_answer(
     knowledge: Knowledge,
     question: str,

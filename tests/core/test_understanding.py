@@ -12,6 +12,7 @@ import pytest
 
 from bot.core.answering import answer
 from bot.core.model import AnswerKind
+from bot.render.text import render_text
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
@@ -147,3 +148,218 @@ def test_a_real_slip_is_still_recognised(
 ) -> None:
     result = answer(knowledge, question)
     assert result.matched == suggested or suggested in result.suggestions
+
+
+# (question, subjects as written, relation of the first two, verdict, headline)
+_COMPARISON_ROWS: list[tuple[str, list[str], str, bool | None, str]] = [
+    (
+        "geneve vs vxlan",
+        ["Geneve", "VXLAN"],
+        "same",
+        None,
+        "Same layer: Geneve (L2) and VXLAN (L2).",
+    ),
+    (
+        "is haproxy above metallb?",
+        ["HAProxy", "MetalLB"],
+        "above",
+        True,
+        "Yes — HAProxy (L5) sits above MetalLB (L4).",
+    ),
+    (
+        "is calico above metallb?",
+        ["Calico", "MetalLB"],
+        "below",
+        False,
+        "No — MetalLB (L4) sits above Calico (L3).",
+    ),
+    (
+        "where do traefik and cert-manager each sit",
+        ["Traefik", "cert-manager"],
+        "above",
+        None,
+        "Different layers: Traefik (L7) sits above cert-manager (L6).",
+    ),
+    (
+        "envoy vs haproxy",
+        ["Envoy", "HAProxy"],
+        "overlap",
+        None,
+        "Both work at L5: Envoy (L7, L6, L5) and HAProxy (L5).",
+    ),
+    (
+        "metallb vs kube-proxy",
+        ["MetalLB", "kube-proxy"],
+        "overlap",
+        None,
+        "Both work at L4: MetalLB (L4) and kube-proxy (L5, L4).",
+    ),
+    (
+        "istio vs linkerd",
+        ["Istio", "Linkerd"],
+        "same",
+        None,
+        "Same layers: Istio (L7, L6) and Linkerd (L7, L6).",
+    ),
+    (
+        "compare nginx ingress and traefik",
+        ["NGINX Ingress", "Traefik"],
+        "same",
+        None,
+        "Same layer: NGINX Ingress (L7) and Traefik (L7).",
+    ),
+    (
+        "difference between clusterip and nodeport",
+        ["ClusterIP", "NodePort Service"],
+        "below",
+        None,
+        "Different layers: NodePort Service (L4) sits above ClusterIP (L3).",
+    ),
+    (
+        "is metallb below istio?",
+        ["MetalLB", "Istio"],
+        "below",
+        True,
+        "Yes — Istio (L7, L6) sits above MetalLB (L4).",
+    ),
+    (
+        "are cilium and calico on the same layer?",
+        ["Cilium", "Calico"],
+        "same",
+        True,
+        "Yes — same layer: Cilium (L3) and Calico (L3).",
+    ),
+    (
+        "are envoy and haproxy on different layers?",
+        ["Envoy", "HAProxy"],
+        "overlap",
+        False,
+        "No — both work at L5: Envoy (L7, L6, L5) and HAProxy (L5).",
+    ),
+    (
+        "is openssl higher than cert-manager",
+        ["OpenSSL", "cert-manager"],
+        "same",
+        False,
+        "No — same layer: OpenSSL (L6) and cert-manager (L6).",
+    ),
+    (
+        "traefik vs nginx ingress — same thing layer-wise?",
+        ["Traefik", "NGINX Ingress"],
+        "same",
+        True,
+        "Yes — same layer: Traefik (L7) and NGINX Ingress (L7).",
+    ),
+    (
+        "is vxlan lower than calico",
+        ["VXLAN", "Calico"],
+        "below",
+        True,
+        "Yes — Calico (L3) sits above VXLAN (L2).",
+    ),
+    (
+        "kube-proxy and ipvs: where do they each live",
+        ["kube-proxy", "IPVS"],
+        "overlap",
+        None,
+        "Both work at L4: kube-proxy (L5, L4) and IPVS (L4).",
+    ),
+    (
+        "cert-manager vs openssl",
+        ["cert-manager", "OpenSSL"],
+        "same",
+        None,
+        "Same layer: cert-manager (L6) and OpenSSL (L6).",
+    ),
+    (
+        "is aws alb above aws elb?",
+        ["AWS ALB", "AWS ELB"],
+        "same",
+        False,
+        "No — same layer: AWS ALB (L4) and AWS ELB (L4).",
+    ),
+    (
+        "cilium vs calico vs flannel",
+        ["Cilium", "Calico", "Flannel"],
+        "same",
+        None,
+        "Same layer: Cilium, Calico and Flannel (L3).",
+    ),
+    (
+        "are envoy and traefik both L7?",
+        ["Envoy", "Traefik"],
+        "overlap",
+        True,
+        "Yes — Envoy works at Layers 7 (Application), 6 (Presentation) and 5 (Session); "
+        "Traefik works at Layer 7 (Application).",
+    ),
+    (
+        "are metallb and calico both layer 4?",
+        ["MetalLB", "Calico"],
+        "above",
+        None,
+        "Partly — MetalLB works at Layer 4 (Transport); Calico works at Layer 3 (Network).",
+    ),
+    (
+        "metallb and calico together, which layers?",
+        ["MetalLB", "Calico"],
+        "above",
+        None,
+        "MetalLB works at Layer 4 (Transport); Calico works at Layer 3 (Network).",
+    ),
+    (
+        "hey is cilium above flannel??",
+        ["Cilium", "Flannel"],
+        "same",
+        False,
+        "No — same layer: Cilium (L3) and Flannel (L3).",
+    ),
+    (
+        "openssl vs haproxy, which is higher",
+        ["OpenSSL", "HAProxy"],
+        "above",
+        None,
+        "Different layers: OpenSSL (L6) sits above HAProxy (L5).",
+    ),
+    (
+        "Is Traefik above Calico?",
+        ["Traefik", "Calico"],
+        "above",
+        True,
+        "Yes — Traefik (L7) sits above Calico (L3).",
+    ),
+]
+
+
+COMPARISONS = [(question, tuple(expected)) for question, *expected in _COMPARISON_ROWS]
+
+
+@pytest.mark.parametrize(("question", "expected"), COMPARISONS)
+def test_every_subject_is_answered_and_compared(
+    knowledge: Knowledge, question: str, expected: tuple[list[str], str, bool | None, str]
+) -> None:
+    names, relation, verdict, line = expected
+    result = answer(knowledge, question)
+    assert [s.entry.name for s in result.subjects] == names
+    union = sorted({n for s in result.subjects for n in s.layer_numbers}, reverse=True)
+    assert list(result.layer_numbers) == union
+    assert result.relation == relation
+    assert result.verdict is verdict
+    assert render_text(result, knowledge).splitlines()[0] == line
+
+
+# One subject asked about, the others context: no comparison, the rest "also mentioned".
+@pytest.mark.parametrize(
+    ("question", "subject", "also"),
+    [
+        ("we use calico. is istio L7?", "Istio", ["Calico"]),
+        ("not flannel, what about cilium?", "Cilium", ["Flannel"]),
+        ("forget metallb — where does envoy sit?", "Envoy", ["MetalLB"]),
+    ],
+)
+def test_a_name_outside_the_asking_clause_is_context(
+    knowledge: Knowledge, question: str, subject: str, also: list[str]
+) -> None:
+    result = answer(knowledge, question)
+    assert (result.matched, result.subjects) == (subject, ())
+    assert [e.name for e in result.also] == also

@@ -58,7 +58,9 @@ _HOW_TO_ASK = "Use /osi, mention me in a channel, or send me a direct message."
 
 def answer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     """Render `answer` as one embed that Discord will accept, whatever the knowledge holds."""
-    if answer.kind in (AnswerKind.TOOL, AnswerKind.CONCEPT):
+    if answer.subjects:
+        embed = _subjects_embed(answer, knowledge)
+    elif answer.kind in (AnswerKind.TOOL, AnswerKind.CONCEPT):
         embed = _entry_embed(answer, knowledge)
     elif answer.kind is AnswerKind.LAYER:
         embed = _layer_embed(answer, knowledge)
@@ -102,6 +104,37 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     return embed
 
 
+def _subjects_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
+    """Several subjects side by side: one inline field each (Discord puts up to three in a
+    row on desktop and stacks them on mobile), then each one's summary."""
+    title = " · ".join(s.entry.name for s in answer.subjects)
+    summaries = [f"**{md(s.entry.name)}** — {md(s.entry.summary)}" for s in answer.subjects]
+    embed = discord.Embed(
+        title=clip(md(title), Limits.TITLE),
+        description=clip(
+            "\n\n".join([f"**{md(headline(answer, knowledge))}**", *summaries]),
+            Limits.DESCRIPTION,
+        ),
+        colour=_colour(answer.subjects[0].layers),
+    )
+    for subject in answer.subjects:
+        entry = subject.entry
+        roles = [
+            f"**{layer_title(layer)}**: {md(entry.role_at(layer.number) or layer.function)}"
+            for layer in subject.layers
+        ]
+        if subject.typed:
+            roles.insert(0, f"*you typed “{md(subject.typed)}”*")
+        add_field(embed, md(entry.name), "\n".join(roles), inline=True)
+    if answer.also:
+        mentioned = "; ".join(
+            f"{md(other.name)} ({', '.join(f'L{n}' for n in other.layers)})"
+            for other in answer.also
+        )
+        add_field(embed, "Also mentioned", mentioned)
+    return embed
+
+
 def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     description = md(headline(answer, knowledge))
     if answer.unknown_term:
@@ -140,13 +173,14 @@ def _unknown_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     return embed
 
 
-def add_field(embed: discord.Embed, name: str, value: str) -> None:
-    """A full-width field, clipped to Discord's limits; ignored once the embed has 25."""
+def add_field(embed: discord.Embed, name: str, value: str, *, inline: bool = False) -> None:
+    """A field (full-width unless `inline`), clipped to Discord's limits; ignored once the
+    embed has 25."""
     if len(embed.fields) < Limits.FIELDS:
         embed.add_field(
             name=clip(name, Limits.FIELD_NAME),
             value=clip(value, Limits.FIELD_VALUE),
-            inline=False,
+            inline=inline,
         )
 
 

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from bot.adapters.slack.limits import (
     BUTTON_TEXT_LIMIT,
     CONTEXT_TEXT_LIMIT,
+    FIELD_TEXT_LIMIT,
+    MAX_FIELDS,
     TEXT_FALLBACK_LIMIT,
     fit_blocks,
     split_text,
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from bot.core.knowledge import Knowledge
-    from bot.core.model import Answer
+    from bot.core.model import Answer, Subject
 
 __all__ = [
     "ASK_ACTION_PREFIX",
@@ -110,6 +112,35 @@ def _layer_codes(numbers: Sequence[int]) -> str:
     return ", ".join(f"L{n}" for n in numbers)
 
 
+def _subject_field(subject: Subject) -> dict[str, Any]:
+    entry = subject.entry
+    lines = [f"{bold(entry.name)} ({entry.kind.value})"]
+    if subject.typed:
+        lines.append(f"_you typed “{escape(subject.typed)}”_")
+    lines += [
+        f"{bold(layer_title(layer))}\n{escape(entry.role_at(layer.number) or '')}"
+        for layer in subject.layers
+    ]
+    return mrkdwn(trim("\n".join(lines), FIELD_TEXT_LIMIT))
+
+
+def _subjects_blocks(answer: Answer) -> list[Block]:
+    """Several subjects side by side (a section's fields, two to a row on desktop and
+    stacked on the mobile app), then each one's summary."""
+    subjects = answer.subjects
+    blocks: list[Block] = [
+        {"type": "section", "fields": [_subject_field(s) for s in subjects[i : i + MAX_FIELDS]]}
+        for i in range(0, len(subjects), MAX_FIELDS)
+    ]
+    blocks += [
+        context(f"{bold(s.entry.name)} — {escape(s.entry.summary)}") for s in answer.subjects
+    ]
+    if answer.also:
+        mentioned = "; ".join(f"{escape(e.name)} ({_layer_codes(e.layers)})" for e in answer.also)
+        blocks.append(context(f"Also mentioned: {mentioned}."))
+    return blocks
+
+
 def _entry_blocks(answer: Answer) -> list[Block]:
     entry = answer.entry
     assert entry is not None
@@ -180,6 +211,8 @@ def _body(answer: Answer, knowledge: Knowledge, command: str) -> tuple[list[Bloc
         return _help_blocks(command), list(EXAMPLE_QUESTIONS)
     if answer.kind is AnswerKind.LAYER:
         return _layer_blocks(answer, knowledge), []
+    if answer.subjects:
+        return _subjects_blocks(answer), []
     if answer.entry is not None:
         return _entry_blocks(answer), []
     return _unknown_blocks(answer, command), list(answer.suggestions)

@@ -12,7 +12,9 @@ from typing import Any
 __all__ = [
     "BUTTON_TEXT_LIMIT",
     "CONTEXT_TEXT_LIMIT",
+    "FIELD_TEXT_LIMIT",
     "MAX_BLOCKS",
+    "MAX_FIELDS",
     "SECTION_TEXT_LIMIT",
     "TEXT_FALLBACK_LIMIT",
     "fit_blocks",
@@ -23,6 +25,8 @@ __all__ = [
 SECTION_TEXT_LIMIT = 3000
 CONTEXT_TEXT_LIMIT = 2000  # Slack documents no larger size for a context element
 BUTTON_TEXT_LIMIT = 75
+FIELD_TEXT_LIMIT = 2000  # each of a section's side-by-side fields
+MAX_FIELDS = 10  # fields in one section
 MAX_BLOCKS = 50
 # `text` beside blocks is what notifications and screen readers show; Slack truncates
 # anything past 40,000 characters, but nobody reads a notification that long.

@@ -111,9 +111,22 @@ def test_one_facet_of_a_tool_shows_that_layer_and_mentions_the_others(
     assert embed.colour == discord.Colour(LAYER_COLOURS[6])
 
 
-def test_other_entries_named_in_the_question_are_listed(knowledge: Knowledge) -> None:
-    embed = embed_for(knowledge, "envoy and calico")
+def test_other_entries_named_outside_the_question_are_listed(knowledge: Knowledge) -> None:
+    embed = embed_for(knowledge, "we run calico. what layer is envoy?")
     assert fields(embed)["Also mentioned"] == "Calico (L3)"
+
+
+def test_several_subjects_sit_side_by_side_in_inline_fields(knowledge: Knowledge) -> None:
+    """One inline field per subject (a row on desktop, stacked on mobile), the verdict first."""
+    embed = embed_for(knowledge, "is haproxy above metallb?")
+    subject_fields = [(f.name, f.inline) for f in embed.fields]
+    assert subject_fields == [("HAProxy", True), ("MetalLB", True)]
+    assert fields(embed)["HAProxy"].startswith("**Layer 5 (Session)**: ")
+    assert fields(embed)["MetalLB"].startswith("**Layer 4 (Transport)**: ")
+    assert embed.description is not None
+    assert embed.description.startswith("**Yes — HAProxy (L5) sits above MetalLB (L4).**")
+    assert "MetalLB** — A load-balancer implementation" in embed.description
+    assert list(limit_problems(embed)) == []
 
 
 def test_a_layer_embed_describes_the_layer_and_lists_its_tools(knowledge: Knowledge) -> None:

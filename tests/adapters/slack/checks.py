@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk.models.blocks import Block
 
 from bot.adapters.slack.blocks import render_answer
-from bot.adapters.slack.limits import CONTEXT_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT
+from bot.adapters.slack.limits import (
+    CONTEXT_TEXT_LIMIT,
+    FIELD_TEXT_LIMIT,
+    MAX_BLOCKS,
+    MAX_FIELDS,
+    SECTION_TEXT_LIMIT,
+)
 from bot.core.answering import answer
 
 if TYPE_CHECKING:
@@ -52,7 +58,10 @@ def assert_valid_message(message: dict[str, Any]) -> None:
     for block in Block.parse_all(blocks):
         block.validate_json()  # raises SlackObjectFormationError past a limit
     for block in blocks:
-        if block["type"] == "section":
+        if block["type"] == "section" and "fields" in block:
+            assert 1 <= len(block["fields"]) <= MAX_FIELDS
+            assert all(0 < len(f["text"]) <= FIELD_TEXT_LIMIT for f in block["fields"])
+        elif block["type"] == "section":
             assert 0 < len(block["text"]["text"]) <= SECTION_TEXT_LIMIT
         if block["type"] == "context":
             assert all(0 < len(e["text"]) <= CONTEXT_TEXT_LIMIT for e in block["elements"])

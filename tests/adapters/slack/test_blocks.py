@@ -125,6 +125,23 @@ def test_oversized_knowledge_text_is_split_or_trimmed_never_rejected(
         assert len(blocks) <= MAX_BLOCKS
 
 
+def test_several_subjects_sit_side_by_side_in_section_fields(knowledge: Knowledge) -> None:
+    message = _message(knowledge, "geneve vs vxlan")
+    assert message["blocks"][0]["text"]["text"] == "*Same layer: Geneve (L2) and VXLAN (L2).*"
+    (side_by_side,) = [b for b in message["blocks"] if "fields" in b]
+    names = [field["text"].split("\n")[0] for field in side_by_side["fields"]]
+    assert names == ["*Geneve* (tool)", "*VXLAN* (tool)"]
+    assert all("*Layer 2 (Data Link)*" in field["text"] for field in side_by_side["fields"])
+    assert all(field["verbatim"] for field in side_by_side["fields"])
+    assert_valid_message(message)
+
+
+def test_a_wrong_premise_is_answered_no_with_the_true_order(knowledge: Knowledge) -> None:
+    message = _message(knowledge, "is calico above metallb?")
+    assert message["blocks"][0]["text"]["text"] == "*No — MetalLB (L4) sits above Calico (L3).*"
+    assert message["text"].startswith("No — MetalLB (L4) sits above Calico (L3).")
+
+
 def test_a_long_summary_is_split_across_sections_without_losing_words(
     knowledge: Knowledge,
 ) -> None:

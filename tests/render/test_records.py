@@ -1,0 +1,32 @@
+"""The --json record: one subject keeps its shape; several add `subjects` and `relation`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.answering import answer
+from bot.render.records import answer_record
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import Knowledge
+
+
+def test_one_subject_has_no_subjects_key(knowledge: Knowledge) -> None:
+    record = answer_record(answer(knowledge, "metallb"), knowledge)
+    assert "subjects" not in record
+    assert "relation" not in record
+    assert record["layers"] == [4]
+
+
+def test_several_subjects_are_listed_and_layers_is_their_union(knowledge: Knowledge) -> None:
+    record = answer_record(answer(knowledge, "is haproxy above metallb?"), knowledge)
+    assert record["layers"] == [5, 4]
+    assert record["verdict"] is True
+    assert record["relation"] == "above"
+    assert [(s["matched"], s["kind"], s["layers"]) for s in record["subjects"]] == [
+        ("HAProxy", "tool", [5]),
+        ("MetalLB", "tool", [4]),
+    ]
+    (metallb_role,) = record["subjects"][1]["roles"]
+    assert metallb_role["layer"] == 4
+    assert metallb_role["role"].startswith("Gives LoadBalancer Services")
