@@ -12,6 +12,8 @@ from bot.loading.parse_cache import cached_parse
 from bot.loading.validation import build_knowledge
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable
+
     from bot.core.knowledge import Knowledge
 
 __all__ = ["bundled_knowledge_path", "load_knowledge"]
@@ -39,11 +41,25 @@ def _parse(text: str, source: str) -> object:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
         reason = error.problem or error.context or "invalid YAML"
-        raise KnowledgeError(source, [f"YAML syntax error at {where}: {reason}"]) from None
+        raise KnowledgeError(source, [f"{where}YAML syntax error: {reason}"]) from None
     except yaml.YAMLError as error:
         raise KnowledgeError(source, [f"YAML error: {error}"]) from None
+
+
+def _locator(text: str) -> Callable[[tuple[Hashable, ...]], str | None]:
+    """Positions in `text`, imported and computed only if a problem asks for one."""
+    found: list[Callable[[tuple[Hashable, ...]], str | None]] = []
+
+    def locate(place: tuple[Hashable, ...]) -> str | None:
+        if not found:
+            from bot.loading.positions import Positions  # noqa: PLC0415 - broken files only
+
+            found.append(Positions(text, _Loader))
+        return found[0](place)
+
+    return locate
 
 
 def load_knowledge(
@@ -55,7 +71,7 @@ def load_knowledge(
         cache_dir: where parsed copies are kept (see `cached_parse`); None parses every time.
 
     Raises:
-        KnowledgeError: describing every problem, each at its place.
+        KnowledgeError: describing every problem, each starting with its line:column.
     """
     source = os.fspath(path) if path else bundled_knowledge_path()
     try:
@@ -70,7 +86,7 @@ def load_knowledge(
     except OSError as error:
         raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
     document = cached_parse(source, text, lambda t: _parse(t, source), cache_dir)
-    knowledge, problems = build_knowledge(document, source)
+    knowledge, problems = build_knowledge(document, source, _locator(text))
     if knowledge is None:
         raise KnowledgeError(source, problems)
     return knowledge

@@ -1,17 +1,24 @@
 """Checking a parsed knowledge document against its schema, collecting every problem.
 
-Every problem names where it is ("entries[3] (Envoy).layers.9") so a person can fix the
-file without reading code; all of them are reported at once, not just the first.
+Every problem names where it is ("entries[3] (Envoy).layers.9", positions counted from 0
+as in the file's lists) so a person can fix the file without reading code, and starts with
+its line:column when the caller can locate places; all of them are reported at once.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot.core.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
 from bot.core.matching import index_knowledge
 from bot.core.text import compact
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable
+
+    # A place in the document (keys and list indexes) -> "line:column", or None if unknown.
+    Locate = Callable[[tuple[Hashable, ...]], str | None]
 
 __all__ = ["build_knowledge"]
 
@@ -19,47 +26,91 @@ _LAYER_RANGE = range(1, 8)
 _WEB_LINK = re.compile(r"https?://[^\s/]+\S*")
 # ASCII only: "²".isdigit() is true, and int() would then fail on it.
 _NUMBER_TEXT = re.compile(r"\s*[0-9]{1,3}\s*")
+_LAYER_FIELDS = frozenset(
+    {"number", "name", "component", "function", "description", "aliases", "did_you_know"}
+)
+_ROLE_FIELDS = frozenset({"role", "aliases"})
+_ENTRY_FIELDS = frozenset(
+    {"name", "kind", "summary", "layers", "aliases", "source", "note", "everyday_words"}
+)
+_TOP_FIELDS = frozenset({"version", "layers", "entries"})
+
+
+class _At(NamedTuple):
+    """Where something is: its place in the document, and how a problem there is labelled."""
+
+    place: tuple[Hashable, ...]
+    label: str
+
+    def key(self, key: Hashable) -> _At:
+        return _At((*self.place, key), f"{self.label}.{key}")
+
+    def item(self, index: int) -> _At:
+        return _At((*self.place, index), f"{self.label}[{index}]")
+
+    def named(self, name: str) -> _At:
+        return _At(self.place, f"{self.label} ({name})")
 
 
 class _Problems:
-    def __init__(self) -> None:
+    def __init__(self, locate: Locate | None) -> None:
         self.items: list[str] = []
+        self._locate = locate
 
-    def add(self, where: str, message: str) -> None:
-        self.items.append(f"{where}: {message}")
+    def add(self, at: _At, message: str) -> None:
+        position = self._locate(at.place) if self._locate else None
+        line = f"{at.label}: {message}"
+        self.items.append(f"{position}: {line}" if position else line)
 
 
-def _text(value: Any, where: str, problems: _Problems, *, required: bool = True) -> str | None:
+# Every load validates, so the checks below take a parent place and a key, and build the
+# child's place only for a problem: a good file never pays for places.
+
+
+def _text(
+    value: Any, parent: _At, key: Hashable, problems: _Problems, *, required: bool = True
+) -> str | None:
+    if isinstance(value, str):
+        stripped = value.strip()
+        if stripped:
+            return stripped
     if value is None:
         if required:
-            problems.add(where, "is missing")
+            problems.add(parent.key(key), "is missing")
         return None
-    if not isinstance(value, str) or not value.strip():
-        problems.add(where, f"must be non-empty text, not {_describe(value)}")
-        return None
-    return value.strip()
+    problems.add(parent.key(key), f"must be non-empty text, not {_describe(value)}")
+    return None
 
 
-def _text_list(value: Any, where: str, problems: _Problems) -> tuple[str, ...]:
+def _text_list(value: Any, parent: _At, key: str, problems: _Problems) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        problems.add(where, f"must be a list of text, not {_describe(value)}")
+        problems.add(parent.key(key), f"must be a list of text, not {_describe(value)}")
         return ()
-    items = [_text(item, f"{where}[{i}]", problems) for i, item in enumerate(value)]
-    return tuple(item for item in items if item is not None)
+    items = []
+    for index, item in enumerate(value):
+        if isinstance(item, str) and item.strip():
+            items.append(item.strip())
+        else:
+            problems.add(
+                parent.key(key).item(index), f"must be non-empty text, not {_describe(item)}"
+            )
+    return tuple(items)
 
 
-def _layer_number(value: Any, where: str, problems: _Problems) -> int | None:
+def _layer_number(value: Any, parent: _At, key: Hashable, problems: _Problems) -> int | None:
     # YAML gives ints for `7:` keys; quoted "7" is accepted so hand edits don't surprise.
     number = value
     if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
         number = int(value)
     if isinstance(number, bool) or not isinstance(number, int):
-        problems.add(where, f"layer must be a whole number from 1 to 7, not {_describe(value)}")
+        message = f"layer must be a whole number from 1 to 7, not {_describe(value)}"
+        problems.add(parent.key(key), message)
         return None
     if number not in _LAYER_RANGE:
-        problems.add(where, f"layer {number} is outside 1-7 (the OSI model has seven layers)")
+        message = f"layer {number} is outside 1-7 (the OSI model has seven layers)"
+        problems.add(parent.key(key), message)
         return None
     return number
 
@@ -71,162 +122,222 @@ def _describe(value: Any) -> str:
     return kind or f"{type(value).__name__} {value!r:.40}"
 
 
-def _check_keys(raw: dict[str, Any], allowed: set[str], where: str, problems: _Problems) -> None:
-    for key in sorted(set(map(str, raw)) - allowed):
-        problems.add(where, f"unknown field '{key}' (allowed: {', '.join(sorted(allowed))})")
+def _check_keys(
+    raw: dict[Any, Any], allowed: frozenset[str], where: _At, problems: _Problems
+) -> None:
+    if raw.keys() <= allowed:
+        return
+    for key in sorted((k for k in raw if str(k) not in allowed), key=str):
+        at = _At((*where.place, key), where.label)  # located at the key, labelled by its owner
+        problems.add(at, f"unknown field '{key}' (allowed: {', '.join(sorted(allowed))})")
 
 
-def _layer(raw: Any, where: str, problems: _Problems) -> Layer | None:
+def _layer(raw: Any, where: _At, problems: _Problems) -> Layer | None:
     if not isinstance(raw, dict):
         problems.add(where, f"must be a mapping, not {_describe(raw)}")
         return None
-    fields = {"number", "name", "component", "function", "description", "aliases", "did_you_know"}
-    _check_keys(raw, fields, where, problems)
-    number = _layer_number(raw.get("number"), f"{where}.number", problems)
-    name = _text(raw.get("name"), f"{where}.name", problems)
-    component = _text(raw.get("component"), f"{where}.component", problems)
-    function = _text(raw.get("function"), f"{where}.function", problems)
-    description = _text(raw.get("description"), f"{where}.description", problems)
-    aliases = _text_list(raw.get("aliases"), f"{where}.aliases", problems)
-    did_you_know = _text_list(raw.get("did_you_know"), f"{where}.did_you_know", problems)
+    _check_keys(raw, _LAYER_FIELDS, where, problems)
+    number = _layer_number(raw.get("number"), where, "number", problems)
+    name = _text(raw.get("name"), where, "name", problems)
+    component = _text(raw.get("component"), where, "component", problems)
+    function = _text(raw.get("function"), where, "function", problems)
+    description = _text(raw.get("description"), where, "description", problems)
+    aliases = _text_list(raw.get("aliases"), where, "aliases", problems)
+    did_you_know = _text_list(raw.get("did_you_know"), where, "did_you_know", problems)
     if number is None or not (name and component and function and description):
         return None
     return Layer(number, name, component, function, description, aliases, did_you_know)
 
 
-def _roles(raw: Any, where: str, problems: _Problems) -> tuple[LayerRole, ...]:
+def _roles(raw: Any, entry: _At, problems: _Problems) -> tuple[LayerRole, ...]:
     if not isinstance(raw, dict) or not raw:
-        problems.add(where, f"must map layer numbers to roles, not {_describe(raw)}")
+        message = f"must map layer numbers to roles, not {_describe(raw)}"
+        problems.add(entry.key("layers"), message)
         return ()
+    where = entry.key("layers")
     roles = []
+    seen: set[int] = set()
     for key, value in raw.items():
-        here = f"{where}.{key}"
-        number = _layer_number(key, here, problems)
+        number = _layer_number(key, where, key, problems)
+        if number in seen:  # 3 and "3" are two YAML keys but one layer
+            problems.add(where.key(key), f"layer {number} is given more than once")
+            number = None
+        if number is not None:
+            seen.add(number)
         if isinstance(value, dict):
-            _check_keys(value, {"role", "aliases"}, here, problems)
-            role = _text(value.get("role"), f"{here}.role", problems)
-            aliases = _text_list(value.get("aliases"), f"{here}.aliases", problems)
+            here = where.key(key)
+            _check_keys(value, _ROLE_FIELDS, here, problems)
+            role = _text(value.get("role"), here, "role", problems)
+            aliases = _text_list(value.get("aliases"), here, "aliases", problems)
         else:
-            role, aliases = _text(value, here, problems), ()
+            role, aliases = _text(value, where, key, problems), ()
         if number is not None and role is not None:
             roles.append(LayerRole(number, role, aliases))
     return tuple(sorted(roles, key=lambda r: -r.layer))
 
 
-def _source(value: Any, where: str, problems: _Problems) -> str | None:
-    url = _text(value, where, problems, required=False)
+def _source(value: Any, entry: _At, problems: _Problems) -> str | None:
+    url = _text(value, entry, "source", problems, required=False)
     if url is not None and not _WEB_LINK.fullmatch(url):
-        problems.add(where, f"must be an http(s) link, not {url!r:.60}")
+        problems.add(entry.key("source"), f"must be an http(s) link, not {url!r:.60}")
         return None
     return url
 
 
-def _entry(raw: Any, where: str, problems: _Problems) -> Entry | None:
+def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
     if not isinstance(raw, dict):
         problems.add(where, f"must be a mapping, not {_describe(raw)}")
         return None
-    name = _text(raw.get("name"), f"{where}.name", problems)
+    name = _text(raw.get("name"), where, "name", problems)
     if name:
-        where = f"{where} ({name})"
-    fields = {"name", "kind", "summary", "layers", "aliases", "source", "note", "everyday_words"}
-    _check_keys(raw, fields, where, problems)
+        where = where.named(name)
+    _check_keys(raw, _ENTRY_FIELDS, where, problems)
     kind_value = raw.get("kind")
     kind = None
     if kind_value in {k.value for k in EntryKind}:
         kind = EntryKind(kind_value)
     else:
-        problems.add(f"{where}.kind", f"must be 'tool' or 'concept', not {_describe(kind_value)}")
-    summary = _text(raw.get("summary"), f"{where}.summary", problems)
-    roles = _roles(raw.get("layers"), f"{where}.layers", problems)
-    aliases = _text_list(raw.get("aliases"), f"{where}.aliases", problems)
-    source = _source(raw.get("source"), f"{where}.source", problems)
-    note = _text(raw.get("note"), f"{where}.note", problems, required=False)
-    everyday = _text_list(raw.get("everyday_words"), f"{where}.everyday_words", problems)
+        message = f"must be 'tool' or 'concept', not {_describe(kind_value)}"
+        problems.add(where.key("kind"), message)
+    summary = _text(raw.get("summary"), where, "summary", problems)
+    roles = _roles(raw.get("layers"), where, problems)
+    aliases = _text_list(raw.get("aliases"), where, "aliases", problems)
+    source = _source(raw.get("source"), where, problems)
+    note = _text(raw.get("note"), where, "note", problems, required=False)
+    everyday = _text_list(raw.get("everyday_words"), where, "everyday_words", problems)
     own_names = {compact(n) for n in (name or "", *aliases)}
     for word in everyday:
         if compact(word) not in own_names:
-            problems.add(f"{where}.everyday_words", f"{word!r} is not one of this entry's names")
+            message = f"{word!r} is not one of this entry's names"
+            problems.add(where.key("everyday_words"), message)
     if not (name and kind and summary and roles):
         return None
     return Entry(name, kind, roles, summary, aliases, source, note, everyday)
 
 
-def _check_unique_names(entries: list[Entry], layers: list[Layer], problems: _Problems) -> None:
+def _term_places(raw: dict[Any, Any], at: _At) -> dict[str, _At]:
+    """Where each name and alias of an entry (or layer) is written, labelled by its owner."""
+    places: dict[str, _At] = {}
+
+    def add(value: Any, place: tuple[Hashable, ...]) -> None:
+        if isinstance(value, str):
+            places.setdefault(value.strip(), _At(place, at.label))
+
+    add(raw.get("name"), (*at.place, "name"))
+    lists = [(raw.get("aliases"), (*at.place, "aliases"))]
+    layers = raw.get("layers")
+    if isinstance(layers, dict):
+        lists += [
+            (role.get("aliases"), (*at.place, "layers", key, "aliases"))
+            for key, role in layers.items()
+            if isinstance(role, dict)
+        ]
+    for values, place in lists:
+        if isinstance(values, list):
+            for index, value in enumerate(values):
+                add(value, (*place, index))
+    return places
+
+
+def _check_unique_names(
+    entries: list[tuple[_At, Entry, dict[Any, Any]]],
+    layers: list[tuple[_At, Layer, dict[Any, Any]]],
+    problems: _Problems,
+) -> None:
     """Every name and alias must point at one thing, or a question would be ambiguous."""
     owners: dict[str, str] = {}
-
-    def claim(term: str, owner: str) -> None:
-        key = compact(term)
-        if not key:
-            problems.add(owner, f"alias {term!r} has no letters or digits")
-            return
-        previous = owners.setdefault(key, owner)
-        if previous != owner:
-            problems.add(owner, f"alias {term!r} is also claimed by {previous}")
-
-    for position, entry in enumerate(entries):
-        owner = f"entry '{entry.name}' (#{position + 1})"
-        for term in {entry.name, *entry.aliases}:
-            claim(term, owner)
-        for role in entry.roles:
-            for term in role.aliases:
-                claim(term, owner)
+    for at, entry, raw in entries:
+        terms = [entry.name, *entry.aliases, *(t for role in entry.roles for t in role.aliases)]
+        for term in dict.fromkeys(terms):
+            key = compact(term)
+            previous = owners.setdefault(key, at.label) if key else None
+            if not key:
+                message = f"alias {term!r} has no letters or digits"
+            elif previous != at.label:
+                message = f"alias {term!r} is also claimed by {previous}"
+            else:
+                continue
+            problems.add(_term_places(raw, at).get(term, at), message)
     layer_names: dict[str, int] = {}
-    for layer in layers:
+    for at, layer, raw in layers:
         for term in (layer.name, *layer.aliases):
-            previous_layer = layer_names.setdefault(compact(term), layer.number)
-            if previous_layer != layer.number:
-                problems.add(
-                    f"layer {layer.number}",
-                    f"name {term!r} is also used by layer {previous_layer}",
-                )
+            key = compact(term)
+            previous_layer = layer_names.setdefault(key, layer.number) if key else None
+            if not key:
+                message = f"alias {term!r} has no letters or digits"
+            elif previous_layer != layer.number:
+                message = f"name {term!r} is also used by layer {previous_layer}"
+            else:
+                continue
+            labelled = _At(at.place, f"layer {layer.number}")
+            problems.add(_term_places(raw, labelled).get(term, labelled), message)
 
 
-def _all_layers(raw_layers: Any, problems: _Problems) -> list[Layer]:
+def _all_layers(raw_layers: Any, problems: _Problems) -> list[tuple[_At, Layer, dict[Any, Any]]]:
+    at = _At(("layers",), "layers")
     if not isinstance(raw_layers, list):
-        problems.add("layers", f"must be a list of the seven layers, not {_describe(raw_layers)}")
+        problems.add(at, f"must be a list of the seven layers, not {_describe(raw_layers)}")
         return []
-    parsed = (_layer(raw, f"layers[{i}]", problems) for i, raw in enumerate(raw_layers))
-    layers = [layer for layer in parsed if layer is not None]
-    numbers = [layer.number for layer in layers]
+    layers = []
+    for index, raw in enumerate(raw_layers):
+        layer = _layer(raw, at.item(index), problems)
+        if layer is not None:
+            layers.append((at.item(index), layer, raw))
+    numbers = [layer.number for _, layer, _ in layers]
     missing = sorted(set(_LAYER_RANGE) - set(numbers))
     if missing:
-        problems.add("layers", f"layer(s) {', '.join(map(str, missing))} missing; all 1-7 needed")
+        problems.add(at, f"layer(s) {', '.join(map(str, missing))} missing; all 1-7 needed")
     for number in sorted({n for n in numbers if numbers.count(n) > 1}):
-        problems.add("layers", f"layer {number} is defined more than once")
+        problems.add(at, f"layer {number} is defined more than once")
     return layers
 
 
-def build_knowledge(document: Any, source: str) -> tuple[Knowledge | None, list[str]]:
-    """Validate a parsed YAML document; return the knowledge, or None and every problem."""
-    problems = _Problems()
+def _all_entries(raw_entries: Any, problems: _Problems) -> list[tuple[_At, Entry, dict[Any, Any]]]:
+    at = _At(("entries",), "entries")
+    if not isinstance(raw_entries, list) or not raw_entries:
+        problems.add(at, f"must be a non-empty list, not {_describe(raw_entries)}")
+        return []
+    entries = []
+    for index, raw in enumerate(raw_entries):
+        entry = _entry(raw, at.item(index), problems)
+        if entry is not None:
+            # Labelled with the file's position, so later problems count as the file does.
+            entries.append((at.item(index).named(entry.name), entry, raw))
+    return entries
+
+
+def build_knowledge(
+    document: Any, source: str, locate: Locate | None = None
+) -> tuple[Knowledge | None, list[str]]:
+    """Validate a parsed YAML document; return the knowledge, or None and every problem.
+
+    Args:
+        locate: gives a place's "line:column", which then starts that problem's line.
+    """
+    problems = _Problems(locate)
     if document is None:
         return None, ["the file is empty; it needs 'layers' and 'entries'"]
     if not isinstance(document, dict):
         return None, [f"the top level must be a mapping, not {_describe(document)}"]
-    _check_keys(document, {"version", "layers", "entries"}, "top level", problems)
+    _check_keys(document, _TOP_FIELDS, _At((), "top level"), problems)
     if document.get("version", 1) != 1:
-        problems.add("version", f"unsupported version {document.get('version')!r}; expected 1")
+        message = f"unsupported version {document.get('version')!r}; expected 1"
+        problems.add(_At(("version",), "version"), message)
 
     layers = _all_layers(document.get("layers"), problems)
-    raw_entries = document.get("entries")
-    entries: list[Entry] = []
-    if isinstance(raw_entries, list) and raw_entries:
-        parsed = (_entry(raw, f"entries[{i}]", problems) for i, raw in enumerate(raw_entries))
-        entries = [entry for entry in parsed if entry is not None]
-    else:
-        problems.add("entries", f"must be a non-empty list, not {_describe(raw_entries)}")
+    entries = _all_entries(document.get("entries"), problems)
     _check_unique_names(entries, layers, problems)
     if entries:
-        covered = {n for entry in entries for n in entry.layers}
-        for layer in layers:
+        covered = {n for _, entry, _ in entries for n in entry.layers}
+        for at, layer, _ in layers:
             if layer.number not in covered:
                 problems.add(
-                    f"layer {layer.number} ({layer.name})",
+                    _At(at.place, f"layer {layer.number} ({layer.name})"),
                     "has no tool or concept; every layer needs at least one entry",
                 )
 
     if problems.items:
         return None, problems.items
-    by_number = {layer.number: layer for layer in sorted(layers, key=lambda la: -la.number)}
-    return index_knowledge(by_number, tuple(entries), source), []
+    ordered = sorted((layer for _, layer, _ in layers), key=lambda la: -la.number)
+    by_number = {layer.number: layer for layer in ordered}
+    return index_knowledge(by_number, tuple(entry for _, entry, _ in entries), source), []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,7 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "layers.yaml"
     path.write_text("version: 1\nlayers:\n  - number: 7\n    name: [Application\n", "utf-8")
     message = _problems(path)
-    assert "YAML syntax error at line 5, column 1" in message
+    assert "  - 5:1: YAML syntax error: " in message
     assert str(path) in message
 
 
@@ -125,18 +126,18 @@ def _duplicate_name(doc: dict[str, Any]) -> None:
         (_aliases_as_text, "(Flannel).aliases: must be a list of text"),
         (_layer_nine, "(Envoy).layers.9: layer 9 is outside 1-7"),
         (_layer_zero_number, "layers[0].number: layer 0 is outside 1-7"),
-        (_shared_alias, "alias 'project calico' is also claimed by entry 'Calico'"),
+        (_shared_alias, "alias 'project calico' is also claimed by entries[14] (Calico)"),
         # The file's first claimant keeps the name; the later one is reported, naming both.
         (
             _alias_differing_only_in_punctuation,
-            "entry 'MetalLB' (#13): alias 'MetalLB' is also claimed by entry 'Traefik' (#2)",
+            "entries[12] (MetalLB): alias 'MetalLB' is also claimed by entries[1] (Traefik)",
         ),
         (_bad_kind, "(IPVS).kind: must be 'tool' or 'concept', not str 'gadget'"),
         (_missing_layer, "layer(s) 5 missing"),
         (_bad_source, "(Geneve).source: must be an http(s) link"),
         (_unknown_field, "(VXLAN): unknown field 'layer'"),
         (_no_entries, "entries: must be a non-empty list"),
-        (_duplicate_name, "alias 'Envoy' is also claimed by entry 'Envoy'"),
+        (_duplicate_name, "alias 'Envoy' is also claimed by entries["),
         (_layer_number_in_other_digits, "(Envoy).layers.\u00b2: layer must be a whole number"),
         (_layer_without_entries, "layer 5 (Session): has no tool or concept"),
     ],
@@ -147,7 +148,68 @@ def test_broken_file_is_rejected_with_a_precise_message(
 ) -> None:
     document = copy.deepcopy(_GOOD)
     mutate(document)
-    assert expected in _problems(_write(tmp_path, document))
+    message = _problems(_write(tmp_path, document))
+    assert expected in message
+    problems = message.splitlines()[1:]
+    assert all(re.match(r"  - \d+:\d+: ", problem) for problem in problems), problems
+
+
+_LINES_AND_COLUMNS = """\
+version: 1
+layers:
+  - number: 7
+    name: Application
+    component: Ingress
+    function: Routing
+    description: Requests.
+    aliases: ["--"]
+entries:
+  - name: Envoy
+    kind: tool
+    summary: A proxy.
+    colour: red
+    layers:
+      7: routes requests
+      "7": routes them again
+      9: above the top
+    aliases:
+      - envoy proxy
+      - Envoy-Proxy
+  - name: Other
+    kind: tool
+    layers: {7: proxies}
+    aliases: [other, ENVOY PROXY]
+"""
+
+
+def test_every_problem_starts_with_its_line_and_column(tmp_path: Path) -> None:
+    """At the key or list item written wrong; a missing field at the mapping that lacks it."""
+    path = tmp_path / "layers.yaml"
+    path.write_text(_LINES_AND_COLUMNS, "utf-8")
+    problems = _problems(path).splitlines()[1:]
+    assert problems == [
+        "  - 2:1: layers: layer(s) 1, 2, 3, 4, 5, 6 missing; all 1-7 needed",
+        "  - 13:5: entries[0] (Envoy): unknown field 'colour' (allowed: aliases, everyday_words,"
+        " kind, layers, name, note, source, summary)",
+        "  - 16:7: entries[0] (Envoy).layers.7: layer 7 is given more than once",
+        "  - 17:7: entries[0] (Envoy).layers.9: layer 9 is outside 1-7 (the OSI model has seven"
+        " layers)",
+        "  - 21:5: entries[1] (Other).summary: is missing",
+        "  - 8:15: layer 7: alias '--' has no letters or digits",
+    ]
+
+
+def test_a_name_claimed_twice_is_reported_where_the_second_claim_is(tmp_path: Path) -> None:
+    path = tmp_path / "layers.yaml"
+    text = _LINES_AND_COLUMNS.replace(
+        "    layers: {7: proxies}", "    summary: S.\n    layers: {7: x}"
+    )
+    path.write_text(text, "utf-8")
+    problems = _problems(path)
+    assert (
+        "  - 25:22: entries[1] (Other): alias 'ENVOY PROXY' is also claimed by entries[0] (Envoy)"
+        in problems
+    )
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:

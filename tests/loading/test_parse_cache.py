@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
+import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -99,3 +101,47 @@ def test_no_cache_directory_parses_every_time(
     load_knowledge(knowledge_file)
     load_knowledge(knowledge_file)
     assert len(calls) == 2
+
+
+def test_entries_of_deleted_files_are_pruned_when_an_entry_is_written(
+    tmp_path: Path, cache_dir: Path, knowledge_file: Path
+) -> None:
+    """A deleted file's entry goes; a file that still exists keeps its entry."""
+    gone = tmp_path / "gone.yaml"
+    kept = tmp_path / "kept.yaml"
+    for path in (gone, kept):
+        shutil.copyfile(knowledge_file, path)
+        load_knowledge(path, cache_dir=str(cache_dir))
+    assert len(list(cache_dir.iterdir())) == 2
+    gone.unlink()
+    other = (cache_dir / "not-ours.txt", cache_dir / "knowledge-123.marshal.1.tmp")
+    for path in other:
+        path.write_text("", "utf-8")
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))  # a miss: writes, then prunes
+    remaining = set(cache_dir.iterdir())
+    assert {_entry_source(e) for e in remaining if e.suffix == ".marshal"} == {
+        str(kept),
+        str(knowledge_file),
+    }
+    assert set(other) <= remaining  # not ours; and a fresh temporary may be a writer at work
+
+
+def test_corrupt_entries_and_abandoned_temporaries_are_pruned(
+    cache_dir: Path, knowledge_file: Path
+) -> None:
+    cache_dir.mkdir()
+    corrupt = cache_dir / "knowledge-0badc0de.marshal"
+    corrupt.write_bytes(b"\x00garbage")
+    abandoned = cache_dir / "knowledge-0badc0de.marshal.999.tmp"
+    abandoned.write_bytes(b"half")
+    day_ago = time.time() - 86_400
+    os.utime(abandoned, (day_ago, day_ago))
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))
+    assert not corrupt.exists()
+    assert not abandoned.exists()
+    assert len(list(cache_dir.iterdir())) == 1
+
+
+def _entry_source(entry: Path) -> str:
+    with entry.open("rb") as file:
+        return str(marshal.load(file)[0][1])  # noqa: S302 - the test's own cache

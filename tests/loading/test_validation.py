@@ -125,15 +125,15 @@ PROBLEM_CASES = [
     # Names: each one means one thing; the later claimant is reported, naming both.
     (
         {("entries", 1, "aliases"): ["Envoy-Proxy"]},
-        "entry 'MetalLB' (#2): alias 'Envoy-Proxy' is also claimed by entry 'Envoy' (#1)",
+        "entries[1] (MetalLB): alias 'Envoy-Proxy' is also claimed by entries[0] (Envoy)",
     ),
     (
         {("entries", 2, "layers", 2, "aliases"): ["envoy proxy"]},
-        "entry 'Calico' (#3): alias 'envoy proxy' is also claimed by entry 'Envoy' (#1)",
+        "entries[2] (Calico): alias 'envoy proxy' is also claimed by entries[0] (Envoy)",
     ),
     (
         {("entries", 0, "aliases"): ["!!"]},
-        "entry 'Envoy' (#1): alias '!!' has no letters or digits",
+        "entries[0] (Envoy): alias '!!' has no letters or digits",
     ),
     ({("layers", 6, "name"): "Application"}, "layer 1: name 'Application' is also used by layer 7"),
     (
@@ -147,26 +147,19 @@ PROBLEM_CASES = [
     ),
     pytest.param(
         {("entries", 2, "layers", "3"): "routes pods again"},
-        "entries[2] (Calico).layers.3",
-        marks=pytest.mark.xfail(
-            strict=True, reason="BUG: keys 3 and '3' give Calico two roles at layer 3, unreported"
-        ),
+        "entries[2] (Calico).layers.3: layer 3 is given more than once",
         id="same-layer-twice-in-one-entry",
     ),
     pytest.param(
         {("layers", 4, "aliases"): ["--"]},
-        "layer 3",
-        marks=pytest.mark.xfail(
-            strict=True, reason="BUG: a layer alias without letters passes; an entry's fails"
-        ),
+        "layer 3: alias '--' has no letters or digits",
         id="layer-alias-without-letters",
     ),
+    # One numbering: an entry is always entries[i], i counted from 0 in the file, even
+    # after an entry before it was too broken to build.
     pytest.param(
         {("entries", 0): "Envoy", ("entries", 2, "aliases"): ["metal-lb"]},
-        "entry 'Calico' (#3): alias 'metal-lb' is also claimed by entry 'MetalLB' (#2)",
-        marks=pytest.mark.xfail(
-            strict=True, reason="BUG: '#n' counts the entries that survived, not the file's"
-        ),
+        "entries[2] (Calico): alias 'metal-lb' is also claimed by entries[1] (MetalLB)",
         id="entry-number-after-a-broken-entry",
     ),
 ]
@@ -250,3 +243,21 @@ def test_valid_entries_are_built_as_written(
     entry = knowledge.find(name)
     assert entry is not None
     assert (entry.layers, entry.aliases, entry.source) == (layers, aliases, source)
+
+
+def test_a_locator_puts_each_problem_at_its_line_and_column() -> None:
+    """The places asked for are the document's keys and indexes, including a missing field's."""
+    asked: list[tuple[object, ...]] = []
+
+    def locate(place: tuple[object, ...]) -> str:
+        asked.append(place)
+        return f"{len(asked)}:1"
+
+    edits: dict[Path, Any] = {("entries", 0, "note"): 5, ("entries", 1, "colour"): "red"}
+    _, problems = build_knowledge(_edited(edits), "small.yaml", locate)
+    assert problems == [
+        "1:1: entries[0] (Envoy).note: must be non-empty text, not int 5",
+        "2:1: entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, everyday_words, "
+        "kind, layers, name, note, source, summary)",
+    ]
+    assert asked == [("entries", 0, "note"), ("entries", 1, "colour")]
