@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.core.asking import DEICTIC, split_message
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
 from bot.core.lexicon import is_english_word
@@ -16,7 +17,7 @@ from bot.core.vocabulary import AUXILIARIES, GREETINGS, HELP_WORDS, STOPWORDS
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
     from bot.core.layer_mentions import LayerMentions
-    from bot.core.matching import Match
+    from bot.core.matching import AliasIndex, Match
     from bot.core.text import Tokens
 
 __all__ = ["Reading", "read"]
@@ -68,8 +69,46 @@ class Reading(NamedTuple):
 
 
 def read(knowledge: Knowledge, question: str) -> Reading:
-    """Find the names, layers and unknown words of `question` (already truncated)."""
-    tokens = tokenize_compounds(strip_chat_noise(question))
+    """Find the names, layers and unknown words of `question` (already truncated).
+
+    A long message is read from its asking sentence; when that names nothing and points
+    at the rest ("so which layer is this?"), the name the pasted context uses most is
+    read as its subject.
+    """
+    asking, context = split_message(strip_chat_noise(question))
+    tokens = tokenize_compounds(asking)
+    if context and not DEICTIC.isdisjoint(tokens.words):
+        named = _named_in_context(knowledge.index, tokenize_compounds(context[:_MAX_CONTEXT_CHARS]))
+        if named and not _names_anything(knowledge.index, tokens):
+            tokens = tokenize_compounds(f"{named} — {asking}")
+    return _read_tokens(knowledge, tokens)
+
+
+# A pasted context is searched this far for the name it uses most: a screenful of logs or
+# config is a fair sample, and the bound keeps a 4,000-character paste cheap.
+_MAX_CONTEXT_CHARS = 1000
+
+
+def _names_anything(index: AliasIndex, tokens: Tokens) -> bool:
+    """Whether the asking part names a tool or concept itself ("it's L7, right?" does not)."""
+    return bool(index.find_exact(tokens.words[:_MAX_TOKENS], set(), tokens.joined))
+
+
+def _named_in_context(index: AliasIndex, tokens: Tokens) -> str | None:
+    """The name the context uses most (earliest on a tie); never an everyday word.
+
+    A tool named by a common word counts here: a paste being asked about is technical.
+    """
+    words = tokens.words
+    counts: dict[str, int] = {}
+    for match in index.find_exact(words, set(), tokens.joined):
+        if not _is_everyday(match, words):
+            name = match.target.entry.name
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     words = tokens.words[:_MAX_TOKENS]
     opens_yes_no = _opens_yes_no(words)
     # "geneve - layer 3?" may name a layer bare ("is metallb transport"), so it is read so.
@@ -230,10 +269,12 @@ def _set_aside(match: Match, words: list[str]) -> bool:
 
 
 def _subjects(ranked: list[Match], words: list[str], tokens: Tokens) -> list[Match]:
-    """Every name asked about beside the first: in its clause, not set aside, once each.
+    """Every name asked about beside the first: in its clause, not set aside, not an
+    everyday word, once each.
 
     "where do traefik and cert-manager each sit" asks about both; "we use calico. is
-    istio L7?" and "not flannel, what about cilium?" about one.
+    istio L7?", "not flannel, what about cilium?" and "which layer routes on http
+    headers" (where "routes" is the verb) about one.
     """
     if not ranked:
         return []
@@ -241,7 +282,9 @@ def _subjects(ranked: list[Match], words: list[str], tokens: Tokens) -> list[Mat
     chosen: dict[str, Match] = {}
     for match in sorted(ranked, key=lambda m: m.start):
         asked = match is ranked[0] or (
-            tokens.clause[match.start] == clause and not _set_aside(match, words)
+            tokens.clause[match.start] == clause
+            and not _set_aside(match, words)
+            and not _is_everyday(match, words)
         )
         if asked:
             chosen.setdefault(match.target.entry.name, match)

@@ -339,6 +339,7 @@ def test_several_subjects_are_all_answered(knowledge: Knowledge) -> None:
     assert result.also == ()
 
 
+@pytest.mark.parametrize(("question", "kind", "matched", "layers"), CASES)
 def test_answer(
     knowledge: Knowledge,
     question: str,

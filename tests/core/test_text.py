@@ -33,8 +33,8 @@ TRUNCATE_CASES = [
     ("", 0, False),
     ("a" * MAX_QUESTION_CHARS, MAX_QUESTION_CHARS, False),
     ("a" * (MAX_QUESTION_CHARS + 1), MAX_QUESTION_CHARS, True),
-    # Characters are counted, not bytes: 600 two-byte letters keep 500 of them.
-    ("é" * 600, MAX_QUESTION_CHARS, True),
+    # Characters are counted, not bytes: two-byte letters past the limit are cut by count.
+    ("é" * (MAX_QUESTION_CHARS + 100), MAX_QUESTION_CHARS, True),
 ]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from bot.core.answering import answer
 from bot.core.model import AnswerKind
+from bot.core.text import MAX_QUESTION_CHARS
 from bot.render.text import render_text
 
 if TYPE_CHECKING:
@@ -363,3 +364,45 @@ def test_a_name_outside_the_asking_clause_is_context(
     result = answer(knowledge, question)
     assert (result.matched, result.subjects) == (subject, ())
     assert [e.name for e in result.also] == also
+
+
+_LOG = "\n".join(
+    f'2026-11-27T10:{i:02d}:00Z speaker-7f9c metallb level=info msg="announcing 10.0.0.{i}"'
+    for i in range(40)
+)
+_YAML = "```\napiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nmetadata:\n  name: pool\n```"
+
+# (message, what it is understood to ask about): the question may come last, after a paste.
+LONG_MESSAGES = [
+    (f"{_LOG}\nso which layer is this?", "MetalLB"),
+    (f"{_YAML}\nwhat layer is this thing?", "MetalLB"),
+    (f"{_YAML}\nunrelated, but is flannel L3?", "Flannel"),
+    ("> we're seeing cilium drop packets\nwhat layer does that happen at", "Cilium"),
+    ("> is envoy L4?\nno, it's mostly L7 right?", "Envoy"),
+    ("blah " * 300 + " is calico layer 3?", "Calico"),
+    ("what layer is metallb " + "blah " * 900, "MetalLB"),
+    ("```kube-proxy```", "kube-proxy"),
+    (("long story. " * 60) + "Anyway: where does haproxy sit?", "HAProxy"),
+    (f"{_LOG}\nwe also use traefik for the ingress. where does traefik sit?", "Traefik"),
+]
+
+
+@pytest.mark.parametrize(("message", "matched"), LONG_MESSAGES)
+def test_a_long_message_is_read_from_its_asking_sentence(
+    knowledge: Knowledge, message: str, matched: str
+) -> None:
+    result = answer(knowledge, message)
+    assert result.matched == matched
+    assert result.is_confident
+
+
+def test_code_and_quotes_are_context_not_the_question(knowledge: Knowledge) -> None:
+    """A name inside pasted code does not answer a question that names its own subject."""
+    result = answer(knowledge, f"{_YAML}\nwhat layer is istio?")
+    assert (result.matched, result.subjects) == ("Istio", ())
+
+
+def test_the_bound_is_documented_and_beyond_it_the_message_is_cut(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "a" * (MAX_QUESTION_CHARS + 10) + " envoy?")
+    assert result.truncated
+    assert len(result.question) == MAX_QUESTION_CHARS

@@ -15,6 +15,7 @@ from bot.core.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
 from bot.core.matching import index_knowledge
 from bot.core.model import Answer, AnswerKind
 from bot.core.phrasing import EXAMPLE_QUESTIONS, HELP_INTRO, headline, unknown_line
+from bot.core.text import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -175,7 +176,7 @@ def test_an_unknown_question_without_suggestions_says_what_to_ask(knowledge: Kno
 
 
 def test_a_long_message_is_flagged_in_the_footer(knowledge: Knowledge) -> None:
-    embed = embed_for(knowledge, "envoy " + "x" * 600)
+    embed = embed_for(knowledge, "envoy " + "x" * MAX_QUESTION_CHARS)
     assert embed.footer.text == "Your message was long; I read only its beginning."
 
 

@@ -1,0 +1,59 @@
+"""Finding the question in a long chat message: the asking sentence, and the rest as context.
+
+In chat the question often comes last, after a paste of logs or config: "…so which layer
+is this?". Fenced code blocks and quoted lines ("> …") are what is being asked about, never
+the question; in a message longer than a question, the asking sentence is the last one
+with a question mark (or, without one, the last line), and the rest is context.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["DEICTIC", "Message", "split_message"]
+
+# A message up to this many words is one question, read whole ("We use calico. Is istio L7?").
+QUESTION_WORDS = 80
+# Words that point at the context: "which layer is *this*?"
+DEICTIC = frozenset("this that these those it its here above".split())
+
+_FENCE = re.compile(r"```.*?(?:```|\Z)", re.DOTALL)
+_QUOTED_LINE = re.compile(r"^[ \t]*(?:>|&gt;).*$", re.MULTILINE)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|\Z)")
+_WORD = re.compile(r"\w+")
+
+
+class Message(NamedTuple):
+    asking: str  # the text the question is read from
+    context: str  # code, quotes and the other sentences of a long message
+
+
+def split_message(text: str) -> Message:
+    """The asking part of `text` and its context (see the module's description)."""
+    context: list[str] = []
+    if "```" in text:
+        fenced = _FENCE.findall(text)
+        prose = _FENCE.sub("\n", text)
+        if prose.strip():  # a message that is only code asks about the code
+            context += fenced
+            text = prose
+    if ">" in text:
+        quoted = _QUOTED_LINE.findall(text)
+        prose = _QUOTED_LINE.sub("", text)
+        if prose.strip():  # a message that is only a quote asks about the quote
+            context += quoted
+            text = prose
+    if len(_WORD.findall(text)) <= QUESTION_WORDS:
+        return Message(text, "\n".join(context))
+    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    asking = next((s for s in reversed(sentences) if "?" in s), sentences[-1] if sentences else "")
+    at = text.rfind(asking)
+    words = list(_WORD.finditer(asking))
+    if len(words) > QUESTION_WORDS and "?" in asking:  # a run-on: it asks at its end
+        cut = words[-QUESTION_WORDS].start()
+        at, asking = at + cut, asking[cut:]
+    elif len(words) > QUESTION_WORDS:  # no question mark: read from its start
+        asking = asking[: words[QUESTION_WORDS].start()]
+    context.append(text[:at] + text[at + len(asking) :])
+    return Message(asking, "\n".join(context))
