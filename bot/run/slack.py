@@ -21,7 +21,7 @@ from bot.adapters.slack.app import build_bot
 from bot.adapters.slack.clients import ResponseUrlClient, web_client
 from bot.adapters.slack.connections import Running, http, socket_mode
 from bot.adapters.slack.daily import slack_sender
-from bot.adapters.slack.settings import ENV_PORT, SlackSettings
+from bot.adapters.slack.settings import ENV_PORT, SECRET_VARIABLES, SlackSettings
 from bot.adapters.slack.startup_checks import (
     SlackUnreachableError,
     check_app_token,
@@ -63,6 +63,7 @@ def run(
     """
     environ = os.environ if environ is None else environ
     settings = SlackSettings.from_env(environ)
+    _forget_secrets()
     ops = OpsSettings.from_env(environ)
     if not settings.socket_mode and ops.health_port == settings.port:
         message = (
@@ -76,6 +77,20 @@ def run(
     holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
     asyncio.run(_operate(settings, ops, holder, metrics, daily))
     return 0
+
+
+def _forget_secrets() -> None:
+    """Remove the Slack secrets from the process environment once `SlackSettings` has them.
+
+    Bolt falls back to SLACK_BOT_TOKEN (and SLACK_SIGNING_SECRET) from the environment when
+    its constructor gets no token, and warns "As you gave `client` as well, `token` will be
+    unused" whenever that variable is set beside the client it is given, which is how this
+    bot builds it (the client carries SLACK_API_URL, the retry handlers and the shared
+    session). With the settings read once, here, no library reads a secret a second time,
+    and no child process inherits one.
+    """
+    for name in SECRET_VARIABLES:
+        os.environ.pop(name, None)
 
 
 async def _operate(

@@ -102,6 +102,9 @@ async def test_the_http_bot_serves_counts_reloads_and_stops_cleanly(
     assert "SIGTERM received: stopping" in messages
     for secret in (BOT_TOKEN, SIGNING_SECRET, payloads.USER):
         assert secret not in log
+    # Nothing a user must learn to ignore: Bolt finds no second token in the environment.
+    bolt = [entry for entry in entries if entry["logger"] == "bot.adapters.slack.bolt"]
+    assert [entry["message"] for entry in bolt if entry["level"] != "INFO"] == []
 
 
 async def test_socket_mode_serves_health_on_osi_health_port_while_connected(
@@ -130,3 +133,4 @@ async def test_socket_mode_serves_health_on_osi_health_port_while_connected(
 
         await bot.eventually(unhealthy, "/healthz stayed 200 without a connection to Slack")
         assert await bot.terminate() == 0
+    assert "will be unused" not in log_path.read_text("utf-8")

@@ -17,7 +17,7 @@ from bot.ops.env import not_set, parse_port, read
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["DEFAULT_PORT", "SlackSettings"]
+__all__ = ["DEFAULT_PORT", "SECRET_VARIABLES", "SlackSettings"]
 
 DEFAULT_PORT = 3000
 ENV_BOT = "SLACK_BOT_TOKEN"
@@ -25,6 +25,8 @@ ENV_APP = "SLACK_APP_TOKEN"
 ENV_SIGNING = "SLACK_SIGNING_SECRET"
 ENV_PORT = "PORT"
 ENV_API_URL = "SLACK_API_URL"
+# The variables holding secrets: the entry point removes them from the environment once read.
+SECRET_VARIABLES = (ENV_BOT, ENV_APP, ENV_SIGNING)
 
 _KEY_CHARS = r"[A-Za-z0-9-]{10,}"
 _BOT_TOKEN = re.compile(rf"xoxb-{_KEY_CHARS}")
