@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.describing import stems
 from bot.core.knowledge import EntryKind
 from bot.core.lexicon import is_english_word
 from bot.core.model import Answer, AnswerKind, Relation, Subject
+from bot.core.phrasing import layer_title
 from bot.core.reading import read
 from bot.core.text import truncate
 from bot.core.vocabulary import EXCLUSIVE
@@ -60,9 +62,17 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         unknown_term=_quote(reading),
         truncated=truncated,
     )
-    if reading.matches and not _subject_unknown(reading, reading.opens_yes_no):
-        return _entry_answer(knowledge, base, reading)
     mentions = reading.mentions
+    subject_unknown = bool(reading.matches) and _subject_unknown(reading, reading.opens_yes_no)
+    if (reading.generic or subject_unknown) and not mentions.valid:
+        described = _described(knowledge, base, reading)
+        if isinstance(described, Answer):
+            return described
+        if described is not None:  # the everyday name the description points at
+            others = [m for m in reading.matches if m is not described]
+            reading = reading._replace(matches=[described, *others], subjects=[described])
+    if reading.matches and not subject_unknown:
+        return _entry_answer(knowledge, base, reading)
     if mentions.valid and _only_context(reading, yes_no):
         layers = tuple(knowledge.layer(n) for n in mentions.valid)
         return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
@@ -73,6 +83,57 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     if len(unknown) > _MAX_TERMS_TO_SUGGEST_FOR:
         return base
     return base._replace(suggestions=knowledge.index.suggest(_suggestion_terms(reading)))
+
+
+# A description needs this many describing words ("forwards packets"), and its best
+# layer must lead the next by this factor to be claimed.
+_MIN_DESCRIBING_WORDS = 2
+_CLEAR_LEAD = 1.25
+_MAX_CANDIDATES = 3
+
+
+def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer | Match | None:
+    """The layer a question finds by what it describes, or the few it may be.
+
+    A name in the question that sits at the best layer is returned instead, as its answer
+    says more ("at which layer are frames built from packets" is Ethernet frames, not IP);
+    None when the question describes too little to search.
+    """
+    if not _asks_where(reading):
+        return None  # prose that asks nothing ("an envoy arrived at the summit")
+    query = stems(reading.tokens.text or " ".join(reading.words))
+    if len(set(query)) < _MIN_DESCRIBING_WORDS:
+        return None
+    found = knowledge.descriptions.search(query)
+    if not found or found[0].shared < _MIN_DESCRIBING_WORDS:
+        return None  # one shared word is a coincidence ("node" in "node-problem-detector")
+    best = found[0]
+    named = [m for m in reading.matches if best.layer in m.target.entry.layers]
+    clear = len(found) == 1 or best.score >= _CLEAR_LEAD * found[1].score
+    if named and (clear or named[0] is reading.matches[0]):
+        return named[0]
+    if clear:
+        return base._replace(
+            kind=AnswerKind.LAYER,
+            layers=(knowledge.layer(best.layer),),
+            basis=best.passage.text,
+            unknown_term=None,
+        )
+    close = [f for f in found[:_MAX_CANDIDATES] if f.score >= best.score / 2]
+    candidates = tuple(knowledge.layer(f.layer) for f in close)
+    return base._replace(
+        candidates=candidates,
+        suggestions=tuple(layer_title(layer) for layer in candidates),
+        unknown_term=None,
+    )
+
+
+_ASKING_WORDS = frozenset("what which where layer layers osi level".split())
+
+
+def _asks_where(reading: Reading) -> bool:
+    """A question for a place: a question mark, "which/what/where", or "layer"."""
+    return bool(reading.tokens.questions) or not _ASKING_WORDS.isdisjoint(reading.words)
 
 
 def _quote(reading: Reading) -> str | None:

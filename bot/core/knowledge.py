@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.core.describing import DescriptionIndex
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -70,7 +72,7 @@ class Knowledge:
     Treated as immutable: a reload builds a new Knowledge and swaps the reference.
     """
 
-    __slots__ = ("_by_layer", "entries", "index", "layers", "source")
+    __slots__ = ("_by_layer", "_descriptions", "entries", "index", "layers", "source")
 
     def __init__(
         self,
@@ -84,6 +86,15 @@ class Knowledge:
         self.index = index
         self.source = source
         self._by_layer = {n: tuple(e for e in entries if n in e.layers) for n in layers}
+        self._descriptions: DescriptionIndex | None = None
+
+    @property
+    def descriptions(self) -> DescriptionIndex:
+        """The knowledge's sentences weighted for search, built on first use: most
+        questions name a thing and never need it, and start-up must stay fast."""
+        if self._descriptions is None:
+            self._descriptions = DescriptionIndex.build(self.layers.values(), self.entries)
+        return self._descriptions
 
     def layer(self, number: int) -> Layer:
         return self.layers[number]

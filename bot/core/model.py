@@ -76,6 +76,10 @@ class Answer(NamedTuple):
     subjects: tuple[Subject, ...] = ()
     compares: bool = False  # the question sets the subjects side by side ("vs", "same layer?")
     premise: Relation | None = None  # what a yes/no comparison supposes ("is A above B?")
+    # Found from what the question describes ("which layer forwards packets..."): the
+    # knowledge's sentence that placed it, or the layers it may be when none is clearly ahead.
+    basis: str | None = None
+    candidates: tuple[Layer, ...] = ()
 
     @property
     def matched(self) -> str | None:

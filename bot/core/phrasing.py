@@ -20,6 +20,7 @@ __all__ = [
     "EXAMPLE_QUESTIONS",
     "HELP_INTRO",
     "TRUNCATED_NOTE",
+    "basis_line",
     "comparison_line",
     "headline",
     "layer_codes",
@@ -178,7 +179,18 @@ def understood_line(answer: Answer) -> str | None:
     return f"{answer.entry.name} — you typed “{answer.typed}”."
 
 
+def basis_line(answer: Answer) -> str | None:
+    """For a layer found by what the question describes: the knowledge's words that did."""
+    if answer.basis is None:
+        return None
+    return f"Found from what you described; the knowledge says: “{answer.basis}”"
+
+
 def unknown_line(answer: Answer) -> str:
+    if answer.candidates:
+        titles = [layer_title(layer) for layer in answer.candidates]
+        listed = titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} or {titles[-1]}"
+        return f"I'm not sure which layer that is; it reads most like {listed}."
     if answer.asked_layers and not answer.layers:
         numbers = ", ".join(map(str, answer.asked_layers))
         return f"The OSI model has seven layers, numbered 1 to 7; there is no layer {numbers}."

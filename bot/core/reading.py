@@ -43,7 +43,8 @@ _INFRASTRUCTURE = _NETWORK_CONTEXT | frozenset(
     "cilium istio linkerd metallb kube-proxy iptables ipvs ebpf bgp vxlan".split()
 )
 # A name right after one of these is what the asker set aside: "not flannel — vxlan?"
-_SET_ASIDE = frozenset("not forget ignore except besides excluding unlike instead".split())
+_SET_ASIDE = frozenset("not forget ignore except besides excluding unlike instead without".split())
+_SET_ASIDE_REACH = 4  # words: "without looking at the URL"
 # "cilium is L2, right?" asks as surely as "is cilium L2?".
 _TAG_QUESTION = frozenset({"right", "correct", "true", "yes", "no", "innit", "yeah", "yea"})
 _OPENERS = frozenset({"so", "and", "but", "ok", "okay", "um", "uh", "quick", "q", "question"})
@@ -56,6 +57,7 @@ class Reading(NamedTuple):
     tokens: Tokens
     matches: list[Match]  # names found, the asked-about subject first
     subjects: list[Match]  # the names asked about together, as written ("geneve vs vxlan")
+    generic: bool  # no name but everyday words ("packets", "frames"): maybe a description
     mentions: LayerMentions
     unknown: list[str]  # content words that are neither names, layers nor filler
     unknown_at: list[int]  # their positions
@@ -146,11 +148,13 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         for i, word in enumerate(words)
         if i not in used and _is_content(word) and word not in HELP_WORDS
     ]
-    ranked = sorted(matches, key=lambda m: _subject_rank(m, words, tokens))
+    named = frozenset(i for m in matches for i in range(m.start, m.end))
+    ranked = sorted(matches, key=lambda m: _subject_rank(m, words, tokens, named))
     return Reading(
         tokens=tokens,
         matches=ranked,
-        subjects=_subjects(ranked, words, tokens),
+        subjects=_subjects(ranked, words, tokens, named),
+        generic=all(_is_everyday(m, words) or _set_aside(m, words, named) for m in ranked),
         mentions=mentions,
         unknown=[words[i] for i in unknown_at],
         unknown_at=unknown_at,
@@ -264,11 +268,21 @@ def _unknown_runs(unknown_at: list[int], words: list[str], tokens: Tokens) -> li
     return [(start, end) for start, end in ordered]
 
 
-def _set_aside(match: Match, words: list[str]) -> bool:
-    return not _SET_ASIDE.isdisjoint(words[max(0, match.start - 3) : match.start])
+def _set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
+    """Whether a word before the name sets it aside ("not flannel", "without the URL"),
+    looking back a few words but never past another name ("not envoy — what about
+    haproxy?" sets aside envoy only)."""
+    for at in range(match.start - 1, max(-1, match.start - 1 - _SET_ASIDE_REACH), -1):
+        if at in named:
+            return False
+        if words[at] in _SET_ASIDE:
+            return True
+    return False
 
 
-def _subjects(ranked: list[Match], words: list[str], tokens: Tokens) -> list[Match]:
+def _subjects(
+    ranked: list[Match], words: list[str], tokens: Tokens, named: frozenset[int]
+) -> list[Match]:
     """Every name asked about beside the first: in its clause, not set aside, not an
     everyday word, once each.
 
@@ -283,7 +297,7 @@ def _subjects(ranked: list[Match], words: list[str], tokens: Tokens) -> list[Mat
     for match in sorted(ranked, key=lambda m: m.start):
         asked = match is ranked[0] or (
             tokens.clause[match.start] == clause
-            and not _set_aside(match, words)
+            and not _set_aside(match, words, named)
             and not _is_everyday(match, words)
         )
         if asked:
@@ -291,14 +305,16 @@ def _subjects(ranked: list[Match], words: list[str], tokens: Tokens) -> list[Mat
     return list(chosen.values())
 
 
-def _subject_rank(match: Match, words: list[str], tokens: Tokens) -> tuple[int, ...]:
+def _subject_rank(
+    match: Match, words: list[str], tokens: Tokens, named: frozenset[int]
+) -> tuple[int, ...]:
     """Sort key: the name the question is about comes first.
 
     Not a name set aside ("forget metallb, what about cilium?"); one in the clause that
     asks ("We use calico. Is istio L7?"); a one-facet phrase ("istio mtls"); a tool before
     a concept; a specific name before an everyday word; then the order written.
     """
-    set_aside = _set_aside(match, words)
+    set_aside = _set_aside(match, words, named)
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}
     outside_question = clause not in asking

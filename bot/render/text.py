@@ -10,6 +10,7 @@ from bot.core.phrasing import (
     ASK_HINT,
     EXAMPLE_QUESTIONS,
     TRUNCATED_NOTE,
+    basis_line,
     headline,
     other_layers_line,
     understood_line,
@@ -44,7 +45,8 @@ def _entry_lines(answer: Answer) -> list[str]:
 
 
 def _layer_lines(answer: Answer, knowledge: Knowledge | None) -> list[str]:
-    lines = []
+    basis = basis_line(answer)
+    lines = [basis] if basis else []
     for layer in answer.layers:
         lines.append(f"L{layer.number} {layer.name} — {layer.description}")
         if knowledge is not None:

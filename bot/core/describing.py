@@ -1,0 +1,168 @@
+"""Finding a layer from what something does: "which layer forwards packets without the URL?"
+
+A BM25-style search over the knowledge's own sentences: each layer's description,
+component and function, every entry's role at each of its layers, and the summary of an
+entry that works at one layer. Words are folded to rough stems ("encrypts", "encryption",
+"encrypted" -> "encrypt"), and two query words that stand together in a sentence count
+extra. Negation counts both ways: "without looking at the URL" finds the sentence that
+"cannot read URLs", and holds a sentence that does read them against its layer. A layer's
+score is its best sentence's plus half its second best, so agreeing sentences add up.
+Nothing here lists phrases: edit the knowledge and the answers follow.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
+
+from bot.core.text import tokenize
+from bot.core.vocabulary import GRAMMAR
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from bot.core.knowledge import Entry, Layer
+
+__all__ = ["DescriptionIndex", "Found", "Passage", "stems"]
+
+# Words of asking, not of describing: they say nothing about which layer.
+_ASKING = frozenset(
+    "layer layers osi level levels model which what where does do happen happens thing things "
+    "count counts part kubernetes k8s kube cluster stuff kind sort type bit bits work works "
+    "done handled handle handles live lives sit sits belong belongs".split()
+)
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "ly")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE = re.compile(r"[,.;:()!?]")
+# A word after one of these (in its clause, within a few words) is what is *not* done.
+_NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
+_CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t
+_NEGATION_REACH = 4
+_K1, _B = 1.2, 0.75
+_PHRASE_BONUS = 0.5  # per adjacent query pair found together, times their mean weight
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def stems(text: str) -> list[str]:
+    """The describing words of `text`, stemmed, in order; a negated one gets a "-" prefix
+    ("cannot read URLs" -> "-read", "-url")."""
+    found: list[str] = []
+    for clause in _CLAUSE.split(text):
+        reach, previous = 0, ""
+        for word in tokenize(clause):
+            negates = word in _NEGATORS or (word == "t" and previous in _CONTRACTED)
+            previous = word
+            if negates:
+                reach = _NEGATION_REACH
+                continue
+            if word in GRAMMAR or word in _ASKING or word.isdigit():
+                continue
+            found.append(("-" if reach else "") + _stem(word))
+            reach = max(0, reach - 1)
+    return found
+
+
+class Passage(NamedTuple):
+    layer: int
+    text: str  # as written in the knowledge, shown as the reason for an answer
+    entry: Entry | None  # whose role or summary it is; None for the layer's own text
+
+
+class Found(NamedTuple):
+    layer: int
+    score: float
+    passage: Passage  # the best-scoring sentence for this layer
+    shared: int  # how many different query words that sentence has
+
+
+class DescriptionIndex:
+    """Every describing sentence of a knowledge, weighted for search."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self._passages = list(passages)
+        self._at = {id(passage): at for at, passage in enumerate(self._passages)}
+        self._terms = [Counter(stems(p.text)) for p in self._passages]
+        self._pairs = [_pairs(stems(p.text)) for p in self._passages]
+        lengths = [sum(terms.values()) for terms in self._terms]
+        self._lengths = lengths
+        self._average = sum(lengths) / len(lengths) if lengths else 1.0
+        count = len(self._passages)
+        frequency: Counter[str] = Counter()
+        for terms in self._terms:  # "-url" and "url" are one word for its rarity
+            frequency.update({term.removeprefix("-") for term in terms})
+        self._idf = {
+            term: math.log(1 + (count - seen + 0.5) / (seen + 0.5))
+            for term, seen in frequency.items()
+        }
+
+    @classmethod
+    def build(cls, layers: Iterable[Layer], entries: Iterable[Entry]) -> DescriptionIndex:
+        passages: list[Passage] = []
+        for layer in layers:
+            passages.append(Passage(layer.number, f"{layer.component}: {layer.function}", None))
+            passages += [
+                Passage(layer.number, sentence, None)
+                for sentence in _SENTENCE.split(layer.description)
+                if sentence
+            ]
+        for entry in entries:
+            passages += [Passage(role.layer, role.role, entry) for role in entry.roles]
+            if len(entry.roles) == 1:
+                passages.append(Passage(entry.roles[0].layer, entry.summary, entry))
+        return cls(passages)
+
+    def search(self, query: Sequence[str]) -> list[Found]:
+        """Layers by their best sentence's score for the stemmed `query`, best first."""
+        wanted = [term for term in dict.fromkeys(query) if self._weight(term)]
+        if not wanted:
+            return []
+        pairs = _pairs(list(query))
+        scored: dict[int, list[tuple[float, Passage]]] = {}
+        for at, terms in enumerate(self._terms):
+            score = self._score(wanted, terms, self._lengths[at])
+            if score <= 0:
+                continue
+            for first, second in pairs & self._pairs[at]:
+                score += _PHRASE_BONUS * (self._weight(first) + self._weight(second)) / 2
+            passage = self._passages[at]
+            scored.setdefault(passage.layer, []).append((score, passage))
+        found = []
+        for layer, results in scored.items():
+            results.sort(key=lambda result: -result[0])
+            total = results[0][0] + (results[1][0] / 2 if len(results) > 1 else 0.0)
+            # Agreeing sentences share words between them: count the top two's together.
+            words = set().union(*(self._terms[self._at[id(p)]] for _, p in results[:2]))
+            shared = sum(1 for term in wanted if term in words)
+            found.append(Found(layer, total, results[0][1], shared))
+        return sorted(found, key=lambda item: -item.score)
+
+    def _weight(self, term: str) -> float:
+        return self._idf.get(term.removeprefix("-"), 0.0)
+
+    def _score(self, wanted: list[str], terms: Counter[str], length: int) -> float:
+        norm = _K1 * (1 - _B + _B * length / self._average)
+        score = 0.0
+        for term in wanted:
+            weight = self._weight(term)
+            # The same polarity agrees; the opposite ("no URL" vs "routes by URL") disagrees.
+            same = terms.get(term, 0)
+            opposite = terms.get(term[1:] if term.startswith("-") else f"-{term}", 0)
+            if same:
+                score += weight * same * (_K1 + 1) / (same + norm)
+            if opposite:
+                score -= weight * opposite * (_K1 + 1) / (opposite + norm) / 2
+        return score
+
+
+def _pairs(terms: list[str]) -> set[tuple[str, str]]:
+    return set(pairwise(terms))

@@ -1,0 +1,122 @@
+"""Questions through what something does, answered from the knowledge's own sentences."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import yaml
+
+from bot.core.answering import answer
+from bot.core.describing import stems
+from bot.core.model import AnswerKind
+from bot.loading.load import bundled_knowledge_path
+from bot.loading.validation import build_knowledge
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import Knowledge
+
+_DOCUMENT: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Encrypts traffic", ["encrypt", "traffic"]),
+        ("encryption, encrypted, encrypting", ["encrypt", "encrypt", "encrypt"]),
+        ("routes routing router route", ["rout", "rout", "rout", "rout"]),
+        ("Cannot read URLs or cookies; faster", ["-read", "-url", "-cooki", "fast"]),
+        ("it doesn't know what app", ["-know", "-app"]),
+        ("forwards packets without looking at the URL", ["forward", "packet", "-look", "-url"]),
+        ("which layer does this happen at", []),
+    ],
+)
+def test_stems_fold_word_forms_and_mark_what_is_negated(text: str, expected: list[str]) -> None:
+    assert stems(text) == expected
+
+
+# (question, the one layer claimed, the knowledge's sentence that placed it starts with)
+CLEARLY_DESCRIBED = [
+    ("at which layer are frames built from packets", 2, "Packages IP packets into frames"),
+    ("where do certificates get rotated", 6, ""),
+    ("where is traffic split between versions of a service", 7, ""),
+    ("what layer authenticates users before forwarding requests", 7, ""),
+    ("which part handles the sticky cookie", 5, ""),
+]
+
+
+@pytest.mark.parametrize(("question", "layer", "basis"), CLEARLY_DESCRIBED)
+def test_a_clear_description_claims_its_layer_and_says_why(
+    knowledge: Knowledge, question: str, layer: int, basis: str
+) -> None:
+    result = answer(knowledge, question)
+    assert (result.kind, result.layer_numbers) == (AnswerKind.LAYER, (layer,))
+    assert result.basis is not None
+    assert result.basis.startswith(basis)
+
+
+# A description that names the thing answers with that thing.
+@pytest.mark.parametrize(
+    ("question", "matched"),
+    [
+        ("which layer keeps a user on the same pod", "Session affinity"),
+        ("what layer picks a backend by hostname", "Application-aware routing"),
+        ("where do veth pairs connect pods to the host", "veth pair"),
+        ("what layer rewrites request paths", "Request rewriting"),
+    ],
+)
+def test_a_description_that_names_a_thing_answers_with_it(
+    knowledge: Knowledge, question: str, matched: str
+) -> None:
+    assert answer(knowledge, question).matched == matched
+
+
+# (question, layers it may be): no layer is clearly ahead, so none is claimed.
+UNSURE = [
+    ("which layer forwards packets without looking at the URL", (4, 3)),
+    ("does turning http into grpc count as a layer thing", (6, 7)),
+]
+
+
+@pytest.mark.parametrize(("question", "layers"), UNSURE)
+def test_without_a_clear_leader_it_offers_the_best_few(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    result = answer(knowledge, question)
+    assert result.kind is AnswerKind.UNKNOWN
+    assert result.layers == ()
+    offered = tuple(layer.number for layer in result.candidates)
+    assert offered[: len(layers)] == layers
+    assert result.suggestions[0].startswith(f"Layer {layers[0]} (")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the ambassador sent an envoy to the summit",  # prose that asks nothing
+        "what layer is the weather in berlin",  # describes nothing the knowledge says
+        "node-problem-detector",  # one shared word ("node") is a coincidence
+    ],
+)
+def test_what_describes_nothing_known_claims_nothing(knowledge: Knowledge, question: str) -> None:
+    result = answer(knowledge, question)
+    assert (result.layers, result.candidates, result.basis) == ((), (), None)
+
+
+def test_editing_a_layer_description_changes_what_a_description_finds() -> None:
+    """The search reads the knowledge file: a new sentence there is found, without code."""
+    question = "which layer feeds the quokkas their lettuce?"
+    original, problems = build_knowledge(_DOCUMENT, "<bundled>")
+    assert original is not None, problems
+    assert answer(original, question).layers == ()
+
+    edited = copy.deepcopy(_DOCUMENT)
+    (transport,) = [layer for layer in edited["layers"] if layer["number"] == 4]
+    transport["description"] += " In this cluster it also feeds the quokkas their lettuce."
+    knowledge, problems = build_knowledge(edited, "<edited>")
+    assert knowledge is not None, problems
+    result = answer(knowledge, question)
+    assert (result.kind, result.layer_numbers) == (AnswerKind.LAYER, (4,))
+    assert result.basis == "In this cluster it also feeds the quokkas their lettuce."
