@@ -180,7 +180,9 @@ def _tools_at(knowledge: Knowledge, number: int) -> str:
 def _layer_blocks(answer: Answer, knowledge: Knowledge) -> list[Block]:
     blocks: list[Block] = []
     for layer in answer.layers:
-        blocks += sections(f"{bold(layer_title(layer))}\n{escape(layer.description)}")
+        # The headline names a single layer already; several need their names to part them.
+        title = f"{bold(layer_title(layer))}\n" if len(answer.layers) > 1 else ""
+        blocks += sections(f"{title}{escape(layer.description)}")
         if tools := _tools_at(knowledge, layer.number):
             blocks.append(context(f"Tools: {tools}"))
     if answer.unknown_term:

@@ -95,6 +95,22 @@ async def test_a_confident_osi_answer_is_the_acknowledgement_posted_in_the_chann
     assert fake_slack.replies == []  # no response_url or Web API message
 
 
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        ("layer 4", ["Layer 4 (Transport)"]),  # named by the headline alone
+        ("layers 3 to 4", ["Layer 4 (Transport)", "Layer 3 (Network)"]),  # each by its section
+    ],
+)
+async def test_a_layer_answer_names_each_layer_once(
+    http_bot: HttpBot, question: str, layers: list[str]
+) -> None:
+    message = (await http_bot.command(question)).json()
+    assert_valid_message(message)
+    shown = "\n".join(b["text"]["text"] for b in message["blocks"] if b["type"] == "section")
+    assert {layer: shown.count(layer) for layer in layers} == dict.fromkeys(layers, 1)
+
+
 @pytest.mark.parametrize("text", ["", "help", "  HELP  "])
 async def test_osi_alone_or_help_shows_usage_privately(http_bot: HttpBot, text: str) -> None:
     message = (await http_bot.command(text)).json()
