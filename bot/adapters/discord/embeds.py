@@ -11,11 +11,9 @@ from bot.core.knowledge import EntryKind
 from bot.core.model import Answer, AnswerKind
 from bot.core.phrasing import (
     ASK_HINT,
-    EXAMPLE_QUESTIONS,
     HELP_INTRO,
     TRUNCATED_NOTE,
     headline,
-    layer_list,
     layer_title,
     other_layers_line,
     understood_line,
@@ -83,14 +81,16 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     lines.append(md(entry.summary))
     if entry.note:
         lines.append(f"*Note:* {md(entry.note)}")
+    # The source is the title's link, shown once; "Understood" only after a typo correction,
+    # where it says something the title does not.
     embed = discord.Embed(
         title=clip(md(entry.name), Limits.TITLE),
         url=entry.source,
         description=clip("\n\n".join(lines), Limits.DESCRIPTION),
         colour=_colour(answer.layers),
     )
-    understood = understood_line(answer) or f"{entry.name} ({entry.kind})"
-    embed.set_author(name=clip(f"Understood: {understood}", Limits.AUTHOR))
+    if understood := understood_line(answer):
+        embed.set_author(name=clip(f"Understood: {understood}", Limits.AUTHOR))
     for layer in answer.layers:
         add_field(embed, layer_title(layer), md(entry.role_at(layer.number) or layer.function))
     if answer.also:
@@ -99,8 +99,6 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
             for other in answer.also
         )
         add_field(embed, "Also mentioned", mentioned)
-    if entry.source and len(entry.source) <= Limits.FIELD_VALUE:
-        add_field(embed, "Source", entry.source)
     return embed
 
 
@@ -136,28 +134,32 @@ def _subjects_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
 
 
 def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
-    description = md(headline(answer, knowledge))
+    """The headline is the title, so the layer is named once; one layer's description
+    follows it, several get a field each (named, to tell them apart)."""
+    only = answer.layers[0] if len(answer.layers) == 1 else None
+    lines = [md(only.description)] if only else []
     if answer.unknown_term:
-        description += f"\n\n(I don't know “{md(answer.unknown_term)}”.)"
+        lines.append(f"(I don't know “{md(answer.unknown_term)}”.)")
     embed = discord.Embed(
-        title=clip(layer_list(answer.layers), Limits.TITLE),
-        description=clip(description, Limits.DESCRIPTION),
+        title=clip(md(headline(answer, knowledge)), Limits.TITLE),
+        description=clip("\n\n".join(lines), Limits.DESCRIPTION) if lines else None,
         colour=_colour(answer.layers),
     )
-    embed.set_author(name=clip(f"Understood: {layer_list(answer.layers)}", Limits.AUTHOR))
     for layer in answer.layers:
-        lines = [md(layer.description)]
-        tools = [e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)]
-        if tools:
-            lines.append(f"**Tools:** {md(', '.join(tools))}")
-        add_field(embed, f"{layer_title(layer)} — {md(layer.component)}", "\n".join(lines))
+        tools = md(", ".join(e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)))
+        if only:
+            if tools:
+                add_field(embed, "Tools", tools)
+            continue
+        value = md(layer.description) + (f"\n**Tools:** {tools}" if tools else "")
+        add_field(embed, f"{layer_title(layer)} — {md(layer.component)}", value)
     return embed
 
 
 def _help_embed() -> discord.Embed:
     embed = discord.Embed(title="osi-bot", description=HELP_INTRO, colour=_HELP_COLOUR)
-    add_field(embed, "Try", "\n".join(f"• {md(q)}" for q in EXAMPLE_QUESTIONS))
     add_field(embed, "How to ask", _HOW_TO_ASK)
+    add_field(embed, "Try", "one of the examples below: each button asks it")
     return embed
 
 

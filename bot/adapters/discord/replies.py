@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from bot.adapters.discord.embeds import answer_embed
 from bot.adapters.discord.views import suggestion_view
+from bot.core.model import AnswerKind
+from bot.core.phrasing import EXAMPLE_QUESTIONS
 
 if TYPE_CHECKING:
     import discord
@@ -22,14 +24,17 @@ APOLOGY = "Sorry — something went wrong while answering that. It has been logg
 @dataclass(frozen=True, slots=True)
 class Reply:
     embed: discord.Embed
-    view: discord.ui.View | None  # "did you mean" buttons, if any
+    view: discord.ui.View | None  # "did you mean" or example-question buttons, if any
     public: bool  # False: only the asker sees it, where Discord allows (interactions)
 
 
 def render_reply(answer: Answer, knowledge: Knowledge) -> Reply:
-    """A confident answer is public; help, unknown questions and suggestions are not."""
-    return Reply(
-        embed=answer_embed(answer, knowledge),
-        view=suggestion_view(answer.suggestions),
-        public=answer.is_confident,
-    )
+    """A confident answer is public; help, unknown questions and suggestions are not.
+
+    Help offers its example questions as buttons, as on Slack; "did you mean" its suggestions.
+    """
+    if answer.kind is AnswerKind.HELP:
+        view = suggestion_view(EXAMPLE_QUESTIONS, limit=len(EXAMPLE_QUESTIONS))
+    else:
+        view = suggestion_view(answer.suggestions)
+    return Reply(embed=answer_embed(answer, knowledge), view=view, public=answer.is_confident)

@@ -61,9 +61,12 @@ class AskButton(
             await interaction.client.answer_suggestion(interaction, self.name)
 
 
-def suggestion_view(suggestions: Sequence[str]) -> discord.ui.View | None:
-    """One button per suggestion that fits in a custom_id; None when there is none."""
-    fitting = [s for s in suggestions if len(_PREFIX + s) <= _CUSTOM_ID_LIMIT][:_MAX_BUTTONS]
+def suggestion_view(
+    suggestions: Sequence[str], *, limit: int = _MAX_BUTTONS
+) -> discord.ui.View | None:
+    """One button per suggestion (or example question) that fits in a custom_id, up to
+    `limit` (Discord lays them out five to a row); None when there is none."""
+    fitting = [s for s in suggestions if len(_PREFIX + s) <= _CUSTOM_ID_LIMIT][:limit]
     if not fitting:
         return None
     view = discord.ui.View(timeout=None)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import TYPE_CHECKING, Any
 
 from bot.adapters.discord.replies import APOLOGY
 from bot.adapters.discord.views import suggestion_view
 from bot.core.completion import complete
+from bot.core.phrasing import EXAMPLE_QUESTIONS
 from tests.fakes import discord as fd
 from tests.fakes.discord_bot import SUGGESTIONS, UNSURE, reply_to, respond_to
 
@@ -50,6 +52,44 @@ async def test_a_confident_answer_to_osi_is_a_public_embed(
         "Layer 5 (Session)",
     ]
     assert data["allowed_mentions"] == {"parse": []}
+
+
+async def test_an_exact_name_is_not_echoed_and_the_source_is_shown_once(
+    start_bot: StartBot, fake_discord: FakeDiscord, knowledge: Knowledge
+) -> None:
+    """ "Understood" appears only after a typo correction; the source is the title's link."""
+    await start_bot()
+    envoy = knowledge.find("Envoy")
+    assert envoy is not None
+    assert envoy.source is not None
+    (embed,) = (await respond_to(fake_discord, fd.slash_command("envoy")))["data"]["embeds"]
+    assert "author" not in embed
+    assert embed["url"] == envoy.source
+    assert envoy.source not in json.dumps({k: v for k, v in embed.items() if k != "url"})
+    (typo,) = (await respond_to(fake_discord, fd.slash_command("envoyy")))["data"]["embeds"]
+    assert typo["author"]["name"] == "Understood: Envoy — you typed “envoyy”."
+
+
+async def test_a_layer_is_named_once(start_bot: StartBot, fake_discord: FakeDiscord) -> None:
+    await start_bot()
+    (embed,) = (await respond_to(fake_discord, fd.slash_command("layer 4")))["data"]["embeds"]
+    assert json.dumps(embed, ensure_ascii=False).count("Layer 4 (Transport)") == 1
+    assert embed["title"].startswith("Layer 4 (Transport): ")
+
+
+async def test_help_offers_the_example_questions_as_buttons_that_ask_them(
+    start_bot: StartBot, fake_discord: FakeDiscord
+) -> None:
+    """As on Slack: one button per example question; a click answers it."""
+    await start_bot()
+    data = (await respond_to(fake_discord, fd.slash_command("help")))["data"]
+    assert custom_ids(data["components"]) == [f"osi:ask:{q}" for q in EXAMPLE_QUESTIONS]
+    shown = fd.message(
+        "", author=fd.BOT_USER, extra={"components": data["components"], "flags": EPHEMERAL}
+    )
+    click = fd.button_click(f"osi:ask:{EXAMPLE_QUESTIONS[0]}", shown)
+    body = await respond_to(fake_discord, click)
+    assert body["data"]["embeds"][0]["title"] == "MetalLB"
 
 
 async def test_help_and_unknown_questions_are_only_shown_to_the_asker(
