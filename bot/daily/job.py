@@ -136,6 +136,12 @@ class DailyJob:
                 for _ in self.channels:
                     self._count(Outcome.FAILED)
                 return False
+        for result in results:
+            if result.outcome is Outcome.FAILED:
+                log.warning(
+                    "layer of the day for %s on %s %s failed: %s",
+                    day, self.platform, result.channel, result.detail,
+                )  # fmt: skip
         return all(result.outcome.done for result in results)
 
     async def run(self, retry_seconds: float = RETRY_SECONDS) -> None:

@@ -88,9 +88,7 @@ async def post_day(
             await asyncio.to_thread(
                 functools.partial(ledger.release, platform, channel, day, token=token)
             )
-            log.warning(
-                "layer of the day for %s on %s %s failed: %s", day, platform, channel, error
-            )
+            # Reported by the caller: the running bot logs it, `daily post` prints it, once.
             results.append(PostResult(channel, Outcome.FAILED, str(error) or type(error).__name__))
             continue
         record = functools.partial(

@@ -11,11 +11,12 @@ import asyncio
 import json
 import os
 import sys
+from contextlib import AsyncExitStack
 from typing import TYPE_CHECKING
 
 from bot.daily.clock import SystemClock
-from bot.daily.job import DailyJob, open_ledger
-from bot.daily.posting import Outcome
+from bot.daily.job import DailyJob, PostRefusedError, open_ledger
+from bot.daily.posting import Outcome, PostResult
 from bot.daily.render_text import daily_record, daily_text
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import WEEKDAYS_ONLY, DailySchedule
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
     from bot.daily.clock import Clock
     from bot.daily.job import PostSender
-    from bot.daily.posting import PostResult
 
     OpenSender = Callable[[], AbstractAsyncContextManager[PostSender]]
 
@@ -57,9 +57,18 @@ def _discord(environ: Mapping[str, str]) -> OpenSender:
 
 
 async def _post(
-    job_for: Callable[[PostSender], DailyJob], open_sender: OpenSender, day: date
+    job_for: Callable[[PostSender], DailyJob],
+    open_sender: OpenSender,
+    day: date,
+    channels: tuple[str, ...],
 ) -> list[PostResult]:
-    async with open_sender() as send:
+    async with AsyncExitStack() as stack:
+        try:
+            send = await stack.enter_async_context(open_sender())
+        except PostRefusedError as error:
+            # Discord logs in before posting: unreachable, it is every channel's failure,
+            # reported per channel like any other (nothing was claimed, so nothing to undo).
+            return [PostResult(channel, Outcome.FAILED, str(error)) for channel in channels]
         return await job_for(send).post(day)
 
 
@@ -90,8 +99,8 @@ def post_once(
 
     Raises:
         ConfigError: a token or channel setting is missing or malformed (checked in that
-            order, before anything is sent), or the state directory is unusable.
-        PostRefusedError: the platform could not be reached to log in.
+            order, before anything is sent), the state directory is unusable, or Discord
+            rejected the token.
     """
     env = os.environ if env is None else env
     open_sender = _slack(env, slack_base_url) if platform is Platform.SLACK else _discord(env)
@@ -111,7 +120,7 @@ def post_once(
             send=send,
         )
 
-    results = asyncio.run(_post(job_for, open_sender, day))
+    results = asyncio.run(_post(job_for, open_sender, day, settings.channels))
     for result in results:
         sys.stdout.write(_line(platform, day, result) + "\n")
     return 0 if all(result.outcome.done for result in results) else 1

@@ -132,6 +132,25 @@ async def test_every_channels_outcome_is_recorded_for_the_metrics(
     assert outcomes == [("slack", "failed"), ("slack", "posted"), ("slack", "already posted")]
 
 
+async def test_the_running_schedule_logs_a_refused_post_and_post_leaves_it_to_its_caller(
+    knowledge: Knowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`post` returns the failure for its caller to report (`daily post` prints it); the
+    schedule, which prints nothing, logs it: one report either way."""
+    await _job(knowledge, PostLedger(str(tmp_path)), _refuse).post(DAY)
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    clock = ParkingClock(datetime(2026, 11, 26, 10, 0, tzinfo=UTC), advances=1)
+    job = _job(knowledge, PostLedger(str(tmp_path)), _refuse, clock)
+    async with job.scheduled(retry_seconds=300):
+        await clock.until_parked()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings  # one per attempt (the schedule retries)
+    assert set(warnings) == {
+        "layer of the day for 2026-11-26 on slack C0DAILY001 failed: "
+        "Slack did not take the post: not_in_channel"
+    }
+
+
 async def test_each_post_is_made_from_the_knowledge_current_at_posting_time(
     knowledge: Knowledge, tmp_path: Path
 ) -> None:

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+import discord
 import pytest
 
 from bot.adapters.slack.clients import RATE_LIMIT_RETRIES
@@ -271,6 +272,55 @@ async def test_osi_bot_daily_post_exits_1_when_discord_refuses(
     assert await asyncio.to_thread(main, argv) == 1
     line = f"discord {DISCORD_CHANNEL} 2026-11-26: failed: Discord did not take the post: 403 "
     assert capsys.readouterr().out.startswith(line)
+
+
+async def test_osi_bot_daily_post_reports_a_refusal_once(
+    fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    """One line on stdout per channel, and no log line on stderr repeating it."""
+    fake_slack.fail("chat.postMessage", "not_in_channel")
+    env = {
+        **_slack_env(tmp_path),
+        "SLACK_API_URL": fake_slack.api_url,
+        "PATH": "/usr/bin:/bin",
+        "OSI_CACHE_DIR": "",
+    }
+    process = await asyncio.create_subprocess_exec(
+        *[sys.executable, "-m", "bot", "daily", "post", "--platform", "slack"],
+        *["--date", "2026-11-26"],
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 1
+    assert out.decode().splitlines() == [
+        f"slack {SLACK_CHANNEL} 2026-11-26: failed: Slack did not take the post: "
+        "not_in_channel (invite the bot to the channel: /invite @osi-bot)"
+    ]
+    assert err.decode() == ""
+
+
+async def test_osi_bot_daily_post_prints_a_line_per_channel_when_discord_is_unreachable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Logging in over REST fails: every channel gets its 'failed' line, and exit 1."""
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setattr(discord.http.Route, "BASE", f"http://127.0.0.1:{port}/api/v10")
+    for name, value in _discord_env(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    argv = ["daily", "post", "--platform", "discord", "--date", "2026-11-26"]
+    assert await asyncio.to_thread(main, argv) == 1
+    captured = capsys.readouterr()
+    (line,) = captured.out.splitlines()
+    assert line.startswith(
+        f"discord {DISCORD_CHANNEL} 2026-11-26: failed: Discord did not take the post: "
+        "cannot reach Discord"
+    )
+    assert captured.err == ""
+    assert not _posted(tmp_path, "discord", DISCORD_CHANNEL)
 
 
 def test_an_unset_daily_channel_is_one_sentence_and_exit_1(
