@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.describing import stems
 from bot.core.knowledge import EntryKind
 from bot.core.lexicon import is_english_word
 from bot.core.model import Answer, AnswerKind, Relation, Subject
@@ -101,6 +100,8 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer |
     """
     if not _asks_where(reading):
         return None  # prose that asks nothing ("an envoy arrived at the summit")
+    from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+
     query = stems(reading.tokens.text or " ".join(reading.words))
     if len(set(query)) < _MIN_DESCRIBING_WORDS:
         return None

@@ -9,6 +9,7 @@ with a question mark (or, without one, the last line), and the rest is context.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 __all__ = ["DEICTIC", "Message", "split_message"]
@@ -18,10 +19,16 @@ QUESTION_WORDS = 80
 # Words that point at the context: "which layer is *this*?"
 DEICTIC = frozenset("this that these those it its here above".split())
 
-_FENCE = re.compile(r"```.*?(?:```|\Z)", re.DOTALL)
-_QUOTED_LINE = re.compile(r"^[ \t]*(?:>|&gt;).*$", re.MULTILINE)
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|\Z)")
-_WORD = re.compile(r"\w+")
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled on first use: a short question, the usual kind, needs none of them."""
+    return (
+        re.compile(r"```.*?(?:```|\Z)", re.DOTALL),  # a fenced code block
+        re.compile(r"^[ \t]*(?:>|&gt;).*$", re.MULTILINE),  # a quoted line
+        re.compile(r"[^.!?\n]*(?:[.!?]+|\n|\Z)"),  # a sentence or a line
+        re.compile(r"\w+"),
+    )
 
 
 class Message(NamedTuple):
@@ -31,25 +38,28 @@ class Message(NamedTuple):
 
 def split_message(text: str) -> Message:
     """The asking part of `text` and its context (see the module's description)."""
+    if len(text) <= QUESTION_WORDS and "```" not in text and ">" not in text:
+        return Message(text, "")  # too short to hold more than a question
+    fence, quoted_line, sentence, word = _patterns()
     context: list[str] = []
     if "```" in text:
-        fenced = _FENCE.findall(text)
-        prose = _FENCE.sub("\n", text)
+        fenced = fence.findall(text)
+        prose = fence.sub("\n", text)
         if prose.strip():  # a message that is only code asks about the code
             context += fenced
             text = prose
     if ">" in text:
-        quoted = _QUOTED_LINE.findall(text)
-        prose = _QUOTED_LINE.sub("", text)
+        quoted = quoted_line.findall(text)
+        prose = quoted_line.sub("", text)
         if prose.strip():  # a message that is only a quote asks about the quote
             context += quoted
             text = prose
-    if len(_WORD.findall(text)) <= QUESTION_WORDS:
+    if len(word.findall(text)) <= QUESTION_WORDS:
         return Message(text, "\n".join(context))
-    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    sentences = [s for s in sentence.findall(text) if s.strip()]
     asking = next((s for s in reversed(sentences) if "?" in s), sentences[-1] if sentences else "")
     at = text.rfind(asking)
-    words = list(_WORD.finditer(asking))
+    words = list(word.finditer(asking))
     if len(words) > QUESTION_WORDS and "?" in asking:  # a run-on: it asks at its end
         cut = words[-QUESTION_WORDS].start()
         at, asking = at + cut, asking[cut:]

@@ -35,8 +35,8 @@ _ASKING = frozenset(
     "done handled handle handles live lives sit sits belong belongs".split()
 )
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "ly")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_CLAUSE = re.compile(r"[,.;:()!?]")
+_SENTENCE = r"(?<=[.!?])\s+"  # patterns: `re` compiles them on first use
+_CLAUSE = r"[,.;:()!?]"
 # A word after one of these (in its clause, within a few words) is what is *not* done.
 _NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
 _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t
@@ -57,7 +57,7 @@ def stems(text: str) -> list[str]:
     """The describing words of `text`, stemmed, in order; a negated one gets a "-" prefix
     ("cannot read URLs" -> "-read", "-url")."""
     found: list[str] = []
-    for clause in _CLAUSE.split(text):
+    for clause in re.split(_CLAUSE, text):
         reach, previous = 0, ""
         for word in tokenize(clause):
             negates = word in _NEGATORS or (word == "t" and previous in _CONTRACTED)
@@ -112,7 +112,7 @@ class DescriptionIndex:
             passages.append(Passage(layer.number, f"{layer.component}: {layer.function}", None))
             passages += [
                 Passage(layer.number, sentence, None)
-                for sentence in _SENTENCE.split(layer.description)
+                for sentence in re.split(_SENTENCE, layer.description)
                 if sentence
             ]
         for entry in entries:

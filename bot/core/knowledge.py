@@ -9,11 +9,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot.core.describing import DescriptionIndex
-
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from bot.core.describing import DescriptionIndex
     from bot.core.matching import AliasIndex
 
 __all__ = ["Entry", "EntryKind", "Knowledge", "Layer", "LayerRole", "as_source"]
@@ -93,6 +92,9 @@ class Knowledge:
         """The knowledge's sentences weighted for search, built on first use: most
         questions name a thing and never need it, and start-up must stay fast."""
         if self._descriptions is None:
+            # Imported here, not at the top: `osi-bot ask` with a name never needs it.
+            from bot.core.describing import DescriptionIndex  # noqa: PLC0415
+
             self._descriptions = DescriptionIndex.build(self.layers.values(), self.entries)
         return self._descriptions
 

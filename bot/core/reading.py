@@ -121,12 +121,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     exact = index.find_exact(words, set(), tokens.joined)
     claimed = layer_words.used | {i for m in exact for i in range(m.start, m.end)}
     about_networking = bool(layer_words.numbers) or not _NETWORK_CONTEXT.isdisjoint(words)
-    infrastructure = {i for i, word in enumerate(words) if word in _INFRASTRUCTURE}
-    for m in exact:
-        if not _is_everyday(m, words) and not _is_common_word_tool(m, words):
-            # A specific tool's name says "infrastructure".
-            infrastructure.update(range(m.start, m.end))
-    context = _Context(claimed, about_networking, frozenset(infrastructure))
+    context = _Context(claimed, about_networking, words, exact)
     matches = [m for m in exact if _credible(m, words, context)]
     if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
         # A misspelt tool is the subject even beside an exact concept ("genev tunnels");
@@ -179,15 +174,15 @@ def _is_everyday(match: Match, words: list[str]) -> bool:
     concept alias that is common English ("frame", "tunnel", "mesh")."""
     if match.target.everyday:
         return True
-    return _is_one_english_word(match, words) and match.target.entry.kind is EntryKind.CONCEPT
+    return match.target.entry.kind is EntryKind.CONCEPT and _is_one_english_word(match, words)
 
 
 def _is_common_word_tool(match: Match, words: list[str]) -> bool:
     """A tool whose name is also a common English word: "envoy", "flannel", "contour"."""
     return (
-        _is_one_english_word(match, words)
-        and match.target.entry.kind is EntryKind.TOOL
+        match.target.entry.kind is EntryKind.TOOL
         and not match.target.everyday
+        and _is_one_english_word(match, words)
     )
 
 
@@ -198,11 +193,23 @@ def _is_one_english_word(match: Match, words: list[str]) -> bool:
 class _Context(NamedTuple):
     claimed: set[int]  # positions that name a thing or a layer
     about_networking: bool  # the question speaks of layers, packets, pods...
-    infrastructure: frozenset[int]  # words of running systems, specific tools' names
+    words: list[str]
+    exact: list[Match]  # every name found, credible or not
 
     def about_infrastructure(self, besides: range) -> bool:
-        """Whether words other than those in `besides` speak of infrastructure."""
-        return self.about_networking or any(i not in besides for i in self.infrastructure)
+        """Whether words other than those in `besides` speak of running systems or name a
+        specific tool (not one that is also an everyday word)."""
+        if self.about_networking:
+            return True
+        words = self.words
+        if any(w in _INFRASTRUCTURE for i, w in enumerate(words) if i not in besides):
+            return True
+        return any(
+            m.start not in besides
+            and not _is_everyday(m, words)
+            and not _is_common_word_tool(m, words)
+            for m in self.exact
+        )
 
 
 def _credible(match: Match, words: list[str], context: _Context) -> bool:
@@ -215,13 +222,18 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     another noun phrase ("picture frame", "tunnel vision", "react router").
     """
     span = set(range(match.start, match.end))
-    if _is_common_word_tool(match, words):
-        if context.about_infrastructure(range(match.start, match.end)):
+    if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
+        # Cheap answers first: most questions settle it without the word list.
+        if context.about_networking:
             return True
         # Words of another script are another language, not English prose around the name.
         english = [w if w.isascii() else "a" for w in words]  # "a": filler
         alone = all(i in span or not _is_content(w) for i, w in enumerate(english))
-        return alone and _has_no_content_neighbour(match, english, context)
+        if alone and _has_no_content_neighbour(match, english, context):
+            return True
+        return not _is_common_word_tool(match, words) or context.about_infrastructure(
+            range(match.start, match.end)
+        )
     if not _is_everyday(match, words):
         return True
     alone = all(i in span or not _is_content(w) for i, w in enumerate(words))
