@@ -13,6 +13,7 @@ from bot.core.phrasing import (
     ASK_HINT,
     HELP_INTRO,
     TRUNCATED_NOTE,
+    basis_line,
     headline,
     layer_title,
     other_layers_line,
@@ -137,7 +138,9 @@ def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     """The headline is the title, so the layer is named once; one layer's description
     follows it, several get a field each (named, to tell them apart)."""
     only = answer.layers[0] if len(answer.layers) == 1 else None
-    lines = [md(only.description)] if only else []
+    basis = basis_line(answer)
+    lines = [f"*{md(basis)}*"] if basis else []
+    lines += [md(only.description)] if only else []
     if answer.unknown_term:
         lines.append(f"(I don't know “{md(answer.unknown_term)}”.)")
     embed = discord.Embed(

@@ -28,6 +28,7 @@ from bot.core.phrasing import (
     ASK_HINT,
     EXAMPLE_QUESTIONS,
     TRUNCATED_NOTE,
+    basis_line,
     headline,
     layer_title,
     other_layers_line,
@@ -178,7 +179,8 @@ def _tools_at(knowledge: Knowledge, number: int) -> str:
 
 
 def _layer_blocks(answer: Answer, knowledge: Knowledge) -> list[Block]:
-    blocks: list[Block] = []
+    basis = basis_line(answer)
+    blocks: list[Block] = [context(escape(basis))] if basis else []
     for layer in answer.layers:
         # The headline names a single layer already; several need their names to part them.
         title = f"{bold(layer_title(layer))}\n" if len(answer.layers) > 1 else ""

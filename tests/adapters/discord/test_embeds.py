@@ -115,6 +115,15 @@ def test_other_entries_named_outside_the_question_are_listed(knowledge: Knowledg
     assert fields(embed)["Also mentioned"] == "Calico (L3)"
 
 
+def test_a_layer_found_by_description_says_which_sentence_placed_it(
+    knowledge: Knowledge,
+) -> None:
+    embed = embed_for(knowledge, "at which layer are frames built from packets")
+    assert str(embed.title).startswith("Layer 2 (Data Link)")
+    assert embed.description is not None
+    assert embed.description.startswith("*Found from what you described; the knowledge says:")
+
+
 def test_several_subjects_sit_side_by_side_in_inline_fields(knowledge: Knowledge) -> None:
     """One inline field per subject (a row on desktop, stacked on mobile), the verdict first."""
     embed = embed_for(knowledge, "is haproxy above metallb?")

@@ -136,6 +136,17 @@ def test_several_subjects_sit_side_by_side_in_section_fields(knowledge: Knowledg
     assert_valid_message(message)
 
 
+def test_a_layer_found_by_description_says_which_sentence_placed_it(
+    knowledge: Knowledge,
+) -> None:
+    message = _message(knowledge, "at which layer are frames built from packets")
+    assert message["blocks"][0]["text"]["text"].startswith("*Layer 2 (Data Link)")
+    assert message["blocks"][1]["type"] == "context"
+    basis = message["blocks"][1]["elements"][0]["text"]
+    assert basis.startswith("Found from what you described; the knowledge says: “Packages IP")
+    assert_valid_message(message)
+
+
 def test_a_wrong_premise_is_answered_no_with_the_true_order(knowledge: Knowledge) -> None:
     message = _message(knowledge, "is calico above metallb?")
     assert message["blocks"][0]["text"]["text"] == "*No — MetalLB (L4) sits above Calico (L3).*"
