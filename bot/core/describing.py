@@ -32,7 +32,8 @@ __all__ = ["DescriptionIndex", "Found", "Passage", "stems"]
 _ASKING = frozenset(
     "layer layers osi level levels model which what where does do happen happens thing things "
     "count counts part kubernetes k8s kube cluster stuff kind sort type bit bits work works "
-    "done handled handle handles live lives sit sits belong belongs".split()
+    "done handled handle handles live lives sit sits belong belongs one two three another "
+    "others".split()
 )
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "ly")
 _SENTENCE = r"(?<=[.!?])\s+"  # patterns: `re` compiles them on first use

@@ -45,8 +45,14 @@ _INFRASTRUCTURE = _NETWORK_CONTEXT | frozenset(
 # A name right after one of these is what the asker set aside: "not flannel — vxlan?"
 _SET_ASIDE = frozenset("not forget ignore except besides excluding unlike instead without".split())
 _SET_ASIDE_REACH = 4  # words: "without looking at the URL"
+# Words that put several things side by side: "geneve vs vxlan", "ingress and tls".
+_JOINING = frozenset(
+    "vs versus v or and compare compared comparing difference differ different same both each "
+    "either than above below higher lower".split()
+)
 # "cilium is L2, right?" asks as surely as "is cilium L2?".
 _TAG_QUESTION = frozenset({"right", "correct", "true", "yes", "no", "innit", "yeah", "yea"})
+_TAG_PRONOUNS = frozenset({"it", "they", "that", "he", "she"})
 _OPENERS = frozenset({"so", "and", "but", "ok", "okay", "um", "uh", "quick", "q", "question"})
 _WH_WORDS = frozenset("what which where how why who when whats wheres hows".split())
 
@@ -79,7 +85,7 @@ def read(knowledge: Knowledge, question: str) -> Reading:
     """
     asking, context = split_message(strip_chat_noise(question))
     tokens = tokenize_compounds(asking)
-    if context and not DEICTIC.isdisjoint(tokens.words):
+    if context and _points_at_context(tokens.words):
         named = _named_in_context(knowledge.index, tokenize_compounds(context[:_MAX_CONTEXT_CHARS]))
         if named and not _names_anything(knowledge.index, tokens):
             tokens = tokenize_compounds(f"{named} — {asking}")
@@ -96,18 +102,28 @@ def _names_anything(index: AliasIndex, tokens: Tokens) -> bool:
     return bool(index.find_exact(tokens.words[:_MAX_TOKENS], set(), tokens.joined))
 
 
+def _points_at_context(words: list[str]) -> bool:
+    """ "which layer is *this*?", or a question of filler words only ("which layer are we
+    even talking about") — not one with a name of its own, known or not ("…kafka?")."""
+    if not DEICTIC.isdisjoint(words):
+        return True
+    return all(w in STOPWORDS or w in GREETINGS or is_english_word(w) for w in words)
+
+
 def _named_in_context(index: AliasIndex, tokens: Tokens) -> str | None:
-    """The name the context uses most (earliest on a tie); never an everyday word.
+    """The name the context is about: a tool before a concept, then the one used most,
+    then the earliest; never an everyday word ("node IPs" in a kube-proxy log is not it).
 
     A tool named by a common word counts here: a paste being asked about is technical.
     """
     words = tokens.words
-    counts: dict[str, int] = {}
+    seen: dict[str, tuple[bool, int, int]] = {}  # name -> (is a tool, uses, -first position)
     for match in index.find_exact(words, set(), tokens.joined):
         if not _is_everyday(match, words):
-            name = match.target.entry.name
-            counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+            entry = match.target.entry
+            _, uses, first = seen.get(entry.name, (False, 0, -match.start))
+            seen[entry.name] = (entry.kind is EntryKind.TOOL, uses + 1, first)
+    return max(seen, key=seen.__getitem__) if seen else None
 
 
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
@@ -121,7 +137,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     exact = index.find_exact(words, set(), tokens.joined)
     claimed = layer_words.used | {i for m in exact for i in range(m.start, m.end)}
     about_networking = bool(layer_words.numbers) or not _NETWORK_CONTEXT.isdisjoint(words)
-    context = _Context(claimed, about_networking, words, exact)
+    asks = bool(tokens.questions) or opens_yes_no or (bool(words) and words[0] in _WH_WORDS)
+    context = _Context(claimed, about_networking, words, exact, asks)
     matches = [m for m in exact if _credible(m, words, context)]
     if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
         # A misspelt tool is the subject even beside an exact concept ("genev tunnels");
@@ -161,7 +178,13 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
 
 def _opens_yes_no(words: list[str]) -> bool:
     opening = [w for w in words if w not in GREETINGS and w not in _OPENERS][:1]
-    return bool(opening and opening[0] in AUXILIARIES) or bool(words and words[-1] in _TAG_QUESTION)
+    if opening and opening[0] in AUXILIARIES:
+        return True
+    # "cilium is L2, right?", and the tag "…, isn't it" / "…, is it" / "…, aren't they".
+    tagged = len(words) > 2 and words[-1] in _TAG_PRONOUNS
+    return bool(words and words[-1] in _TAG_QUESTION) or (
+        tagged and not AUXILIARIES.isdisjoint(words[-3:-1])
+    )
 
 
 def _is_content(word: str) -> bool:
@@ -195,6 +218,7 @@ class _Context(NamedTuple):
     about_networking: bool  # the question speaks of layers, packets, pods...
     words: list[str]
     exact: list[Match]  # every name found, credible or not
+    asks: bool  # a question mark, or opened like a question
 
     def about_infrastructure(self, besides: range) -> bool:
         """Whether words other than those in `besides` speak of running systems or name a
@@ -231,15 +255,38 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
         alone = all(i in span or not _is_content(w) for i, w in enumerate(english))
         if alone and _has_no_content_neighbour(match, english, context):
             return True
-        return not _is_common_word_tool(match, words) or context.about_infrastructure(
-            range(match.start, match.end)
-        )
+        if context.about_infrastructure(range(match.start, match.end)):
+            return True
+        if _is_common_word_tool(match, words):
+            return False
+        return context.asks or not _in_prose(match, english, context)
     if not _is_everyday(match, words):
         return True
     alone = all(i in span or not _is_content(w) for i, w in enumerate(words))
     if not _has_no_content_neighbour(match, words, context):
         return False
     return context.about_networking or alone
+
+
+# A statement this long, about nothing technical, is prose: "my calico cat knocked my
+# coffee over" is about a cat, though "calico" is no common English word.
+_PROSE_WORDS = 4
+
+
+def _in_prose(match: Match, words: list[str], context: _Context) -> bool:
+    """Whether a name sits in an everyday statement: among several words, none of them
+    technical, and next to a word it forms a phrase with ("calico cat")."""
+    content = [w for w in words if _is_content(w)]
+    if len(content) < _PROSE_WORDS:
+        return False
+    neighbours = (match.start - 1, match.end)
+    return any(
+        0 <= i < len(words)
+        and i not in context.claimed
+        and _is_content(words[i])
+        and words[i].isalpha()
+        for i in neighbours
+    )
 
 
 def _has_no_content_neighbour(match: Match, words: list[str], context: _Context) -> bool:
@@ -305,12 +352,16 @@ def _subjects(
     if not ranked:
         return []
     clause = tokens.clause[ranked[0].start]
+    # A concept beside a tool is usually what the tool is ("flannel as our CNI", "calico
+    # network policy"): it is a subject of its own only when the question joins them.
+    joins = not _JOINING.isdisjoint(words)
     chosen: dict[str, Match] = {}
     for match in sorted(ranked, key=lambda m: m.start):
         asked = match is ranked[0] or (
             tokens.clause[match.start] == clause
             and not _set_aside(match, words, named)
             and not _is_everyday(match, words)
+            and (joins or match.target.entry.kind is EntryKind.TOOL)
         )
         if asked:
             chosen.setdefault(match.target.entry.name, match)

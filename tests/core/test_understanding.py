@@ -406,3 +406,38 @@ def test_the_bound_is_documented_and_beyond_it_the_message_is_cut(knowledge: Kno
     result = answer(knowledge, "a" * (MAX_QUESTION_CHARS + 10) + " envoy?")
     assert result.truncated
     assert len(result.question) == MAX_QUESTION_CHARS
+
+
+# Found by a blind evaluation (questions written from the reference table alone), then fixed
+# in general: each row stands for a family of questions, not for itself.
+_KUBE_PROXY_LOG = "\n".join(
+    f"I1127 10:0{i}:00 proxier.go:{800 + i}] kube-proxy syncing rules for node IP 10.0.0.{i}"
+    for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "layers", "verdict"),
+    [
+        ("metallb is layer 7 isn't it", (4,), False),
+        ("calico is L3, is it", (3,), True),
+        ("same layer? calico and cilium", (3,), True),
+        ("same layer? metallb and calico", (4, 3), False),
+        (f"{_KUBE_PROXY_LOG}\nso which layer is this thing even at??", (5, 4), None),
+        (
+            "> we should put geneve in instead of vxlan\nwhich layer are we even talking about",
+            (2,),
+            None,
+        ),
+        ("flannel as our cni, what layer does it cover", (3,), None),
+        ("calico network policy layer?", (3,), None),
+        ("my calico cat knocked my coffee over lol", (), None),
+        ("which layer sends /api to one service and /web to another??", (7,), None),
+    ],
+)
+def test_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...], verdict: bool | None
+) -> None:
+    result = answer(knowledge, question)
+    assert result.layer_numbers == layers
+    assert result.verdict is verdict
