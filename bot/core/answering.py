@@ -219,8 +219,8 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
     union = sorted({n for s in subjects for n in s.layer_numbers}, reverse=True)
     premises = [_PREMISES[w] for w in reading.words if w in _PREMISES]
     # "sessionAffinity or ingress cookies, same layer?" asks yes or no, as "is A above B?".
-    asked = bool(reading.tokens.questions)  # "same layer? calico and cilium"
-    supposes = bool(premises) and (base.yes_no or reading.yes_no_shaped or asked)
+    question_mark = bool(reading.tokens.questions)  # "same layer? calico and cilium"
+    supposes = bool(premises) and (base.yes_no or reading.yes_no_shaped or question_mark)
     return answer._replace(
         layers=tuple(knowledge.layer(n) for n in union),
         subjects=subjects,
