@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from bot.core.describing import DescriptionIndex
     from bot.core.matching import AliasIndex
 
-__all__ = ["Entry", "EntryKind", "Knowledge", "Layer", "LayerRole", "as_source"]
+__all__ = ["Entry", "EntryKind", "Facet", "Knowledge", "Layer", "LayerRole", "as_source"]
 
 
 class EntryKind(StrEnum):
@@ -43,6 +43,15 @@ class LayerRole(NamedTuple):
     aliases: tuple[str, ...] = ()  # names that mean this entry at this layer only ("istio mtls")
 
 
+class Facet(NamedTuple):
+    """Where experts also place an entry, beyond the reference table's layers: Cilium
+    enforces L7 policy, MetalLB's L2 mode answers ARP. Never claimed as the entry's layer."""
+
+    layer: int
+    role: str
+    source: str | None = None
+
+
 class Entry(NamedTuple):
     """A tool or concept and every layer it works at, with its role at each."""
 
@@ -56,6 +65,10 @@ class Entry(NamedTuple):
     # Names that are also everyday words ("switch", "bridge"): they count only in a
     # question that is clearly about layers, never in "how do I switch namespaces".
     everyday_words: tuple[str, ...] = ()
+    also: tuple[Facet, ...] = ()  # beyond the table's layers, highest first
+
+    def also_at(self, layer: int) -> Facet | None:
+        return next((f for f in self.also if f.layer == layer), None)
 
     @property
     def layers(self) -> tuple[int, ...]:

@@ -113,7 +113,22 @@ class Answer(NamedTuple):
         if self.subjects:
             verdicts = {_asked_verdict(s.layer_numbers, self) for s in self.subjects}
             return verdicts.pop() if len(verdicts) == 1 else None
-        return _asked_verdict(self.layer_numbers, self)
+        table = _asked_verdict(self.layer_numbers, self)
+        if table is True or not self.beyond_table:
+            return table
+        # Asked about a layer experts also give it: never a bare "No".
+        beyond = self.layer_numbers + tuple(f.layer for f in self.entry.also)
+        return _asked_verdict(beyond, self) if not self.exclusive else None
+
+    @property
+    def beyond_table(self) -> tuple[int, ...]:
+        """The asked layers the entry also works at beyond the table ("does cilium do L7?")."""
+        if self.entry is None or self.subjects:
+            return ()
+        claimed = set(self.layer_numbers)
+        return tuple(
+            n for n in self.asked_layers if n not in claimed and self.entry.also_at(n) is not None
+        )
 
     @property
     def is_confident(self) -> bool:

@@ -21,6 +21,7 @@ __all__ = [
     "HELP_INTRO",
     "TRUNCATED_NOTE",
     "basis_line",
+    "beyond_table_lines",
     "comparison_line",
     "headline",
     "layer_codes",
@@ -142,6 +143,15 @@ def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
     claim = f"{answer.entry.name} {works(answer.entry.name)} at {layer_list(answer.layers)}"
     missing = [n for n in answer.asked_layers if n not in answer.layer_numbers]
     verdict = answer.verdict
+    if answer.beyond_table:
+        also = f"and also at {_asked(answer.beyond_table, knowledge).replace(' or ', ' and ')}"
+        table = f"{claim} in the reference table, {also}"
+        rest = [n for n in missing if n not in answer.beyond_table]
+        if verdict is True:
+            return f"Yes, beyond the table — {table}."
+        if rest:
+            return f"Partly — {table}; not {_asked(rest, knowledge)}."
+        return f"Partly — {table}."
     if verdict is True:
         return f"Yes — {claim}."
     if verdict is False and not missing:  # "is envoy only layer 7?"
@@ -161,6 +171,13 @@ def works(name: str) -> str:
     plural_noun = name[0].isupper() and last.endswith("s") and not last.endswith("ss")
     plural = " and " in name or plural_noun
     return "work" if plural else "works"
+
+
+def beyond_table_lines(answer: Answer) -> list[str]:
+    """Where experts also place the entry, beyond the table: "Beyond the table, L7: ..."."""
+    if answer.entry is None:
+        return []
+    return [f"Beyond the table, L{f.layer}: {f.role}" for f in answer.entry.also]
 
 
 def other_layers_line(answer: Answer) -> str | None:

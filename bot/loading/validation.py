@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bot.core.knowledge import Entry, EntryKind, Knowledge, Layer, LayerRole
+from bot.core.knowledge import Entry, EntryKind, Facet, Knowledge, Layer, LayerRole
 from bot.core.matching import index_knowledge
 from bot.core.text import compact
 
@@ -30,8 +30,9 @@ _LAYER_FIELDS = frozenset(
     {"number", "name", "component", "function", "description", "aliases", "did_you_know"}
 )
 _ROLE_FIELDS = frozenset({"role", "aliases"})
+_FACET_FIELDS = frozenset({"role", "source"})
 _ENTRY_FIELDS = frozenset(
-    {"name", "kind", "summary", "layers", "aliases", "source", "note", "everyday_words"}
+    {"name", "kind", "summary", "layers", "aliases", "source", "note", "everyday_words", "also"}
 )
 _TOP_FIELDS = frozenset({"version", "layers", "entries"})
 
@@ -176,6 +177,38 @@ def _roles(raw: Any, entry: _At, problems: _Problems) -> tuple[LayerRole, ...]:
     return tuple(sorted(roles, key=lambda r: -r.layer))
 
 
+def _also(
+    raw: Any, entry: _At, roles: tuple[LayerRole, ...], problems: _Problems
+) -> tuple[Facet, ...]:
+    """`also: {7: role}` or `{7: {role, source}}`: layers beyond the table's, never its own."""
+    if raw is None:
+        return ()
+    where = entry.key("also")
+    if not isinstance(raw, dict):
+        problems.add(where, f"must map layer numbers to roles, not {_describe(raw)}")
+        return ()
+    own = {role.layer for role in roles}
+    facets: dict[int, Facet] = {}
+    for key, value in raw.items():
+        number = _layer_number(key, where, key, problems)
+        here = where.key(key)
+        if isinstance(value, dict):
+            _check_keys(value, _FACET_FIELDS, here, problems)
+            role = _text(value.get("role"), here, "role", problems)
+            source = _source(value.get("source"), here, problems)
+        else:
+            role, source = _text(value, where, key, problems), None
+        if number is None or role is None:
+            continue
+        if number in own:
+            problems.add(here, f"layer {number} is already one of this entry's layers")
+        elif number in facets:
+            problems.add(here, f"layer {number} is given more than once")
+        else:
+            facets[number] = Facet(number, role, source)
+    return tuple(sorted(facets.values(), key=lambda f: -f.layer))
+
+
 def _source(value: Any, entry: _At, problems: _Problems) -> str | None:
     url = _text(value, entry, "source", problems, required=False)
     if url is not None and not _WEB_LINK.fullmatch(url):
@@ -205,6 +238,7 @@ def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
     source = _source(raw.get("source"), where, problems)
     note = _text(raw.get("note"), where, "note", problems, required=False)
     everyday = _text_list(raw.get("everyday_words"), where, "everyday_words", problems)
+    also = _also(raw.get("also"), where, roles, problems)
     own_names = {compact(n) for n in (name or "", *aliases)}
     for word in everyday:
         if compact(word) not in own_names:
@@ -212,7 +246,7 @@ def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
             problems.add(where.key("everyday_words"), message)
     if not (name and kind and summary and roles):
         return None
-    return Entry(name, kind, roles, summary, aliases, source, note, everyday)
+    return Entry(name, kind, roles, summary, aliases, source, note, everyday, also)
 
 
 def _term_places(raw: dict[Any, Any], at: _At) -> dict[str, _At]:

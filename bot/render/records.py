@@ -38,6 +38,10 @@ def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[st
         "note": entry.note if entry else None,
         "source": entry.source if entry else None,
         "also": [other.name for other in answer.also],
+        # Where experts also place the entry, beyond the table's `layers` (never claimed).
+        "also_layers": [{"layer": f.layer, "role": f.role, "source": f.source} for f in entry.also]
+        if entry
+        else [],
         "truncated": answer.truncated,
     }
     if answer.subjects:

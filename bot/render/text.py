@@ -11,6 +11,7 @@ from bot.core.phrasing import (
     EXAMPLE_QUESTIONS,
     TRUNCATED_NOTE,
     basis_line,
+    beyond_table_lines,
     headline,
     other_layers_line,
     understood_line,
@@ -31,6 +32,7 @@ def _entry_lines(answer: Answer) -> list[str]:
     others = other_layers_line(answer)
     if others:
         lines.append(others)
+    lines.extend(beyond_table_lines(answer))
     lines.append(f"{entry.name}: {entry.summary}")
     if entry.note:
         lines.append(f"Note: {entry.note}")

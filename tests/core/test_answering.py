@@ -285,7 +285,28 @@ CASES = [
         ("geneve - layer 3?", False, "No — Geneve works at Layer 2 (Data Link), not Layer 3"),
         ("is metallb transport", True, "Yes — MetalLB works at Layer 4"),
         ("<@U024BE7LH> is metallb transport", True, "Yes — MetalLB works at Layer 4"),
-        ("is flannel data link?", False, "No — Flannel works at Layer 3 (Network), not Layer 2"),
+        ("is flannel layer 7?", False, "No — Flannel works at Layer 3 (Network), not Layer 7"),
+        # Beyond the table: where the table simplifies, never a bare "No".
+        (
+            "is flannel data link?",
+            True,
+            "Yes, beyond the table — Flannel works at Layer 3 (Network) in the reference table, "
+            "and also at Layer 2 (Data Link).",
+        ),
+        ("does cilium do l7?", True, "Yes, beyond the table — Cilium works at Layer 3 (Network)"),
+        ("aws alb layer 7?", True, "Yes, beyond the table — AWS ALB works at Layer 4 (Transport)"),
+        (
+            "metallb does ARP so it's L2, right?",
+            True,
+            "Yes, beyond the table — MetalLB works at Layer 4 (Transport) in the reference table, "
+            "and also at Layer 2 (Data Link).",
+        ),
+        (
+            "is cilium layer 2 or 7?",
+            None,
+            "Partly — Cilium works at Layer 3 (Network) in the reference table, and also at "
+            "Layer 7 (Application); not Layer 2 (Data Link).",
+        ),
     ],
 )
 def test_yes_no_verdicts(

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from bot.core.knowledge import Facet
 from bot.loading.validation import build_knowledge
 
 _LAYER_NAMES = {
@@ -115,11 +116,29 @@ PROBLEM_CASES = [
     ),
     ({("layers", 3): _DELETE}, "layers: layer(s) 4 missing; all 1-7 needed"),
     ({("layers", 6, "number"): 7}, "layers: layer 7 is defined more than once"),
+    # Layers beyond the table ("also"): never one of the entry's own, each layer once.
+    (
+        {("entries", 1, "also"): {4: "again"}},
+        "entries[1] (MetalLB).also.4: layer 4 is already one of this entry's layers",
+    ),
+    ({("entries", 1, "also"): {9: "up"}}, "entries[1] (MetalLB).also.9: layer 9 is outside"),
+    (
+        {("entries", 1, "also"): "L2"},
+        "entries[1] (MetalLB).also: must map layer numbers to roles, not str 'L2'",
+    ),
+    (
+        {("entries", 1, "also"): {2: {"role": "answers ARP", "source": "ftp://x.org"}}},
+        "entries[1] (MetalLB).also.2.source: must be an http(s) link, not 'ftp://x.org'",
+    ),
+    (
+        {("entries", 1, "also"): {2: {"role": "answers ARP", "since": 2019}}},
+        "entries[1] (MetalLB).also.2: unknown field 'since'",
+    ),
     # Fields the schema does not know.
     (
         {("entries", 1, "colour"): "red"},
-        "entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, everyday_words, kind, "
-        "layers, name, note, source, summary)",
+        "entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, also, everyday_words, "
+        "kind, layers, name, note, source, summary)",
     ),
     ({("version",): 2}, "version: unsupported version 2; expected 1"),
     # Names: each one means one thing; the later claimant is reported, naming both.
@@ -257,7 +276,20 @@ def test_a_locator_puts_each_problem_at_its_line_and_column() -> None:
     _, problems = build_knowledge(_edited(edits), "small.yaml", locate)
     assert problems == [
         "1:1: entries[0] (Envoy).note: must be non-empty text, not int 5",
-        "2:1: entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, everyday_words, "
-        "kind, layers, name, note, source, summary)",
+        "2:1: entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, also, "
+        "everyday_words, kind, layers, name, note, source, summary)",
     ]
     assert asked == [("entries", 0, "note"), ("entries", 1, "colour")]
+
+
+def test_layers_beyond_the_table_are_read_highest_first_with_their_sources() -> None:
+    also = {2: {"role": "answers ARP", "source": "https://metallb.io/"}, 3: "announces routes"}
+    knowledge, problems = build_knowledge(_edited({("entries", 1, "also"): also}), "<test>")
+    assert knowledge is not None, problems
+    metallb = knowledge.find("MetalLB")
+    assert metallb is not None
+    assert metallb.also == (
+        Facet(3, "announces routes", None),
+        Facet(2, "answers ARP", "https://metallb.io/"),
+    )
+    assert metallb.layers == (4,)  # the table's placement is unchanged

@@ -30,3 +30,17 @@ def test_several_subjects_are_listed_and_layers_is_their_union(knowledge: Knowle
     (metallb_role,) = record["subjects"][1]["roles"]
     assert metallb_role["layer"] == 4
     assert metallb_role["role"].startswith("Gives LoadBalancer Services")
+
+
+def test_layers_beyond_the_table_are_listed_apart_from_the_claimed_ones(
+    knowledge: Knowledge,
+) -> None:
+    record = answer_record(answer(knowledge, "does cilium do l7?"), knowledge)
+    assert record["layers"] == [3]
+    assert record["verdict"] is True
+    assert [(f["layer"], f["source"].startswith("https://")) for f in record["also_layers"]] == [
+        (7, True),
+        (4, True),
+    ]
+    assert record["also_layers"][0]["role"].startswith("Enforces HTTP-aware (L7)")
+    assert answer_record(answer(knowledge, "L4"), knowledge)["also_layers"] == []

@@ -29,6 +29,7 @@ from bot.core.phrasing import (
     EXAMPLE_QUESTIONS,
     TRUNCATED_NOTE,
     basis_line,
+    beyond_table_lines,
     headline,
     layer_title,
     other_layers_line,
@@ -156,6 +157,7 @@ def _entry_blocks(answer: Answer) -> list[Block]:
         )
     if others := other_layers_line(answer):
         blocks.append(context(escape(others)))
+    blocks += [context(escape(line)) for line in beyond_table_lines(answer)]
     blocks += sections(f"{bold(entry.name)} ({entry.kind.value}) — {escape(entry.summary)}")
     if entry.note:
         blocks.append(context(f"Note: {escape(entry.note)}"))

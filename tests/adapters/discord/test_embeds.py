@@ -65,7 +65,10 @@ def test_a_tool_embed_shows_its_layer_role_summary_source_and_colour(
     assert embed.description is not None
     assert embed.description.startswith("**Cilium works at Layer 3 (Network).**")
     assert cilium.summary in embed.description
-    assert fields(embed) == {"Layer 3 (Network)": cilium.role_at(3)}
+    assert fields(embed) == {
+        "Layer 3 (Network)": cilium.role_at(3),
+        "Beyond the table": "\n".join(f"**L{f.layer}**: {f.role}" for f in cilium.also),
+    }
     assert embed.colour == discord.Colour(LAYER_COLOURS[3])
 
 
