@@ -66,6 +66,7 @@ class Entry(NamedTuple):
     # question that is clearly about layers, never in "how do I switch namespaces".
     everyday_words: tuple[str, ...] = ()
     also: tuple[Facet, ...] = ()  # beyond the table's layers, highest first
+    table: bool = False  # a tool of the reference table (docs/reference-table.md)
 
     def also_at(self, layer: int) -> Facet | None:
         return next((f for f in self.also if f.layer == layer), None)

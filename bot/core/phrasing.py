@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.core.model import Answer, AnswerKind, Relation
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Collection, Sequence
 
     from bot.core.knowledge import Knowledge, Layer
     from bot.core.model import Subject
@@ -29,6 +29,7 @@ __all__ = [
     "layer_title",
     "other_layers_line",
     "subject_label",
+    "tools_by_origin",
     "understood_line",
     "unknown_line",
     "works",
@@ -178,6 +179,20 @@ def beyond_table_lines(answer: Answer) -> list[str]:
     if answer.entry is None:
         return []
     return [f"Beyond the table, L{f.layer}: {f.role}" for f in answer.entry.also]
+
+
+def tools_by_origin(
+    names: Sequence[str], table: Collection[str], escape: Callable[[str], str] = str
+) -> str:
+    """Tools named with where they come from: "NGINX Ingress, Traefik (reference table);
+    beyond it: Linkerd, Contour". `table` holds the reference table's tools."""
+    ours = [escape(name) for name in names if name in table]
+    extra = [escape(name) for name in names if name not in table]
+    if ours and extra:
+        return f"{', '.join(ours)} (reference table); beyond it: {', '.join(extra)}"
+    if extra:
+        return f"{', '.join(extra)} (beyond the reference table)"
+    return ", ".join(ours)
 
 
 def other_layers_line(answer: Answer) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.core.phrasing import layer_title, works
+from bot.core.phrasing import layer_title, tools_by_origin, works
 
 if TYPE_CHECKING:
     from bot.daily.rotation import DailyPost
@@ -27,7 +27,8 @@ def daily_text(post: DailyPost) -> str:
     ]
     if post.fact:
         lines.append(f"Did you know? {post.fact}")
-    lines.append(f"Also at this layer: {', '.join(t for t in post.tools if t != spotlight.name)}")
+    others = [t for t in post.tools if t != spotlight.name]
+    lines.append(f"Also at this layer: {tools_by_origin(others, post.table_tools)}")
     return "\n".join(lines)
 
 

@@ -32,6 +32,7 @@ class DailyPost(NamedTuple):
     role: str  # the spotlight's role at this layer
     fact: str | None  # a "did you know" line, when the layer has any
     tools: tuple[str, ...]  # every tool of the layer, for context
+    table_tools: frozenset[str] = frozenset()  # those of them in the reference table
 
 
 def posting_day_number(day: date, weekdays_only: bool) -> int:
@@ -53,6 +54,7 @@ def daily_post(knowledge: Knowledge, day: date, *, weekdays_only: bool = False) 
         layer.number
     )
     spotlight = candidates[cycle % len(candidates)]
+    tools = knowledge.entries_at(layer.number, EntryKind.TOOL)
     facts = layer.did_you_know
     return DailyPost(
         day=day,
@@ -60,5 +62,6 @@ def daily_post(knowledge: Knowledge, day: date, *, weekdays_only: bool = False) 
         spotlight=spotlight,
         role=spotlight.role_at(layer.number) or spotlight.summary,
         fact=facts[cycle % len(facts)] if facts else None,
-        tools=tuple(e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)),
+        tools=tuple(e.name for e in tools),
+        table_tools=frozenset(e.name for e in tools if e.table),
     )

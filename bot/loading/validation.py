@@ -32,7 +32,18 @@ _LAYER_FIELDS = frozenset(
 _ROLE_FIELDS = frozenset({"role", "aliases"})
 _FACET_FIELDS = frozenset({"role", "source"})
 _ENTRY_FIELDS = frozenset(
-    {"name", "kind", "summary", "layers", "aliases", "source", "note", "everyday_words", "also"}
+    {
+        "name",
+        "kind",
+        "summary",
+        "layers",
+        "aliases",
+        "source",
+        "note",
+        "everyday_words",
+        "also",
+        "table",
+    }
 )
 _TOP_FIELDS = frozenset({"version", "layers", "entries"})
 
@@ -239,6 +250,10 @@ def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
     note = _text(raw.get("note"), where, "note", problems, required=False)
     everyday = _text_list(raw.get("everyday_words"), where, "everyday_words", problems)
     also = _also(raw.get("also"), where, roles, problems)
+    table = raw.get("table", False)
+    if not isinstance(table, bool):
+        problems.add(where.key("table"), f"must be true or false, not {_describe(table)}")
+        table = False
     own_names = {compact(n) for n in (name or "", *aliases)}
     for word in everyday:
         if compact(word) not in own_names:
@@ -246,7 +261,7 @@ def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
             problems.add(where.key("everyday_words"), message)
     if not (name and kind and summary and roles):
         return None
-    return Entry(name, kind, roles, summary, aliases, source, note, everyday, also)
+    return Entry(name, kind, roles, summary, aliases, source, note, everyday, also, table)
 
 
 def _term_places(raw: dict[Any, Any], at: _At) -> dict[str, _At]:

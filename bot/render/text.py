@@ -14,6 +14,7 @@ from bot.core.phrasing import (
     beyond_table_lines,
     headline,
     other_layers_line,
+    tools_by_origin,
     understood_line,
 )
 
@@ -52,9 +53,10 @@ def _layer_lines(answer: Answer, knowledge: Knowledge | None) -> list[str]:
     for layer in answer.layers:
         lines.append(f"L{layer.number} {layer.name} — {layer.description}")
         if knowledge is not None:
-            tools = [e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)]
+            tools = knowledge.entries_at(layer.number, EntryKind.TOOL)
             if tools:
-                lines.append(f"  Tools: {', '.join(tools)}")
+                table = {e.name for e in tools if e.table}
+                lines.append(f"  Tools: {tools_by_origin([e.name for e in tools], table)}")
     if answer.unknown_term:
         lines.append(f"(I don't know “{answer.unknown_term}”.)")
     return lines

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.knowledge import EntryKind
+from bot.daily.render_text import daily_text
 from bot.daily.rotation import daily_post
 
 if TYPE_CHECKING:
@@ -64,3 +65,22 @@ def test_post_carries_role_and_fact(knowledge: Knowledge) -> None:
     assert post.role == post.spotlight.role_at(post.layer.number)
     assert post.fact in post.layer.did_you_know
     assert post.spotlight.name in post.tools
+
+
+def test_the_post_knows_which_tools_are_the_tables(knowledge: Knowledge) -> None:
+    """Each layer's post marks the reference table's tools apart from the extras."""
+    for offset in range(7):
+        post = daily_post(knowledge, date(2026, 11, 23) + timedelta(days=offset))
+        table = {e.name for e in knowledge.entries_at(post.layer.number) if e.table}
+        assert post.table_tools == table & set(post.tools)
+    seventh = next(
+        daily_post(knowledge, date(2026, 11, 23) + timedelta(days=d))
+        for d in range(7)
+        if daily_post(knowledge, date(2026, 11, 23) + timedelta(days=d)).layer.number == 7
+    )
+    (also,) = [line for line in daily_text(seventh).splitlines() if line.startswith("Also at")]
+    ours, extras = also.removeprefix("Also at this layer: ").split(
+        " (reference table); beyond it: "
+    )
+    assert set(ours.split(", ")) <= seventh.table_tools
+    assert not set(extras.split(", ")) & seventh.table_tools

@@ -134,11 +134,15 @@ PROBLEM_CASES = [
         {("entries", 1, "also"): {2: {"role": "answers ARP", "since": 2019}}},
         "entries[1] (MetalLB).also.2: unknown field 'since'",
     ),
+    (
+        {("entries", 1, "table"): "yes"},
+        "entries[1] (MetalLB).table: must be true or false, not str 'yes'",
+    ),
     # Fields the schema does not know.
     (
         {("entries", 1, "colour"): "red"},
         "entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, also, everyday_words, "
-        "kind, layers, name, note, source, summary)",
+        "kind, layers, name, note, source, summary, table)",
     ),
     ({("version",): 2}, "version: unsupported version 2; expected 1"),
     # Names: each one means one thing; the later claimant is reported, naming both.
@@ -277,7 +281,7 @@ def test_a_locator_puts_each_problem_at_its_line_and_column() -> None:
     assert problems == [
         "1:1: entries[0] (Envoy).note: must be non-empty text, not int 5",
         "2:1: entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, also, "
-        "everyday_words, kind, layers, name, note, source, summary)",
+        "everyday_words, kind, layers, name, note, source, summary, table)",
     ]
     assert asked == [("entries", 0, "note"), ("entries", 1, "colour")]
 

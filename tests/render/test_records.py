@@ -44,3 +44,11 @@ def test_layers_beyond_the_table_are_listed_apart_from_the_claimed_ones(
     ]
     assert record["also_layers"][0]["role"].startswith("Enforces HTTP-aware (L7)")
     assert answer_record(answer(knowledge, "L4"), knowledge)["also_layers"] == []
+
+
+def test_a_layer_answer_marks_the_table_tools_and_the_extras(knowledge: Knowledge) -> None:
+    text = answer_record(answer(knowledge, "layer 7"), knowledge)["text"]
+    (tools,) = [line for line in text.splitlines() if line.startswith("  Tools: ")]
+    table, extras = tools.removeprefix("  Tools: ").split(" (reference table); beyond it: ")
+    assert "NGINX Ingress" in table.split(", ")
+    assert "Linkerd" in extras.split(", ")

@@ -16,7 +16,7 @@ from discord.http import HTTPClient, handle_message_parameters
 
 from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, add_field, clip, md
 from bot.adapters.discord.settings import TOKEN
-from bot.core.phrasing import works
+from bot.core.phrasing import tools_by_origin, works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_title
 from bot.errors import ConfigError
@@ -59,9 +59,9 @@ def daily_embed(post: DailyPost) -> discord.Embed:
     )
     if post.fact:
         add_field(embed, "Did you know?", md(post.fact))
-    others = [md(tool) for tool in post.tools if tool != spotlight.name]
+    others = [tool for tool in post.tools if tool != spotlight.name]
     if others:
-        add_field(embed, "Also at this layer", ", ".join(others))
+        add_field(embed, "Also at this layer", tools_by_origin(others, post.table_tools, md))
     embed.set_footer(text=_FOOTER)
     # Least important last: drop the tool list, then the fact, then shorten the description.
     while len(embed) > Limits.TOTAL and len(embed.fields) > 1:

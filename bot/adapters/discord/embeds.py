@@ -17,6 +17,7 @@ from bot.core.phrasing import (
     headline,
     layer_title,
     other_layers_line,
+    tools_by_origin,
     understood_line,
 )
 
@@ -152,7 +153,9 @@ def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
         colour=_colour(answer.layers),
     )
     for layer in answer.layers:
-        tools = md(", ".join(e.name for e in knowledge.entries_at(layer.number, EntryKind.TOOL)))
+        at_layer = knowledge.entries_at(layer.number, EntryKind.TOOL)
+        table = {e.name for e in at_layer if e.table}
+        tools = tools_by_origin([e.name for e in at_layer], table, md)
         if only:
             if tools:
                 add_field(embed, "Tools", tools)

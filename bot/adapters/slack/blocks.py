@@ -33,6 +33,7 @@ from bot.core.phrasing import (
     headline,
     layer_title,
     other_layers_line,
+    tools_by_origin,
     understood_line,
 )
 from bot.render.text import render_text
@@ -177,7 +178,9 @@ def _tools_at(knowledge: Knowledge, number: int) -> str:
     Keyed on the Knowledge object itself: a reload brings a new object, so a reloaded file
     is never answered from the old list (and the bounded cache lets old ones go).
     """
-    return ", ".join(escape(e.name) for e in knowledge.entries_at(number, EntryKind.TOOL))
+    tools = knowledge.entries_at(number, EntryKind.TOOL)
+    table = {e.name for e in tools if e.table}
+    return tools_by_origin([e.name for e in tools], table, escape)
 
 
 def _layer_blocks(answer: Answer, knowledge: Knowledge) -> list[Block]:

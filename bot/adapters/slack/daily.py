@@ -20,7 +20,7 @@ from bot.adapters.slack.limits import (
     trim,
 )
 from bot.adapters.slack.mrkdwn import bold, escape
-from bot.core.phrasing import works
+from bot.core.phrasing import tools_by_origin, works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_text, daily_title
 from bot.ops.platform import Platform
@@ -75,9 +75,10 @@ def daily_message(post: DailyPost) -> SlackMessage:
     ]
     if post.fact:
         blocks.append(context(f"{bold('Did you know?')} {escape(post.fact)}"))
-    others = [escape(tool) for tool in post.tools if tool != spotlight.name]
+    others = [tool for tool in post.tools if tool != spotlight.name]
     if others:
-        blocks.append(context(f"Also at this layer: {', '.join(others)}"))
+        listed = tools_by_origin(others, post.table_tools, escape)
+        blocks.append(context(f"Also at this layer: {listed}"))
     notice = context("(Trimmed: the full post is too long for one Slack message.)")
     text = trim(escape(daily_text(post)), TEXT_FALLBACK_LIMIT)
     return SlackMessage(text=text, blocks=fit_blocks(blocks, notice=notice))
