@@ -6,7 +6,9 @@ entry that works at one layer. Words are folded to rough stems ("encrypts", "enc
 "encrypted" -> "encrypt"), and two query words that stand together in a sentence count
 extra. Negation counts both ways: "without looking at the URL" finds the sentence that
 "cannot read URLs", and holds a sentence that does read them against its layer. A layer's
-score is its best sentence's plus half its second best, so agreeing sentences add up.
+score is its best sentence's plus half its second best, so agreeing sentences add up; a
+sentence counts by how many of the question's words it shares (one of several is mostly
+coincidence), and the layer's own description half again as much as an entry's sentence.
 Nothing here lists phrases: edit the knowledge and the answers follow.
 """
 
@@ -44,6 +46,7 @@ _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can'
 _NEGATION_REACH = 4
 _K1, _B = 1.2, 0.75
 _PHRASE_BONUS = 0.5  # per adjacent query pair found together, times their mean weight
+_LAYER_TEXT_WEIGHT = 1.5  # a layer's description outweighs one entry's sentence about it
 
 
 def _stem(word: str) -> str:
@@ -133,9 +136,14 @@ class DescriptionIndex:
             score = self._score(wanted, terms, self._lengths[at])
             if score <= 0:
                 continue
+            # A sentence sharing one word of several is mostly coincidence: weigh by coverage.
+            shared = sum(1 for term in wanted if term in terms)
+            score *= (shared / len(wanted)) ** 0.5
             for first, second in pairs & self._pairs[at]:
                 score += _PHRASE_BONUS * (self._weight(first) + self._weight(second)) / 2
             passage = self._passages[at]
+            if passage.entry is None:  # the layer's own text says what the layer does
+                score *= _LAYER_TEXT_WEIGHT
             scored.setdefault(passage.layer, []).append((score, passage))
         found = []
         for layer, results in scored.items():

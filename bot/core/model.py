@@ -26,7 +26,7 @@ class Relation(StrEnum):
     OVERLAP = "overlap"  # some layers shared, some not
     ABOVE = "above"  # every layer of the first above every layer of the second
     BELOW = "below"
-    DIFFERENT = "different"  # no layer shared (asked as "different layers?"; never computed)
+    DIFFERENT = "different"  # no layer shared, neither wholly above ("F5 (L7, L4) vs L5")
 
 
 class Subject(NamedTuple):
@@ -49,7 +49,9 @@ def relation_between(first: Subject, second: Subject) -> Relation:
         return Relation.SAME
     if mine & theirs:
         return Relation.OVERLAP
-    return Relation.ABOVE if min(mine) > max(theirs) else Relation.BELOW
+    if min(mine) > max(theirs):
+        return Relation.ABOVE
+    return Relation.BELOW if max(mine) < min(theirs) else Relation.DIFFERENT
 
 
 class Answer(NamedTuple):
@@ -105,8 +107,11 @@ class Answer(NamedTuple):
         """The yes or no to "is X at layer N?" or "is A above B?"; None when not asked,
         or when "N or M" (or subjects that disagree) split it."""
         if self.yes_no and self.premise is not None and self.relation is not None:
+            apart = (Relation.ABOVE, Relation.BELOW, Relation.DIFFERENT)
             if self.premise is Relation.DIFFERENT:
-                return self.relation in (Relation.ABOVE, Relation.BELOW)
+                return self.relation in apart
+            if self.relation is Relation.DIFFERENT:
+                return None  # "is F5 (L7, L4) above HAProxy (L5)?": partly
             return self.relation is self.premise
         if self.entry is None or not self.asked_layers or not self.yes_no:
             return None

@@ -96,6 +96,8 @@ def comparison_line(answer: Answer) -> str | None:
             f"Both work at {layer_codes(shared)}: "
             f"{subject_label(first)} and {subject_label(second)}."
         )
+    if relation is Relation.DIFFERENT:  # interleaved: neither is wholly above the other
+        return f"Different layers: {subject_label(first)} and {subject_label(second)}."
     upper, lower = (first, second) if relation is Relation.ABOVE else (second, first)
     return f"Different layers: {subject_label(upper)} sits above {subject_label(lower)}."
 
@@ -146,10 +148,12 @@ def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
     verdict = answer.verdict
     if answer.beyond_table:
         also = f"and also at {_asked(answer.beyond_table, knowledge).replace(' or ', ' and ')}"
-        table = f"{claim} in the reference table, {also}"
+        # Only the table's own tools are placed "in the reference table".
+        where = " in the reference table" if answer.entry.table else ""
+        table = f"{claim}{where}, {also}"
         rest = [n for n in missing if n not in answer.beyond_table]
         if verdict is True:
-            return f"Yes, beyond the table — {table}."
+            return f"Yes, beyond the table — {table}." if answer.entry.table else f"Yes — {table}."
         if rest:
             return f"Partly — {table}; not {_asked(rest, knowledge)}."
         return f"Partly — {table}."
@@ -169,16 +173,18 @@ def works(name: str) -> str:
     last = name.rsplit(maxsplit=1)[-1]
     # A capitalised common noun with a lower-case plural "s" ("NICs", "Linux bridges"), never
     # an acronym ("IPVS", "DNS") or a lower-case product name ("iptables").
-    plural_noun = name[0].isupper() and last.endswith("s") and not last.endswith("ss")
+    plural_noun = name[0].isupper() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
     plural = " and " in name or plural_noun
     return "work" if plural else "works"
 
 
 def beyond_table_lines(answer: Answer) -> list[str]:
-    """Where experts also place the entry, beyond the table: "Beyond the table, L7: ..."."""
+    """Where experts also place the entry: "Beyond the table, L7: ..." for a tool of the
+    reference table, "Also at L7: ..." for anything else."""
     if answer.entry is None:
         return []
-    return [f"Beyond the table, L{f.layer}: {f.role}" for f in answer.entry.also]
+    label = "Beyond the table, L{}" if answer.entry.table else "Also at L{}"
+    return [f"{label.format(f.layer)}: {f.role}" for f in answer.entry.also]
 
 
 def tools_by_origin(

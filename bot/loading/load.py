@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import KnowledgeError
-from bot.loading.parse_cache import cached_parse
+from bot.loading.parse_cache import cached_load
 from bot.loading.validation import build_knowledge
 
 if TYPE_CHECKING:
@@ -18,9 +17,17 @@ if TYPE_CHECKING:
 
 __all__ = ["bundled_knowledge_path", "load_knowledge"]
 
-# The C loader is several times faster and reports the same line/column marks; PyYAML
-# wheels ship it, but a source build without libyaml only has the pure-Python one.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+@cache
+def _loader() -> Any:
+    """The YAML loader, imported only when a file must be parsed (not on a cache hit).
+
+    The C loader is several times faster and reports the same line/column marks; PyYAML
+    wheels ship it, but a source build without libyaml only has the pure-Python one.
+    """
+    import yaml  # noqa: PLC0415 - a cached knowledge file never needs it
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # os.path rather than pathlib: pathlib drags urllib and ipaddress into every start-up.
@@ -37,8 +44,10 @@ def bundled_knowledge_path() -> str:
 
 
 def _parse(text: str, source: str) -> object:
+    import yaml  # noqa: PLC0415 - see _loader
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
@@ -56,7 +65,7 @@ def _locator(text: str) -> Callable[[tuple[Hashable, ...]], str | None]:
         if not found:
             from bot.loading.positions import Positions  # noqa: PLC0415 - broken files only
 
-            found.append(Positions(text, _Loader))
+            found.append(Positions(text, _loader()))
         return found[0](place)
 
     return locate
@@ -68,7 +77,7 @@ def load_knowledge(
     """Load and validate a knowledge file (default: the bundled one).
 
     Args:
-        cache_dir: where parsed copies are kept (see `cached_parse`); None parses every time.
+        cache_dir: where loaded copies are kept (see `cached_load`); None loads every time.
 
     Raises:
         KnowledgeError: describing every problem, each starting with its line:column.
@@ -85,8 +94,11 @@ def load_knowledge(
         raise KnowledgeError(source, [f"not UTF-8 text (byte {error.start})"]) from None
     except OSError as error:
         raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
-    document = cached_parse(source, text, lambda t: _parse(t, source), cache_dir)
-    knowledge, problems = build_knowledge(document, source, _locator(text))
+    return cached_load(source, text, lambda t: _build(t, source), cache_dir)
+
+
+def _build(text: str, source: str) -> Knowledge:
+    knowledge, problems = build_knowledge(_parse(text, source), source, _locator(text))
     if knowledge is None:
         raise KnowledgeError(source, problems)
     return knowledge

@@ -1,10 +1,12 @@
-"""A cache of parsed knowledge files, like `.pyc` files for Python source.
+"""A cache of loaded knowledge, like `.pyc` files for Python source.
 
-Parsing YAML is most of `osi-bot ask`'s start-up. The parsed document (plain dicts,
-lists and scalars) is stored with `marshal` in a cache directory the caller names, keyed by
-the file's path and checked against the file's whole text; validation still runs on
-every load.
-Any problem with the cache (read-only disk, a stale or corrupt entry) just means parsing.
+Parsing YAML, validating and indexing are nearly all of `osi-bot ask`'s start-up, and grow
+with the file. The finished Knowledge is stored with `pickle` in a cache directory the
+caller names, keyed by the file's path and by the loading code itself (the size and time
+of every module under bot/core and bot/loading), and checked against the file's whole text.
+So a cached result is reused only for the very text, read by the very code, that produced
+it; any other text is parsed and validated in full. Any problem with the cache (read-only
+disk, a stale or corrupt entry) just means loading the slow way.
 
 An entry is replaced when its file changes. Whenever one is written, entries whose file no
 longer exists (a deleted copy, a temporary file once checked), unreadable ones and a crashed
@@ -14,8 +16,8 @@ writer's leftovers are removed, so the directory does not grow without bound.
 from __future__ import annotations
 
 import contextlib
-import marshal
 import os
+import pickle
 import time
 import zlib
 from typing import TYPE_CHECKING, Any
@@ -23,38 +25,63 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["cached_parse"]
+    from bot.core.knowledge import Knowledge
 
-_FORMAT = 1
+__all__ = ["cached_load"]
+
+_FORMAT = 2
 _PREFIX = "knowledge-"
-_SUFFIX = ".marshal"
+_SUFFIX = ".pickle"
 _ABANDONED_SECONDS = 3600  # a temporary file this old belongs to a writer that died
+_CODE = ("core", "loading")  # the packages whose code decides what a text loads to
 
 
-def cached_parse(path: str, text: str, parse: Callable[[str], Any], directory: str | None) -> Any:
-    """`parse(text)`, or the stored result of parsing this very text before, in `directory`.
+def _code_fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """Every module that builds a Knowledge, by name, size and modification time."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # bot/
+    found = []
+    for part in _CODE:
+        with os.scandir(os.path.join(package, part)) as modules:
+            for module in modules:
+                if module.name.endswith(".py"):
+                    stat = module.stat()
+                    found.append((f"{part}/{module.name}", stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
 
-    With no `directory`, every call parses.
+
+def cached_load(
+    path: str, text: str, load: Callable[[str], Knowledge], directory: str | None
+) -> Knowledge:
+    """`load(text)`, or what loading this very text with this very code gave before.
+
+    With no `directory`, every call loads. Only a successful load is stored: a broken file
+    is reported anew every time.
     """
     if not directory:
-        return parse(text)
-    key = (_FORMAT, os.path.abspath(path))
+        return load(text)
+    key = (_FORMAT, os.path.abspath(path), _code_fingerprint())
     name = f"{_PREFIX}{zlib.crc32(key[1].encode()):08x}{_SUFFIX}"
     entry = os.path.join(directory, name)
+    stored = _read(entry)
+    # The whole text, not a timestamp, decides: a same-length edit within one mtime tick,
+    # or a file replaced between reading and checking, is never served stale.
+    if stored is not None and stored[0] == key and stored[1] == text:
+        return stored[2]  # type: ignore[no-any-return]
+    knowledge = load(text)
+    _store(entry, (key, text, knowledge))
+    _prune(directory, keep=name)
+    return knowledge
+
+
+def _read(entry: str) -> tuple[Any, ...] | None:
+    """A stored (key, text, knowledge) record, or None for a missing or unreadable one."""
     try:
         with open(entry, "rb") as file:
             # Trusted like a .pyc: written by this user, in this user's cache directory.
-            stored_key, stored_text, document = marshal.load(file)  # noqa: S302
-        # The whole text, not a timestamp, decides: a same-length edit within one mtime
-        # tick, or a file replaced between reading and checking, is never served stale.
-        if tuple(stored_key) == key and stored_text == text:
-            return document
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    document = parse(text)
-    _store(entry, (key, text, document))
-    _prune(directory, keep=name)
-    return document
+            record = pickle.load(file)  # noqa: S301
+    except Exception:  # a bad entry of any kind only means loading afresh
+        return None
+    return record if isinstance(record, tuple) and len(record) == 3 else None
 
 
 def _store(entry: str, record: tuple[Any, ...]) -> None:
@@ -62,10 +89,9 @@ def _store(entry: str, record: tuple[Any, ...]) -> None:
     try:
         os.makedirs(os.path.dirname(entry), exist_ok=True)
         with open(temporary, "wb") as file:
-            marshal.dump(record, file)
+            pickle.dump(record, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, entry)  # readers see the old entry or the new, never half
-    except (OSError, ValueError):
-        # ValueError: a document marshal cannot store (YAML dates, say) is just not cached.
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
 
@@ -79,17 +105,13 @@ def _prune(directory: str, keep: str) -> None:
     for name in names:
         entry = os.path.join(directory, name)
         with contextlib.suppress(OSError):
-            if name.endswith(_SUFFIX):
-                if not _source_exists(entry):
+            if not name.endswith(_SUFFIX) and name.endswith(".tmp"):
+                if time.time() - os.stat(entry).st_mtime > _ABANDONED_SECONDS:
                     os.unlink(entry)
-            elif time.time() - os.stat(entry).st_mtime > _ABANDONED_SECONDS:
-                os.unlink(entry)
+            elif not name.endswith(_SUFFIX) or not _source_exists(entry):
+                os.unlink(entry)  # gone, unreadable, or an older format's file
 
 
 def _source_exists(entry: str) -> bool:
-    try:
-        with open(entry, "rb") as file:
-            stored_key = marshal.load(file)[0]  # noqa: S302 - as in cached_parse
-        return os.path.isfile(stored_key[1])
-    except (EOFError, ValueError, TypeError, IndexError, KeyError):
-        return False  # unreadable: of no use to anyone
+    record = _read(entry)  # unreadable: of no use to anyone
+    return record is not None and os.path.isfile(record[0][1])

@@ -214,7 +214,8 @@ CASES = [
     ("docker", UNKNOWN, None, ()),
     ("ipv4 vs ipv6", CONCEPT, "IP", (3,)),
     # A name does not start inside a hyphenated word; a compound's head still counts.
-    ("kube-vip", UNKNOWN, None, ()),
+    ("acme-calico", UNKNOWN, None, ()),
+    ("kube-vip", TOOL, "kube-vip", (4,)),  # its own entry, not "vip" inside it
     ("what layer is cilium-agent", TOOL, "Cilium", (3,)),
     # Everyday words name things only in a question about layers, or alone.
     ("how do I switch namespaces in kubectl", UNKNOWN, None, ()),
@@ -301,6 +302,12 @@ CASES = [
             "Yes, beyond the table — MetalLB works at Layer 4 (Transport) in the reference table, "
             "and also at Layer 2 (Data Link).",
         ),
+        # An entry beyond the table has no "table" to go beyond: its facets are just "also".
+        (
+            "is gre layer 2?",
+            True,
+            "Yes — GRE works at Layer 3 (Network), and also at Layer 2 (Data Link).",
+        ),
         (
             "is cilium layer 2 or 7?",
             None,
@@ -323,7 +330,8 @@ def test_yes_no_verdicts(
 @pytest.mark.parametrize(
     ("name", "verb"),
     [("Envoy", "works"), ("Routers", "work"), ("NICs", "work"), ("IPVS", "works"),
-     ("iptables", "works"), ("TCP and UDP", "work"), ("Linux bridges", "work")],
+     ("iptables", "works"), ("TCP and UDP", "work"), ("Linux bridges", "work"),
+     ("Multus", "works"), ("Antrea", "works"), ("Kube-OVN", "works")],
 )  # fmt: skip
 def test_verb_agrees_with_the_name(name: str, verb: str) -> None:
     from bot.core.phrasing import works  # noqa: PLC0415

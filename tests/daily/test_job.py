@@ -156,7 +156,8 @@ async def test_each_post_is_made_from_the_knowledge_current_at_posting_time(
 ) -> None:
     """A knowledge reload between two days reaches the next day's post."""
     path = copy_bundled(tmp_path / "layers.yaml")
-    rename(path, "Envoy", "Envoy Next")  # the spotlight of the Friday after DAY
+    spotlight = daily_post(knowledge, DAY + timedelta(days=1), weekdays_only=True).spotlight
+    rename(path, spotlight.name, f"{spotlight.name} Next")
     current = [knowledge]
     send = RecordingSender()
     job = _job(lambda: current[0], PostLedger(str(tmp_path)), send)
@@ -165,7 +166,7 @@ async def test_each_post_is_made_from_the_knowledge_current_at_posting_time(
     await job.post(DAY + timedelta(days=1))
     (_, first), (_, second) = send.sent
     assert first == daily_post(knowledge, DAY, weekdays_only=True)
-    assert second.spotlight.name == "Envoy Next"
+    assert second.spotlight.name == f"{spotlight.name} Next"
 
 
 class FlakyLedger(PostLedger):

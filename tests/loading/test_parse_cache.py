@@ -1,10 +1,12 @@
-"""The parsed-knowledge cache: a hit is the same knowledge, an edit is never served stale."""
+"""The knowledge cache: a hit is the same knowledge; an edit, or new code, loads afresh."""
 
 from __future__ import annotations
 
-import marshal
 import os
+import pickle
 import shutil
+import subprocess
+import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,7 @@ import pytest
 
 from bot.errors import KnowledgeError
 from bot.loading import load as load_module
+from bot.loading import parse_cache
 from bot.loading.load import bundled_knowledge_path, load_knowledge
 
 if TYPE_CHECKING:
@@ -114,12 +117,12 @@ def test_entries_of_deleted_files_are_pruned_when_an_entry_is_written(
         load_knowledge(path, cache_dir=str(cache_dir))
     assert len(list(cache_dir.iterdir())) == 2
     gone.unlink()
-    other = (cache_dir / "not-ours.txt", cache_dir / "knowledge-123.marshal.1.tmp")
+    other = (cache_dir / "not-ours.txt", cache_dir / "knowledge-123.pickle.1.tmp")
     for path in other:
         path.write_text("", "utf-8")
     load_knowledge(knowledge_file, cache_dir=str(cache_dir))  # a miss: writes, then prunes
     remaining = set(cache_dir.iterdir())
-    assert {_entry_source(e) for e in remaining if e.suffix == ".marshal"} == {
+    assert {_entry_source(e) for e in remaining if e.suffix == ".pickle"} == {
         str(kept),
         str(knowledge_file),
     }
@@ -130,9 +133,9 @@ def test_corrupt_entries_and_abandoned_temporaries_are_pruned(
     cache_dir: Path, knowledge_file: Path
 ) -> None:
     cache_dir.mkdir()
-    corrupt = cache_dir / "knowledge-0badc0de.marshal"
+    corrupt = cache_dir / "knowledge-0badc0de.pickle"
     corrupt.write_bytes(b"\x00garbage")
-    abandoned = cache_dir / "knowledge-0badc0de.marshal.999.tmp"
+    abandoned = cache_dir / "knowledge-0badc0de.pickle.999.tmp"
     abandoned.write_bytes(b"half")
     day_ago = time.time() - 86_400
     os.utime(abandoned, (day_ago, day_ago))
@@ -144,4 +147,42 @@ def test_corrupt_entries_and_abandoned_temporaries_are_pruned(
 
 def _entry_source(entry: Path) -> str:
     with entry.open("rb") as file:
-        return str(marshal.load(file)[0][1])  # noqa: S302 - the test's own cache
+        return str(pickle.load(file)[0][1])  # noqa: S301 - the test's own cache
+
+
+def test_a_change_to_the_loading_code_loads_afresh(
+    cache_dir: Path, knowledge_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is keyed by the code too: a new validation rule is never skipped."""
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))
+    calls: list[str] = []
+    real_parse = load_module._parse
+
+    def counting(text: str, source: str) -> object:
+        calls.append(source)
+        return real_parse(text, source)
+
+    monkeypatch.setattr(load_module, "_parse", counting)
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))
+    assert calls == []  # same text, same code: a hit
+    fingerprint = parse_cache._code_fingerprint()
+    monkeypatch.setattr(parse_cache, "_code_fingerprint", lambda: (*fingerprint, ("x.py", 1, 1)))
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))
+    assert calls == [str(knowledge_file)]
+
+
+def test_a_cached_answer_needs_no_yaml_at_all(tmp_path: Path) -> None:
+    """The start-up this cache is for: the second `osi-bot ask` never imports PyYAML."""
+    code = (
+        "import sys, io, contextlib; from bot.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['ask', 'metallb'])\n"
+        "print('yaml' in sys.modules)"
+    )
+    env = {**os.environ, "OSI_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["True", "False"]  # the first run parses; the second is served

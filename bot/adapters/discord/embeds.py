@@ -97,7 +97,7 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
         add_field(embed, layer_title(layer), md(entry.role_at(layer.number) or layer.function))
     if entry.also:
         beyond = [f"**L{f.layer}**: {md(f.role)}" for f in entry.also]
-        add_field(embed, "Beyond the table", "\n".join(beyond))
+        add_field(embed, "Beyond the table" if entry.table else "Also at", "\n".join(beyond))
     if answer.also:
         mentioned = "; ".join(
             f"{md(other.name)} ({', '.join(f'L{n}' for n in other.layers)})"
