@@ -63,11 +63,14 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     )
     mentions = reading.mentions
     subject_unknown = bool(reading.matches) and _subject_unknown(reading, reading.opens_yes_no)
-    if (reading.generic or subject_unknown) and not mentions.valid:
+    describes = reading.generic or subject_unknown or _describes_an_action(reading)
+    if describes and not mentions.valid:
         described = _described(knowledge, base, reading)
-        if isinstance(described, Answer):
+        if isinstance(described, Answer) and (reading.generic or subject_unknown):
             return described
-        if described is not None:  # the everyday name the description points at
+        if isinstance(described, Answer):
+            pass  # names in the question stand; the description found no layer of theirs
+        elif described is not None:  # the name the description points at
             others = [m for m in reading.matches if m is not described]
             reading = reading._replace(matches=[described, *others], subjects=[described])
     if reading.matches and not subject_unknown:
@@ -130,6 +133,17 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer |
 
 
 _ASKING_WORDS = frozenset("what which where layer layers osi level".split())
+_WHICH_LAYER = frozenset("which what where".split())
+
+
+def _describes_an_action(reading: Reading) -> bool:
+    """ "which layer *wraps* ip packets into ethernet frames": names, and an ordinary verb
+    saying what happens to them, in a question for a layer."""
+    words = reading.words
+    asks_for_layer = not _WHICH_LAYER.isdisjoint(words[:3]) and not _ASKING_WORDS.isdisjoint(
+        words[:4]
+    )
+    return asks_for_layer and any(is_english_word(word) for word in reading.unknown)
 
 
 def _asks_where(reading: Reading) -> bool:

@@ -111,18 +111,18 @@ def _points_at_context(words: list[str]) -> bool:
 
 
 def _named_in_context(index: AliasIndex, tokens: Tokens) -> str | None:
-    """The name the context is about: a tool before a concept, then the one used most,
-    then the earliest; never an everyday word ("node IPs" in a kube-proxy log is not it).
+    """The name the context is about: a tool before a concept, then the first one named
+    ("kube-proxy on node-3 is acting up, logs: …conntrack…" is about kube-proxy); never an
+    everyday word ("node IPs" in a kube-proxy log is not it).
 
     A tool named by a common word counts here: a paste being asked about is technical.
     """
     words = tokens.words
-    seen: dict[str, tuple[bool, int, int]] = {}  # name -> (is a tool, uses, -first position)
+    seen: dict[str, tuple[bool, int]] = {}  # name -> (is a tool, -first position)
     for match in index.find_exact(words, set(), tokens.joined):
-        if not _is_everyday(match, words):
-            entry = match.target.entry
-            _, uses, first = seen.get(entry.name, (False, 0, -match.start))
-            seen[entry.name] = (entry.kind is EntryKind.TOOL, uses + 1, first)
+        entry = match.target.entry
+        if not _is_everyday(match, words) and entry.name not in seen:
+            seen[entry.name] = (entry.kind is EntryKind.TOOL, -match.start)
     return max(seen, key=seen.__getitem__) if seen else None
 
 

@@ -442,6 +442,12 @@ _KUBE_PROXY_LOG = "\n".join(
         ("calico network policy layer?", (3,), None),
         ("my calico cat knocked my coffee over lol", (), None),
         ("which layer sends /api to one service and /web to another??", (7,), None),
+        ("which layer wraps ip packets into ethernet frames", (2,), None),
+        (
+            "hey kube-proxy on node-3 is acting up, logs:\n" + _KUBE_PROXY_LOG + "\nthoughts?",
+            (5, 4),
+            None,
+        ),
     ],
 )
 def test_blind_evaluation_families(
