@@ -196,12 +196,23 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
 
 
 def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
-    """In "is kafka a layer 7 thing like envoy?" the subject, kafka, is what's asked about:
-    an unknown word before the first name, in the clause that "is" opens."""
-    if not opens_yes_no:
-        return False
+    """Whether an unknown word, not the name found, is what is asked about.
+
+    In "is kafka a layer 7 thing like envoy?" it is kafka: an unknown word before the first
+    name, in the clause that "is" opens. In "zentroflux cni what layer" it is zentroflux: an
+    unknown name right before a concept names one of its kind that the knowledge lacks.
+    """
     clause = reading.tokens.clause
     subject = reading.matches[0]
+    before = subject.start - 1
+    if (
+        subject.target.entry.kind is EntryKind.CONCEPT
+        and before in reading.unknown_at
+        and not is_english_word(reading.words[before])
+    ):
+        return True
+    if not opens_yes_no:
+        return False
     return any(
         at < subject.start and clause[at] == clause[subject.start] for at in reading.unknown_at
     )

@@ -51,6 +51,8 @@ def test_a_layer_among_scene_setting_words_is_answered(
 
 # The words beside a layer are the subject: no layer may be claimed for them.
 UNKNOWN_SUBJECT_BESIDE_A_LAYER = [
+    "zentroflux cni what layer",  # an unknown product of a known kind
+    "acme ingress?",
     "is kafka layer 7?",
     "is redis a layer 7 thing",
     "is the weather layer 7?",
