@@ -98,12 +98,7 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     if entry.also:
         beyond = [f"**L{f.layer}**: {md(f.role)}" for f in entry.also]
         add_field(embed, "Beyond the table" if entry.table else "Also at", "\n".join(beyond))
-    if answer.also:
-        mentioned = "; ".join(
-            f"{md(other.name)} ({', '.join(f'L{n}' for n in other.layers)})"
-            for other in answer.also
-        )
-        add_field(embed, "Also mentioned", mentioned)
+    _add_also_mentioned(embed, answer)
     return embed
 
 
@@ -129,13 +124,18 @@ def _subjects_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
         if subject.typed:
             roles.insert(0, f"*you typed “{md(subject.typed)}”*")
         add_field(embed, md(entry.name), "\n".join(roles), inline=True)
+    _add_also_mentioned(embed, answer)
+    return embed
+
+
+def _add_also_mentioned(embed: discord.Embed, answer: Answer) -> None:
+    """Further things the question named, outside what it asked about."""
     if answer.also:
         mentioned = "; ".join(
             f"{md(other.name)} ({', '.join(f'L{n}' for n in other.layers)})"
             for other in answer.also
         )
         add_field(embed, "Also mentioned", mentioned)
-    return embed
 
 
 def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:

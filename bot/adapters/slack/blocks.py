@@ -115,6 +115,14 @@ def _layer_codes(numbers: Sequence[int]) -> str:
     return ", ".join(f"L{n}" for n in numbers)
 
 
+def _also_mentioned(answer: Answer) -> list[Block]:
+    """Further things the question named, outside what it asked about."""
+    if not answer.also:
+        return []
+    mentioned = "; ".join(f"{escape(e.name)} ({_layer_codes(e.layers)})" for e in answer.also)
+    return [context(f"Also mentioned: {mentioned}.")]
+
+
 def _subject_field(subject: Subject) -> dict[str, Any]:
     entry = subject.entry
     lines = [f"{bold(entry.name)} ({entry.kind.value})"]
@@ -138,9 +146,7 @@ def _subjects_blocks(answer: Answer) -> list[Block]:
     blocks += [
         context(f"{bold(s.entry.name)} — {escape(s.entry.summary)}") for s in answer.subjects
     ]
-    if answer.also:
-        mentioned = "; ".join(f"{escape(e.name)} ({_layer_codes(e.layers)})" for e in answer.also)
-        blocks.append(context(f"Also mentioned: {mentioned}."))
+    blocks += _also_mentioned(answer)
     return blocks
 
 
@@ -162,9 +168,7 @@ def _entry_blocks(answer: Answer) -> list[Block]:
     blocks += sections(f"{bold(entry.name)} ({entry.kind.value}) — {escape(entry.summary)}")
     if entry.note:
         blocks.append(context(f"Note: {escape(entry.note)}"))
-    if answer.also:
-        mentioned = "; ".join(f"{escape(e.name)} ({_layer_codes(e.layers)})" for e in answer.also)
-        blocks.append(context(f"Also mentioned: {mentioned}."))
+    blocks += _also_mentioned(answer)
     if entry.source:
         host = urlsplit(entry.source).hostname or entry.source
         blocks.append(context(f"Source: {link(entry.source, host)}"))
