@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.knowledge import EntryKind
 from bot.core.lexicon import is_english_word
+from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
 from bot.core.reading import read
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from bot.core.knowledge import Entry, Knowledge
-    from bot.core.matching import Match
     from bot.core.reading import Reading
 
 __all__ = ["answer"]
@@ -81,6 +81,9 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     if mentions.out_of_range and not reading.matches:
         return base._replace(asked_layers=tuple(mentions.out_of_range))
     if not unknown:
+        named = _named_by_a_common_word(knowledge, reading)
+        if named is not None:
+            return _entry_answer(knowledge, base, reading._replace(matches=[named], subjects=[]))
         return base._replace(kind=AnswerKind.HELP)
     if len(unknown) > _MAX_TERMS_TO_SUGGEST_FOR:
         return base
@@ -149,6 +152,16 @@ def _describes_an_action(reading: Reading) -> bool:
 def _asks_where(reading: Reading) -> bool:
     """A question for a place: a question mark, "which/what/where", or "layer"."""
     return bool(reading.tokens.questions) or not _ASKING_WORDS.isdisjoint(reading.words)
+
+
+def _named_by_a_common_word(knowledge: Knowledge, reading: Reading) -> Match | None:
+    """ "where does kubernetes itself sit": the question's only name is a word so common in
+    questions ("kubernetes", "k8s") that it is never read as a name beside others."""
+    for at, word in enumerate(reading.words):
+        target = knowledge.index.exact.get(word)
+        if target is not None:
+            return Match(target, at, at + 1)
+    return None
 
 
 def _quote(reading: Reading) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.lexicon import is_english_word
 from bot.core.model import Answer, AnswerKind, Relation
 
 if TYPE_CHECKING:
@@ -174,6 +175,13 @@ def works(name: str) -> str:
     # A capitalised common noun with a lower-case plural "s" ("NICs", "Linux bridges"), never
     # an acronym ("IPVS", "DNS") or a lower-case product name ("iptables").
     plural_noun = name[0].isupper() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    if plural_noun and last == name and not last[:-1].isupper():
+        # One word: a plural only if it is one of an English word ("Routers", "Switches"),
+        # not a name that happens to end in "s" ("Kubernetes").
+        folded = last.lower()
+        plural_noun = is_english_word(folded[:-1]) or (
+            folded.endswith("es") and is_english_word(folded[:-2])
+        )
     plural = " and " in name or plural_noun
     return "work" if plural else "works"
 

@@ -331,7 +331,8 @@ def test_yes_no_verdicts(
     ("name", "verb"),
     [("Envoy", "works"), ("Routers", "work"), ("NICs", "work"), ("IPVS", "works"),
      ("iptables", "works"), ("TCP and UDP", "work"), ("Linux bridges", "work"),
-     ("Multus", "works"), ("Antrea", "works"), ("Kube-OVN", "works")],
+     ("Multus", "works"), ("Antrea", "works"), ("Kube-OVN", "works"),
+     ("Kubernetes", "works"), ("Switches", "work"), ("Ports", "work")],
 )  # fmt: skip
 def test_verb_agrees_with_the_name(name: str, verb: str) -> None:
     from bot.core.phrasing import works  # noqa: PLC0415

@@ -458,3 +458,17 @@ def test_blind_evaluation_families(
     result = answer(knowledge, question)
     assert result.layer_numbers == layers
     assert result.verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "question", ["where does kubernetes itself sit", "k8s?", "what layer is kubernetes"]
+)
+def test_kubernetes_itself_gets_its_layers_not_the_help_text(
+    knowledge: Knowledge, question: str
+) -> None:
+    result = answer(knowledge, question)
+    assert (result.matched, result.layer_numbers) == ("Kubernetes", (7, 6, 5, 4, 3, 2))
+
+
+def test_kubernetes_beside_another_name_is_only_context(knowledge: Knowledge) -> None:
+    assert answer(knowledge, "where does calico sit in kubernetes").matched == "Calico"
