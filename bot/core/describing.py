@@ -97,6 +97,11 @@ class DescriptionIndex:
         self._at = {id(passage): at for at, passage in enumerate(self._passages)}
         self._terms = [Counter(stems(p.text)) for p in self._passages]
         self._pairs = [_pairs(stems(p.text)) for p in self._passages]
+        # Which sentences hold a word (either polarity): a search scores only those.
+        self._holding: dict[str, list[int]] = {}
+        for at, terms in enumerate(self._terms):
+            for term in terms:
+                self._holding.setdefault(term.removeprefix("-"), []).append(at)
         lengths = [sum(terms.values()) for terms in self._terms]
         self._lengths = lengths
         self._average = sum(lengths) / len(lengths) if lengths else 1.0
@@ -132,7 +137,9 @@ class DescriptionIndex:
             return []
         pairs = _pairs(list(query))
         scored: dict[int, list[tuple[float, Passage]]] = {}
-        for at, terms in enumerate(self._terms):
+        holding = sorted({at for term in wanted for at in self._holding[term.removeprefix("-")]})
+        for at in holding:
+            terms = self._terms[at]
             score = self._score(wanted, terms, self._lengths[at])
             if score <= 0:
                 continue
