@@ -25,6 +25,7 @@ _MAX_ALSO = 3
 # Suggestions answer a mistyped name, not a sentence of unknown words.
 _MAX_TERMS_TO_SUGGEST_FOR = 3
 _MAX_QUOTE = 60
+_SHORT_WORD = 3  # the English word list holds longer words only
 # Words that set the things asked about side by side: "geneve vs vxlan", "same layer?".
 _COMPARING = frozenset(
     "vs versus v or compare compared comparison difference differ differs different same "
@@ -73,6 +74,7 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         elif described is not None:  # the name the description points at
             others = [m for m in reading.matches if m is not described]
             reading = reading._replace(matches=[described, *others], subjects=[described])
+            subject_unknown = False
     if reading.matches and not subject_unknown:
         return _entry_answer(knowledge, base, reading)
     if mentions.valid and _only_context(reading, yes_no):
@@ -106,6 +108,8 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer |
     """
     if not _asks_where(reading):
         return None  # prose that asks nothing ("an envoy arrived at the summit")
+    if any(at in reading.tokens.joined for at in reading.unknown_at):
+        return None  # an unknown hyphenated name ("foo-bar-proxy") is a thing, not a description
     from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
 
     query = stems(reading.tokens.text or " ".join(reading.words))
@@ -136,6 +140,7 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer |
 
 
 _ASKING_WORDS = frozenset("what which where layer layers osi level".split())
+_ABOUT_THE_MODEL = frozenset("stack top bottom highest lowest".split())
 _WHICH_LAYER = frozenset("which what where".split())
 
 
@@ -156,7 +161,10 @@ def _asks_where(reading: Reading) -> bool:
 
 def _named_by_a_common_word(knowledge: Knowledge, reading: Reading) -> Match | None:
     """ "where does kubernetes itself sit": the question's only name is a word so common in
-    questions ("kubernetes", "k8s") that it is never read as a name beside others."""
+    questions ("kubernetes", "k8s") that it is never read as a name beside others. Not
+    when the question is about the model itself ("top of the osi stack in k8s")."""
+    if not _ABOUT_THE_MODEL.isdisjoint(reading.words):
+        return None
     for at, word in enumerate(reading.words):
         target = knowledge.index.exact.get(word)
         if target is not None:
@@ -221,6 +229,7 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
     if (
         subject.target.entry.kind is EntryKind.CONCEPT
         and before in reading.unknown_at
+        and len(reading.words[before]) > _SHORT_WORD  # "raw tcp": the word list is 4+
         and not is_english_word(reading.words[before])
     ):
         return True

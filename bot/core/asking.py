@@ -31,6 +31,17 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+_QUESTION_OPENERS = frozenset("what which where how why who when is are does do can".split())
+
+
+def _asks(sentence: str) -> bool:
+    """A question mark, or worded as one: "what layer does envoy work at"."""
+    if "?" in sentence:
+        return True
+    words = sentence.lower().split()
+    return bool(words) and (words[0] in _QUESTION_OPENERS or "layer" in words)
+
+
 class Message(NamedTuple):
     asking: str  # the text the question is read from
     context: str  # code, quotes and the other sentences of a long message
@@ -57,7 +68,7 @@ def split_message(text: str) -> Message:
     if len(word.findall(text)) <= QUESTION_WORDS:
         return Message(text, "\n".join(context))
     sentences = [s for s in sentence.findall(text) if s.strip()]
-    asking = next((s for s in reversed(sentences) if "?" in s), sentences[-1] if sentences else "")
+    asking = next((s for s in reversed(sentences) if _asks(s)), sentences[-1] if sentences else "")
     at = text.rfind(asking)
     words = list(word.finditer(asking))
     if len(words) > QUESTION_WORDS and "?" in asking:  # a run-on: it asks at its end

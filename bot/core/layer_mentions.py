@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
+from bot.core.lexicon import is_english_word
 from bot.core.text import compact
 from bot.core.typos import max_typos
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LayerMentions", "find_layer_mentions", "layer_name_keys"]
 
-_LAYER_WORDS = frozenset({"layer", "layers", "level"})
+_LAYER_WORDS = frozenset({"layer", "layers", "level", "lvl", "lyr"})
 _JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
 _RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
 _NUMBER_WORDS = {
@@ -124,6 +125,14 @@ def _numbers_after(
         break
 
 
+def _misspelt_layer(word: str) -> bool:
+    """ "layr", "lyaer", "layre": one slip from "layer" — but never a real word ("later")."""
+    if not 4 <= len(word) <= 6 or word[0] != "l" or word in _NUMBER_WORDS:
+        return False
+    slips = min(OSA.distance(word, "layer"), OSA.distance(word, "layers"))
+    return slips == 1 and not is_english_word(word)
+
+
 def _add_range(found: LayerMentions, first: int, last: int, position: int) -> None:
     low, high = sorted((first, last))
     for number in range(low, high + 1) if high - low < 8 else (first, last):
@@ -156,7 +165,7 @@ def find_layer_mentions(
         if word == "l" and next_is_number and tokens[position + 1].isdigit():
             found.add(int(tokens[position + 1]), position, position + 1)
             continue
-        if word not in _LAYER_WORDS:
+        if word not in _LAYER_WORDS and not _misspelt_layer(word):
             continue
         found.used.add(position)
         if next_is_number:

@@ -40,6 +40,8 @@ _INFRASTRUCTURE = _NETWORK_CONTEXT | frozenset(
     "sidecar sidecars proxy proxies gateway ingress egress mesh dns tcp udp ip http https "
     "grpc tls vpc subnet subnets firewall latency eks gke aks aws gcp azure openshift "
     "cloud datacenter datacentre infra infrastructure server servers ops sre devops "
+    "agent agents crash crashes crashloop crashloopbackoff error errors log logs restart "
+    "restarts outage down broken failing timeout timeouts config cni bug bugs version "
     "cilium istio linkerd metallb kube-proxy iptables ipvs ebpf bgp vxlan".split()
 )
 # A name right after one of these is what the asker set aside: "not flannel — vxlan?"
@@ -53,6 +55,9 @@ _JOINING = frozenset(
 # "cilium is L2, right?" asks as surely as "is cilium L2?".
 _TAG_QUESTION = frozenset({"right", "correct", "true", "yes", "no", "innit", "yeah", "yea"})
 _TAG_PRONOUNS = frozenset({"it", "they", "that", "he", "she"})
+# Layer names too common in questions to name the layer on their own ("which network
+# plugin", "my app"); with the word "layer" they still do.
+_TOO_COMMON_LAYER_NAMES = frozenset({"network", "net", "application", "app", "link", "hardware"})
 _OPENERS = frozenset({"so", "and", "but", "ok", "okay", "um", "uh", "quick", "q", "question"})
 _WH_WORDS = frozenset("what which where how why who when whats wheres hows".split())
 
@@ -136,7 +141,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     layer_words = find_layer_mentions(words, index.layer_names, set(), joined=tokens.joined)
     exact = index.find_exact(words, set(), tokens.joined)
     claimed = layer_words.used | {i for m in exact for i in range(m.start, m.end)}
-    about_networking = bool(layer_words.numbers) or not _NETWORK_CONTEXT.isdisjoint(words)
+    about_networking = bool(layer_words.used) or not _NETWORK_CONTEXT.isdisjoint(words)
     asks = bool(tokens.questions) or opens_yes_no or (bool(words) and words[0] in _WH_WORDS)
     context = _Context(claimed, about_networking, words, exact, asks)
     matches = [m for m in exact if _credible(m, words, context)]
@@ -154,6 +159,11 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         mentions = find_layer_mentions(
             words, index.layer_names, used, bare_names=yes_no_shaped, joined=tokens.joined
         )
+    elif about_networking and not layer_words.numbers:
+        # Nothing named, the talk is of clusters and pods: a layer's own name is the layer
+        # ("the physical bits in a cluster"), but not the everyday "network" or "app".
+        names = {k: n for k, n in index.layer_names.items() if k not in _TOO_COMMON_LAYER_NAMES}
+        mentions = find_layer_mentions(words, names, set(), bare_names=True, joined=tokens.joined)
     used |= mentions.used
     unknown_at = [
         i
@@ -261,16 +271,22 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
             return False
         return context.asks or not _in_prose(match, english, context)
     if not _is_everyday(match, words):
-        return True
+        # A concept's specific name in an everyday statement is the word: "the tide's
+        # ingress flooded the harbour road".
+        if match.end - match.start > 1 or context.about_networking or context.asks:
+            return True
+        if context.about_infrastructure(range(match.start, match.end)):
+            return True
+        return not _in_prose(match, words, context)
     alone = all(i in span or not _is_content(w) for i, w in enumerate(words))
     if not _has_no_content_neighbour(match, words, context):
         return False
     return context.about_networking or alone
 
 
-# A statement this long, about nothing technical, is prose: "my calico cat knocked my
-# coffee over" is about a cat, though "calico" is no common English word.
-_PROSE_WORDS = 4
+# A statement this long, about nothing technical, is prose: "calico kittens up for
+# adoption" is about cats, though "calico" is no common English word.
+_PROSE_WORDS = 3
 
 
 def _in_prose(match: Match, words: list[str], context: _Context) -> bool:

@@ -472,3 +472,38 @@ def test_kubernetes_itself_gets_its_layers_not_the_help_text(
 
 def test_kubernetes_beside_another_name_is_only_context(knowledge: Knowledge) -> None:
     assert answer(knowledge, "where does calico sit in kubernetes").matched == "Calico"
+
+
+# From a second blind evaluation (200 new questions, 92.7% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        ("envoy layr pls", (7, 6, 5)),  # a slip in "layer"
+        ("what works at the transport lvl", (4,)),
+        ("the physical bits in a cluster", (1,)),  # a layer's own name, nothing else named
+        ("which network plugin should my cluster use", (3, 2)),  # CNI, not "network" = L3
+        ("what layer is the foo-bar-proxy", ()),  # an unknown hyphenated name is a thing
+        ("top of the osi stack in k8s", ()),  # about the model, not Kubernetes itself
+        ("what runs later", ()),  # a real word is no slip of "layer"
+    ],
+)
+def test_second_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_the_last_sentence_worded_as_a_question_is_the_question(knowledge: Knowledge) -> None:
+    """A later question without a question mark beats an earlier aside with one."""
+    message = (
+        "[2026-11-27T10:00:00Z] envoy access log: GET /api 200 12ms\\n" * 12
+        + "envoy is the thing spitting these out right? what layer does envoy work at"
+    )
+    assert answer(knowledge, message).layer_numbers == (7, 6, 5)
+
+
+def test_sharing_a_layer_is_not_being_below(knowledge: Knowledge) -> None:
+    """cert-manager (L6) is not below Envoy (L7, L6, L5): they share L6."""
+    result = answer(knowledge, "is cert-manager below envoy??")
+    assert result.verdict is False
+    assert render_text(result, knowledge).startswith("No — both work at L6: cert-manager (L6)")
