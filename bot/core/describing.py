@@ -94,7 +94,6 @@ class DescriptionIndex:
 
     def __init__(self, passages: Sequence[Passage]) -> None:
         self._passages = list(passages)
-        self._at = {id(passage): at for at, passage in enumerate(self._passages)}
         self._terms = [Counter(stems(p.text)) for p in self._passages]
         self._pairs = [_pairs(stems(p.text)) for p in self._passages]
         # Which sentences hold a word (either polarity): a search scores only those.
@@ -136,7 +135,7 @@ class DescriptionIndex:
         if not wanted:
             return []
         pairs = _pairs(list(query))
-        scored: dict[int, list[tuple[float, Passage]]] = {}
+        scored: dict[int, list[tuple[float, int]]] = {}  # layer -> (score, sentence)
         holding = sorted({at for term in wanted for at in self._holding[term.removeprefix("-")]})
         for at in holding:
             terms = self._terms[at]
@@ -151,15 +150,15 @@ class DescriptionIndex:
             passage = self._passages[at]
             if passage.entry is None:  # the layer's own text says what the layer does
                 score *= _LAYER_TEXT_WEIGHT
-            scored.setdefault(passage.layer, []).append((score, passage))
+            scored.setdefault(passage.layer, []).append((score, at))
         found = []
         for layer, results in scored.items():
             results.sort(key=lambda result: -result[0])
             total = results[0][0] + (results[1][0] / 2 if len(results) > 1 else 0.0)
             # Agreeing sentences share words between them: count the top two's together.
-            words = set().union(*(self._terms[self._at[id(p)]] for _, p in results[:2]))
+            words = set().union(*(self._terms[at] for _, at in results[:2]))
             shared = sum(1 for term in wanted if term in words)
-            found.append(Found(layer, total, results[0][1], shared))
+            found.append(Found(layer, total, self._passages[results[0][1]], shared))
         return sorted(found, key=lambda item: -item.score)
 
     def _weight(self, term: str) -> float:

@@ -152,7 +152,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         typo = index.find_typo(words, taken | layer_words.used, tokens.joined)
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
-    used = {i for m in matches for i in range(m.start, m.end)}
+    named = frozenset(i for m in matches for i in range(m.start, m.end))
+    used = set(named)
     # Names take their words first ("transport layer security" is TLS, not layer 4).
     mentions = layer_words
     if used:
@@ -170,7 +171,6 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         for i, word in enumerate(words)
         if i not in used and _is_content(word) and word not in HELP_WORDS
     ]
-    named = frozenset(i for m in matches for i in range(m.start, m.end))
     ranked = sorted(matches, key=lambda m: _subject_rank(m, words, tokens, named))
     return Reading(
         tokens=tokens,
@@ -295,22 +295,20 @@ def _in_prose(match: Match, words: list[str], context: _Context) -> bool:
     content = [w for w in words if _is_content(w)]
     if len(content) < _PROSE_WORDS:
         return False
-    neighbours = (match.start - 1, match.end)
-    return any(
-        0 <= i < len(words)
-        and i not in context.claimed
-        and _is_content(words[i])
-        and words[i].isalpha()
-        for i in neighbours
-    )
+    return any(word.isalpha() for word in _content_neighbours(match, words, context))
 
 
 def _has_no_content_neighbour(match: Match, words: list[str], context: _Context) -> bool:
-    neighbours = (match.start - 1, match.end)
-    return not any(
-        0 <= i < len(words) and i not in context.claimed and _is_content(words[i])
-        for i in neighbours
-    )
+    return not _content_neighbours(match, words, context)
+
+
+def _content_neighbours(match: Match, words: list[str], context: _Context) -> list[str]:
+    """The words right before and after the name that are content, not other names."""
+    return [
+        words[i]
+        for i in (match.start - 1, match.end)
+        if 0 <= i < len(words) and i not in context.claimed and _is_content(words[i])
+    ]
 
 
 # Unknown words this far apart (in filler words) are one phrase: "weather in berlin".
