@@ -10,7 +10,7 @@ from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
 from bot.core.reading import read
-from bot.core.text import truncate
+from bot.core.text import truncate, word_variants
 from bot.core.vocabulary import EXCLUSIVE
 
 if TYPE_CHECKING:
@@ -67,14 +67,11 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     describes = reading.generic or subject_unknown or _describes_an_action(reading)
     if describes and not mentions.valid:
         described = _described(knowledge, base, reading)
-        if isinstance(described, Answer) and (reading.generic or subject_unknown):
-            return described
-        if isinstance(described, Answer):
-            pass  # names in the question stand; the description found no layer of theirs
-        elif described is not None:  # the name the description points at
+        if isinstance(described, Match):  # a name the description points at answers
             others = [m for m in reading.matches if m is not described]
             reading = reading._replace(matches=[described, *others], subjects=[described])
-            subject_unknown = False
+        elif described is not None and (reading.generic or subject_unknown):
+            return described  # else the question's names stand: the layer found is none of theirs
     if reading.matches and not subject_unknown:
         return _entry_answer(knowledge, base, reading)
     if mentions.valid and _only_context(reading, yes_no):
@@ -230,7 +227,8 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         subject.target.entry.kind is EntryKind.CONCEPT
         and before in reading.unknown_at
         and len(reading.words[before]) > _SHORT_WORD  # "raw tcp": the word list is 4+
-        and not is_english_word(reading.words[before])
+        # "inspects http": a verb's form is no product's name.
+        and not any(is_english_word(form) for form in word_variants(reading.words[before]))
     ):
         return True
     if not opens_yes_no:

@@ -53,6 +53,7 @@ def test_a_layer_among_scene_setting_words_is_answered(
 UNKNOWN_SUBJECT_BESIDE_A_LAYER = [
     "zentroflux cni what layer",  # an unknown product of a known kind
     "acme ingress?",
+    "katran load balancer, what osi layer",  # not the LoadBalancer Service's layer
     "is kafka layer 7?",
     "is redis a layer 7 thing",
     "is the weather layer 7?",
@@ -485,6 +486,7 @@ def test_kubernetes_beside_another_name_is_only_context(knowledge: Knowledge) ->
         ("what layer is the foo-bar-proxy", ()),  # an unknown hyphenated name is a thing
         ("top of the osi stack in k8s", ()),  # about the model, not Kubernetes itself
         ("what runs later", ()),  # a real word is no slip of "layer"
+        ("which layer inspects http traffic before forwarding to services", (7,)),  # a verb
     ],
 )
 def test_second_blind_evaluation_families(
