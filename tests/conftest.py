@@ -12,7 +12,7 @@ from bot.loading.load import load_knowledge
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
 
-pytest_plugins = ["tests.fakes.fixtures", "tests.fakes.discord_bot"]
+pytest_plugins = ["tests.fakes.fixtures", "tests.fakes.discord_bot", "tests.fakes.redis_server"]
 
 _OWNED_PREFIXES = ("SLACK_", "DISCORD_", "OSI_", "PORT")
 

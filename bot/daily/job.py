@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from bot.core.knowledge import as_source
 from bot.daily.clock import SystemClock
-from bot.daily.ledger import PostLedger
+from bot.daily.ledger import SqliteLedger
 from bot.daily.posting import Outcome, post_day, run_daily_loop
+from bot.daily.redis_ledger import RedisLedger
 from bot.daily.rotation import daily_post
 from bot.daily.settings import STATE_DIR
 from bot.errors import ConfigError, OsiBotError
@@ -28,11 +29,13 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Knowledge
     from bot.daily.clock import Clock
-    from bot.daily.posting import PostResult
+    from bot.daily.ledger import Ledger
+    from bot.daily.posting import FindPost, PostResult
     from bot.daily.rotation import DailyPost
     from bot.daily.schedule import DailySchedule
     from bot.daily.settings import DailySettings
     from bot.ops.platform import Platform
+    from bot.ops.shared_state import SharedState
 
     # Render the post natively, send it to a channel, return the message's id; raise when
     # the platform refuses it.
@@ -56,10 +59,16 @@ class PostRefusedError(OsiBotError):
         super().__init__(f"{platform.label} did not take the post: {reason}")
 
 
-def open_ledger(state_dir: str) -> PostLedger:
-    """The ledger in `state_dir`; a directory it cannot use is a `ConfigError`."""
+def open_ledger(state_dir: str, shared: SharedState | None = None) -> Ledger:
+    """The record of posted days: in Redis when `shared`, else SQLite in `state_dir`.
+
+    Raises:
+        ConfigError: `state_dir` is unusable.
+    """
+    if shared is not None:
+        return RedisLedger(shared)
     try:
-        return PostLedger(state_dir)
+        return SqliteLedger(state_dir)
     except (OSError, sqlite3.Error) as error:
         raise ConfigError(
             STATE_DIR,
@@ -83,8 +92,9 @@ class DailyJob:
         platform: Platform,
         channels: tuple[str, ...],
         schedule: DailySchedule,
-        ledger: PostLedger,
+        ledger: Ledger,
         send: PostSender,
+        find: FindPost | None = None,
         clock: Clock | None = None,
         record: RecordResult | None = None,
     ) -> None:
@@ -95,6 +105,7 @@ class DailyJob:
         self._knowledge = as_source(knowledge)
         self._ledger = ledger
         self._send = send
+        self._find = find
         self._clock: Clock = clock or SystemClock()
         self._record = record
         self._posting = InFlight()
@@ -112,7 +123,7 @@ class DailyJob:
             channels=self.channels,
             day=day,
             send=send,
-            now=lambda: self._clock.now().timestamp(),
+            find=self._find,
         )
         for result in results:
             self._count(result.outcome)
@@ -195,12 +206,16 @@ class DailySetup:
     variable: str  # SLACK_DAILY_CHANNEL or DISCORD_DAILY_CHANNEL
     schedule: DailySchedule
     channels: tuple[str, ...]
-    ledger: PostLedger | None  # None when there is no channel to post to
+    ledger: Ledger | None  # None when there is no channel to post to
 
     @classmethod
-    def open(cls, settings: DailySettings) -> DailySetup:
-        """Open the ledger if there is a channel to post to; `ConfigError` if it is unusable."""
-        ledger = open_ledger(settings.state_dir) if settings.channels else None
+    def open(cls, settings: DailySettings, shared: SharedState | None = None) -> DailySetup:
+        """Open the ledger if there is a channel to post to; `ConfigError` if it is unusable.
+
+        Args:
+            shared: Redis (OSI_REDIS_URL), which keeps the record for every poster at once.
+        """
+        ledger = open_ledger(settings.state_dir, shared) if settings.channels else None
         return cls(settings.variable, settings.schedule, settings.channels, ledger)
 
     def job(
@@ -209,6 +224,7 @@ class DailySetup:
         *,
         platform: Platform,
         send: PostSender,
+        find: FindPost | None = None,
         clock: Clock | None = None,
         record: RecordResult | None = None,
     ) -> DailyJob | None:
@@ -223,6 +239,7 @@ class DailySetup:
             schedule=self.schedule,
             ledger=self.ledger,
             send=send,
+            find=find,
             clock=clock,
             record=record,
         )

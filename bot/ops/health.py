@@ -13,7 +13,7 @@ from aiohttp import web
 from bot.ops.metrics import CONTENT_TYPE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from bot.ops.metrics import Metrics
 
@@ -21,14 +21,24 @@ __all__ = ["add_health_routes", "add_metrics_route", "serve_health"]
 
 
 def add_health_routes(
-    app: web.Application, is_ready: Callable[[], bool], metrics: Metrics | None
+    app: web.Application,
+    is_ready: Callable[[], bool],
+    metrics: Metrics | None,
+    details: Callable[[], Mapping[str, str]] | None = None,
 ) -> None:
-    """`/healthz` answers 200 while `is_ready()`, 503 otherwise; `/metrics` when given."""
+    """`/healthz` answers 200 while `is_ready()`, 503 otherwise; `/metrics` when given.
+
+    Args:
+        details: shown in the body (e.g. whether Redis answers), never deciding the status:
+            a dependency the bot can answer without must not take every replica out of
+            the Service.
+    """
 
     async def healthz(_: web.Request) -> web.Response:
+        extra = dict(details()) if details is not None else {}
         if is_ready():
-            return web.json_response({"status": "ok"})
-        return web.json_response({"status": "starting or disconnected"}, status=503)
+            return web.json_response({"status": "ok", **extra})
+        return web.json_response({"status": "starting or disconnected", **extra}, status=503)
 
     app.router.add_get("/healthz", healthz)
     if metrics is not None:
@@ -49,10 +59,11 @@ async def serve_health(
     is_ready: Callable[[], bool],
     metrics: Metrics | None,
     host: str = "0.0.0.0",  # noqa: S104 - probes come from the kubelet, outside the pod
+    details: Callable[[], Mapping[str, str]] | None = None,
 ) -> web.AppRunner:
     """Start the health server; the caller `await runner.cleanup()`s it on shutdown."""
     app = web.Application()
-    add_health_routes(app, is_ready, metrics)
+    add_health_routes(app, is_ready, metrics, details)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()

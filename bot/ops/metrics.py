@@ -52,6 +52,12 @@ class Metrics:
             ["platform", "result"],
             registry=self.registry,
         )
+        self.redis_errors = Counter(
+            "osi_redis_errors",
+            "Calls to Redis (OSI_REDIS_URL) that failed, by operation.",
+            ["operation"],
+            registry=self.registry,
+        )
         self.reloads = Counter(
             "osi_knowledge_reloads",
             "Knowledge reloads, by result.",
@@ -68,6 +74,9 @@ class Metrics:
     def record_daily(self, platform: Platform, result: str) -> None:
         """Count one channel's daily post by its outcome (a `bot.daily.posting.Outcome`)."""
         self.daily_posts.labels(platform, result).inc()
+
+    def record_redis_error(self, operation: str) -> None:
+        self.redis_errors.labels(operation).inc()
 
     def record_reload(self, ok: bool) -> None:
         self.reloads.labels("success" if ok else "failure").inc()

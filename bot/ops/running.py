@@ -25,10 +25,14 @@ if TYPE_CHECKING:
     from bot.ops.knowledge_holder import KnowledgeHolder
     from bot.ops.metrics import Metrics
     from bot.ops.settings import OpsSettings
+    from bot.ops.shared_state import SharedState
 
 __all__ = ["operating", "stop_on_signals"]
 
 log = logging.getLogger(__name__)
+
+# While Redis is down, how often it is tried again (so /healthz shows it back).
+REDIS_CHECK_SECONDS = 15.0
 
 
 def _stopping(stop: asyncio.Event, sig: signal.Signals) -> None:
@@ -55,9 +59,12 @@ def stop_on_signals(stop: asyncio.Event) -> Iterator[None]:
             loop.remove_signal_handler(sig)
 
 
-async def _serve_health(port: int, is_ready: Callable[[], bool], metrics: Metrics) -> web.AppRunner:
+async def _serve_health(
+    port: int, is_ready: Callable[[], bool], metrics: Metrics, shared: SharedState | None
+) -> web.AppRunner:
+    details = shared.health if shared is not None else None
     try:
-        runner = await serve_health(port, is_ready, metrics)
+        runner = await serve_health(port, is_ready, metrics, details=details)
     except OSError as error:
         message = f"Cannot serve health checks on {HEALTH_PORT}={port} ({error.strerror or error})."
         raise ConfigError(HEALTH_PORT, message) from None
@@ -71,6 +78,7 @@ async def operating(
     settings: OpsSettings,
     metrics: Metrics,
     is_up: Callable[[], bool],
+    shared: SharedState | None = None,
 ) -> AsyncIterator[asyncio.Event]:
     """While inside: the health server, knowledge reloads, and an event SIGTERM/SIGINT set.
 
@@ -79,6 +87,8 @@ async def operating(
 
     Args:
         is_up: whether the bot's connection is up (`/healthz` on OSI_HEALTH_PORT).
+        shared: Redis (OSI_REDIS_URL): checked at start, tried again while it is down,
+            shown in `/healthz`, closed at the end.
     """
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -88,7 +98,12 @@ async def operating(
 
     health = None
     if settings.health_port is not None:
-        health = await _serve_health(settings.health_port, ready, metrics)
+        health = await _serve_health(settings.health_port, ready, metrics, shared)
+    checker = None
+    if shared is not None:
+        if await shared.ping():
+            log.info("sharing state with the other replicas through Redis at %s", shared.where)
+        checker = loop.create_task(_check_redis(shared), name="redis check")
     on_hup = install_reload_signal(loop, holder)
     watcher = None
     if settings.reload_seconds > 0:
@@ -105,7 +120,21 @@ async def operating(
             watcher.cancel()
             with suppress(asyncio.CancelledError):
                 await watcher
+        if checker is not None:
+            checker.cancel()
+            with suppress(asyncio.CancelledError):
+                await checker
+        if shared is not None:
+            await shared.close()
         if on_hup:
             loop.remove_signal_handler(signal.SIGHUP)
         if health is not None:
             await health.cleanup()
+
+
+async def _check_redis(shared: SharedState, every: float = REDIS_CHECK_SECONDS) -> None:
+    """Try Redis again while it is down; answers and posts note it when it is up."""
+    while True:
+        await asyncio.sleep(every)
+        if not shared.reachable:
+            await shared.ping()

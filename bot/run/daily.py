@@ -1,8 +1,8 @@
 """`osi-bot daily show` and `osi-bot daily post`: preview a day, or post it once and exit.
 
 Made for a CronJob or a manual run. The ledger makes a second run (or a running bot that
-shares OSI_STATE_DIR) post nothing new; a post the platform refused is not recorded, so
-the next run posts it. Only the chosen platform's library is imported.
+shares OSI_STATE_DIR or OSI_REDIS_URL) post nothing new; a post the platform refused is not
+recorded, so the next run posts it. Only the chosen platform's library is imported.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
 from bot.ops.env import not_set
 from bot.ops.platform import Platform
+from bot.ops.shared_state import SharedStateSettings, open_shared_state
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -33,8 +34,10 @@ if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
     from bot.daily.clock import Clock
     from bot.daily.job import PostSender
+    from bot.daily.posting import FindPost
+    from bot.ops.shared_state import SharedState
 
-    OpenSender = Callable[[], AbstractAsyncContextManager[PostSender]]
+    OpenSender = Callable[[], AbstractAsyncContextManager[tuple[PostSender, FindPost]]]
 
 __all__ = ["post_once", "run_daily_command"]
 
@@ -57,19 +60,22 @@ def _discord(environ: Mapping[str, str]) -> OpenSender:
 
 
 async def _post(
-    job_for: Callable[[PostSender], DailyJob],
+    job_for: Callable[[PostSender, FindPost], DailyJob],
     open_sender: OpenSender,
     day: date,
     channels: tuple[str, ...],
+    shared: SharedState | None,
 ) -> list[PostResult]:
     async with AsyncExitStack() as stack:
+        if shared is not None:
+            stack.push_async_callback(shared.close)
         try:
-            send = await stack.enter_async_context(open_sender())
+            send, find = await stack.enter_async_context(open_sender())
         except PostRefusedError as error:
             # Discord logs in before posting: unreachable, it is every channel's failure,
             # reported per channel like any other (nothing was claimed, so nothing to undo).
             return [PostResult(channel, Outcome.FAILED, str(error)) for channel in channels]
-        return await job_for(send).post(day)
+        return await job_for(send, find).post(day)
 
 
 def _line(platform: Platform, day: date, result: PostResult) -> str:
@@ -108,9 +114,10 @@ def post_once(
     if not settings.channels:
         expected = "the ID of the channel to post the layer of the day to (several: commas)"
         raise ConfigError(settings.variable, not_set(settings.variable, expected))
-    ledger = open_ledger(settings.state_dir)
+    shared = open_shared_state(SharedStateSettings.from_env(env))
+    ledger = open_ledger(settings.state_dir, shared)
 
-    def job_for(send: PostSender) -> DailyJob:
+    def job_for(send: PostSender, find: FindPost) -> DailyJob:
         return DailyJob(
             knowledge,
             platform=platform,
@@ -118,9 +125,10 @@ def post_once(
             schedule=schedule,
             ledger=ledger,
             send=send,
+            find=find,
         )
 
-    results = asyncio.run(_post(job_for, open_sender, day, settings.channels))
+    results = asyncio.run(_post(job_for, open_sender, day, settings.channels, shared))
     for result in results:
         sys.stdout.write(_line(platform, day, result) + "\n")
     return 0 if all(result.outcome.done for result in results) else 1

@@ -22,7 +22,7 @@ import discord
 
 from bot.adapters.discord.client import build_client
 from bot.adapters.discord.commands import sync_commands
-from bot.adapters.discord.daily import discord_sender
+from bot.adapters.discord.daily import discord_finder, discord_sender
 from bot.adapters.discord.settings import SHARD_COUNT, TOKEN, DiscordSettings
 from bot.core.answering import answer
 from bot.daily.job import DailySetup
@@ -36,6 +36,7 @@ from bot.ops.observed import observed
 from bot.ops.platform import Platform
 from bot.ops.running import operating
 from bot.ops.settings import OpsSettings
+from bot.ops.shared_state import SharedStateSettings, open_shared_state
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from bot.daily.clock import Clock
     from bot.daily.job import DailyJob
     from bot.ops.knowledge_settings import KnowledgeSettings
+    from bot.ops.shared_state import SharedState
 
 __all__ = ["run", "serve", "sync_commands"]
 
@@ -71,13 +73,16 @@ def run(
     environ = os.environ if environ is None else environ
     settings = DiscordSettings.from_env(environ)
     ops = OpsSettings.from_env(environ)
-    daily = DailySetup.open(DailySettings.from_env(environ, Platform.DISCORD))
+    daily_settings = DailySettings.from_env(environ, Platform.DISCORD)
+    shared_settings = SharedStateSettings.from_env(environ)
     configure_logging(ops, secrets=[settings.token])
     # The bot never joins voice; the missing voice libraries are not worth a warning.
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
     metrics = Metrics()
+    shared = open_shared_state(shared_settings, on_error=metrics.record_redis_error)
+    daily = DailySetup.open(daily_settings, shared)
     holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
-    asyncio.run(_operate(settings, ops, holder, metrics, daily, sync=sync))
+    asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared, sync=sync))
     return 0
 
 
@@ -88,6 +93,7 @@ async def _operate(
     metrics: Metrics,
     daily: DailySetup,
     *,
+    shared: SharedState | None,
     sync: bool,
 ) -> None:
     """`serve`, with health checks, knowledge reloads and signals around it."""
@@ -102,7 +108,7 @@ async def _operate(
         log_unknown=ops.log_unknown_questions,
     )
     client = build_client(holder.get, settings, ask=ask)
-    async with operating(holder, ops, metrics, client.is_connected) as stop:
+    async with operating(holder, ops, metrics, client.is_connected, shared) as stop:
         await serve(client, settings, sync=sync, daily=daily, stop=stop, metrics=metrics)
 
 
@@ -198,6 +204,8 @@ def _daily_job(
         lambda: client.knowledge,
         platform=Platform.DISCORD,
         send=discord_sender(client.http),
+        # Logged in by now, so the bot's own user is known.
+        find=discord_finder(client.http, client.user.id) if client.user else None,
         clock=clock,
         record=metrics.record_daily if metrics else None,
     )

@@ -20,7 +20,8 @@ import aiohttp
 from bot.adapters.slack.app import build_bot
 from bot.adapters.slack.clients import ResponseUrlClient, web_client
 from bot.adapters.slack.connections import Running, http, socket_mode
-from bot.adapters.slack.daily import slack_sender
+from bot.adapters.slack.daily import slack_finder, slack_sender
+from bot.adapters.slack.dedupe import DEDUPE_TTL_SECONDS, RecentKeys
 from bot.adapters.slack.settings import ENV_PORT, SECRET_VARIABLES, SlackSettings
 from bot.adapters.slack.startup_checks import (
     SlackUnreachableError,
@@ -40,13 +41,16 @@ from bot.ops.observed import observed
 from bot.ops.platform import Platform
 from bot.ops.running import operating, stop_on_signals
 from bot.ops.settings import HEALTH_PORT, OpsSettings
+from bot.ops.shared_state import SharedKeys, SharedStateSettings, open_shared_state
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from bot.adapters.slack.dedupe import Deliveries
     from bot.core.knowledge import Knowledge
     from bot.daily.clock import Clock
     from bot.ops.knowledge_settings import KnowledgeSettings
+    from bot.ops.shared_state import SharedState
 
 __all__ = ["Running", "SlackUnreachableError", "run", "serve"]
 
@@ -71,11 +75,14 @@ def run(
             f"in HTTP mode, which serves /healthz and /metrics on {ENV_PORT}."
         )
         raise ConfigError(HEALTH_PORT, message)
-    daily = DailySetup.open(DailySettings.from_env(environ, Platform.SLACK))
+    daily_settings = DailySettings.from_env(environ, Platform.SLACK)
+    shared_settings = SharedStateSettings.from_env(environ)
     configure_logging(ops, secrets=settings.secrets)
     metrics = Metrics()
+    shared = open_shared_state(shared_settings, on_error=metrics.record_redis_error)
+    daily = DailySetup.open(daily_settings, shared)
     holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
-    asyncio.run(_operate(settings, ops, holder, metrics, daily))
+    asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared))
     return 0
 
 
@@ -99,6 +106,8 @@ async def _operate(
     holder: KnowledgeHolder,
     metrics: Metrics,
     daily: DailySetup,
+    *,
+    shared: SharedState | None,
 ) -> None:
     """`serve`, with health checks, knowledge reloads and signals around it."""
     running: list[Running] = []
@@ -106,7 +115,11 @@ async def _operate(
     def is_up() -> bool:
         return bool(running) and running[0].is_up()
 
-    async with operating(holder, ops, metrics, is_up) as stop:
+    seen = None
+    if shared is not None:
+        local = RecentKeys()
+        seen = SharedKeys(shared, local.add, ttl=DEDUPE_TTL_SECONDS, kind="delivery")
+    async with operating(holder, ops, metrics, is_up, shared) as stop:
         await serve(
             settings,
             holder.get,
@@ -115,6 +128,8 @@ async def _operate(
             daily=daily,
             metrics=metrics,
             log_unknown=ops.log_unknown_questions,
+            seen=seen,
+            health_details=shared.health if shared is not None else dict,
         )
 
 
@@ -130,6 +145,8 @@ async def serve(
     clock: Clock | None = None,
     metrics: Metrics | None = None,
     log_unknown: bool = False,
+    seen: Deliveries | None = None,
+    health_details: Callable[[], Mapping[str, str]] = dict,
 ) -> None:
     """Connect and answer until `stop` is set (default: SIGTERM or SIGINT).
 
@@ -141,6 +158,8 @@ async def serve(
         clock: the layer of the day's time (tests pass one that needs no waiting).
         metrics: where answers and daily posts are counted; HTTP mode serves /metrics.
         log_unknown: log the questions the bot could not answer (OSI_LOG_UNKNOWN_QUESTIONS).
+        seen: where deliveries are remembered (Redis: every replica; default this process).
+        health_details: what `/healthz` shows beside its status (whether Redis answers).
     """
     on_signals = stop is None  # a caller that passes `stop` decides when to stop
     stop = stop or asyncio.Event()
@@ -161,6 +180,8 @@ async def serve(
                 signing_secret=settings.signing_secret,
                 responses=ResponseUrlClient(session),
                 answer_fn=ask,
+                seen=seen,
+                health_details=health_details,
             )
             job = None
             if daily is not None:
@@ -169,6 +190,7 @@ async def serve(
                     source,
                     platform=Platform.SLACK,
                     send=send,
+                    find=slack_finder(client),
                     clock=clock,
                     record=metrics.record_daily,
                 )

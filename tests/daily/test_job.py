@@ -14,7 +14,7 @@ import pytest
 
 from bot.daily.clock import SystemClock
 from bot.daily.job import DailyJob, DailySetup, PostRefusedError
-from bot.daily.ledger import PostLedger
+from bot.daily.ledger import SqliteLedger
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.daily.settings import DailySettings
@@ -54,7 +54,7 @@ class RecordingSender:
 
 def _job(
     knowledge: Knowledge | Callable[[], Knowledge],
-    ledger: PostLedger,
+    ledger: SqliteLedger,
     send: Callable[[str, DailyPost], Awaitable[str]],
     clock: ParkingClock | None = None,
     record: Callable[[str, str], None] | None = None,
@@ -75,7 +75,7 @@ async def test_the_job_sends_the_rotations_post_for_the_day(
     knowledge: Knowledge, tmp_path: Path
 ) -> None:
     send = RecordingSender()
-    results = await _job(knowledge, PostLedger(str(tmp_path)), send).post(DAY)
+    results = await _job(knowledge, SqliteLedger(str(tmp_path)), send).post(DAY)
     assert [(r.channel, r.outcome) for r in results] == [("C0DAILY001", "posted")]
     assert send.sent == [("C0DAILY001", daily_post(knowledge, DAY, weekdays_only=True))]
 
@@ -84,7 +84,7 @@ async def test_leaving_the_schedule_lets_a_post_on_its_way_land_and_be_recorded(
     knowledge: Knowledge, tmp_path: Path
 ) -> None:
     """A SIGTERM mid-post must not leave a claim that blocks the day for ten minutes."""
-    ledger, send = PostLedger(str(tmp_path)), RecordingSender()
+    ledger, send = SqliteLedger(str(tmp_path)), RecordingSender()
     send.release = asyncio.Event()
     job = _job(knowledge, ledger, send)  # 10:00: the catch-up post starts at once
 
@@ -98,7 +98,7 @@ async def test_leaving_the_schedule_lets_a_post_on_its_way_land_and_be_recorded(
     assert not leaving.done(), "the schedule was cancelled while a post was on its way"
     send.release.set()
     await asyncio.wait_for(leaving, timeout=5)
-    assert ledger.posted("slack", "C0DAILY001", DAY)
+    assert await ledger.posted("slack", "C0DAILY001", DAY)
 
 
 async def test_a_post_stuck_past_the_grace_period_is_cancelled(
@@ -106,7 +106,7 @@ async def test_a_post_stuck_past_the_grace_period_is_cancelled(
 ) -> None:
     send = RecordingSender()
     send.release = asyncio.Event()  # never set
-    job = _job(knowledge, PostLedger(str(tmp_path)), send)
+    job = _job(knowledge, SqliteLedger(str(tmp_path)), send)
     async with asyncio.timeout(5), job.scheduled(grace=0.01):
         await send.started.wait()
     assert send.sent == []
@@ -120,7 +120,7 @@ async def test_every_channels_outcome_is_recorded_for_the_metrics(
     knowledge: Knowledge, tmp_path: Path
 ) -> None:
     outcomes: list[tuple[str, str]] = []
-    ledger = PostLedger(str(tmp_path))
+    ledger = SqliteLedger(str(tmp_path))
 
     def record(platform: str, outcome: str) -> None:
         outcomes.append((platform, outcome))
@@ -137,10 +137,10 @@ async def test_the_running_schedule_logs_a_refused_post_and_post_leaves_it_to_it
 ) -> None:
     """`post` returns the failure for its caller to report (`daily post` prints it); the
     schedule, which prints nothing, logs it: one report either way."""
-    await _job(knowledge, PostLedger(str(tmp_path)), _refuse).post(DAY)
+    await _job(knowledge, SqliteLedger(str(tmp_path)), _refuse).post(DAY)
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
     clock = ParkingClock(datetime(2026, 11, 26, 10, 0, tzinfo=UTC), advances=1)
-    job = _job(knowledge, PostLedger(str(tmp_path)), _refuse, clock)
+    job = _job(knowledge, SqliteLedger(str(tmp_path)), _refuse, clock)
     async with job.scheduled(retry_seconds=300):
         await clock.until_parked()
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
@@ -160,7 +160,7 @@ async def test_each_post_is_made_from_the_knowledge_current_at_posting_time(
     rename(path, spotlight.name, f"{spotlight.name} Next")
     current = [knowledge]
     send = RecordingSender()
-    job = _job(lambda: current[0], PostLedger(str(tmp_path)), send)
+    job = _job(lambda: current[0], SqliteLedger(str(tmp_path)), send)
     await job.post(DAY)
     current[0] = load_knowledge(path)
     await job.post(DAY + timedelta(days=1))
@@ -169,16 +169,16 @@ async def test_each_post_is_made_from_the_knowledge_current_at_posting_time(
     assert second.spotlight.name == f"{spotlight.name} Next"
 
 
-class FlakyLedger(PostLedger):
+class FlakyLedger(SqliteLedger):
     """A ledger whose first claim fails, as on a full disk."""
 
     failures = 1
 
-    def claim(self, platform: str, channel: str, day: date, now: float) -> str | None:
+    async def claim(self, platform: str, channel: str, day: date) -> str | None:
         if self.failures:
             self.failures -= 1
             raise sqlite3.OperationalError("database or disk is full")
-        return super().claim(platform, channel, day, now)
+        return await super().claim(platform, channel, day)
 
 
 async def test_a_failing_ledger_is_retried_not_the_end_of_the_schedule(
@@ -190,7 +190,7 @@ async def test_a_failing_ledger_is_retried_not_the_end_of_the_schedule(
     async with job.scheduled(retry_seconds=300):
         await clock.until_parked()
     assert clock.sleeps[0] == 300  # retried after five minutes
-    assert ledger.posted("slack", "C0DAILY001", DAY)
+    assert await ledger.posted("slack", "C0DAILY001", DAY)
     assert "database or disk is full" in caplog.text
 
 
@@ -264,7 +264,7 @@ async def test_a_crashed_schedule_is_logged_and_does_not_fail_the_shutdown(
             raise RuntimeError("no time")
 
     job = _job(
-        knowledge, PostLedger(str(tmp_path)), RecordingSender(), BrokenClock(datetime.now(UTC))
+        knowledge, SqliteLedger(str(tmp_path)), RecordingSender(), BrokenClock(datetime.now(UTC))
     )
     async with asyncio.timeout(5), job.scheduled():
         while "the layer of the day stopped: no time" not in caplog.text:

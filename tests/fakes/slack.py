@@ -46,6 +46,8 @@ class _Script:
     rate_limited: dict[str, int] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
     hold_responses: asyncio.Event | None = None
+    # Calls to a method that are carried out, then answered by dropping the connection.
+    drop_after_accepting: dict[str, int] = field(default_factory=dict)
 
 
 def _token(request: web.Request, args: dict[str, Any]) -> str | None:
@@ -64,7 +66,8 @@ async def _arguments(request: web.Request) -> dict[str, Any]:
     elif raw:
         for key, value in parse_qsl(raw, keep_blank_values=True):
             # Form-encoded Web API calls carry blocks as a JSON string.
-            args[key] = json.loads(value) if key in {"blocks", "attachments"} else value
+            json_valued = {"blocks", "attachments", "metadata"}
+            args[key] = json.loads(value) if key in json_valued else value
     return args
 
 
@@ -82,12 +85,14 @@ class FakeSlack:
         self.acks: dict[str, dict[str, Any]] = {}
         self._envelopes = itertools.count(1)
         self._changed = asyncio.Condition()
+        self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> messages, oldest first
 
     # -- lifecycle ---------------------------------------------------------------
 
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/api/{method}", self._web_api)
+        app.router.add_get("/api/{method}", self._web_api)  # conversations.history is a GET
         app.router.add_post("/respond/{name}", self._response_url)
         app.router.add_get("/link", self._link)
         self._runner = web.AppRunner(app, access_log=None)
@@ -121,6 +126,11 @@ class FakeSlack:
     def fail(self, method: str, error: str) -> None:
         """Answer every call to `method` with `{"ok": false, "error": error}`."""
         self.script.failures[method] = error
+
+    def drop_after_accepting(self, method: str, times: int = 1) -> None:
+        """Carry out the next `times` calls to `method`, then drop the connection unanswered
+        (Slack took the post; its answer was lost on the way)."""
+        self.script.drop_after_accepting[method] = times
 
     def hold_responses(self) -> asyncio.Event:
         """Keep messages (chat.* calls, `response_url` posts) waiting until the event is set."""
@@ -162,7 +172,12 @@ class FakeSlack:
             return web.json_response({"ok": False, "error": self.script.failures[method]})
         if method.startswith("chat.") and self.script.hold_responses is not None:
             await self.script.hold_responses.wait()
-        return web.json_response(self._result(method, args, token))
+        result = self._result(method, args, token)
+        if self.script.drop_after_accepting.get(method, 0) > 0:
+            self.script.drop_after_accepting[method] -= 1
+            assert request.transport is not None
+            request.transport.close()
+        return web.json_response(result)
 
     def _result(self, method: str, args: dict[str, Any], token: str | None) -> dict[str, Any]:
         if method == "apps.connections.open":
@@ -184,7 +199,17 @@ class FakeSlack:
             }
         ts = f"1700000000.{next(self._ts):06d}"
         if method == "chat.postMessage":
-            return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": {}}
+            message = {"type": "message", "ts": ts, "text": args.get("text", ""), "bot_id": BOT_ID}
+            if "metadata" in args:
+                message["metadata"] = args["metadata"]
+            self.history.setdefault(str(args.get("channel")), []).append(message)
+            return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": message}
+        if method == "conversations.history":
+            oldest = float(args.get("oldest") or 0)
+            messages = self.history.get(str(args.get("channel")), [])
+            newest_first = [m for m in reversed(messages) if float(m["ts"]) > oldest]
+            limit = int(args.get("limit") or 100)
+            return {"ok": True, "messages": newest_first[:limit], "has_more": False}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         return {"ok": False, "error": "unknown_method"}

@@ -19,7 +19,7 @@ import pytest
 
 from bot.adapters.slack.clients import RATE_LIMIT_RETRIES
 from bot.cli import main
-from bot.daily.ledger import PostLedger
+from bot.daily.ledger import SqliteLedger
 from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from bot.core.knowledge import Knowledge
+    from tests.fakes.redis_server import RedisServer
     from tests.fakes.slack import FakeSlack
 
 DAY = date(2026, 11, 26)
@@ -70,8 +71,8 @@ async def _post_once(
     )
 
 
-def _posted(state: Path, platform: str, channel: str) -> bool:
-    return PostLedger(str(state)).posted(platform, channel, DAY)
+async def _posted(state: Path, platform: str, channel: str) -> bool:
+    return await SqliteLedger(str(state)).posted(platform, channel, DAY)
 
 
 # ---- Slack ---------------------------------------------------------------------------
@@ -91,7 +92,7 @@ async def test_slack_run_twice_posts_once(
     first, second = capsys.readouterr().out.splitlines()
     assert first.startswith(f"slack {SLACK_CHANNEL} 2026-11-26: posted (message 1700000000.")
     assert second == f"slack {SLACK_CHANNEL} 2026-11-26: already posted"
-    assert _posted(tmp_path, "slack", SLACK_CHANNEL)
+    assert await _posted(tmp_path, "slack", SLACK_CHANNEL)
 
 
 async def test_slack_api_url_setting_points_the_one_shot_elsewhere(
@@ -119,12 +120,12 @@ async def test_slack_refusal_exits_1_records_nothing_and_the_next_run_posts(
     env = _slack_env(tmp_path)
     fake_slack.fail("chat.postMessage", "not_in_channel")
     assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 1
-    assert not _posted(tmp_path, "slack", SLACK_CHANNEL)
+    assert not await _posted(tmp_path, "slack", SLACK_CHANNEL)
     out = capsys.readouterr().out
     assert "failed: Slack did not take the post: not_in_channel (invite the bot" in out
     fake_slack.script.failures.clear()  # Slack takes posts again
     assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
-    assert _posted(tmp_path, "slack", SLACK_CHANNEL)
+    assert await _posted(tmp_path, "slack", SLACK_CHANNEL)
     assert len(fake_slack.calls_to("chat.postMessage")) == 2  # the refused one, the posted one
 
 
@@ -135,9 +136,9 @@ async def test_slack_rate_limit_beyond_the_retries_exits_1_and_the_next_run_post
     fake_slack.rate_limit("chat.postMessage", times=RATE_LIMIT_RETRIES + 1)
     assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 1
     assert len(fake_slack.calls_to("chat.postMessage")) == RATE_LIMIT_RETRIES + 1
-    assert not _posted(tmp_path, "slack", SLACK_CHANNEL)
+    assert not await _posted(tmp_path, "slack", SLACK_CHANNEL)
     assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
-    assert _posted(tmp_path, "slack", SLACK_CHANNEL)
+    assert await _posted(tmp_path, "slack", SLACK_CHANNEL)
 
 
 async def test_slack_unreachable_exits_1_and_records_nothing(
@@ -151,7 +152,104 @@ async def test_slack_unreachable_exits_1_and_records_nothing(
     )
     assert status == 1
     assert "failed: Slack did not take the post: cannot reach Slack" in capsys.readouterr().out
-    assert not _posted(tmp_path, "slack", SLACK_CHANNEL)
+    assert not await _posted(tmp_path, "slack", SLACK_CHANNEL)
+
+
+async def test_slack_post_names_its_day_and_a_run_without_the_record_finds_it(
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CronJob that lost its volume (or any poster without the record) looks in the
+    channel first, by the post's metadata, and posts nothing twice."""
+    assert (
+        await _post_once(knowledge, Platform.SLACK, _slack_env(tmp_path / "a"), fake_slack.api_url)
+        == 0
+    )
+    (call,) = fake_slack.calls_to("chat.postMessage")
+    assert call.args["metadata"] == {
+        "event_type": "osi_layer_of_the_day",
+        "event_payload": {"day": "2026-11-26"},
+    }
+    capsys.readouterr()
+    assert (
+        await _post_once(knowledge, Platform.SLACK, _slack_env(tmp_path / "b"), fake_slack.api_url)
+        == 0
+    )
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+    (history,) = fake_slack.calls_to("conversations.history")[1:]
+    assert history.args["channel"] == SLACK_CHANNEL
+    assert capsys.readouterr().out.startswith(
+        f"slack {SLACK_CHANNEL} 2026-11-26: already posted: found in the channel (1700000000."
+    )
+    assert await _posted(tmp_path / "b", "slack", SLACK_CHANNEL)
+
+
+async def test_slack_post_whose_answer_was_lost_is_posted_once_and_reported_posted(
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Slack took the post, then the connection dropped: no blind retry, a look instead."""
+    fake_slack.drop_after_accepting("chat.postMessage")
+    env = _slack_env(tmp_path)
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+    assert capsys.readouterr().out.startswith(
+        f"slack {SLACK_CHANNEL} 2026-11-26: posted (message 1700000000."
+    )
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 0
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+
+
+async def test_slack_without_the_history_scope_still_posts_and_says_what_is_missing(
+    fake_slack: FakeSlack, knowledge: Knowledge, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_slack.fail("conversations.history", "missing_scope")
+    assert (
+        await _post_once(knowledge, Platform.SLACK, _slack_env(tmp_path), fake_slack.api_url) == 0
+    )
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "channels:history" in warning
+    assert "missing_scope" in warning
+
+
+async def test_two_slack_posters_with_separate_records_and_one_redis_post_once(
+    fake_slack: FakeSlack,
+    knowledge: Knowledge,
+    tmp_path: Path,
+    redis_server: RedisServer,
+    redis_prefix: str,
+) -> None:
+    shared = {"OSI_REDIS_URL": redis_server.url, "OSI_REDIS_PREFIX": redis_prefix}
+    first_env = {**_slack_env(tmp_path / "pod-a"), **shared}
+    second_env = {**_slack_env(tmp_path / "pod-b"), **shared}
+    held = fake_slack.hold_responses()  # the first post is on its way when the second starts
+    first = asyncio.create_task(
+        _post_once(knowledge, Platform.SLACK, first_env, fake_slack.api_url)
+    )
+    await fake_slack.wait_until(lambda: bool(fake_slack.calls_to("chat.postMessage")))
+    second = await _post_once(knowledge, Platform.SLACK, second_env, fake_slack.api_url)
+    held.set()
+    assert await first == 0
+    assert second == 1  # "in progress elsewhere": the CronJob retries it
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+    assert await _post_once(knowledge, Platform.SLACK, second_env, fake_slack.api_url) == 0
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+
+
+async def test_slack_poster_with_redis_down_posts_nothing_and_exits_1(
+    fake_slack: FakeSlack,
+    knowledge: Knowledge,
+    tmp_path: Path,
+    own_redis_server: RedisServer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    own_redis_server.stop()
+    env = {**_slack_env(tmp_path), "OSI_REDIS_URL": own_redis_server.url}
+    assert await _post_once(knowledge, Platform.SLACK, env, fake_slack.api_url) == 1
+    assert fake_slack.calls_to("chat.postMessage") == []
+    out = capsys.readouterr().out
+    assert out.startswith(
+        f"slack {SLACK_CHANNEL} 2026-11-26: failed: cannot reach Redis at redis://127.0.0.1:"
+    )
 
 
 @pytest.mark.parametrize(
@@ -192,7 +290,7 @@ async def test_discord_run_twice_posts_once_over_rest_without_a_gateway(
     assert fake_discord.gateway_queries == []
     assert fake_discord.sessions == []
     assert {r.path for r in fake_discord.requests} == {"/users/@me", DISCORD_MESSAGES}
-    assert _posted(tmp_path, "discord", DISCORD_CHANNEL)
+    assert await _posted(tmp_path, "discord", DISCORD_CHANNEL)
 
 
 @pytest.fixture
@@ -224,11 +322,11 @@ async def test_discord_refusal_exits_1_records_nothing_and_the_next_run_posts(
     env = _discord_env(tmp_path)
     fake_discord.fail("POST", DISCORD_MESSAGES, status)
     assert await _post_once(knowledge, Platform.DISCORD, env) == 1
-    assert not _posted(tmp_path, "discord", DISCORD_CHANNEL)
+    assert not await _posted(tmp_path, "discord", DISCORD_CHANNEL)
     recovered = await recover_discord()
     assert await _post_once(knowledge, Platform.DISCORD, env) == 0
     assert len(recovered.calls("POST", DISCORD_MESSAGES)) == 1
-    assert _posted(tmp_path, "discord", DISCORD_CHANNEL)
+    assert await _posted(tmp_path, "discord", DISCORD_CHANNEL)
 
 
 async def test_a_token_discord_rejects_names_the_setting_and_posts_nothing(
@@ -320,7 +418,7 @@ async def test_osi_bot_daily_post_prints_a_line_per_channel_when_discord_is_unre
         "cannot reach Discord"
     )
     assert captured.err == ""
-    assert not _posted(tmp_path, "discord", DISCORD_CHANNEL)
+    assert not await _posted(tmp_path, "discord", DISCORD_CHANNEL)
 
 
 def test_an_unset_daily_channel_is_one_sentence_and_exit_1(

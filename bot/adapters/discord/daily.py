@@ -2,11 +2,16 @@
 
 Posting needs no gateway connection: the running bot sends with its logged-in HTTP client,
 and `osi-bot daily post` logs in over REST, posts and leaves without ever connecting.
+
+The footer names the day. A poster unsure whether Discord took a post (the connection
+dropped before the answer) finds it among the channel's recent messages by the bot
+(`discord_finder`, needs Read Message History) instead of posting it twice.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
@@ -24,13 +29,17 @@ from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
+    from datetime import date
 
     from bot.daily.job import PostSender
+    from bot.daily.posting import FindPost
     from bot.daily.rotation import DailyPost
 
-__all__ = ["daily_embed", "discord_sender", "one_shot_sender"]
+__all__ = ["daily_embed", "discord_finder", "discord_sender", "one_shot_sender"]
 
-_FOOTER = "Ask me about any of these with /osi"
+_FOOTER = "Layer of the day for {day} · ask me about any of these with /osi"
+log = logging.getLogger(__name__)
+_HISTORY_LIMIT = 50  # the bot's post is looked for minutes after it was sent
 # A one-shot run waits out a short rate limit; a long one fails the run, to be retried.
 _ONE_SHOT_MAX_RATE_LIMIT_WAIT = 60.0
 _HINTS = {
@@ -62,13 +71,17 @@ def daily_embed(post: DailyPost) -> discord.Embed:
     others = [tool for tool in post.tools if tool != spotlight.name]
     if others:
         add_field(embed, "Also at this layer", tools_by_origin(others, post.table_tools, md))
-    embed.set_footer(text=_FOOTER)
+    embed.set_footer(text=_footer(post.day))
     # Least important last: drop the tool list, then the fact, then shorten the description.
     while len(embed) > Limits.TOTAL and len(embed.fields) > 1:
         embed.remove_field(len(embed.fields) - 1)
     if (excess := len(embed) - Limits.TOTAL) > 0 and embed.description:
         embed.description = clip(embed.description, len(embed.description) - excess)
     return embed
+
+
+def _footer(day: date) -> str:
+    return _FOOTER.format(day=day.isoformat())
 
 
 def _refusal(error: discord.HTTPException) -> str:
@@ -109,8 +122,47 @@ def discord_sender(http: HTTPClient) -> PostSender:
     return send
 
 
+def discord_finder(http: HTTPClient, bot_user_id: int) -> FindPost:
+    """Looks for a day's post among the channel's recent messages by the bot; its id or None.
+
+    Without Read Message History it warns once and finds nothing (the post goes out as
+    before); Discord unreachable raises `PostRefusedError`, so nothing is sent unchecked.
+    """
+    warned = False
+
+    async def find(channel: str, day: date) -> str | None:
+        nonlocal warned
+        try:
+            messages = await http.logs_from(int(channel), _HISTORY_LIMIT)
+        except discord.Forbidden as error:
+            if not warned:
+                warned = True
+                log.warning(
+                    "cannot read channel %s's history (%s): allow Read Message History, or a"
+                    " post whose answer was lost may be posted again",
+                    channel,
+                    error,
+                )
+            return None
+        except discord.HTTPException:
+            return None  # a missing channel, say: the post itself reports it
+        except (aiohttp.ClientError, OSError, TimeoutError) as error:
+            reason = f"cannot reach Discord to look for the post ({error or type(error).__name__})"
+            raise PostRefusedError(Platform.DISCORD, reason) from None
+        footer = _footer(day)
+        for message in messages:
+            if message["author"]["id"] != str(bot_user_id):
+                continue
+            footers = [embed.get("footer", {}).get("text") for embed in message.get("embeds", [])]
+            if footer in footers:
+                return str(message["id"])
+        return None
+
+    return find
+
+
 @asynccontextmanager
-async def one_shot_sender(token: str) -> AsyncIterator[PostSender]:
+async def one_shot_sender(token: str) -> AsyncIterator[tuple[PostSender, FindPost]]:
     """Log in over REST (no gateway), yield a sender, close the session.
 
     Raises:
@@ -122,13 +174,13 @@ async def one_shot_sender(token: str) -> AsyncIterator[PostSender]:
     )
     try:
         try:
-            await http.static_login(token)
+            user = await http.static_login(token)
         except discord.LoginFailure:
             message = f"Discord rejected {TOKEN}; copy it again from your application's Bot page."
             raise ConfigError(TOKEN, message) from None
         except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as error:
             reason = f"cannot reach Discord ({error or type(error).__name__})"
             raise PostRefusedError(Platform.DISCORD, reason) from None
-        yield discord_sender(http)
+        yield discord_sender(http), discord_finder(http, int(user["id"]))
     finally:
         await http.close()

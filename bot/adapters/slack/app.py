@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from slack_bolt.async_app import AsyncApp
@@ -22,10 +22,11 @@ from bot.core.knowledge import as_source
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS, InFlight
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from slack_sdk.web.async_client import AsyncWebClient
 
+    from bot.adapters.slack.dedupe import Deliveries
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
 
@@ -42,6 +43,8 @@ class SlackBot:
     app: AsyncApp
     background: InFlight
     verifies_signatures: bool  # False only for a Socket Mode app, which has no secret
+    # Shown by /healthz beside the status (whether Redis answers), never deciding it.
+    health_details: Callable[[], Mapping[str, str]] = field(default=dict)
 
     async def idle(self, timeout: float | None = SHUTDOWN_GRACE_SECONDS) -> bool:
         """Wait until every answer in progress has been sent; False on timeout."""
@@ -55,7 +58,8 @@ def build_bot(
     signing_secret: str | None,
     responses: ResponseUrlClient | None = None,
     answer_fn: Callable[[Knowledge, str], Answer] = answer,
-    seen: RecentKeys | None = None,
+    seen: Deliveries | None = None,
+    health_details: Callable[[], Mapping[str, str]] = dict,
 ) -> SlackBot:
     """The osi-bot Slack app.
 
@@ -66,7 +70,8 @@ def build_bot(
         signing_secret: verifies HTTP requests; None for a Socket Mode-only app.
         responses: posts button clicks' answers to their `response_url`.
         answer_fn: the core's `answer`; tests swap in one that fails.
-        seen: remembers deliveries, so a redelivery is ignored.
+        seen: remembers deliveries, so a redelivery is ignored (default: this process).
+        health_details: what `/healthz` shows beside its status.
     """
     app = AsyncApp(
         name="osi-bot",
@@ -92,4 +97,9 @@ def build_bot(
     app.event("app_mention")(listeners.mention)
     app.event("message")(listeners.direct_message)
     app.action(_ASK_BUTTON)(listeners.button)
-    return SlackBot(app=app, background=background, verifies_signatures=bool(signing_secret))
+    return SlackBot(
+        app=app,
+        background=background,
+        verifies_signatures=bool(signing_secret),
+        health_details=health_details,
+    )

@@ -4,6 +4,10 @@ Slack redelivers an event it thinks timed out (with `X-Slack-Retry-Num`, or a So
 `retry_attempt`); the copy carries the same `event_id`. Commands and button clicks carry a
 `trigger_id` unique to each invocation. The check runs after signature verification, so a
 forged request cannot mark a real one as seen.
+
+Each process remembers deliveries itself (`RecentKeys`); with OSI_REDIS_URL the replicas
+share the memory (`bot.ops.shared_state.SharedKeys`), so a retry that lands on another
+replica is skipped too.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.response import BoltResponse
@@ -21,13 +25,20 @@ if TYPE_CHECKING:
 
     from slack_bolt.request.async_request import AsyncBoltRequest
 
-__all__ = ["RecentKeys", "SkipRedeliveries", "delivery_key"]
+__all__ = ["DEDUPE_TTL_SECONDS", "Deliveries", "RecentKeys", "SkipRedeliveries", "delivery_key"]
 
 _log = logging.getLogger(__name__)
 
 # Slack retries three times within about five minutes; an hour covers it with room to spare.
-_DEFAULT_TTL = 3600.0
+DEDUPE_TTL_SECONDS = 3600.0
 _DEFAULT_CAPACITY = 10_000
+
+
+class Deliveries(Protocol):
+    """Where deliveries are remembered: this process, or every replica (Redis)."""
+
+    async def first_time(self, key: str) -> bool:
+        """Remember `key`; False when it was seen before (a repeat)."""
 
 
 class RecentKeys:
@@ -36,7 +47,7 @@ class RecentKeys:
     def __init__(
         self,
         *,
-        ttl: float = _DEFAULT_TTL,
+        ttl: float = DEDUPE_TTL_SECONDS,
         capacity: int = _DEFAULT_CAPACITY,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -61,6 +72,9 @@ class RecentKeys:
         self._added[key] = now
         return True
 
+    async def first_time(self, key: str) -> bool:
+        return self.add(key)
+
 
 def delivery_key(body: dict[str, Any]) -> str | None:
     """What identifies one delivery of this payload: its event or its trigger."""
@@ -74,7 +88,7 @@ def delivery_key(body: dict[str, Any]) -> str | None:
 class SkipRedeliveries(AsyncMiddleware):
     """Bolt global middleware: acknowledge a repeat delivery and do nothing else."""
 
-    def __init__(self, seen: RecentKeys) -> None:
+    def __init__(self, seen: Deliveries) -> None:
         self._seen = seen
 
     async def async_process(
@@ -85,7 +99,7 @@ class SkipRedeliveries(AsyncMiddleware):
         next: Callable[[], Awaitable[BoltResponse]],
     ) -> BoltResponse:
         key = delivery_key(req.body)
-        if key is not None and not self._seen.add(key):
+        if key is not None and not await self._seen.first_time(key):
             _log.info("Ignoring a repeat delivery of %s", key)
             return BoltResponse(status=200, body="")  # 200, so Slack stops redelivering
         return await next()

@@ -40,5 +40,5 @@ def build_web_app(
 
     web_app = web.Application(client_max_size=_MAX_BODY_BYTES)
     web_app.router.add_post(path, events)
-    add_health_routes(web_app, is_ready, metrics)
+    add_health_routes(web_app, is_ready, metrics, bot.health_details)
     return web_app

@@ -16,7 +16,7 @@ from bot.adapters.discord.daily import daily_embed
 from bot.adapters.discord.embeds import LAYER_COLOURS, Limits
 from bot.adapters.discord.settings import DiscordSettings
 from bot.daily.job import DailySetup
-from bot.daily.ledger import PostLedger
+from bot.daily.ledger import SqliteLedger
 from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
@@ -109,7 +109,7 @@ def test_a_post_too_long_even_without_its_extras_still_fits(knowledge: Knowledge
 
 
 def _setup(state: Path, channels: tuple[str, ...] = (CHANNEL,)) -> DailySetup:
-    ledger = PostLedger(str(state)) if channels else None
+    ledger = SqliteLedger(str(state)) if channels else None
     return DailySetup("DISCORD_DAILY_CHANNEL", SCHEDULE, channels, ledger)
 
 
@@ -147,7 +147,7 @@ async def test_a_bot_started_after_nine_posts_the_missed_post_once(
     assert (request.body["nonce"], request.body["enforce_nonce"]) == ("osi-daily-20261126", True)
     assert request.body["embeds"][0]["title"] == daily_title(daily_post(knowledge, THURSDAY))
     assert clock.sleeps == [timedelta(hours=22).total_seconds()]
-    assert PostLedger(str(tmp_path)).posted("discord", CHANNEL, THURSDAY)
+    assert await SqliteLedger(str(tmp_path)).posted("discord", CHANNEL, THURSDAY)
 
 
 async def test_a_restart_the_same_day_does_not_post_again(
@@ -170,7 +170,7 @@ async def test_a_refused_post_is_tried_again_every_five_minutes_and_not_recorded
     await _run_until_parked(knowledge, _setup(tmp_path), clock)
     assert clock.sleeps == [300, 300, 300]  # still refused: it keeps trying that day
     assert len(fake_discord.calls("POST", MESSAGES)) == 3
-    assert not PostLedger(str(tmp_path)).posted("discord", CHANNEL, THURSDAY)
+    assert not await SqliteLedger(str(tmp_path)).posted("discord", CHANNEL, THURSDAY)
 
 
 async def test_only_the_process_running_shard_0_posts(

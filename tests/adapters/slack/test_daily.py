@@ -18,7 +18,7 @@ from bot.adapters.slack.daily import daily_message
 from bot.adapters.slack.limits import MAX_BLOCKS, SECTION_TEXT_LIMIT, TEXT_FALLBACK_LIMIT
 from bot.adapters.slack.settings import SlackSettings
 from bot.daily.job import DailySetup
-from bot.daily.ledger import PostLedger
+from bot.daily.ledger import SqliteLedger
 from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
@@ -100,7 +100,7 @@ def test_a_very_long_description_is_split_not_refused(knowledge: Knowledge) -> N
 
 
 def _setup(state: Path, channels: tuple[str, ...] = (CHANNEL,)) -> DailySetup:
-    ledger = PostLedger(str(state)) if channels else None
+    ledger = SqliteLedger(str(state)) if channels else None
     return DailySetup("SLACK_DAILY_CHANNEL", SCHEDULE, channels, ledger)
 
 
@@ -155,7 +155,7 @@ async def test_a_bot_started_after_nine_posts_the_missed_post_once(
     assert posted["blocks"] == daily_message(daily_post(knowledge, THURSDAY)).blocks
     # Then it waited for Friday 09:00 in Berlin.
     assert clock.sleeps == [timedelta(hours=22).total_seconds()]
-    assert PostLedger(str(tmp_path)).posted("slack", CHANNEL, THURSDAY)
+    assert await SqliteLedger(str(tmp_path)).posted("slack", CHANNEL, THURSDAY)
 
 
 async def test_a_restart_the_same_day_does_not_post_again(
@@ -192,7 +192,7 @@ async def test_a_refused_post_is_tried_again_later_that_day(
     await _serve_until_parked(fake_slack, knowledge, _setup(tmp_path), clock, metrics=metrics)
     assert len(_daily_posts(fake_slack)) == 2  # refused, then posted
     assert clock.sleeps[0] == 300
-    assert PostLedger(str(tmp_path)).posted("slack", CHANNEL, THURSDAY)
+    assert await SqliteLedger(str(tmp_path)).posted("slack", CHANNEL, THURSDAY)
     counted = metrics.exposition().decode()
     assert 'osi_daily_posts_total{platform="slack",result="failed"} 1.0' in counted
     assert 'osi_daily_posts_total{platform="slack",result="posted"} 1.0' in counted
