@@ -78,6 +78,8 @@ _SHARED_SETTINGS = """\
   OSI_HEALTH_PORT        optional: serve GET /healthz and /metrics on this port
   OSI_DAILY_TIME, OSI_TIMEZONE, OSI_DAILY_WEEKDAYS_ONLY, OSI_STATE_DIR
                          optional: when the layer of the day is posted, and its record
+  OSI_REDIS_URL, OSI_REDIS_PREFIX
+                         optional: a Redis every replica shares (redeliveries, daily posts)
   OSI_LOG_LEVEL, OSI_LOG_FORMAT, OSI_LOG_UNKNOWN_QUESTIONS, OSI_KNOWLEDGE_RELOAD_SECONDS
                          optional: logging and knowledge reloads
 """

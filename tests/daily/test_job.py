@@ -15,12 +15,14 @@ import pytest
 from bot.daily.clock import SystemClock
 from bot.daily.job import DailyJob, DailySetup, PostRefusedError
 from bot.daily.ledger import SqliteLedger
+from bot.daily.redis_ledger import RedisLedger
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
 from bot.loading.load import load_knowledge
 from bot.ops.platform import Platform
+from bot.ops.shared_state import SharedStateSettings, open_shared_state
 from tests.fakes.clocks import ParkingClock
 from tests.fakes.knowledge_files import copy_bundled, rename
 
@@ -29,7 +31,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from bot.core.knowledge import Knowledge
+    from bot.daily.ledger import Ledger
     from bot.daily.rotation import DailyPost
+    from tests.fakes.redis_server import RedisServer
 
 DAY = date(2026, 11, 26)  # a Thursday
 UTC_ZONE = ZoneInfo("UTC")
@@ -54,7 +58,7 @@ class RecordingSender:
 
 def _job(
     knowledge: Knowledge | Callable[[], Knowledge],
-    ledger: SqliteLedger,
+    ledger: Ledger,
     send: Callable[[str, DailyPost], Awaitable[str]],
     clock: ParkingClock | None = None,
     record: Callable[[str, str], None] | None = None,
@@ -269,3 +273,27 @@ async def test_a_crashed_schedule_is_logged_and_does_not_fail_the_shutdown(
     async with asyncio.timeout(5), job.scheduled():
         while "the layer of the day stopped: no time" not in caplog.text:
             await asyncio.sleep(0.001)
+
+
+async def test_bots_on_several_hosts_sharing_redis_post_the_day_once(
+    knowledge: Knowledge, redis_server: RedisServer, redis_prefix: str
+) -> None:
+    """Slack replicas and the Discord process each keep the schedule; Redis makes it one post."""
+    states = [open_shared_state(SharedStateSettings(redis_server.url, redis_prefix)) for _ in "ab"]
+    send = RecordingSender()
+    send.release = asyncio.Event()
+    try:
+        jobs = [_job(knowledge, RedisLedger(state), send) for state in states if state]
+        both = asyncio.gather(*(job.post(DAY) for job in jobs))
+        await send.started.wait()
+        await asyncio.sleep(0.05)  # the other job has tried its claim by now
+        send.release.set()
+        results = await asyncio.wait_for(both, timeout=10)
+        later = await jobs[1].post(DAY)
+    finally:
+        for state in states:
+            if state:
+                await state.close()
+    assert len(send.sent) == 1
+    assert sorted(r.outcome for (r,) in results) == ["in progress elsewhere", "posted"]
+    assert [r.outcome for r in later] == ["already posted"]

@@ -73,10 +73,14 @@ def test_default_command_starts_the_slack_adapter_and_names_the_missing_token(
 def test_every_manifest_command_is_one_the_image_accepts(
     image: LocalImage, dockerfile: Dockerfile, manifests: Manifests
 ) -> None:
-    """Each container's args, after the image's ENTRYPOINT, parse (`--help` exits 0)."""
+    """Each osi-bot container's args, after the image's ENTRYPOINT, parse (`--help` exits 0).
+
+    (Redis runs its own image.)"""
     seen = []
     for workload in manifests.workloads():
         for container in containers(workload.obj):
+            if not container["image"].startswith("osi-bot:"):
+                continue
             args = container["args"]
             result = image.run([*_entrypoint(dockerfile), *args, "--help"])
             assert result.returncode == 0, (workload.name, args, result.stderr)

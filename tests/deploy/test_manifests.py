@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from tests.deploy.manifests import Manifests
 
 SECRET_TEMPLATE = "secret.example.yaml"
+# A way to post the layer of the day without Redis: shipped, valid, not applied by default.
+OPTIONAL = {"daily-cronjob.yaml"}
 WORKLOADS = [
     ("Deployment", "osi-bot-slack"),
     ("Deployment", "osi-bot-discord"),
@@ -65,7 +67,7 @@ def test_kustomization_applies_every_manifest_but_the_secret_template(
     manifests: Manifests,
 ) -> None:
     resources = manifests.kustomization["resources"]
-    assert sorted(resources) == sorted(set(manifests.by_file) - {SECRET_TEMPLATE})
+    assert sorted(resources) == sorted(set(manifests.by_file) - {SECRET_TEMPLATE} - OPTIONAL)
     assert all((MANIFEST_DIR / name).is_file() for name in resources)
 
 
@@ -122,12 +124,46 @@ def test_slack_runs_replicated_in_http_mode_with_probes_on_healthz(manifests: Ma
     assert deployment["spec"]["strategy"]["rollingUpdate"]["maxUnavailable"] == 0
 
 
-def test_slack_deployment_never_posts_the_layer_of_the_day(manifests: Manifests) -> None:
-    """Every replica would run the in-process scheduler; the CronJob posts instead."""
+def test_slack_replicas_post_the_layer_of_the_day_only_through_shared_redis(
+    manifests: Manifests,
+) -> None:
+    """Every replica runs the in-process scheduler: only a shared record makes it one post."""
     container = _container(manifests.get("Deployment", "osi-bot-slack"))
     received = env_names(container) | set(_config_maps_from(manifests, container))
-    assert "SLACK_DAILY_CHANNEL" not in received
+    assert "SLACK_DAILY_CHANNEL" in received
+    assert "OSI_REDIS_URL" in received
     assert "SLACK_APP_TOKEN" not in received  # it would switch to Socket Mode: no /healthz
+
+
+def test_every_bot_shares_the_bundled_redis_which_only_they_can_reach(
+    manifests: Manifests,
+) -> None:
+    url = manifests.get("ConfigMap", "osi-bot-config")["data"]["OSI_REDIS_URL"]
+    service = manifests.get("Service", "osi-bot-redis")
+    (port,) = service["spec"]["ports"]
+    assert url == f"redis://{service['metadata']['name']}:{port['port']}/0"
+    redis = manifests.get("Deployment", "osi-bot-redis")
+    assert redis["spec"]["replicas"] == 1
+    assert redis["spec"]["strategy"]["type"] == "Recreate"  # one pod owns the volume
+    labels = redis["spec"]["template"]["metadata"]["labels"]
+    assert service["spec"]["selector"].items() <= labels.items()
+    container = _container(redis)
+    assert "--appendonly" in container["args"]
+    assert "/data" in _mounts(redis)
+    effective = {**pod_spec(redis)["securityContext"], **container["securityContext"]}
+    assert effective["runAsNonRoot"] is True
+    assert effective["readOnlyRootFilesystem"] is True
+    assert effective["capabilities"]["drop"] == ["ALL"]
+    assert effective["seccompProfile"] == {"type": "RuntimeDefault"}
+    policy = manifests.get("NetworkPolicy", "osi-bot-redis")
+    assert policy["spec"]["podSelector"]["matchLabels"].items() <= labels.items()
+    (allowed,) = policy["spec"]["ingress"][0]["from"][0]["podSelector"]["matchExpressions"]
+    bots = {
+        workload["spec"]["template"]["metadata"]["labels"]["app.kubernetes.io/component"]
+        for kind, name in WORKLOADS
+        if "template" in (workload := manifests.get(kind, name))["spec"]
+    }
+    assert bots <= set(allowed["values"])
 
 
 def test_ingress_exposes_only_slack_events_through_the_service(manifests: Manifests) -> None:

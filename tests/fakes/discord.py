@@ -236,6 +236,7 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.channel_messages: dict[int, list[dict[str, Any]]] = {}  # oldest first
 
     @property
     def api_base(self) -> str:
@@ -323,9 +324,9 @@ class FakeDiscord:
         # Interaction callbacks and webhooks carry no Authorization; bot routes need the token.
         if request.headers.get("Authorization") not in {None, f"Bot {self.token}"}:
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
-        return self._answer(request.method, path, body)
+        return self._answer(request.method, path, body, dict(request.query))
 
-    def _answer(self, method: str, path: str, body: Any) -> web.Response:
+    def _answer(self, method: str, path: str, body: Any, query: dict[str, str]) -> web.Response:
         if (method, path) == ("GET", "/users/@me"):
             return _json(BOT_USER)
         if (method, path) == ("GET", "/oauth2/applications/@me"):
@@ -347,7 +348,13 @@ class FakeDiscord:
             interaction_id = path.split("/")[2]
             return _json({"interaction": {"id": interaction_id, "type": 2}})
         if method == "POST" and re.fullmatch(r"/channels/\d+/messages", path):
-            return _json(_sent_message(int(path.split("/")[2]), body))
+            channel_id = int(path.split("/")[2])
+            sent = _sent_message(channel_id, body)
+            self.channel_messages.setdefault(channel_id, []).append(sent)
+            return _json(sent)
+        if method == "GET" and re.fullmatch(r"/channels/\d+/messages", path):
+            history = self.channel_messages.get(int(path.split("/")[2]), [])
+            return _json(list(reversed(history))[: int(query.get("limit", 50))])
         if re.fullmatch(r"/webhooks/\d+/[^/]+(/messages/@original)?", path):
             return _json(_sent_message(CHANNEL_ID, body or {}))
         return _json({"message": f"No fake for {method} {path}", "code": 0}, status=404)

@@ -293,6 +293,38 @@ async def test_discord_run_twice_posts_once_over_rest_without_a_gateway(
     assert await _posted(tmp_path, "discord", DISCORD_CHANNEL)
 
 
+async def test_discord_post_names_its_day_and_a_run_without_the_record_finds_it(
+    fake_discord: FakeDiscord,
+    knowledge: Knowledge,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert await _post_once(knowledge, Platform.DISCORD, _discord_env(tmp_path / "a")) == 0
+    (request,) = fake_discord.calls("POST", DISCORD_MESSAGES)
+    assert request.body["embeds"][0]["footer"]["text"].startswith("Layer of the day for 2026-11-26")
+    capsys.readouterr()
+    assert await _post_once(knowledge, Platform.DISCORD, _discord_env(tmp_path / "b")) == 0
+    assert len(fake_discord.calls("POST", DISCORD_MESSAGES)) == 1
+    assert "already posted: found in the channel" in capsys.readouterr().out
+    assert await _posted(tmp_path / "b", "discord", DISCORD_CHANNEL)
+
+
+async def test_discord_another_day_or_another_author_is_not_taken_for_the_post(
+    fake_discord: FakeDiscord, knowledge: Knowledge, tmp_path: Path
+) -> None:
+    assert await _post_once(knowledge, Platform.DISCORD, _discord_env(tmp_path / "a")) == 0
+    tomorrow = date(2026, 11, 27)
+    status = await asyncio.to_thread(
+        post_once, knowledge, Platform.DISCORD, tomorrow, SCHEDULE, env=_discord_env(tmp_path / "b")
+    )
+    assert status == 0
+    assert len(fake_discord.calls("POST", DISCORD_MESSAGES)) == 2
+    first = fake_discord.channel_messages[fd.CHANNEL_ID][0]
+    first["author"] = fd.user()  # the same embed, but a person's message (a quote, say)
+    assert await _post_once(knowledge, Platform.DISCORD, _discord_env(tmp_path / "c")) == 0
+    assert len(fake_discord.calls("POST", DISCORD_MESSAGES)) == 3
+
+
 @pytest.fixture
 async def recover_discord(
     monkeypatch: pytest.MonkeyPatch,

@@ -31,8 +31,10 @@ def test_the_osi_command_is_declared(manifest: dict[str, Any]) -> None:
 def test_only_the_scopes_the_bot_uses_are_requested(manifest: dict[str, Any]) -> None:
     assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == [
         "app_mentions:read",  # app_mention events
+        "channels:history",  # the daily post looks for itself before posting again
         "chat:write",  # chat.postMessage and chat.postEphemeral
         "commands",  # /osi
+        "groups:history",  # the same, in a private channel
         "im:history",  # message.im events
     ]
     assert "user" not in manifest["oauth_config"]["scopes"]
