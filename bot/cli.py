@@ -73,8 +73,9 @@ class _Version(argparse.Action):
 # `osi-bot ask`, and must not import them.
 _HOW_TO_SET = f"Export them, or {HOW_TO_SET}.\n"
 _SHARED_SETTINGS = """\
-  OSI_KNOWLEDGE, OSI_CACHE_DIR
-                         optional: the knowledge file (as --knowledge) and its parse cache
+  OSI_KNOWLEDGE, OSI_CACHE_DIR, OSI_KNOWLEDGE_MAX_BYTES
+                         optional: the knowledge file (as --knowledge), its parse cache and
+                         its size cap
   OSI_HEALTH_PORT        optional: serve GET /healthz and /metrics on this port
   OSI_DAILY_TIME, OSI_TIMEZONE, OSI_DAILY_WEEKDAYS_ONLY, OSI_STATE_DIR
                          optional: when the layer of the day is posted, and its record
