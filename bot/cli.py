@@ -79,8 +79,10 @@ _SHARED_SETTINGS = """\
   OSI_HEALTH_PORT        optional: serve GET /healthz and /metrics on this port
   OSI_DAILY_TIME, OSI_TIMEZONE, OSI_DAILY_WEEKDAYS_ONLY, OSI_STATE_DIR
                          optional: when the layer of the day is posted, and its record
-  OSI_LOG_LEVEL, OSI_LOG_FORMAT, OSI_LOG_UNKNOWN_QUESTIONS, OSI_KNOWLEDGE_RELOAD_SECONDS
-                         optional: logging and knowledge reloads
+  OSI_LOG_LEVEL, OSI_LOG_FORMAT, OSI_LOG_UNKNOWN_QUESTIONS
+                         optional: logging
+  OSI_KNOWLEDGE_RELOAD_SECONDS, OSI_KNOWLEDGE_RELOAD_TIMEOUT
+                         optional: knowledge reloads
 """
 _SLACK_SETTINGS = f"""\
 settings:

@@ -76,7 +76,13 @@ def run(
     # The bot never joins voice; the missing voice libraries are not worth a warning.
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
     metrics = Metrics()
-    holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
+    holder = KnowledgeHolder(
+        knowledge,
+        files.path,
+        files.load,
+        on_reload=metrics.record_reload,
+        timeout=ops.reload_timeout,
+    )
     asyncio.run(_operate(settings, ops, holder, metrics, daily, sync=sync))
     return 0
 

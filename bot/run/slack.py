@@ -74,7 +74,13 @@ def run(
     daily = DailySetup.open(DailySettings.from_env(environ, Platform.SLACK))
     configure_logging(ops, secrets=settings.secrets)
     metrics = Metrics()
-    holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
+    holder = KnowledgeHolder(
+        knowledge,
+        files.path,
+        files.load,
+        on_reload=metrics.record_reload,
+        timeout=ops.reload_timeout,
+    )
     asyncio.run(_operate(settings, ops, holder, metrics, daily))
     return 0
 
