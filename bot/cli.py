@@ -73,15 +73,18 @@ class _Version(argparse.Action):
 # `osi-bot ask`, and must not import them.
 _HOW_TO_SET = f"Export them, or {HOW_TO_SET}.\n"
 _SHARED_SETTINGS = """\
-  OSI_KNOWLEDGE, OSI_CACHE_DIR
-                         optional: the knowledge file (as --knowledge) and its parse cache
+  OSI_KNOWLEDGE, OSI_CACHE_DIR, OSI_KNOWLEDGE_MAX_BYTES
+                         optional: the knowledge file (as --knowledge), its parse cache and
+                         its size cap
   OSI_HEALTH_PORT        optional: serve GET /healthz and /metrics on this port
   OSI_DAILY_TIME, OSI_TIMEZONE, OSI_DAILY_WEEKDAYS_ONLY, OSI_STATE_DIR
                          optional: when the layer of the day is posted, and its record
   OSI_REDIS_URL, OSI_REDIS_PREFIX
                          optional: a Redis every replica shares (redeliveries, daily posts)
-  OSI_LOG_LEVEL, OSI_LOG_FORMAT, OSI_LOG_UNKNOWN_QUESTIONS, OSI_KNOWLEDGE_RELOAD_SECONDS
-                         optional: logging and knowledge reloads
+  OSI_LOG_LEVEL, OSI_LOG_FORMAT, OSI_LOG_UNKNOWN_QUESTIONS
+                         optional: logging
+  OSI_KNOWLEDGE_RELOAD_SECONDS, OSI_KNOWLEDGE_RELOAD_TIMEOUT
+                         optional: knowledge reloads
 """
 _SLACK_SETTINGS = f"""\
 settings:

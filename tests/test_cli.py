@@ -15,12 +15,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.fakes.knowledge_files import billion_laughs
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
 def _osi(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
@@ -28,7 +34,7 @@ def _osi(
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=timeout,
         check=False,
         env=env,
         cwd=cwd,
@@ -129,6 +135,54 @@ def test_check_fails_on_a_bad_file(tmp_path: Path) -> None:
     result = _osi("check", str(bad))
     assert result.returncode == 1
     assert "layer(s) 1, 2, 3, 4, 5, 6, 7 missing" in result.stderr
+
+
+def _one_problem(result: subprocess.CompletedProcess[str], path: Path | str) -> str:
+    """The problem of a file refused with exactly one: a header and that one line."""
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    header, problem = result.stderr.splitlines()
+    assert header == f"osi-bot: {path}: 1 problem in the knowledge file:"
+    return problem
+
+
+def test_check_ends_at_once_on_a_billion_laughs(tmp_path: Path) -> None:
+    """~500 bytes of nested aliases under `version:` kept `check` quoting them forever.
+
+    The timeout is the bound: a few seconds where the file takes no time at all.
+    """
+    laughs = tmp_path / "laughs.yaml"
+    laughs.write_text(billion_laughs(), "utf-8")
+    assert laughs.stat().st_size < 556
+    problem = _one_problem(_osi("check", str(laughs), timeout=20), laughs)
+    assert problem.startswith("  - 10:7: YAML error: this value is repeated by an alias")
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_a_knowledge_path_that_is_no_regular_file_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    """/dev/zero never ends and a FIFO without a writer never starts; neither is read."""
+    if kind == "device":
+        path = Path(os.devnull).with_name("zero")
+        if not path.exists():
+            pytest.skip("no /dev/zero here")
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("FIFOs are POSIX")
+        path = tmp_path / "layers.yaml"
+        os.mkfifo(path)
+    env = {**os.environ, "OSI_KNOWLEDGE": str(path)}
+    problem = _one_problem(_osi("ask", "envoy", env=env, timeout=20), path)
+    assert problem.startswith("  - is not a regular file")
+
+
+def test_a_wrongly_typed_kind_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    text = (Path(__file__).parent.parent / "knowledge" / "layers.yaml").read_text("utf-8")
+    bad.write_text(text.replace("kind: tool", "kind: [tool]", 1), "utf-8")
+    problem = _one_problem(_osi("check", str(bad)), bad)
+    assert problem.endswith(" (NGINX Ingress).kind: must be 'tool' or 'concept', not a list")
 
 
 def test_layers_prints_the_whole_table() -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import KnowledgeError
+from bot.loading.excerpts import quote
 from bot.loading.parse_cache import cached_load
 from bot.loading.validation import build_knowledge
 
@@ -15,19 +17,25 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Knowledge
 
-__all__ = ["bundled_knowledge_path", "load_knowledge"]
+__all__ = ["DEFAULT_MAX_BYTES", "bundled_knowledge_path", "load_knowledge"]
+
+# Ten times the bundled file. Parsing and locating problems cost ~25 µs and ~700 bytes per
+# YAML value, and a hostile file packs a value into every 2 bytes: 1 MB is ~13 s, ~350 MB.
+DEFAULT_MAX_BYTES = 1_000_000
+_DIRECTORY = "is a directory, not a YAML file"
+_NOT_REGULAR = "is not a regular file (a device, FIFO or socket); give the path of a YAML file"
 
 
 @cache
 def _loader() -> Any:
     """The YAML loader, imported only when a file must be parsed (not on a cache hit).
 
-    The C loader is several times faster and reports the same line/column marks; PyYAML
-    wheels ship it, but a source build without libyaml only has the pure-Python one.
+    PyYAML's safe loader, strict about aliases and duplicate keys (see `strict_yaml`);
+    built on the C loader where PyYAML has it, which is several times faster.
     """
-    import yaml  # noqa: PLC0415 - a cached knowledge file never needs it
+    from bot.loading.strict_yaml import StrictLoader  # noqa: PLC0415 - imports yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return StrictLoader
 
 
 # os.path rather than pathlib: pathlib drags urllib and ipaddress into every start-up.
@@ -43,62 +51,104 @@ def bundled_knowledge_path() -> str:
     return os.path.join(os.path.dirname(package), "knowledge", "layers.yaml")
 
 
-def _parse(text: str, source: str) -> object:
+def _parse(text: str, source: str) -> tuple[object, Any]:
     import yaml  # noqa: PLC0415 - see _loader
 
+    from bot.loading.strict_yaml import parse  # noqa: PLC0415
+
     try:
-        return yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
+        document, root, duplicates = parse(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
         reason = error.problem or error.context or "invalid YAML"
-        raise KnowledgeError(source, [f"{where}YAML syntax error: {reason}"]) from None
+        kind = (
+            "YAML error"
+            if isinstance(error, yaml.constructor.ConstructorError)
+            else "YAML syntax error"
+        )
+        raise KnowledgeError(source, [f"{where}{kind}: {reason}"]) from None
     except yaml.YAMLError as error:
-        raise KnowledgeError(source, [f"YAML error: {error}"]) from None
+        raise KnowledgeError(source, [f"YAML error: {quote(str(error), 200)}"]) from None
+    if duplicates:
+        raise KnowledgeError(source, duplicates)
+    return document, root
 
 
-def _locator(text: str) -> Callable[[tuple[Hashable, ...]], str | None]:
-    """Positions in `text`, imported and computed only if a problem asks for one."""
+def _locator(root: Any) -> Callable[[tuple[Hashable, ...]], str | None]:
+    """Positions in the parsed nodes under `root`, computed only if a problem asks for one."""
     found: list[Callable[[tuple[Hashable, ...]], str | None]] = []
 
     def locate(place: tuple[Hashable, ...]) -> str | None:
         if not found:
             from bot.loading.positions import Positions  # noqa: PLC0415 - broken files only
 
-            found.append(Positions(text, _loader()))
+            found.append(Positions.of_node(root, _loader()))
         return found[0](place)
 
     return locate
 
 
 def load_knowledge(
-    path: str | os.PathLike[str] | None = None, *, cache_dir: str | None = None
+    path: str | os.PathLike[str] | None = None,
+    *,
+    cache_dir: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Knowledge:
     """Load and validate a knowledge file (default: the bundled one).
 
     Args:
         cache_dir: where loaded copies are kept (see `cached_load`); None loads every time.
+        max_bytes: a larger file is refused unread (see `DEFAULT_MAX_BYTES`).
 
     Raises:
         KnowledgeError: describing every problem, each starting with its line:column.
     """
     source = os.fspath(path) if path else bundled_knowledge_path()
-    try:
-        with open(source, encoding="utf-8") as file:
-            text = file.read()
-    except FileNotFoundError:
-        raise KnowledgeError(source, ["file not found"]) from None
-    except IsADirectoryError:
-        raise KnowledgeError(source, ["is a directory, not a YAML file"]) from None
-    except UnicodeDecodeError as error:
-        raise KnowledgeError(source, [f"not UTF-8 text (byte {error.start})"]) from None
-    except OSError as error:
-        raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
+    text = _read(source, max_bytes)
     return cached_load(source, text, lambda t: _build(t, source), cache_dir)
 
 
+def _read(source: str, max_bytes: int) -> str:
+    """The file's text: a regular file of at most `max_bytes` bytes, in UTF-8."""
+    try:
+        # Non-blocking, so that opening a FIFO no one writes to returns at once.
+        descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise KnowledgeError(source, ["file not found"]) from None
+    except IsADirectoryError:
+        raise KnowledgeError(source, [_DIRECTORY]) from None
+    except OSError as error:
+        raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise KnowledgeError(source, [_DIRECTORY])
+        if not stat.S_ISREG(mode):
+            # /dev/zero never ends and a FIFO may never start: neither is a file to load.
+            raise KnowledgeError(source, [_NOT_REGULAR])
+        # One byte over the cap is enough to know (a /proc file reports size 0).
+        with open(descriptor, "rb", closefd=False) as file:
+            data = file.read(max_bytes + 1)
+    except OSError as error:
+        raise KnowledgeError(source, [f"cannot be read: {error.strerror}"]) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > max_bytes:
+        message = (
+            f"is larger than the {max_bytes:,}-byte limit for a knowledge file "
+            "(OSI_KNOWLEDGE_MAX_BYTES raises it)"
+        )
+        raise KnowledgeError(source, [message])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise KnowledgeError(source, [f"not UTF-8 text (byte {error.start})"]) from None
+
+
 def _build(text: str, source: str) -> Knowledge:
-    knowledge, problems = build_knowledge(_parse(text, source), source, _locator(text))
+    document, root = _parse(text, source)
+    knowledge, problems = build_knowledge(document, source, _locator(root))
     if knowledge is None:
         raise KnowledgeError(source, problems)
     return knowledge

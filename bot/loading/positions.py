@@ -1,8 +1,8 @@
 """Where each part of a knowledge file is: the line:column of every key and list item.
 
-Only a file with problems needs positions, so they are found by parsing its text again into
-YAML nodes (which carry marks) the first time a problem asks; loading a good file, and the
-parse cache that stores plain data, never pay for them.
+Only a file with problems needs positions, so they are found from its YAML nodes (which
+carry marks) the first time a problem asks: the nodes the loader just built, or its text
+parsed again; loading a good file, and the parse cache that stores plain data, never pay.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ __all__ = ["Place", "Positions"]
 Place = tuple["Hashable", ...]
 
 _MERGE = "tag:yaml.org,2002:merge"
+# The deepest place a problem names is entries[i].layers.N.aliases[j], six steps down;
+# below that a value is reported where its field is, and the walk stays shallow however
+# deeply the file nests (libyaml allows 1,000 levels, Python's stack fewer).
+_DEPTH = 8
 
 
 class Positions:
@@ -32,11 +36,19 @@ class Positions:
     def __init__(self, text: str, loader: type[yaml.SafeLoader]) -> None:
         self._text = text
         self._loader = loader
+        self._root: yaml.Node | None = None
         self._marks: dict[Place, tuple[int, int]] | None = None
+
+    @classmethod
+    def of_node(cls, root: yaml.Node | None, loader: type[yaml.SafeLoader]) -> Positions:
+        """Positions in an already parsed document: `root` is its node (None: empty)."""
+        positions = cls("", loader)
+        positions._root = root
+        return positions
 
     def __call__(self, place: Place) -> str | None:
         if self._marks is None:
-            self._marks = _marks(self._text, self._loader)
+            self._marks = _marks(self._text, self._loader, self._root)
         while place not in self._marks:
             if not place:
                 return None
@@ -45,11 +57,14 @@ class Positions:
         return f"{line}:{column}"
 
 
-def _marks(text: str, loader_class: type[yaml.SafeLoader]) -> dict[Place, tuple[int, int]]:
-    loader = loader_class(text)
+def _marks(
+    text: str, loader_class: type[yaml.SafeLoader], root: yaml.Node | None
+) -> dict[Place, tuple[int, int]]:
+    loader = loader_class(text)  # builds the keys' values ("" when `root` is given)
     marks: dict[Place, tuple[int, int]] = {}
     try:
-        root = loader.get_single_node()
+        if root is None:
+            root = loader.get_single_node()
         if root is not None:
             _walk(loader, root, (), marks, set())
     except yaml.YAMLError:
@@ -63,7 +78,7 @@ def _walk(
     loader: Any, node: yaml.Node, place: Place, marks: dict[Place, tuple[int, int]], seen: set[int]
 ) -> None:
     marks.setdefault(place, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if id(node) in seen:  # an alias (*anchor) met again; YAML allows cycles
+    if id(node) in seen or len(place) >= _DEPTH:  # an alias met again (YAML allows cycles)
         return
     seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from bot.core.knowledge import Entry, EntryKind, Facet, Knowledge, Layer, LayerRole
 from bot.core.matching import index_knowledge
 from bot.core.text import compact
+from bot.loading.excerpts import describe, quote
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable
@@ -90,7 +91,7 @@ def _text(
         if required:
             problems.add(parent.key(key), "is missing")
         return None
-    problems.add(parent.key(key), f"must be non-empty text, not {_describe(value)}")
+    problems.add(parent.key(key), f"must be non-empty text, not {describe(value)}")
     return None
 
 
@@ -98,7 +99,7 @@ def _text_list(value: Any, parent: _At, key: str, problems: _Problems) -> tuple[
     if value is None:
         return ()
     if not isinstance(value, list):
-        problems.add(parent.key(key), f"must be a list of text, not {_describe(value)}")
+        problems.add(parent.key(key), f"must be a list of text, not {describe(value)}")
         return ()
     items = []
     for index, item in enumerate(value):
@@ -106,7 +107,7 @@ def _text_list(value: Any, parent: _At, key: str, problems: _Problems) -> tuple[
             items.append(item.strip())
         else:
             problems.add(
-                parent.key(key).item(index), f"must be non-empty text, not {_describe(item)}"
+                parent.key(key).item(index), f"must be non-empty text, not {describe(item)}"
             )
     return tuple(items)
 
@@ -117,7 +118,7 @@ def _layer_number(value: Any, parent: _At, key: Hashable, problems: _Problems) -
     if isinstance(value, str) and _NUMBER_TEXT.fullmatch(value):
         number = int(value)
     if isinstance(number, bool) or not isinstance(number, int):
-        message = f"layer must be a whole number from 1 to 7, not {_describe(value)}"
+        message = f"layer must be a whole number from 1 to 7, not {describe(value)}"
         problems.add(parent.key(key), message)
         return None
     if number not in _LAYER_RANGE:
@@ -127,13 +128,6 @@ def _layer_number(value: Any, parent: _At, key: Hashable, problems: _Problems) -
     return number
 
 
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    kind = {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value))
-    return kind or f"{type(value).__name__} {value!r:.40}"
-
-
 def _check_keys(
     raw: dict[Any, Any], allowed: frozenset[str], where: _At, problems: _Problems
 ) -> None:
@@ -141,12 +135,12 @@ def _check_keys(
         return
     for key in sorted((k for k in raw if str(k) not in allowed), key=str):
         at = _At((*where.place, key), where.label)  # located at the key, labelled by its owner
-        problems.add(at, f"unknown field '{key}' (allowed: {', '.join(sorted(allowed))})")
+        problems.add(at, f"unknown field {quote(str(key))} (allowed: {', '.join(sorted(allowed))})")
 
 
 def _layer(raw: Any, where: _At, problems: _Problems) -> Layer | None:
     if not isinstance(raw, dict):
-        problems.add(where, f"must be a mapping, not {_describe(raw)}")
+        problems.add(where, f"must be a mapping, not {describe(raw)}")
         return None
     _check_keys(raw, _LAYER_FIELDS, where, problems)
     number = _layer_number(raw.get("number"), where, "number", problems)
@@ -163,7 +157,7 @@ def _layer(raw: Any, where: _At, problems: _Problems) -> Layer | None:
 
 def _roles(raw: Any, entry: _At, problems: _Problems) -> tuple[LayerRole, ...]:
     if not isinstance(raw, dict) or not raw:
-        message = f"must map layer numbers to roles, not {_describe(raw)}"
+        message = f"must map layer numbers to roles, not {describe(raw)}"
         problems.add(entry.key("layers"), message)
         return ()
     where = entry.key("layers")
@@ -196,7 +190,7 @@ def _also(
         return ()
     where = entry.key("also")
     if not isinstance(raw, dict):
-        problems.add(where, f"must map layer numbers to roles, not {_describe(raw)}")
+        problems.add(where, f"must map layer numbers to roles, not {describe(raw)}")
         return ()
     own = {role.layer for role in roles}
     facets: dict[int, Facet] = {}
@@ -223,14 +217,14 @@ def _also(
 def _source(value: Any, entry: _At, problems: _Problems) -> str | None:
     url = _text(value, entry, "source", problems, required=False)
     if url is not None and not _WEB_LINK.fullmatch(url):
-        problems.add(entry.key("source"), f"must be an http(s) link, not {url!r:.60}")
+        problems.add(entry.key("source"), f"must be an http(s) link, not {quote(url, 60)}")
         return None
     return url
 
 
 def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
     if not isinstance(raw, dict):
-        problems.add(where, f"must be a mapping, not {_describe(raw)}")
+        problems.add(where, f"must be a mapping, not {describe(raw)}")
         return None
     name = _text(raw.get("name"), where, "name", problems)
     if name:
@@ -238,10 +232,11 @@ def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
     _check_keys(raw, _ENTRY_FIELDS, where, problems)
     kind_value = raw.get("kind")
     kind = None
-    if kind_value in {k.value for k in EntryKind}:
+    # `kind: [tool]` is a list: unhashable, so test the type before the set.
+    if isinstance(kind_value, str) and kind_value in {k.value for k in EntryKind}:
         kind = EntryKind(kind_value)
     else:
-        message = f"must be 'tool' or 'concept', not {_describe(kind_value)}"
+        message = f"must be 'tool' or 'concept', not {describe(kind_value)}"
         problems.add(where.key("kind"), message)
     summary = _text(raw.get("summary"), where, "summary", problems)
     roles = _roles(raw.get("layers"), where, problems)
@@ -252,12 +247,12 @@ def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
     also = _also(raw.get("also"), where, roles, problems)
     table = raw.get("table", False)
     if not isinstance(table, bool):
-        problems.add(where.key("table"), f"must be true or false, not {_describe(table)}")
+        problems.add(where.key("table"), f"must be true or false, not {describe(table)}")
         table = False
     own_names = {compact(n) for n in (name or "", *aliases)}
     for word in everyday:
         if compact(word) not in own_names:
-            message = f"{word!r} is not one of this entry's names"
+            message = f"{quote(word)} is not one of this entry's names"
             problems.add(where.key("everyday_words"), message)
     if not (name and kind and summary and roles):
         return None
@@ -301,9 +296,9 @@ def _check_unique_names(
             key = compact(term)
             previous = owners.setdefault(key, at.label) if key else None
             if not key:
-                message = f"alias {term!r} has no letters or digits"
+                message = f"alias {quote(term)} has no letters or digits"
             elif previous != at.label:
-                message = f"alias {term!r} is also claimed by {previous}"
+                message = f"alias {quote(term)} is also claimed by {previous}"
             else:
                 continue
             problems.add(_term_places(raw, at).get(term, at), message)
@@ -313,9 +308,9 @@ def _check_unique_names(
             key = compact(term)
             previous_layer = layer_names.setdefault(key, layer.number) if key else None
             if not key:
-                message = f"alias {term!r} has no letters or digits"
+                message = f"alias {quote(term)} has no letters or digits"
             elif previous_layer != layer.number:
-                message = f"name {term!r} is also used by layer {previous_layer}"
+                message = f"name {quote(term)} is also used by layer {previous_layer}"
             else:
                 continue
             labelled = _At(at.place, f"layer {layer.number}")
@@ -325,7 +320,7 @@ def _check_unique_names(
 def _all_layers(raw_layers: Any, problems: _Problems) -> list[tuple[_At, Layer, dict[Any, Any]]]:
     at = _At(("layers",), "layers")
     if not isinstance(raw_layers, list):
-        problems.add(at, f"must be a list of the seven layers, not {_describe(raw_layers)}")
+        problems.add(at, f"must be a list of the seven layers, not {describe(raw_layers)}")
         return []
     layers = []
     for index, raw in enumerate(raw_layers):
@@ -344,7 +339,7 @@ def _all_layers(raw_layers: Any, problems: _Problems) -> list[tuple[_At, Layer, 
 def _all_entries(raw_entries: Any, problems: _Problems) -> list[tuple[_At, Entry, dict[Any, Any]]]:
     at = _At(("entries",), "entries")
     if not isinstance(raw_entries, list) or not raw_entries:
-        problems.add(at, f"must be a non-empty list, not {_describe(raw_entries)}")
+        problems.add(at, f"must be a non-empty list, not {describe(raw_entries)}")
         return []
     entries = []
     for index, raw in enumerate(raw_entries):
@@ -367,10 +362,16 @@ def build_knowledge(
     if document is None:
         return None, ["the file is empty; it needs 'layers' and 'entries'"]
     if not isinstance(document, dict):
-        return None, [f"the top level must be a mapping, not {_describe(document)}"]
+        return None, [f"the top level must be a mapping, not {describe(document)}"]
     _check_keys(document, _TOP_FIELDS, _At((), "top level"), problems)
-    if document.get("version", 1) != 1:
-        message = f"unsupported version {document.get('version')!r}; expected 1"
+    version = document.get("version", 1)
+    # Only the number 1: `true` and `1.0` equal 1 in Python.
+    if type(version) is not int or version != 1:
+        message = (
+            f"unsupported version {quote(version)}; expected 1"
+            if isinstance(version, int | float | str) and not isinstance(version, bool)
+            else f"must be 1, not {describe(version)}"
+        )
         problems.add(_At(("version",), "version"), message)
 
     layers = _all_layers(document.get("layers"), problems)

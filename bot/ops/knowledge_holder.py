@@ -1,8 +1,12 @@
-"""Knowledge that can be reloaded while the bot runs, never half-loaded.
+"""Knowledge that can be reloaded while the bot runs, never half-loaded, never in the way.
 
-A reload loads and validates a whole new file first; only a complete, valid Knowledge
-replaces the current one, in a single reference assignment. A bad file is logged and the
-bot keeps answering from what it had.
+A reload reads, parses and validates the whole new file in a worker thread, so the event
+loop keeps answering meanwhile; only a complete, valid Knowledge replaces the current one,
+in a single reference assignment on the loop, so an answer sees the old knowledge or the
+new, never a mix. A bad file, or one still loading after the reload timeout, is logged in
+one line and the bot keeps answering from what it had. The loader's own bounds (the size
+cap, no YAML aliases) keep the worker's time and memory small; the timeout is the last
+line, and the thread is a daemon, so a stuck parse never holds up SIGTERM.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ import asyncio
 import logging
 import os
 import signal
+import threading
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from bot.errors import KnowledgeError
 from bot.loading.load import load_knowledge
+from bot.ops.settings import DEFAULT_RELOAD_TIMEOUT
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -25,6 +32,9 @@ __all__ = ["KnowledgeHolder", "install_reload_signal", "watch_knowledge"]
 
 log = logging.getLogger(__name__)
 
+_PROBLEMS_LOGGED = 3  # a reload's log line names this many problems, then counts the rest
+_PREVIOUS = "still answering from the previous file"
+
 
 def _signature(path: str) -> tuple[int, int] | None:
     try:
@@ -34,11 +44,18 @@ def _signature(path: str) -> tuple[int, int] | None:
     return stat.st_mtime_ns, stat.st_size
 
 
+def _one_line(error: KnowledgeError) -> str:
+    shown = "; ".join(error.problems[:_PROBLEMS_LOGGED])
+    more = len(error.problems) - _PROBLEMS_LOGGED
+    return f"{error.source}: {shown}" + (f" (and {more} more)" if more > 0 else "")
+
+
 class KnowledgeHolder:
     """The knowledge every answer reads, swapped atomically by `reload`.
 
     Args:
         on_reload: told whether each reload succeeded (for the reloads metric).
+        timeout: seconds a reload waits for the new file before keeping the old one.
     """
 
     def __init__(
@@ -47,12 +64,16 @@ class KnowledgeHolder:
         path: str,
         load: Callable[[str], Knowledge] = load_knowledge,
         on_reload: Callable[[bool], object] | None = None,
+        timeout: float = DEFAULT_RELOAD_TIMEOUT,
     ) -> None:
         self._current = knowledge
         self.path = path
         self._load = load
         self._on_reload = on_reload
+        self._timeout = timeout
         self._loaded_signature = _signature(self.path)
+        self._loading = False  # a worker's result has not reached the loop yet
+        self._tasks: set[asyncio.Task[bool]] = set()
 
     @property
     def current(self) -> Knowledge:
@@ -65,31 +86,76 @@ class KnowledgeHolder:
     def changed_on_disk(self) -> bool:
         return _signature(self.path) != self._loaded_signature
 
-    def reload(self) -> bool:
-        """Load the file again; swap it in if valid, else keep serving the old knowledge."""
-        ok = self._reload()
+    async def reload(self) -> bool:
+        """Load the file again off the event loop; swap it in if valid, else keep the old."""
+        if self._loading:
+            # One load at a time: a file that outlived its timeout still holds the worker.
+            log.warning("knowledge reload skipped: the previous one is still loading %s", self.path)
+            return False
+        ok = await self._reload()
         if self._on_reload is not None:
             self._on_reload(ok)
         return ok
 
-    def _reload(self) -> bool:
+    def reload_soon(self) -> None:
+        """Start `reload` in the background (SIGHUP's handler, which cannot await)."""
+        task = asyncio.get_running_loop().create_task(self.reload(), name="knowledge reload")
+        self._tasks.add(task)  # the loop keeps only a weak reference to a task
+        task.add_done_callback(self._tasks.discard)
+
+    async def _reload(self) -> bool:
         signature = _signature(self.path)
         try:
-            fresh = self._load(self.path)
+            fresh = await asyncio.wait_for(self._load_in_worker(), self._timeout)
         except KnowledgeError as error:
             # Remember the broken version, so the watcher reports it once, not every poll.
             self._loaded_signature = signature
-            log.error("knowledge reload failed; still answering from the previous file: %s", error)
+            log.error("knowledge reload failed; %s: %s", _PREVIOUS, _one_line(error))
+            return False
+        except TimeoutError:
+            self._loaded_signature = signature
+            log.error(
+                "knowledge reload gave up after %g s; %s: %s", self._timeout, _PREVIOUS, self.path
+            )
             return False
         except Exception:
             # A reload runs inside the serving bot: a bug in loading must not stop it.
             self._loaded_signature = signature
-            log.exception("knowledge reload crashed; still answering from the previous file")
+            log.exception("knowledge reload crashed; %s", _PREVIOUS)
             return False
         self._current = fresh
         self._loaded_signature = signature
         log.info("knowledge reloaded from %s: %d entries", self.path, len(fresh.entries))
         return True
+
+    def _load_in_worker(self) -> asyncio.Future[Knowledge]:
+        """`load(path)` in a daemon thread; its result or error arrives on the loop."""
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Knowledge] = loop.create_future()
+
+        def settle(knowledge: Knowledge | None, error: Exception | None) -> None:
+            self._loading = False
+            if done.done():  # the reload gave up waiting
+                return
+            if error is not None:
+                done.set_exception(error)
+            else:
+                done.set_result(knowledge)  # type: ignore[arg-type]
+
+        def work() -> None:
+            knowledge: Knowledge | None = None
+            error: Exception | None = RuntimeError("the knowledge load stopped unexpectedly")
+            try:
+                knowledge, error = self._load(self.path), None
+            except Exception as caught:  # handed to the loop, which reports it
+                error = caught
+            finally:  # always, or `_loading` would stay set and block every later reload
+                with suppress(RuntimeError):  # the loop closed while this thread loaded
+                    loop.call_soon_threadsafe(settle, knowledge, error)
+
+        self._loading = True
+        threading.Thread(target=work, name="knowledge reload", daemon=True).start()
+        return done
 
 
 async def watch_knowledge(
@@ -101,7 +167,7 @@ async def watch_knowledge(
     while True:
         await sleep(interval)
         if holder.changed_on_disk():
-            holder.reload()
+            await holder.reload()
 
 
 def install_reload_signal(loop: asyncio.AbstractEventLoop, holder: KnowledgeHolder) -> bool:
@@ -109,7 +175,7 @@ def install_reload_signal(loop: asyncio.AbstractEventLoop, holder: KnowledgeHold
     if not hasattr(signal, "SIGHUP"):
         return False
     try:
-        loop.add_signal_handler(signal.SIGHUP, holder.reload)
+        loop.add_signal_handler(signal.SIGHUP, holder.reload_soon)
     except (NotImplementedError, RuntimeError):
         return False
     return True

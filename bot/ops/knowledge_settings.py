@@ -2,7 +2,8 @@
 
 `--knowledge PATH` wins, then OSI_KNOWLEDGE, then the file bundled with the package.
 OSI_CACHE_DIR holds parsed copies (empty turns caching off); unset, it is
-$XDG_CACHE_HOME/osi-bot, else ~/.cache/osi-bot. A NamedTuple, not a dataclass: every
+$XDG_CACHE_HOME/osi-bot, else ~/.cache/osi-bot. OSI_KNOWLEDGE_MAX_BYTES refuses a larger
+file before it is read. A NamedTuple, not a dataclass: every
 `osi-bot ask` reads these, and importing dataclasses costs more than answering.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot.loading.load import bundled_knowledge_path, load_knowledge
+from bot.errors import ConfigError
+from bot.loading.load import DEFAULT_MAX_BYTES, bundled_knowledge_path, load_knowledge
 from bot.ops.env import read, xdg_dir
 
 if TYPE_CHECKING:
@@ -19,28 +21,30 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Knowledge
 
-__all__ = ["CACHE_DIR", "KNOWLEDGE", "KnowledgeSettings"]
+__all__ = ["CACHE_DIR", "KNOWLEDGE", "MAX_BYTES", "KnowledgeSettings"]
 
 KNOWLEDGE = "OSI_KNOWLEDGE"
 CACHE_DIR = "OSI_CACHE_DIR"
+MAX_BYTES = "OSI_KNOWLEDGE_MAX_BYTES"
 
 
 class KnowledgeSettings(NamedTuple):
     path: str
     cache_dir: str | None = None  # None: parse every time
+    max_bytes: int = DEFAULT_MAX_BYTES
 
     @classmethod
     def from_env(
         cls, environ: Mapping[str, str], explicit: str | os.PathLike[str] | None = None
     ) -> KnowledgeSettings:
-        """The file to load (`explicit` first) and the cache directory."""
+        """The file to load (`explicit` first), the cache directory and the size cap."""
         chosen = explicit or read(environ, KNOWLEDGE)
         path = os.fspath(chosen) if chosen else bundled_knowledge_path()
-        return cls(path, _cache_dir(environ))
+        return cls(path, _cache_dir(environ), _max_bytes(read(environ, MAX_BYTES)))
 
     def load(self, path: str | None = None) -> Knowledge:
         """Load and validate the file (or `path`); `KnowledgeError` describes every problem."""
-        return load_knowledge(path or self.path, cache_dir=self.cache_dir)
+        return load_knowledge(path or self.path, cache_dir=self.cache_dir, max_bytes=self.max_bytes)
 
 
 def _cache_dir(environ: Mapping[str, str]) -> str | None:
@@ -48,3 +52,12 @@ def _cache_dir(environ: Mapping[str, str]) -> str | None:
     if explicit is not None:
         return explicit or None  # set but empty: caching is off
     return xdg_dir(environ, "XDG_CACHE_HOME", ".cache")
+
+
+def _max_bytes(raw: str | None) -> int:
+    if raw is None:
+        return DEFAULT_MAX_BYTES
+    if not (raw.isascii() and raw.isdigit() and int(raw) > 0):
+        message = f"{MAX_BYTES} must be a whole number of bytes above 0, like 1000000, not {raw!r}."
+        raise ConfigError(MAX_BYTES, message)
+    return int(raw)

@@ -22,6 +22,7 @@ __all__ = [
     "LOG_LEVEL",
     "LOG_UNKNOWN_QUESTIONS",
     "RELOAD_SECONDS",
+    "RELOAD_TIMEOUT",
     "LogFormat",
     "OpsSettings",
 ]
@@ -32,6 +33,10 @@ LOG_LEVEL = "OSI_LOG_LEVEL"
 LOG_UNKNOWN_QUESTIONS = "OSI_LOG_UNKNOWN_QUESTIONS"
 RELOAD_SECONDS = "OSI_KNOWLEDGE_RELOAD_SECONDS"
 DEFAULT_RELOAD_SECONDS = 5.0
+RELOAD_TIMEOUT = "OSI_KNOWLEDGE_RELOAD_TIMEOUT"
+# Several times the worst file the size cap lets through (~5 s), so only a stuck disk or a
+# starved machine meets it.
+DEFAULT_RELOAD_TIMEOUT = 30.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -47,6 +52,7 @@ class OpsSettings:
     health_port: int | None = None  # None: no health server of its own
     log_unknown_questions: bool = False
     reload_seconds: float = DEFAULT_RELOAD_SECONDS  # 0: reload on SIGHUP only
+    reload_timeout: float = DEFAULT_RELOAD_TIMEOUT  # a reload still loading then is dropped
     log_format: LogFormat = LogFormat.TEXT
     log_level: str = "INFO"
 
@@ -59,6 +65,7 @@ class OpsSettings:
                 LOG_UNKNOWN_QUESTIONS, read(environ, LOG_UNKNOWN_QUESTIONS)
             ),
             reload_seconds=_reload_seconds(read(environ, RELOAD_SECONDS)),
+            reload_timeout=_reload_timeout(read(environ, RELOAD_TIMEOUT)),
             log_format=_log_format(read(environ, LOG_FORMAT)),
             log_level=_log_level(read(environ, LOG_LEVEL)),
         )
@@ -77,6 +84,19 @@ def _reload_seconds(raw: str | None) -> float:
             f"(0 = reload on SIGHUP only), not {raw!r}."
         )
         raise ConfigError(RELOAD_SECONDS, message)
+    return seconds
+
+
+def _reload_timeout(raw: str | None) -> float:
+    if raw is None:
+        return DEFAULT_RELOAD_TIMEOUT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        message = f"{RELOAD_TIMEOUT} must be a number of seconds above 0, not {raw!r}."
+        raise ConfigError(RELOAD_TIMEOUT, message)
     return seconds
 
 

@@ -81,7 +81,13 @@ def run(
     metrics = Metrics()
     shared = open_shared_state(shared_settings, on_error=metrics.record_redis_error)
     daily = DailySetup.open(daily_settings, shared)
-    holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
+    holder = KnowledgeHolder(
+        knowledge,
+        files.path,
+        files.load,
+        on_reload=metrics.record_reload,
+        timeout=ops.reload_timeout,
+    )
     asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared, sync=sync))
     return 0
 

@@ -43,3 +43,16 @@ def rewrite(path: Path, text: str) -> None:
     mtime = max(os.stat(fresh).st_mtime_ns, before + 1_000_000)
     os.utime(fresh, ns=(mtime, mtime))
     os.replace(fresh, path)
+
+
+def billion_laughs(levels: int = 9) -> str:
+    """A "billion laughs" under `version:`: 9**levels strings written in ~500 bytes.
+
+    Each level lists the one before nine times through an alias, so nothing is copied in
+    the file, but anything that walks the value (a repr, a recursive check) meets all of
+    them: 387 million at 9 levels.
+    """
+    lines = ["version:", '  l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"  l{n}: &l{n} [{','.join([f'*l{n - 1}'] * 9)}]" for n in range(1, levels)]
+    lines += [f"  all: *l{levels - 1}", "layers: []", "entries: []", ""]
+    return "\n".join(lines)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +13,7 @@ import pytest
 import yaml
 
 from bot.errors import KnowledgeError
-from bot.loading.load import bundled_knowledge_path, load_knowledge
+from bot.loading.load import DEFAULT_MAX_BYTES, bundled_knowledge_path, load_knowledge
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -238,3 +240,37 @@ def test_directory_instead_of_file(tmp_path: Path) -> None:
 
 def test_top_level_list(tmp_path: Path) -> None:
     assert "top level must be a mapping" in _problems(_write(tmp_path, ["layers"]))
+
+
+def test_a_file_over_the_size_cap_is_refused_unparsed(tmp_path: Path) -> None:
+    """The cap is checked on the bytes: the same file loads once the cap allows it."""
+    path = tmp_path / "layers.yaml"
+    path.write_text(Path(bundled_knowledge_path()).read_text("utf-8"), "utf-8")
+    size = path.stat().st_size
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(path, max_bytes=size - 1)
+    assert caught.value.problems == [
+        f"is larger than the {size - 1:,}-byte limit for a knowledge file "
+        "(OSI_KNOWLEDGE_MAX_BYTES raises it)"
+    ]
+    assert load_knowledge(path, max_bytes=size).find("Envoy") is not None
+
+
+def test_the_default_cap_leaves_the_bundled_file_ten_times_room() -> None:
+    assert os.path.getsize(bundled_knowledge_path()) * 9 < DEFAULT_MAX_BYTES
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    """A FIFO nobody writes to: opening it to read would wait forever, so it is not opened so.
+
+    A writer thread, bounded in time, unblocks the old code so that it fails instead of hanging.
+    """
+    fifo = tmp_path / "layers.yaml"
+    os.mkfifo(fifo)
+    unblock = threading.Timer(10, lambda: fifo.open("w").close())
+    unblock.start()
+    try:
+        assert "is not a regular file" in _problems(fifo)
+    finally:
+        unblock.cancel()

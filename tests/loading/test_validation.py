@@ -145,6 +145,14 @@ PROBLEM_CASES = [
         "kind, layers, name, note, source, summary, table)",
     ),
     ({("version",): 2}, "version: unsupported version 2; expected 1"),
+    # A wrongly typed value is one problem, never an exception (a list is unhashable).
+    (
+        {("entries", 1, "kind"): ["tool"]},
+        "entries[1] (MetalLB).kind: must be 'tool' or 'concept', not a list",
+    ),
+    ({("version",): [["1"] * 3] * 3}, "version: must be 1, not a list"),
+    ({("version",): True}, "version: must be 1, not true/false"),
+    ({("version",): 1.0}, "version: unsupported version 1.0; expected 1"),
     # Names: each one means one thing; the later claimant is reported, naming both.
     (
         {("entries", 1, "aliases"): ["Envoy-Proxy"]},
@@ -206,6 +214,22 @@ NOT_A_DOCUMENT_CASES: list[tuple[Any, str]] = [
 @pytest.mark.parametrize(("document", "problem"), NOT_A_DOCUMENT_CASES)
 def test_an_empty_or_non_mapping_document_is_one_problem(document: Any, problem: str) -> None:
     assert build_knowledge(document, "small.yaml") == (None, [problem])
+
+
+def test_a_huge_value_is_quoted_by_a_short_prefix() -> None:
+    """A message quotes at most a prefix of what the file holds, however large it is."""
+    huge = "x" * 1_000_000
+    edits: dict[Path, Any] = {
+        ("entries", 1, huge): 1,  # an unknown field
+        ("entries", 1, "source"): huge,  # not a link
+        ("entries", 1, "everyday_words"): ["y" * 1_000_000],  # not one of its names
+        ("entries", 1, "aliases"): [huge, "envoy proxy", "-" * 100_000],
+        ("version",): huge,
+    }
+    knowledge, problems = build_knowledge(_edited(edits), "small.yaml")
+    assert knowledge is None
+    assert len(problems) == 6
+    assert max(len(problem) for problem in problems) < 300, problems
 
 
 def test_every_problem_is_reported_at_once() -> None:

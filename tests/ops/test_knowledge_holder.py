@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 from typing import TYPE_CHECKING
 
 import pytest
@@ -31,35 +32,35 @@ def knowledge_file(tmp_path: Path) -> Path:
     return copy_bundled(tmp_path / "layers.yaml")
 
 
-def test_valid_edit_is_swapped_in(knowledge_file: Path) -> None:
+async def test_valid_edit_is_swapped_in(knowledge_file: Path) -> None:
     holder = KnowledgeHolder(load_knowledge(knowledge_file), str(knowledge_file))
     _rename_metallb(knowledge_file, "MetalLB Next")
     assert holder.changed_on_disk()
-    assert holder.reload()
+    assert await holder.reload()
     assert answer(holder.current, "metal lb next").matched == "MetalLB Next"
     assert not holder.changed_on_disk()
 
 
-def test_broken_edit_keeps_the_old_knowledge(
+async def test_broken_edit_keeps_the_old_knowledge(
     knowledge_file: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     original = load_knowledge(knowledge_file)
     holder = KnowledgeHolder(original, str(knowledge_file))
     knowledge_file.write_text("layers: [\n", "utf-8")
-    assert not holder.reload()
+    assert not await holder.reload()
     assert holder.current is original
     assert answer(holder.current, "metallb").matched == "MetalLB"
     assert "knowledge reload failed; still answering from the previous file" in caplog.text
     assert "YAML syntax error" in caplog.text
 
 
-def test_a_file_that_validates_badly_is_not_half_applied(knowledge_file: Path) -> None:
+async def test_a_file_that_validates_badly_is_not_half_applied(knowledge_file: Path) -> None:
     original = load_knowledge(knowledge_file)
     holder = KnowledgeHolder(original, str(knowledge_file))
     # The first entry is renamed (fine), a later one breaks: nothing may change.
     text = knowledge_file.read_text("utf-8").replace("name: NGINX Ingress", "name: NGINX Next")
     knowledge_file.write_text(text.replace("number: 4\n", "number: 9\n"), "utf-8")
-    assert not holder.reload()
+    assert not await holder.reload()
     assert holder.current is original
     assert answer(holder.current, "nginx next").matched != "NGINX Next"
 
@@ -98,19 +99,19 @@ async def test_sighup_reloads(knowledge_file: Path) -> None:
         loop.remove_signal_handler(signal.SIGHUP)
 
 
-def test_every_reload_is_reported_with_its_result(knowledge_file: Path) -> None:
+async def test_every_reload_is_reported_with_its_result(knowledge_file: Path) -> None:
     results: list[bool] = []
     holder = KnowledgeHolder(
         load_knowledge(knowledge_file), str(knowledge_file), on_reload=results.append
     )
     _rename_metallb(knowledge_file, "MetalLB Next")
-    holder.reload()
+    await holder.reload()
     knowledge_file.write_text("layers: [\n", "utf-8")
-    holder.reload()
+    await holder.reload()
     assert results == [True, False]
 
 
-def test_a_crash_while_loading_keeps_the_old_knowledge(knowledge_file: Path) -> None:
+async def test_a_crash_while_loading_keeps_the_old_knowledge(knowledge_file: Path) -> None:
     """Not only a bad file: no failure in a reload may take the serving bot down."""
 
     def crash(_: str) -> Knowledge:
@@ -118,17 +119,104 @@ def test_a_crash_while_loading_keeps_the_old_knowledge(knowledge_file: Path) -> 
 
     original = load_knowledge(knowledge_file)
     holder = KnowledgeHolder(original, str(knowledge_file), load=crash)
-    assert not holder.reload()
+    assert not await holder.reload()
     assert holder.get() is original
 
 
-def test_a_source_is_either_a_fixed_knowledge_or_the_holders_current_one(
+async def test_a_source_is_either_a_fixed_knowledge_or_the_holders_current_one(
     knowledge_file: Path,
 ) -> None:
     original = load_knowledge(knowledge_file)
     holder = KnowledgeHolder(original, str(knowledge_file))
     fixed, live = as_source(original), as_source(holder.get)
     _rename_metallb(knowledge_file, "MetalLB Next")
-    holder.reload()
+    await holder.reload()
     assert fixed() is original
     assert live() is holder.current is not original
+
+
+class _BlockingLoad:
+    """A load that waits, in its worker thread, until the test releases it.
+
+    The wait is bounded, so code that ran the load on the event loop (which the test then
+    never gets to release) fails instead of hanging.
+    """
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.finished = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def __call__(self, path: str) -> Knowledge:
+        self.threads.append(threading.current_thread())
+        self.started.set()
+        try:
+            if not self.release.wait(timeout=10):
+                raise RuntimeError("never released: the load blocked the event loop")
+            return load_knowledge(path)
+        finally:
+            self.finished.set()
+
+
+async def test_answers_go_on_from_the_old_knowledge_while_a_reload_loads(
+    knowledge_file: Path,
+) -> None:
+    """The reload runs off the event loop, and swaps in the whole new knowledge at once."""
+    original = load_knowledge(knowledge_file)
+    slow = _BlockingLoad()
+    holder = KnowledgeHolder(original, str(knowledge_file), load=slow)
+    _rename_metallb(knowledge_file, "MetalLB Next")
+    reload = asyncio.create_task(holder.reload())
+    assert await asyncio.to_thread(slow.started.wait, 10)
+    # The loop is free while the new file loads: these answers run now, from the old file.
+    seen = set()
+    for _ in range(20):
+        seen.add(id(holder.get()))
+        assert answer(holder.get(), "metallb").matched == "MetalLB"
+        await asyncio.sleep(0)
+    assert not reload.done()
+    assert slow.threads[0] is not threading.main_thread()
+    assert slow.threads[0].daemon  # a parse in progress never holds up SIGTERM
+    slow.release.set()
+    assert await reload
+    assert seen == {id(original)}
+    assert answer(holder.get(), "metallb").matched == "MetalLB Next"
+
+
+async def test_a_reload_that_outlives_its_timeout_keeps_the_old_knowledge(
+    knowledge_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Its late result is dropped, and no second load starts beside it meanwhile."""
+    original = load_knowledge(knowledge_file)
+    slow = _BlockingLoad()
+    results: list[bool] = []
+    holder = KnowledgeHolder(
+        original, str(knowledge_file), load=slow, on_reload=results.append, timeout=0.01
+    )
+    _rename_metallb(knowledge_file, "MetalLB Late")
+    assert not await holder.reload()
+    assert "knowledge reload gave up after 0.01 s; still answering from the previous file" in (
+        caplog.text
+    )
+    assert not await holder.reload()  # the first load still holds the worker
+    assert "knowledge reload skipped: the previous one is still loading" in caplog.text
+    slow.release.set()
+    assert await asyncio.to_thread(slow.finished.wait, 10)
+    for _ in range(5):  # let the worker's result reach the loop, where it is dropped
+        await asyncio.sleep(0)
+    assert holder.get() is original
+    assert results == [False]
+    assert len(slow.threads) == 1
+
+
+async def test_a_failed_reload_is_one_log_line(
+    knowledge_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    holder = KnowledgeHolder(load_knowledge(knowledge_file), str(knowledge_file))
+    text = knowledge_file.read_text("utf-8")
+    knowledge_file.write_text(text.replace("summary:", "summery:", 5), "utf-8")
+    assert not await holder.reload()
+    (record,) = [r for r in caplog.records if r.name == "bot.ops.knowledge_holder"]
+    assert "\n" not in record.getMessage()
+    assert record.getMessage().endswith(" more)")

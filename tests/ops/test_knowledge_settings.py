@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.loading.load import bundled_knowledge_path
+import pytest
+
+from bot.errors import ConfigError, KnowledgeError
+from bot.loading.load import DEFAULT_MAX_BYTES, bundled_knowledge_path
 from bot.ops.knowledge_settings import KnowledgeSettings
 
 if TYPE_CHECKING:
@@ -34,3 +37,22 @@ def test_cache_directory_from_osi_cache_dir_then_xdg_then_home(tmp_path: Path) -
 def test_an_empty_osi_cache_dir_turns_caching_off(tmp_path: Path) -> None:
     environ = {"OSI_CACHE_DIR": "", "XDG_CACHE_HOME": str(tmp_path)}
     assert KnowledgeSettings.from_env(environ).cache_dir is None
+
+
+def test_the_size_cap_from_osi_knowledge_max_bytes() -> None:
+    assert KnowledgeSettings.from_env({}).max_bytes == DEFAULT_MAX_BYTES == 1_000_000
+    assert KnowledgeSettings.from_env({"OSI_KNOWLEDGE_MAX_BYTES": "2000000"}).max_bytes == 2_000_000
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "5MB", "1e6", "\uff11\uff12"])
+def test_a_bad_size_cap_is_a_sentence_naming_the_variable(value: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        KnowledgeSettings.from_env({"OSI_KNOWLEDGE_MAX_BYTES": value})
+    assert raised.value.variable == "OSI_KNOWLEDGE_MAX_BYTES"
+    assert f"not {value!r}" in str(raised.value)
+
+
+def test_the_size_cap_applies_to_every_load() -> None:
+    small = KnowledgeSettings.from_env({"OSI_KNOWLEDGE_MAX_BYTES": "1000", "OSI_CACHE_DIR": ""})
+    with pytest.raises(KnowledgeError, match="larger than the 1,000-byte limit"):
+        small.load()
