@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.adapters.slack.blocks import SlackMessage, context, sections
+from bot.adapters.slack.blocks import SlackMessage, context, picture_blocks, sections
 from bot.adapters.slack.clients import web_client
 from bot.adapters.slack.limits import (
     TEXT_FALLBACK_LIMIT,
@@ -50,7 +50,8 @@ _HINTS = {
 
 
 def daily_message(post: DailyPost) -> SlackMessage:
-    """The post as a header, the Kubernetes side, the spotlight and a did-you-know line."""
+    """The post as a header, the stack with the day's layer marked, the Kubernetes side,
+    the spotlight and a did-you-know line."""
     layer, spotlight = post.layer, post.spotlight
     # plain_text is shown as typed, never parsed for mentions or links, so it is not escaped
     # (as for the adapter's buttons).
@@ -64,6 +65,7 @@ def daily_message(post: DailyPost) -> SlackMessage:
     }
     blocks: list[Block] = [
         header,
+        *picture_blocks(post.stack),
         *sections(
             f"{bold('In Kubernetes:')} {escape(layer.component)} ({escape(layer.function)})\n"
             f"{escape(layer.description)}"
