@@ -31,7 +31,8 @@ def daily_text(post: DailyPost, *, picture: bool = True, colour: bool = False) -
     if post.fact:
         lines.append(f"Did you know? {post.fact}")
     others = [t for t in post.tools if t != spotlight.name]
-    lines.append(f"Also at this layer: {tools_by_origin(others, post.table_tools)}")
+    if others:  # as on Slack and Discord: no empty list when the spotlight is the only tool
+        lines.append(f"Also at this layer: {tools_by_origin(others, post.table_tools)}")
     return "\n".join(lines)
 
 
