@@ -17,6 +17,7 @@ from bot.errors import OsiBotError
 from bot.ops.env import HOW_TO_SET
 from bot.ops.knowledge_settings import KNOWLEDGE, KnowledgeSettings
 from bot.ops.platform import Platform
+from bot.render.stack import use_colour
 from bot.render.text import render_text
 
 if TYPE_CHECKING:
@@ -217,6 +218,8 @@ def _print(text: str) -> None:
 
 
 def _ask(knowledge: Knowledge, words: list[str], as_json: bool) -> int:
+    colour = use_colour(sys.stdout, os.environ)
+
     def show(question: str, one_line: bool) -> None:
         result = answer(knowledge, question)
         if as_json:
@@ -226,7 +229,8 @@ def _ask(knowledge: Knowledge, words: list[str], as_json: bool) -> int:
 
             _print(json.dumps(answer_record(result, knowledge), ensure_ascii=False))
         else:
-            text = render_text(result, knowledge)
+            # One answer per line: a picture folded onto it would only be noise.
+            text = render_text(result, knowledge, picture=not one_line, colour=colour)
             _print(" | ".join(text.splitlines()) if one_line else text)
 
     if words == ["-"]:
@@ -253,6 +257,7 @@ def _line_editing() -> None:
 
 def _chat(knowledge: Knowledge) -> int:
     _line_editing()
+    colour = use_colour(sys.stdout, os.environ)
     _print(
         "osi-bot — ask where something lives on the OSI model. 'help' for examples, "
         "'quit' or Ctrl-D to leave."
@@ -267,7 +272,8 @@ def _chat(knowledge: Knowledge) -> int:
             if question.strip().casefold() in {"quit", "exit", "bye", ":q"}:
                 return 0
             if question.strip():
-                _print(render_text(answer(knowledge, question), knowledge) + "\n")
+                result = answer(knowledge, question)
+                _print(render_text(result, knowledge, colour=colour) + "\n")
     except KeyboardInterrupt:
         _print("")  # Ctrl-C: the shell's prompt starts on a line of its own
         return 130

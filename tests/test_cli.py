@@ -100,6 +100,42 @@ def test_ask_dash_in_text_mode_writes_one_line_per_answer() -> None:
     assert len(lines) == 2
     assert lines[0].startswith("Envoy works at")
     assert lines[1].startswith("MetalLB works at")
+    assert "│" not in result.stdout  # no picture folded onto an answer's line
+
+
+def test_ask_draws_the_stack_under_the_headline_plain_when_piped() -> None:
+    lines = _osi("ask", "cilium").stdout.splitlines()
+    assert lines[0] == "Cilium works at Layer 3 (Network)."
+    assert lines[1:11] == [
+        "┌────────────────────┐",
+        "│ L7 Application   ○ │",
+        "│ L6 Presentation    │",
+        "│ L5 Session         │",
+        "│ L4 Transport     ○ │",
+        "│ L3 Network       ● │",
+        "│ L2 Data Link       │",
+        "│ L1 Physical        │",
+        "└────────────────────┘",
+        "● Cilium · ○ beyond the table",
+    ]
+    assert "\x1b[" not in "".join(lines)
+
+
+def test_json_keeps_its_shape_and_leaves_the_picture_out() -> None:
+    """`layers` says what the picture shows; `text` stays the answer's words."""
+    result = json.loads(_osi("ask", "--json", "cilium").stdout)
+    assert result["layers"] == [3]
+    assert result["text"].splitlines()[1].startswith("  L3 Network: ")
+    assert "┌" not in result["text"]
+    assert "┌" not in json.loads(_osi("daily", "show", "--json").stdout)["text"]
+
+
+def test_daily_show_draws_the_layer_of_the_day() -> None:
+    lines = _osi("daily", "show", "--date", "2026-11-26").stdout.splitlines()  # Layer 4
+    assert lines[0] == "Layer of the day: Layer 4 (Transport)"
+    assert lines[1] == "┌────────────────────┐"
+    assert lines[5] == "│ L4 Transport     ● │"
+    assert lines[10].startswith("In Kubernetes: ")
 
 
 def test_bad_knowledge_file_is_a_sentence_not_a_traceback(tmp_path: Path) -> None:
@@ -312,14 +348,15 @@ def test_an_impossible_date_says_which_part_is_wrong(value: str, message: str) -
 class _Terminal:
     """`osi-bot chat` on a pseudo-terminal of its own, typed at as a person types."""
 
-    def __init__(self) -> None:
+    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
         import pty  # noqa: PLC0415 - POSIX only; the tests using it skip elsewhere
 
-        env = {**os.environ, "TERM": "xterm"}
+        argv = [sys.executable, "-m", "bot", *(args or ("chat",))]
+        env = {**os.environ, "TERM": "xterm", **(env or {})}
         # pty.fork makes the terminal the child's controlling one, so Ctrl-C is SIGINT.
         self.pid, self._master = pty.fork()
         if self.pid == 0:  # the child: become osi-bot
-            os.execve(sys.executable, [sys.executable, "-m", "bot", "chat"], env)  # noqa: S606
+            os.execve(sys.executable, argv, env)  # noqa: S606
         self.output = ""
         self.status: int | None = None
 
@@ -391,3 +428,22 @@ def test_chat_ctrl_c_leaves_the_shell_prompt_on_its_own_line(terminal: _Terminal
     assert terminal.finish() == 130
     assert terminal.output.endswith("\n")
     assert "Traceback" not in terminal.output
+
+
+@pytest.mark.parametrize(
+    ("no_color", "coloured"), [("", True), ("1", False)], ids=["colour", "NO_COLOR"]
+)
+def test_on_a_terminal_the_stack_is_coloured_unless_no_color(no_color: str, coloured: bool) -> None:
+    """The table's layer in bold green, a layer beyond it in yellow; NO_COLOR turns both off."""
+    if sys.platform == "win32":
+        pytest.skip("pseudo-terminals are POSIX")
+    ask = _Terminal("ask", "cilium", env={"NO_COLOR": no_color})
+    try:
+        assert ask.finish() == 0
+    finally:
+        ask.close()
+    lines = ask.output.splitlines()
+    assert ("\x1b[1;32m●\x1b[0m" in lines[6]) is coloured  # L3, in the table
+    assert ("\x1b[33m○\x1b[0m" in lines[2]) is coloured  # L7, beyond it
+    assert ("\x1b[" in ask.output) is coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", lines[6]) == "│ L3 Network       ● │"

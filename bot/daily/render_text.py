@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.core.phrasing import layer_title, tools_by_origin, works
+from bot.render.stack import stack_lines
 
 if TYPE_CHECKING:
     from bot.daily.rotation import DailyPost
@@ -16,11 +17,13 @@ def daily_title(post: DailyPost) -> str:
     return f"Layer of the day: {layer_title(post.layer)}"
 
 
-def daily_text(post: DailyPost) -> str:
-    """Title, Kubernetes function, description, spotlight and a did-you-know line."""
+def daily_text(post: DailyPost, *, picture: bool = True, colour: bool = False) -> str:
+    """Title, the stack with the day's layer marked (unless not `picture`; ANSI colours when
+    `colour`), Kubernetes function, description, spotlight and a did-you-know line."""
     layer, spotlight = post.layer, post.spotlight
     lines = [
         daily_title(post),
+        *(stack_lines(post.stack, colour=colour) if picture else []),
         f"In Kubernetes: {layer.component} ({layer.function}).",
         layer.description,
         f"Spotlight: {spotlight.name} {works(spotlight.name)} here — {post.role}",
@@ -28,7 +31,8 @@ def daily_text(post: DailyPost) -> str:
     if post.fact:
         lines.append(f"Did you know? {post.fact}")
     others = [t for t in post.tools if t != spotlight.name]
-    lines.append(f"Also at this layer: {tools_by_origin(others, post.table_tools)}")
+    if others:  # as on Slack and Discord: no empty list when the spotlight is the only tool
+        lines.append(f"Also at this layer: {tools_by_origin(others, post.table_tools)}")
     return "\n".join(lines)
 
 
@@ -43,5 +47,5 @@ def daily_record(post: DailyPost) -> dict[str, Any]:
         "role": post.role,
         "did_you_know": post.fact,
         "tools": list(post.tools),
-        "text": daily_text(post),
+        "text": daily_text(post, picture=False),  # `layer` says it to a script
     }

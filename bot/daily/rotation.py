@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.knowledge import EntryKind
+from bot.render.stack import Stack, layer_stack
 
 if TYPE_CHECKING:
     from datetime import date
@@ -32,6 +33,7 @@ class DailyPost(NamedTuple):
     role: str  # the spotlight's role at this layer
     fact: str | None  # a "did you know" line, when the layer has any
     tools: tuple[str, ...]  # every tool of the layer, for context
+    stack: Stack  # the seven layers with this one marked
     table_tools: frozenset[str] = frozenset()  # those of them in the reference table
 
 
@@ -63,5 +65,6 @@ def daily_post(knowledge: Knowledge, day: date, *, weekdays_only: bool = False) 
         role=spotlight.role_at(layer.number) or spotlight.summary,
         fact=facts[cycle % len(facts)] if facts else None,
         tools=tuple(e.name for e in tools),
+        stack=layer_stack(knowledge.layers, (layer.number,)),
         table_tools=frozenset(e.name for e in tools if e.table),
     )

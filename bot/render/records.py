@@ -28,7 +28,8 @@ def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[st
         "matched": answer.matched,
         "layers": list(answer.layer_numbers),
         "suggestions": list(answer.suggestions),
-        "text": render_text(answer, knowledge),
+        # The picture is left out: `layers` says the same to a script.
+        "text": render_text(answer, knowledge, picture=False),
         "typed": answer.typed,
         "verdict": answer.verdict,
         "roles": [{"layer": r.layer, "role": r.role} for r in entry.roles if r.layer in claimed]

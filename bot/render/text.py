@@ -17,11 +17,12 @@ from bot.core.phrasing import (
     tools_by_origin,
     understood_line,
 )
+from bot.render.stack import answer_stack, stack_legend, stack_lines
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
 
-__all__ = ["render_text"]
+__all__ = ["picture_lines", "render_text"]
 
 
 def _entry_lines(answer: Answer) -> list[str]:
@@ -82,9 +83,32 @@ def _subject_lines(answer: Answer) -> list[str]:
     return lines
 
 
-def render_text(answer: Answer, knowledge: Knowledge | None = None) -> str:
-    """The answer as readable plain text, one fact per line."""
+def picture_lines(answer: Answer, knowledge: Knowledge, *, colour: bool = False) -> list[str]:
+    """The stack with the answer's layers marked, and its legend; nothing for an answer
+    that claims no layer."""
+    stack = answer_stack(answer, knowledge.layers)
+    if stack is None:
+        return []
+    legend = stack_legend(stack)
+    return [*stack_lines(stack, colour=colour), *([legend] if legend else [])]
+
+
+def render_text(
+    answer: Answer,
+    knowledge: Knowledge | None = None,
+    *,
+    picture: bool = True,
+    colour: bool = False,
+) -> str:
+    """The answer as readable plain text, one fact per line.
+
+    Args:
+        picture: draw the stack under the headline (it needs `knowledge` for the layers).
+        colour: colour the picture with ANSI codes, for a terminal.
+    """
     lines = [headline(answer, knowledge)]
+    if picture and knowledge is not None:
+        lines.extend(picture_lines(answer, knowledge, colour=colour))
     if answer.subjects:
         lines.extend(_subject_lines(answer))
     elif answer.kind in (AnswerKind.TOOL, AnswerKind.CONCEPT):

@@ -25,6 +25,7 @@ from bot.errors import ConfigError
 from bot.ops.env import not_set
 from bot.ops.platform import Platform
 from bot.ops.shared_state import SharedStateSettings, open_shared_state
+from bot.render.stack import use_colour
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -161,7 +162,8 @@ def run_daily_command(
             record = {**daily_record(post), "posting_day": posting_day}
             print(json.dumps(record, ensure_ascii=False))
         else:
-            print(daily_text(post) if posting_day else f"{not_posting}; no post is made.")
+            text = daily_text(post, colour=use_colour(sys.stdout, environ))
+            print(text if posting_day else f"{not_posting}; no post is made.")
         return 0
     if not posting_day:
         # A CronJob may run every day; with weekdays only, a weekend run has nothing to post,

@@ -84,3 +84,10 @@ def test_the_post_knows_which_tools_are_the_tables(knowledge: Knowledge) -> None
     )
     assert set(ours.split(", ")) <= seventh.table_tools
     assert not set(extras.split(", ")) & seventh.table_tools
+
+
+def test_a_layer_with_only_its_spotlight_lists_no_other_tools(knowledge: Knowledge) -> None:
+    post = daily_post(knowledge, date(2026, 11, 26))
+    alone = post._replace(tools=(post.spotlight.name,))
+    assert not [line for line in daily_text(alone).splitlines() if line.startswith("Also at")]
+    assert "Also at this layer: " in daily_text(post)

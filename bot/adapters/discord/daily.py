@@ -19,7 +19,7 @@ import aiohttp
 import discord
 from discord.http import HTTPClient, handle_message_parameters
 
-from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, add_field, clip, md
+from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, add_field, clip, md, picture
 from bot.adapters.discord.settings import TOKEN
 from bot.core.phrasing import tools_by_origin, works
 from bot.daily.job import PostRefusedError
@@ -53,6 +53,7 @@ def daily_embed(post: DailyPost) -> discord.Embed:
     """One embed in the layer's colour, within Discord's limits whatever the knowledge holds."""
     layer, spotlight = post.layer, post.spotlight
     description = (
+        f"{picture(post.stack)}\n"
         f"**In Kubernetes:** {md(layer.component)} ({md(layer.function)})\n\n"
         f"{md(layer.description)}"
     )

@@ -20,11 +20,13 @@ from bot.core.phrasing import (
     tools_by_origin,
     understood_line,
 )
+from bot.render.stack import answer_stack, stack_legend, stack_lines
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge, Layer
+    from bot.render.stack import Stack
 
-__all__ = ["LAYER_COLOURS", "Limits", "add_field", "answer_embed", "clip", "md"]
+__all__ = ["LAYER_COLOURS", "Limits", "add_field", "answer_embed", "clip", "md", "picture"]
 
 
 class Limits:
@@ -76,7 +78,7 @@ def answer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
 def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     entry = answer.entry
     assert entry is not None
-    lines = [f"**{md(headline(answer, knowledge))}**"]
+    lines = [f"**{md(headline(answer, knowledge))}**", *_picture(answer, knowledge)]
     others = other_layers_line(answer)
     if others:
         lines.append(md(others))
@@ -110,7 +112,9 @@ def _subjects_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     embed = discord.Embed(
         title=clip(md(title), Limits.TITLE),
         description=clip(
-            "\n\n".join([f"**{md(headline(answer, knowledge))}**", *summaries]),
+            "\n\n".join(
+                [f"**{md(headline(answer, knowledge))}**", *_picture(answer, knowledge), *summaries]
+            ),
             Limits.DESCRIPTION,
         ),
         colour=_colour(answer.subjects[0].layers),
@@ -143,7 +147,8 @@ def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     follows it, several get a field each (named, to tell them apart)."""
     only = answer.layers[0] if len(answer.layers) == 1 else None
     basis = basis_line(answer)
-    lines = [f"*{md(basis)}*"] if basis else []
+    lines = _picture(answer, knowledge)
+    lines += [f"*{md(basis)}*"] if basis else []
     lines += [md(only.description)] if only else []
     if answer.unknown_term:
         lines.append(f"(I don't know “{md(answer.unknown_term)}”.)")
@@ -163,6 +168,19 @@ def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
         value = md(layer.description) + (f"\n**Tools:** {tools}" if tools else "")
         add_field(embed, f"{layer_title(layer)} — {md(layer.component)}", value)
     return embed
+
+
+def picture(stack: Stack) -> str:
+    """The stack in a code block, which keeps its columns lined up on the mobile app too
+    (it is 32 characters at most), then its legend."""
+    box = "\n".join(stack_lines(stack))
+    legend = stack_legend(stack)
+    return f"```\n{box}\n```" + (f"\n{md(legend)}" if legend else "")
+
+
+def _picture(answer: Answer, knowledge: Knowledge) -> list[str]:
+    stack = answer_stack(answer, knowledge.layers)
+    return [picture(stack)] if stack else []
 
 
 def _help_embed() -> discord.Embed:

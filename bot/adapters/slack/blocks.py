@@ -36,6 +36,7 @@ from bot.core.phrasing import (
     tools_by_origin,
     understood_line,
 )
+from bot.render.stack import answer_stack, stack_legend, stack_lines
 from bot.render.text import render_text
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer, Subject
+    from bot.render.stack import Stack
 
 __all__ = [
     "ASK_ACTION_PREFIX",
@@ -50,6 +52,7 @@ __all__ = [
     "apology_message",
     "context",
     "mrkdwn",
+    "picture_blocks",
     "render_answer",
     "sections",
 ]
@@ -91,6 +94,16 @@ def sections(text: str) -> list[Block]:
 def context(text: str) -> Block:
     """Small print; trimmed rather than split, as it is never the answer itself."""
     return {"type": "context", "elements": [mrkdwn(trim(text, CONTEXT_TEXT_LIMIT))]}
+
+
+def picture_blocks(stack: Stack | None) -> list[Block]:
+    """The stack in a code block, which keeps its columns lined up on the mobile app too
+    (it is 32 characters at most), and its legend as small print."""
+    if stack is None:
+        return []
+    box = escape("\n".join(stack_lines(stack)))
+    legend = stack_legend(stack)
+    return [*sections(f"```\n{box}\n```"), *([context(escape(legend))] if legend else [])]
 
 
 def _ask_buttons(questions: Sequence[str]) -> Block:
@@ -240,7 +253,11 @@ def render_answer(answer: Answer, knowledge: Knowledge, *, command: str = "/osi"
     body, questions = _body(answer, knowledge, command)
     first = headline(answer, knowledge)
     # Bold that a split would cut in two renders as stray stars; a headline is rarely long.
-    blocks = [*sections(bold(first) if len(first) < _BOLD_HEADLINE_LIMIT else escape(first)), *body]
+    blocks = [
+        *sections(bold(first) if len(first) < _BOLD_HEADLINE_LIMIT else escape(first)),
+        *picture_blocks(answer_stack(answer, knowledge.layers)),
+        *body,
+    ]
     if answer.truncated:
         blocks.append(context(escape(TRUNCATED_NOTE)))
     tail = [_ask_buttons(questions)] if questions else []

@@ -21,7 +21,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack.blocks import SlackMessage, context, sections
+from bot.adapters.slack.blocks import SlackMessage, context, picture_blocks, sections
 from bot.adapters.slack.clients import RATE_LIMIT_RETRIES, web_client
 from bot.adapters.slack.limits import (
     TEXT_FALLBACK_LIMIT,
@@ -66,7 +66,8 @@ _HINTS = {
 
 
 def daily_message(post: DailyPost) -> SlackMessage:
-    """The post as a header, the Kubernetes side, the spotlight and a did-you-know line."""
+    """The post as a header, the stack with the day's layer marked, the Kubernetes side,
+    the spotlight and a did-you-know line."""
     layer, spotlight = post.layer, post.spotlight
     # plain_text is shown as typed, never parsed for mentions or links, so it is not escaped
     # (as for the adapter's buttons).
@@ -80,6 +81,7 @@ def daily_message(post: DailyPost) -> SlackMessage:
     }
     blocks: list[Block] = [
         header,
+        *picture_blocks(post.stack),
         *sections(
             f"{bold('In Kubernetes:')} {escape(layer.component)} ({escape(layer.function)})\n"
             f"{escape(layer.description)}"

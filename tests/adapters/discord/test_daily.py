@@ -58,7 +58,10 @@ def test_every_post_of_a_long_rotation_fits_discords_limits(knowledge: Knowledge
 def test_the_embed_reads_component_spotlight_and_fact(knowledge: Knowledge) -> None:
     post = daily_post(knowledge, THURSDAY)  # Layer 4
     embed = daily_embed(post)
-    assert (embed.description or "").startswith(
+    picture, kubernetes = (embed.description or "").split("\n```\n", 1)
+    assert picture.startswith("```\n┌")
+    assert "│ L4 Transport     ● │" in picture
+    assert kubernetes.startswith(
         "**In Kubernetes:** LoadBalancer & NodePort (Protocol/Port Routing)\n\n"
     )
     names = [field.name for field in embed.fields]
@@ -80,7 +83,7 @@ def test_an_oversized_post_drops_the_tool_list_before_cutting_the_description(
     knowledge: Knowledge,
 ) -> None:
     post = daily_post(knowledge, THURSDAY)
-    description = "encapsulation " * 280  # about 3,900 characters
+    description = "encapsulation " * 260  # about 3,600: with the picture, under 4,096
     post = post._replace(
         layer=post.layer._replace(description=description),
         fact="f" * 1000,

@@ -124,7 +124,9 @@ def test_a_layer_found_by_description_says_which_sentence_placed_it(
     embed = embed_for(knowledge, "at which layer are frames built from packets")
     assert str(embed.title).startswith("Layer 2 (Data Link)")
     assert embed.description is not None
-    assert embed.description.startswith("*Found from what you described; the knowledge says:")
+    picture, basis, *_ = embed.description.split("\n\n")
+    assert "│ L2 Data Link     ● │" in picture
+    assert basis.startswith("*Found from what you described; the knowledge says:")
 
 
 def test_several_subjects_sit_side_by_side_in_inline_fields(knowledge: Knowledge) -> None:
@@ -147,7 +149,12 @@ def test_a_layer_embed_describes_the_layer_and_lists_its_tools(knowledge: Knowle
     layer = knowledge.layer(4)
     assert embed.title == discord.utils.escape_markdown(headline(result, knowledge))
     assert embed.author.name is None
-    assert embed.description == discord.utils.escape_markdown(layer.description)
+    assert embed.description is not None
+    picture, description = embed.description.split("\n\n")
+    assert picture.startswith("```\n┌")
+    assert picture.endswith("└────────────────────┘\n```")  # no legend: the title says it
+    assert "│ L4 Transport     ● │" in picture
+    assert description == discord.utils.escape_markdown(layer.description)
     (field,) = embed.fields
     assert field.name == "Tools"
     assert str(field.value).startswith("kube-proxy")
@@ -261,3 +268,41 @@ def test_oversized_knowledge_is_trimmed_to_fit(kind: AnswerKind) -> None:
     embed = answer_embed(result, huge)
     assert list(limit_problems(embed)) == []
     assert embed.fields  # trimmed, not emptied
+
+
+def test_the_stack_follows_the_headline_in_a_code_block_with_its_legend(
+    knowledge: Knowledge,
+) -> None:
+    """A code block keeps the picture's columns lined up, on the mobile app too."""
+    embed = embed_for(knowledge, "cilium")
+    assert embed.description is not None
+    headline_, picture, *_ = embed.description.split("\n\n")
+    assert headline_ == "**Cilium works at Layer 3 (Network).**"
+    box, legend = picture.removeprefix("```\n").split("\n```\n")
+    assert box.splitlines()[1] == "│ L7 Application   ○ │"
+    assert box.splitlines()[5] == "│ L3 Network       ● │"
+    assert max(len(line) for line in box.splitlines()) <= 32  # phone-wide
+    assert legend == "● Cilium · ○ beyond the table"
+
+
+def test_a_comparison_draws_both_subjects_on_one_stack(knowledge: Knowledge) -> None:
+    embed = embed_for(knowledge, "envoy vs kube-proxy")
+    assert embed.description is not None
+    assert "```\n┌───────────────── A B ┐\n" in embed.description
+    assert "\nA Envoy · B kube-proxy · ○ beyond the table" in embed.description
+    assert list(limit_problems(embed)) == []
+
+
+def test_the_stack_legend_cannot_format_or_ping(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "cilium")
+    assert result.entry is not None
+    renamed = result._replace(entry=result.entry._replace(name="@everyone *Cil*"))
+    description = answer_embed(renamed, knowledge).description or ""
+    assert "\n● @\u200beveryone \\*Cil\\* · ○ beyond the table" in description
+
+
+@pytest.mark.parametrize("question", ["help", "what layer is lunch", "callisto"])
+def test_an_answer_without_layers_draws_no_stack(knowledge: Knowledge, question: str) -> None:
+    embed = embed_for(knowledge, question)
+    shown = [embed.description or "", *(str(f.value) for f in embed.fields)]
+    assert not any("```" in text for text in shown)

@@ -66,7 +66,9 @@ def test_a_corrected_typo_says_what_was_understood(knowledge: Knowledge) -> None
     result = answer(knowledge, "envoyy")
     assert result.typed is not None
     message = render_answer(result, knowledge)
-    assert "you typed “envoyy”" in message.blocks[1]["elements"][0]["text"]
+    # Under the headline: the picture, its legend, then what was understood.
+    understood = message.blocks[3]["elements"][0]["text"]
+    assert understood == "Understood Envoy — you typed “envoyy”."
 
 
 def test_suggestions_become_buttons_that_ask_them(knowledge: Knowledge) -> None:
@@ -141,8 +143,9 @@ def test_a_layer_found_by_description_says_which_sentence_placed_it(
 ) -> None:
     message = _message(knowledge, "at which layer are frames built from packets")
     assert message["blocks"][0]["text"]["text"].startswith("*Layer 2 (Data Link)")
-    assert message["blocks"][1]["type"] == "context"
-    basis = message["blocks"][1]["elements"][0]["text"]
+    assert "│ L2 Data Link     ● │" in message["blocks"][1]["text"]["text"]
+    assert message["blocks"][2]["type"] == "context"
+    basis = message["blocks"][2]["elements"][0]["text"]
     assert basis.startswith("Found from what you described; the knowledge says: “")
     assert_valid_message(message)
 
@@ -182,3 +185,34 @@ def test_any_knowledge_text_renders_valid_and_escaped(knowledge: Knowledge, text
         assert_valid_message(message)
         for shown in mrkdwn_texts(message):
             assert not _MARKUP.search(shown)
+
+
+def test_the_stack_follows_the_headline_in_a_code_block_with_its_legend(
+    knowledge: Knowledge,
+) -> None:
+    """A code block keeps the picture's columns lined up, on the mobile app too."""
+    message = render_answer(answer(knowledge, "envoy vs kube-proxy"), knowledge)
+    picture, legend = message.blocks[1], message.blocks[2]
+    assert picture["text"]["verbatim"] is True
+    box = picture["text"]["text"]
+    assert box.startswith("```\n┌───────────────── A B ┐\n")
+    assert "│ L4 Transport     ○ ● │" in box
+    assert box.endswith("┘\n```")
+    assert max(len(line) for line in box.splitlines()) <= 32  # phone-wide
+    assert legend["elements"][0]["text"] == "A Envoy · B kube-proxy · ○ beyond the table"
+    assert "│ L4 Transport     ○ ● │" in message.text  # the plain fallback draws it too
+
+
+def test_the_stack_legend_is_escaped(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "cilium")
+    assert result.entry is not None
+    renamed = result._replace(entry=result.entry._replace(name="<!channel> & co"))
+    legend = render_answer(renamed, knowledge).blocks[2]["elements"][0]["text"]
+    assert legend == "● &lt;!channel&gt; &amp; co · ○ beyond the table"
+
+
+@pytest.mark.parametrize("question", ["help", "what layer is lunch", "callisto"])
+def test_an_answer_without_layers_draws_no_stack(knowledge: Knowledge, question: str) -> None:
+    message = render_answer(answer(knowledge, question), knowledge)
+    assert "┌" not in message.text
+    assert not any("```" in text for text in mrkdwn_texts(message.as_kwargs()))

@@ -65,8 +65,10 @@ def test_every_post_of_a_long_rotation_is_valid_block_kit(knowledge: Knowledge) 
 
 def test_the_post_reads_component_spotlight_and_fact(knowledge: Knowledge) -> None:
     post = daily_post(knowledge, THURSDAY)  # Layer 4, "LoadBalancer & NodePort"
-    header, kubernetes, spotlight, *small_print = daily_message(post).blocks
+    header, picture, kubernetes, spotlight, *small_print = daily_message(post).blocks
     assert header["type"] == "header"
+    assert picture["text"]["text"].startswith("```\n┌")
+    assert "│ L4 Transport     ● │" in picture["text"]["text"]
     assert kubernetes["text"]["text"].startswith(
         "*In Kubernetes:* LoadBalancer &amp; NodePort (Protocol/Port Routing)\n"
     )
