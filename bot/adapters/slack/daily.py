@@ -13,7 +13,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack.blocks import SlackMessage, context, sections
-from bot.adapters.slack.clients import web_client
+from bot.adapters.slack.clients import WEB_API_TIMEOUT_SECONDS, http_session, reason, web_client
 from bot.adapters.slack.limits import (
     TEXT_FALLBACK_LIMIT,
     fit_blocks,
@@ -103,8 +103,8 @@ def slack_sender(client: AsyncWebClient) -> PostSender:
             hint = _HINTS.get(code)
             raise PostRefusedError(Platform.SLACK, f"{code} ({hint})" if hint else code) from None
         except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
-            reason = f"cannot reach Slack ({error or type(error).__name__})"
-            raise PostRefusedError(Platform.SLACK, reason) from None
+            why = f"cannot reach Slack ({reason(error)})"
+            raise PostRefusedError(Platform.SLACK, why) from None
         # Slack took the post; a missing ts must not make it look refused and be sent again.
         return str(response.get("ts") or "")
 
@@ -112,7 +112,9 @@ def slack_sender(client: AsyncWebClient) -> PostSender:
 
 
 @asynccontextmanager
-async def one_shot_sender(token: str, *, base_url: str | None = None) -> AsyncIterator[PostSender]:
-    """A sender on its own HTTP session, for `osi-bot daily post`."""
-    async with aiohttp.ClientSession() as session:
+async def one_shot_sender(
+    token: str, *, base_url: str | None = None, timeout: float = WEB_API_TIMEOUT_SECONDS
+) -> AsyncIterator[PostSender]:
+    """A sender on its own HTTP session, for `osi-bot daily post`; `timeout` bounds each call."""
+    async with http_session(timeout) as session:
         yield slack_sender(web_client(token, session=session, base_url=base_url))
