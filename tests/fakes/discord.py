@@ -231,7 +231,7 @@ class FakeDiscord:
         self.gateway_queries: list[dict[str, str]] = []
         self.heartbeats = 0
         self.close_after_identify: int | None = None  # a gateway close code to send, if any
-        self._failures: list[tuple[str, re.Pattern[str], int]] = []
+        self._failures: list[tuple[str, re.Pattern[str], int | None]] = []
         self._held_replies: asyncio.Event | None = None
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -272,6 +272,11 @@ class FakeDiscord:
     def fail(self, method: str, path: str, status: int) -> None:
         """Answer REST calls matching `method` and the regular expression `path` with an error."""
         self._failures.append((method, re.compile(path), status))
+
+    def cut(self, method: str, path: str) -> None:
+        """Cut the connection of REST calls matching `method` and `path` without answering,
+        as a network failing mid-request does (discord.py does not retry that)."""
+        self._failures.append((method, re.compile(path), None))
 
     async def dispatch(self, event: str, data: dict[str, Any], *, shard: int | None = None) -> None:
         """Send a gateway DISPATCH to the session of `shard` (default: the first session)."""
@@ -319,7 +324,9 @@ class FakeDiscord:
             await self._held_replies.wait()
         for method, pattern, status in self._failures:
             if method == request.method and pattern.fullmatch(path):
-                return _json({"message": "Missing Access", "code": 0}, status=status)
+                if status is None and request.transport is not None:
+                    request.transport.abort()
+                return _json({"message": "Missing Access", "code": 0}, status=status or 503)
         # Interaction callbacks and webhooks carry no Authorization; bot routes need the token.
         if request.headers.get("Authorization") not in {None, f"Bot {self.token}"}:
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
