@@ -30,7 +30,7 @@ from bot.adapters.discord.settings import SHARD_COUNT, TOKEN, DiscordSettings
 from bot.core.answering import answer
 from bot.daily.job import DailySetup
 from bot.daily.settings import DailySettings
-from bot.errors import ConfigError, OsiBotError
+from bot.errors import ConfigError, OsiBotError, describe_failure
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
 from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.logs import configure_logging
@@ -218,10 +218,8 @@ def _daily_job(
 
 
 def _unreachable(error: BaseException) -> DiscordUnreachableError:
-    # aiohttp's timeouts carry no message of their own.
-    timed_out = isinstance(error, TimeoutError) and not str(error)
-    why = "timed out" if timed_out else str(error) or type(error).__name__
-    return DiscordUnreachableError(f"Cannot reach Discord ({why}); check the network.")
+    message = f"Cannot reach Discord ({describe_failure(error)}); check the network."
+    return DiscordUnreachableError(message)
 
 
 def _closed_error(closed: discord.ConnectionClosed) -> Exception:

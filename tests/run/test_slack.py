@@ -169,7 +169,7 @@ async def test_a_reply_slack_never_answers_is_one_log_line_and_an_apology(
         await task
     (failure,) = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert (
-        failure.getMessage() == "Answering a Slack mention failed: Slack did not answer (timed out)"
+        failure.getMessage() == "Answering a Slack mention failed: Slack out of reach (timed out)"
     )
     assert failure.exc_info is None  # one line, no traceback
     (apology,) = fake_slack.calls_to("chat.postEphemeral")

@@ -28,7 +28,6 @@ __all__ = [
     "WEB_API_TIMEOUT_SECONDS",
     "ResponseUrlClient",
     "http_session",
-    "reason",
     "retry_handlers",
     "web_client",
 ]
@@ -44,13 +43,6 @@ _log = logging.getLogger(__name__)
 def http_session(timeout: float = WEB_API_TIMEOUT_SECONDS) -> aiohttp.ClientSession:
     """The session to share between the clients: every request on it ends within `timeout` s."""
     return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout))
-
-
-def reason(error: BaseException) -> str:
-    """Why a call failed, in a few words; aiohttp's timeouts carry no message of their own."""
-    if isinstance(error, TimeoutError) and not str(error):
-        return "timed out"
-    return str(error) or type(error).__name__
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:

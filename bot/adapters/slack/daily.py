@@ -13,7 +13,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack.blocks import SlackMessage, context, sections
-from bot.adapters.slack.clients import WEB_API_TIMEOUT_SECONDS, http_session, reason, web_client
+from bot.adapters.slack.clients import WEB_API_TIMEOUT_SECONDS, http_session, web_client
 from bot.adapters.slack.limits import (
     TEXT_FALLBACK_LIMIT,
     fit_blocks,
@@ -23,6 +23,7 @@ from bot.adapters.slack.mrkdwn import bold, escape
 from bot.core.phrasing import tools_by_origin, works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_text, daily_title
+from bot.errors import describe_failure
 from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
@@ -103,8 +104,8 @@ def slack_sender(client: AsyncWebClient) -> PostSender:
             hint = _HINTS.get(code)
             raise PostRefusedError(Platform.SLACK, f"{code} ({hint})" if hint else code) from None
         except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
-            why = f"cannot reach Slack ({reason(error)})"
-            raise PostRefusedError(Platform.SLACK, why) from None
+            reason = f"cannot reach Slack ({describe_failure(error)})"
+            raise PostRefusedError(Platform.SLACK, reason) from None
         # Slack took the post; a missing ts must not make it look refused and be sent again.
         return str(response.get("ts") or "")
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 
 from bot.adapters.slack.blocks import apology_message, render_answer
-from bot.adapters.slack.clients import reason
+from bot.errors import describe_failure
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Coroutine
@@ -111,7 +111,9 @@ class Listeners:
                 await work
             except _UNREACHABLE as error:
                 _log.error(
-                    "Answering a Slack %s failed: Slack did not answer (%s)", name, reason(error)
+                    "Answering a Slack %s failed: Slack out of reach (%s)",
+                    name,
+                    describe_failure(error),
                 )
             except Exception:
                 _log.exception("Answering a Slack %s failed", name)
@@ -120,7 +122,9 @@ class Listeners:
             try:
                 await apologise()
             except _UNREACHABLE as error:
-                _log.error("Could not tell the user that answering failed (%s)", reason(error))
+                _log.error(
+                    "Could not tell the user that answering failed (%s)", describe_failure(error)
+                )
             except Exception:
                 _log.exception("Could not tell the user that answering failed")
 

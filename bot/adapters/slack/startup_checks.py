@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.adapters.slack.clients import reason
 from bot.adapters.slack.settings import ENV_APP, ENV_BOT
-from bot.errors import ConfigError, OsiBotError
+from bot.errors import ConfigError, OsiBotError, describe_failure
 
 if TYPE_CHECKING:
     from slack_sdk.web.async_client import AsyncWebClient
@@ -38,7 +37,7 @@ async def check_bot_token(client: AsyncWebClient) -> None:
             raise ConfigError(ENV_BOT, message) from None
         raise SlackUnreachableError(f"Slack's auth.test failed: {code}.") from None
     except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
-        message = f"Cannot reach Slack's Web API ({reason(error)}); check the network."
+        message = f"Cannot reach Slack's Web API ({describe_failure(error)}); check the network."
         raise SlackUnreachableError(message) from None
     if not identity.get("bot_id"):
         message = f"{ENV_BOT} is not a bot token; use the Bot User OAuth Token (xoxb-…)."
@@ -56,5 +55,5 @@ async def check_app_token(client: AsyncWebClient, app_token: str) -> None:
         )
         raise ConfigError(ENV_APP, message) from None
     except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
-        message = f"Cannot reach Slack for Socket Mode ({reason(error)})."
+        message = f"Cannot reach Slack for Socket Mode ({describe_failure(error)})."
         raise SlackUnreachableError(message) from None

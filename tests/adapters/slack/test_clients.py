@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.adapters.slack.clients import ResponseUrlClient, http_session, reason, web_client
+from bot.adapters.slack.clients import ResponseUrlClient, http_session, web_client
 from bot.adapters.slack.daily import one_shot_sender
 from bot.daily.job import PostRefusedError
 from bot.daily.rotation import daily_post
@@ -58,15 +58,3 @@ async def test_a_daily_post_slack_never_answers_is_refused_as_timed_out(
         with pytest.raises(PostRefusedError) as refused:
             await send("C0DAILY001", post)
     assert "cannot reach Slack (timed out)" in str(refused.value)
-
-
-@pytest.mark.parametrize(
-    ("error", "expected"),
-    [
-        (TimeoutError(), "timed out"),
-        (ConnectionRefusedError("Connect call failed"), "Connect call failed"),
-        (OSError(), "OSError"),
-    ],
-)
-def test_a_failure_is_described_in_a_few_words(error: BaseException, expected: str) -> None:
-    assert reason(error) == expected
