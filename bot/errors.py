@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "KnowledgeError", "OsiBotError"]
+__all__ = ["ConfigError", "KnowledgeError", "OsiBotError", "describe_failure"]
 
 
 class OsiBotError(Exception):
@@ -26,3 +26,14 @@ class ConfigError(OsiBotError):
     def __init__(self, variable: str, message: str) -> None:
         self.variable = variable
         super().__init__(message)
+
+
+def describe_failure(error: BaseException) -> str:
+    """Why a call over the network failed, in a few words for a one-line message.
+
+    aiohttp's timeouts carry no message of their own, nor do some other errors: those are
+    named instead.
+    """
+    if isinstance(error, TimeoutError) and not str(error):
+        return "timed out"
+    return str(error) or type(error).__name__

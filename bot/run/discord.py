@@ -7,7 +7,9 @@ disconnect; the process exits 0.
 
 Reconnects, resumes and rate limits are discord.py's job; this module only turns the
 failures a person can fix (a bad token, a server the bot is not in, a bot that has grown
-past one shard) into a `ConfigError` naming the setting.
+past one shard) into a `ConfigError` naming the setting, and a Discord it cannot reach
+while starting (the network down, DNS failing, Discord's API failing) into a
+`DiscordUnreachableError`: one sentence and exit status 1, not a traceback.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import os
 from contextlib import nullcontext, suppress
 from typing import TYPE_CHECKING
 
+import aiohttp
 import discord
 
 from bot.adapters.discord.client import build_client
@@ -27,7 +30,7 @@ from bot.adapters.discord.settings import SHARD_COUNT, TOKEN, DiscordSettings
 from bot.core.answering import answer
 from bot.daily.job import DailySetup
 from bot.daily.settings import DailySettings
-from bot.errors import ConfigError
+from bot.errors import ConfigError, OsiBotError, describe_failure
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
 from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.logs import configure_logging
@@ -49,13 +52,20 @@ if TYPE_CHECKING:
     from bot.ops.knowledge_settings import KnowledgeSettings
     from bot.ops.shared_state import SharedState
 
-__all__ = ["run", "serve", "sync_commands"]
+__all__ = ["DiscordUnreachableError", "run", "serve", "sync_commands"]
 
 log = logging.getLogger(__name__)
 
 _AUTHENTICATION_FAILED = 4004  # gateway close codes a person can act on
 _SHARDING_REQUIRED = 4011
 _GATEWAY_CLOSE_SECONDS = 5.0
+# What a Discord out of reach raises: a refused or timed-out connection, a failed DNS look-up
+# (OSError, aiohttp's errors), or Discord's API failing after discord.py's own retries.
+_UNREACHABLE = (OSError, aiohttp.ClientError, discord.DiscordServerError)
+
+
+class DiscordUnreachableError(OsiBotError):
+    """Discord could not be reached while the bot was starting."""
 
 
 def run(
@@ -142,11 +152,13 @@ async def serve(
     async with client:
         try:
             await client.login(settings.token)
+            await sync_commands(client.tree, guild_id=settings.guild_id, everywhere=sync)
         except discord.LoginFailure:
             raise ConfigError(
                 TOKEN, f"Discord rejected {TOKEN}; copy it again from your application's Bot page."
             ) from None
-        await sync_commands(client.tree, guild_id=settings.guild_id, everywhere=sync)
+        except _UNREACHABLE as error:
+            raise _unreachable(error) from None
         job = _daily_job(client, settings, daily, clock, metrics)
         shards = settings.shard_count or 1
         log.info("osi-bot connecting to Discord (shards: %s)", shards)
@@ -168,6 +180,8 @@ async def serve(
                 log.warning("the gateway connection did not end in time; stopped waiting")
             except discord.ConnectionClosed as closed:
                 raise _closed_error(closed) from None
+            except _UNREACHABLE as error:  # asking how many shards to run, before connecting
+                raise _unreachable(error) from None
 
 
 async def _until_closed_or_stopped(gateway: asyncio.Task[None], stop: asyncio.Event | None) -> None:
@@ -215,6 +229,11 @@ def _daily_job(
         clock=clock,
         record=metrics.record_daily if metrics else None,
     )
+
+
+def _unreachable(error: BaseException) -> DiscordUnreachableError:
+    message = f"Cannot reach Discord ({describe_failure(error)}); check the network."
+    return DiscordUnreachableError(message)
 
 
 def _closed_error(closed: discord.ConnectionClosed) -> Exception:

@@ -15,10 +15,13 @@ import os
 from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
-import aiohttp
-
 from bot.adapters.slack.app import build_bot
-from bot.adapters.slack.clients import ResponseUrlClient, web_client
+from bot.adapters.slack.clients import (
+    WEB_API_TIMEOUT_SECONDS,
+    ResponseUrlClient,
+    http_session,
+    web_client,
+)
 from bot.adapters.slack.connections import Running, http, socket_mode
 from bot.adapters.slack.daily import slack_finder, slack_sender
 from bot.adapters.slack.dedupe import DEDUPE_TTL_SECONDS, RecentKeys
@@ -144,6 +147,7 @@ async def serve(
     knowledge: Knowledge | Callable[[], Knowledge],
     *,
     base_url: str | None = None,
+    api_timeout: float = WEB_API_TIMEOUT_SECONDS,
     host: str = "0.0.0.0",  # noqa: S104 - a container's port must be reachable from outside
     stop: asyncio.Event | None = None,
     on_ready: Callable[[Running], None] | None = None,
@@ -159,6 +163,7 @@ async def serve(
     Args:
         knowledge: a Knowledge, or a function returning the current one (reloads).
         base_url: the Web API's address (default `settings.api_url`, else Slack's).
+        api_timeout: the most seconds one Web API call or reply may take (tests shorten it).
         on_ready: called once the bot is answering.
         daily: the layer of the day's settings; it is posted while the bot answers.
         clock: the layer of the day's time (tests pass one that needs no waiting).
@@ -173,7 +178,7 @@ async def serve(
     source = as_source(knowledge)
     ask = observed(answer, platform=Platform.SLACK, metrics=metrics, log_unknown=log_unknown)
     with stop_on_signals(stop) if on_signals else nullcontext():
-        async with aiohttp.ClientSession() as session:
+        async with http_session(api_timeout) as session:
             client = web_client(
                 settings.bot_token, session=session, base_url=base_url or settings.api_url
             )

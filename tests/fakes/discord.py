@@ -1,9 +1,11 @@
 """A local fake Discord: the gateway WebSocket and the REST routes osi-bot calls.
 
 It speaks just enough of the real protocol for the unmodified discord.py client: HELLO,
-IDENTIFY, READY, GUILD_CREATE, heartbeats and their ACKs on the gateway, and JSON REST
-answers shaped like Discord's. Every REST call is recorded so tests can assert the exact
-payloads the bot sent; tests push MESSAGE_CREATE and INTERACTION_CREATE events in.
+IDENTIFY, READY, GUILD_CREATE, heartbeats and their ACKs, and RESUME (RESUMED, or an
+invalid session) on the gateway, and JSON REST answers shaped like Discord's. A test can
+drop a gateway connection, as a network failure or a Discord restart does. Every REST call
+is recorded so tests can assert the exact payloads the bot sent; tests push MESSAGE_CREATE
+and INTERACTION_CREATE events in.
 """
 
 from __future__ import annotations
@@ -212,12 +214,16 @@ class Request:
 
 @dataclass
 class Session:
-    """One gateway connection, after IDENTIFY."""
+    """One gateway connection, after IDENTIFY or a RESUME of an earlier one."""
 
     socket: web.WebSocketResponse
     identify: dict[str, Any]
     shard: tuple[int, int]
     sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    resumed: bool = False  # a RESUME, not an IDENTIFY, opened it
+    session_id: str = ""
+    transport: asyncio.Transport | None = field(default=None, repr=False)
+    open: bool = True
 
 
 class FakeDiscord:
@@ -231,7 +237,9 @@ class FakeDiscord:
         self.gateway_queries: list[dict[str, str]] = []
         self.heartbeats = 0
         self.close_after_identify: int | None = None  # a gateway close code to send, if any
-        self._failures: list[tuple[str, re.Pattern[str], int]] = []
+        self.refuse_resume = False  # answer RESUME with an invalid session: IDENTIFY again
+        self.refuse_connections = 0  # answer this many gateway connections with HTTP 503
+        self._failures: list[tuple[str, re.Pattern[str], int | None]] = []
         self._held_replies: asyncio.Event | None = None
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -274,11 +282,32 @@ class FakeDiscord:
         """Answer REST calls matching `method` and the regular expression `path` with an error."""
         self._failures.append((method, re.compile(path), status))
 
+    def cut(self, method: str, path: str) -> None:
+        """Cut the connection of REST calls matching `method` and `path` without answering,
+        as a network failing mid-request does (discord.py does not retry that)."""
+        self._failures.append((method, re.compile(path), None))
+
+    @property
+    def open_sessions(self) -> list[Session]:
+        return [s for s in self.sessions if s.open]
+
     async def dispatch(self, event: str, data: dict[str, Any], *, shard: int | None = None) -> None:
-        """Send a gateway DISPATCH to the session of `shard` (default: the first session)."""
-        sessions = [s for s in self.sessions if shard is None or s.shard[0] == shard]
+        """Send a gateway DISPATCH to the open session of `shard` (default: the first one)."""
+        sessions = [s for s in self.open_sessions if shard is None or s.shard[0] == shard]
         assert sessions, f"no gateway session for shard {shard}"
         await self._send_dispatch(sessions[0], event, data)
+
+    async def drop(self, *, code: int | None = None) -> Session:
+        """End the first open gateway connection: with close `code`, or (None) by cutting the
+        TCP connection without a word, as a network failure does. Returns the dropped session."""
+        session = self.open_sessions[0]
+        session.open = False
+        if code is not None:
+            await session.socket.close(code=code)
+        elif session.transport is not None:
+            session.transport.abort()
+        await self._changed_now()
+        return session
 
     async def wait_for(
         self, predicate: Callable[[FakeDiscord], Any], *, timeout: float = 5.0
@@ -320,7 +349,9 @@ class FakeDiscord:
             await self._held_replies.wait()
         for method, pattern, status in self._failures:
             if method == request.method and pattern.fullmatch(path):
-                return _json({"message": "Missing Access", "code": 0}, status=status)
+                if status is None and request.transport is not None:
+                    request.transport.abort()
+                return _json({"message": "Missing Access", "code": 0}, status=status or 503)
         # Interaction callbacks and webhooks carry no Authorization; bot routes need the token.
         if request.headers.get("Authorization") not in {None, f"Bot {self.token}"}:
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
@@ -363,6 +394,9 @@ class FakeDiscord:
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         self.gateway_queries.append(dict(request.query))
+        if self.refuse_connections > 0:  # still out of reach: the handshake fails
+            self.refuse_connections -= 1
+            raise web.HTTPServiceUnavailable
         socket = web.WebSocketResponse()
         await socket.prepare(request)
         await socket.send_json({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
@@ -375,15 +409,33 @@ class FakeDiscord:
                 await socket.send_json({"op": 11})
                 await self._changed_now()
             elif payload["op"] == 2:
-                await self._identified(socket, payload["d"])
+                await self._identified(socket, payload["d"], request.transport)
+            elif payload["op"] == 6:
+                await self._resumed(socket, payload["d"], request.transport)
+        for session in self.sessions:
+            if session.socket is socket:
+                session.open = False
+        await self._changed_now()
         return socket
 
-    async def _identified(self, socket: web.WebSocketResponse, identify: dict[str, Any]) -> None:
+    async def _identified(
+        self,
+        socket: web.WebSocketResponse,
+        identify: dict[str, Any],
+        transport: asyncio.Transport | None,
+    ) -> None:
         if self.close_after_identify is not None:
             await socket.close(code=self.close_after_identify)
             return
         shard_id, shard_count = identify.get("shard", [0, 1])
-        session = Session(socket, identify, (shard_id, shard_count))
+        number = len(self.sessions)
+        session = Session(
+            socket,
+            identify,
+            (shard_id, shard_count),
+            session_id=f"session-{shard_id}-{number}",
+            transport=transport,
+        )
         self.sessions.append(session)
         mine = (GUILD_ID >> 22) % shard_count == shard_id
         guilds = [{"id": str(GUILD_ID), "unavailable": True}] if mine else []
@@ -391,7 +443,7 @@ class FakeDiscord:
             "v": API_VERSION,
             "user": BOT_USER,
             "guilds": guilds,
-            "session_id": f"session-{shard_id}",
+            "session_id": session.session_id,
             "resume_gateway_url": self.gateway_url,
             "shard": [shard_id, shard_count],
             "application": {"id": str(APP_ID), "flags": 0},
@@ -399,6 +451,30 @@ class FakeDiscord:
         await self._send_dispatch(session, "READY", ready)
         if mine:
             await self._send_dispatch(session, "GUILD_CREATE", _guild(GUILD_ID))
+        await self._changed_now()
+
+    async def _resumed(
+        self,
+        socket: web.WebSocketResponse,
+        resume: dict[str, Any],
+        transport: asyncio.Transport | None,
+    ) -> None:
+        """RESUME: carry the earlier session on here, or refuse it (op 9) when told to."""
+        earlier = next((s for s in self.sessions if s.session_id == resume["session_id"]), None)
+        if self.refuse_resume or earlier is None:
+            await socket.send_json({"op": 9, "d": False})
+            return
+        session = Session(
+            socket,
+            earlier.identify,
+            earlier.shard,
+            earlier.sequence,  # events continue where the dropped connection stopped
+            resumed=True,
+            session_id=earlier.session_id,
+            transport=transport,
+        )
+        self.sessions.append(session)
+        await self._send_dispatch(session, "RESUMED", {})
         await self._changed_now()
 
     async def _send_dispatch(self, session: Session, event: str, data: dict[str, Any]) -> None:

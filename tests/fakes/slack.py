@@ -2,7 +2,8 @@
 
 One aiohttp server on 127.0.0.1 with an ephemeral port records every call it receives, so
 tests assert exactly what the bot sent. It answers like Slack does: `{"ok": true, ...}` or
-`{"ok": false, "error": ...}`, HTTP 429 with `Retry-After` when told to rate-limit, and the
+`{"ok": false, "error": ...}`, HTTP 429 with `Retry-After` when told to rate-limit, nothing
+at all (the request is read, never answered) when told to stall, and the
 Socket Mode envelope protocol (hello, envelopes, acknowledgements) on /link.
 """
 
@@ -48,6 +49,8 @@ class _Script:
     hold_responses: asyncio.Event | None = None
     # Calls to a method that are carried out, then answered by dropping the connection.
     drop_after_accepting: dict[str, int] = field(default_factory=dict)
+    stalled: set[str] = field(default_factory=set)
+    unstall: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 def _token(request: web.Request, args: dict[str, Any]) -> str | None:
@@ -103,6 +106,7 @@ class FakeSlack:
         self.base_url = f"http://{host}:{port}"
 
     async def stop(self) -> None:
+        self.script.unstall.set()
         if self.script.hold_responses is not None:
             self.script.hold_responses.set()
         if self._socket is not None:
@@ -131,6 +135,11 @@ class FakeSlack:
         """Carry out the next `times` calls to `method`, then drop the connection unanswered
         (Slack took the post; its answer was lost on the way)."""
         self.script.drop_after_accepting[method] = times
+
+    def stall(self, method: str) -> None:
+        """Read every call to `method` ("response_url" too) and never answer it, as a Slack or
+        a proxy that hangs would; the fake lets go only when it stops."""
+        self.script.stalled.add(method)
 
     def hold_responses(self) -> asyncio.Event:
         """Keep messages (chat.* calls, `response_url` posts) waiting until the event is set."""
@@ -164,6 +173,8 @@ class FakeSlack:
         args = await _arguments(request)
         token = _token(request, args)
         await self._record(Call(method, args, token, request.path))
+        if method in self.script.stalled:
+            await self.script.unstall.wait()
         if self.script.rate_limited.get(method, 0) > 0:
             self.script.rate_limited[method] -= 1
             body = {"ok": False, "error": "ratelimited"}
@@ -219,6 +230,8 @@ class FakeSlack:
     async def _response_url(self, request: web.Request) -> web.Response:
         body = await request.json()
         await self._record(Call("response_url", body, None, request.path))
+        if "response_url" in self.script.stalled:
+            await self.script.unstall.wait()
         if self.script.rate_limited.get("response_url", 0) > 0:
             self.script.rate_limited["response_url"] -= 1
             return web.Response(status=429, text="rate_limited", headers={"Retry-After": "0"})

@@ -13,7 +13,7 @@ from bot.adapters.discord.client import OsiClient, ShardedOsiClient, build_clien
 from bot.adapters.discord.settings import AUTO_SHARDS, DiscordSettings
 from bot.cli import main
 from bot.errors import ConfigError
-from bot.run.discord import serve
+from bot.run.discord import DiscordUnreachableError, serve
 from tests.fakes import discord as fd
 from tests.fakes.discord_bot import reply_to
 
@@ -129,6 +129,33 @@ async def test_auto_sharding_asks_discord_how_many_shards(
     assert len(fake_discord.calls("GET", "/gateway/bot")) == 1
     (session,) = fake_discord.sessions
     assert session.identify["shard"] == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("settings", "sync", "cut"),
+    [
+        (DiscordSettings(token=fd.TOKEN), False, ("GET", "/users/@me")),
+        (DiscordSettings(token=fd.TOKEN), True, ("PUT", GLOBAL_COMMANDS)),
+        (DiscordSettings(token=fd.TOKEN, shard_count=AUTO_SHARDS), False, ("GET", "/gateway/bot")),
+    ],
+    ids=["logging-in", "registering-osi", "asking-how-many-shards"],
+)
+async def test_discord_lost_while_starting_is_one_sentence_not_a_traceback(
+    start_bot: StartBot,
+    fake_discord: FakeDiscord,
+    settings: DiscordSettings,
+    sync: bool,
+    cut: tuple[str, str],
+) -> None:
+    fake_discord.cut(*cut)
+    async with asyncio.timeout(10):
+        with pytest.raises(DiscordUnreachableError) as raised:
+            await start_bot(settings, sync=sync)
+    message = str(raised.value)
+    assert message.startswith("Cannot reach Discord (")
+    assert message.endswith("); check the network.")
+    assert "\n" not in message
+    assert fake_discord.sessions == []  # it never got as far as the gateway
 
 
 @pytest.mark.parametrize(

@@ -3,19 +3,24 @@
 The process runs the unchanged CLI through `run_against_fake_discord`, which only points
 discord.py's REST and gateway URLs at the fake. One process goes through its whole life:
 ready on /healthz, answering and counted on /metrics, reloading on SIGHUP, surviving a
-broken file, and on SIGTERM reporting 503, finishing its reply, then exiting 0.
+broken file, and on SIGTERM reporting 503, finishing its reply, then exiting 0. Another
+starts with Discord out of reach and must say so in one line, not a traceback.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
+import socket
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 
 from tests.fakes import discord as fd
 from tests.fakes.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
-from tests.run.processes import bot_process
+from tests.run.processes import REPOSITORY, bot_process
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -102,3 +107,27 @@ async def test_the_discord_bot_serves_health_counts_reloads_and_stops_cleanly(
     assert any("knowledge reload failed" in message for message in messages)
     assert "SIGTERM received: stopping" in messages
     assert fd.TOKEN not in log
+
+
+def test_a_discord_out_of_reach_at_start_up_is_one_line_and_exit_1() -> None:
+    """The network down: discord.py's REST and gateway at a loopback port nobody listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    args = [f"http://127.0.0.1:{port}/api/v10", f"ws://127.0.0.1:{port}/gateway", "discord"]
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.run.run_against_fake_discord", *args],
+        cwd=REPOSITORY,
+        # WARNING: the start-up's INFO lines aside, stderr is what a person must read.
+        env={**os.environ, "DISCORD_TOKEN": fd.TOKEN, "OSI_LOG_LEVEL": "WARNING"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("osi-bot: Cannot reach Discord (Cannot connect to host 127.0.0.1:")
+    assert line.endswith("); check the network.")
+    assert result.stdout == ""

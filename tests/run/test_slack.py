@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import socket
 from typing import TYPE_CHECKING
 
@@ -125,3 +126,51 @@ async def test_an_unreachable_slack_is_reported_not_retried_forever(knowledge: K
         await asyncio.wait_for(
             serve(_http_settings(), knowledge, base_url=f"http://127.0.0.1:{port}/api/"), timeout=10
         )
+
+
+async def test_a_slack_that_never_answers_at_start_up_is_reported_not_waited_on(
+    fake_slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    """auth.test read and never answered: one sentence after the Web API timeout."""
+    fake_slack.stall("auth.test")
+    async with asyncio.timeout(5):  # aiohttp's default on a shared session would be 300 s
+        with pytest.raises(SlackUnreachableError) as raised:
+            await serve(_http_settings(), knowledge, base_url=fake_slack.api_url, api_timeout=0.2)
+    assert str(raised.value) == "Cannot reach Slack's Web API (timed out); check the network."
+    assert len(fake_slack.calls_to("auth.test")) == 1
+
+
+async def test_a_reply_slack_never_answers_is_one_log_line_and_an_apology(
+    fake_slack: FakeSlack, knowledge: Knowledge, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_slack.stall("chat.postMessage")
+    stop = asyncio.Event()
+    started: asyncio.Future[Running] = asyncio.get_running_loop().create_future()
+    task = asyncio.create_task(
+        serve(
+            _http_settings(),
+            knowledge,
+            base_url=fake_slack.api_url,
+            api_timeout=0.2,
+            host="127.0.0.1",
+            stop=stop,
+            on_ready=started.set_result,
+        )
+    )
+    running = await asyncio.wait_for(started, timeout=5)
+    assert running.url is not None
+    async with asyncio.timeout(5):
+        async with aiohttp.ClientSession() as session:
+            mention = json.dumps(payloads.event_callback(payloads.app_mention("envoy")))
+            await _post(session, running.url, mention, payloads.JSON)
+        await fake_slack.wait_until(lambda: bool(fake_slack.calls_to("chat.postEphemeral")))
+        assert await running.bot.idle(5)
+        stop.set()
+        await task
+    (failure,) = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert (
+        failure.getMessage() == "Answering a Slack mention failed: Slack out of reach (timed out)"
+    )
+    assert failure.exc_info is None  # one line, no traceback
+    (apology,) = fake_slack.calls_to("chat.postEphemeral")
+    assert apology.args["user"] == payloads.USER

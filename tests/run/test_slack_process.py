@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import signal
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from tests.fakes import slack_payloads as payloads
 from tests.fakes.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
 from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack
-from tests.run.processes import bot_process
+from tests.run.processes import REPOSITORY, bot_process
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -134,3 +139,37 @@ async def test_socket_mode_serves_health_on_osi_health_port_while_connected(
         await bot.eventually(unhealthy, "/healthz stayed 200 without a connection to Slack")
         assert await bot.terminate() == 0
     assert "will be unused" not in log_path.read_text("utf-8")
+
+
+PASSWORD = "pw-s3cret-9f2c"  # a marker to look for in the output
+
+
+@pytest.mark.parametrize("command", [["slack"], ["daily", "post", "--platform", "slack"]])
+def test_credentials_in_slack_api_url_are_one_line_exit_1_and_never_printed(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """user:password@ in SLACK_API_URL: refused before connecting; the password is not shown."""
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "PORT": "3999",
+        "SLACK_DAILY_CHANNEL": "C0DAILY001",
+        "OSI_STATE_DIR": str(tmp_path),
+        # Nothing listens on port 9: a request that got through would fail, not hang.
+        "SLACK_API_URL": f"http://osi:{PASSWORD}@127.0.0.1:9/api/",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", *command],
+        cwd=REPOSITORY,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("osi-bot: SLACK_API_URL must not contain a user name")
+    assert result.stderr.count("\n") == 1
+    assert PASSWORD not in result.stdout + result.stderr

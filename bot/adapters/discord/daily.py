@@ -24,7 +24,7 @@ from bot.adapters.discord.settings import TOKEN
 from bot.core.phrasing import tools_by_origin, works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_title
-from bot.errors import ConfigError
+from bot.errors import ConfigError, describe_failure
 from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def discord_sender(http: HTTPClient) -> PostSender:
                 reason = f"rate-limited for {limited.retry_after:.0f} s"
                 raise PostRefusedError(Platform.DISCORD, reason) from None
             except (aiohttp.ClientError, OSError, TimeoutError) as error:
-                reason = f"cannot reach Discord ({error or type(error).__name__})"
+                reason = f"cannot reach Discord ({describe_failure(error)})"
                 raise PostRefusedError(Platform.DISCORD, reason) from None
         # Discord took the post; a missing id must not make it look refused and be sent again.
         return str(message.get("id", ""))
@@ -180,7 +180,7 @@ async def one_shot_sender(token: str) -> AsyncIterator[tuple[PostSender, FindPos
             message = f"Discord rejected {TOKEN}; copy it again from your application's Bot page."
             raise ConfigError(TOKEN, message) from None
         except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as error:
-            reason = f"cannot reach Discord ({error or type(error).__name__})"
+            reason = f"cannot reach Discord ({describe_failure(error)})"
             raise PostRefusedError(Platform.DISCORD, reason) from None
         yield discord_sender(http), discord_finder(http, int(user["id"]))
     finally:

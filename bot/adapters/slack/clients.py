@@ -1,7 +1,10 @@
 """Clients for Slack's Web API and for `response_url`, with slack_sdk's retry handlers.
 
 A rate-limited call (HTTP 429) waits for `Retry-After` and tries again; a dropped
-connection is retried once. Both clients share one aiohttp session per process.
+connection is retried once. Both clients share one aiohttp session per process, made by
+`http_session`: it is what bounds every call's time. slack_sdk applies its own `timeout`
+only to sessions it creates itself, so with a shared session the limit must be the
+session's; aiohttp's default would let a call Slack never answers hang for 300 s.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -17,15 +21,28 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 if TYPE_CHECKING:
-    import aiohttp
     from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 
-__all__ = ["RATE_LIMIT_RETRIES", "ResponseUrlClient", "retry_handlers", "web_client"]
+__all__ = [
+    "RATE_LIMIT_RETRIES",
+    "WEB_API_TIMEOUT_SECONDS",
+    "ResponseUrlClient",
+    "http_session",
+    "retry_handlers",
+    "web_client",
+]
 
 RATE_LIMIT_RETRIES = 3
-_TIMEOUT_SECONDS = 10
+# The longest one Web API call or `response_url` post may take, connecting included. A call
+# Slack received but did not answer in time is not retried: Slack may have acted on it.
+WEB_API_TIMEOUT_SECONDS = 10
 
 _log = logging.getLogger(__name__)
+
+
+def http_session(timeout: float = WEB_API_TIMEOUT_SECONDS) -> aiohttp.ClientSession:
+    """The session to share between the clients: every request on it ends within `timeout` s."""
+    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout))
 
 
 def retry_handlers() -> list[AsyncRetryHandler]:
@@ -38,12 +55,16 @@ def retry_handlers() -> list[AsyncRetryHandler]:
 def web_client(
     token: str, *, session: aiohttp.ClientSession | None = None, base_url: str | None = None
 ) -> AsyncWebClient:
-    """A Web API client for `token`; `base_url` points it elsewhere (tests, proxies)."""
+    """A Web API client for `token`; `base_url` points it elsewhere (tests, proxies).
+
+    Args:
+        session: one from `http_session`, whose timeout is the one that applies.
+    """
     options: dict[str, Any] = {"base_url": base_url} if base_url else {}
     return AsyncWebClient(
         token=token,
         session=session,
-        timeout=_TIMEOUT_SECONDS,
+        timeout=WEB_API_TIMEOUT_SECONDS,
         retry_handlers=retry_handlers(),
         **options,
     )
@@ -60,7 +81,7 @@ class ResponseUrlClient:
         client = AsyncWebhookClient(
             response_url,
             session=self._session,
-            timeout=_TIMEOUT_SECONDS,
+            timeout=WEB_API_TIMEOUT_SECONDS,
             retry_handlers=retry_handlers(),
         )
         response = await client.send_dict(message)

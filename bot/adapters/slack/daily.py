@@ -22,7 +22,12 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.blocks import SlackMessage, context, picture_blocks, sections
-from bot.adapters.slack.clients import RATE_LIMIT_RETRIES, web_client
+from bot.adapters.slack.clients import (
+    RATE_LIMIT_RETRIES,
+    WEB_API_TIMEOUT_SECONDS,
+    http_session,
+    web_client,
+)
 from bot.adapters.slack.limits import (
     TEXT_FALLBACK_LIMIT,
     fit_blocks,
@@ -32,6 +37,7 @@ from bot.adapters.slack.mrkdwn import bold, escape
 from bot.core.phrasing import tools_by_origin, works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_text, daily_title
+from bot.errors import describe_failure
 from bot.ops.platform import Platform
 
 if TYPE_CHECKING:
@@ -146,7 +152,7 @@ def slack_sender(client: AsyncWebClient) -> PostSender:
             hint = _HINTS.get(code)
             raise PostRefusedError(Platform.SLACK, f"{code} ({hint})" if hint else code) from None
         except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
-            reason = f"cannot reach Slack ({error or type(error).__name__})"
+            reason = f"cannot reach Slack ({describe_failure(error)})"
             raise PostRefusedError(Platform.SLACK, reason) from None
         # Slack took the post; a missing ts must not make it look refused and be sent again.
         return str(response.get("ts") or "")
@@ -200,9 +206,10 @@ def slack_finder(client: AsyncWebClient) -> FindPost:
 
 @asynccontextmanager
 async def one_shot_sender(
-    token: str, *, base_url: str | None = None
+    token: str, *, base_url: str | None = None, timeout: float = WEB_API_TIMEOUT_SECONDS
 ) -> AsyncIterator[tuple[PostSender, FindPost]]:
-    """A sender and a finder on their own HTTP session, for `osi-bot daily post`."""
-    async with aiohttp.ClientSession() as session:
+    """A sender and a finder on their own HTTP session, for `osi-bot daily post`; `timeout`
+    bounds each call."""
+    async with http_session(timeout) as session:
         client = web_client(token, session=session, base_url=base_url)
         yield slack_sender(client), slack_finder(client)

@@ -14,7 +14,10 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
+
 from bot.adapters.slack.blocks import apology_message, render_answer
+from bot.errors import describe_failure
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Coroutine
@@ -32,6 +35,9 @@ if TYPE_CHECKING:
 __all__ = ["Listeners", "is_from_a_person"]
 
 _log = logging.getLogger(__name__)
+
+# Slack not answering in time, or not reachable: one log line says it all, no traceback.
+_UNREACHABLE = (aiohttp.ClientError, TimeoutError)
 
 # Answers quote documentation links; a preview card of each would bury the answer.
 _NO_UNFURL: dict[str, Any] = {"unfurl_links": False, "unfurl_media": False}
@@ -103,12 +109,24 @@ class Listeners:
         async def guarded() -> None:
             try:
                 await work
+            except _UNREACHABLE as error:
+                _log.error(
+                    "Answering a Slack %s failed: Slack out of reach (%s)",
+                    name,
+                    describe_failure(error),
+                )
             except Exception:
                 _log.exception("Answering a Slack %s failed", name)
-                try:
-                    await apologise()
-                except Exception:
-                    _log.exception("Could not tell the user that answering failed")
+            else:
+                return
+            try:
+                await apologise()
+            except _UNREACHABLE as error:
+                _log.error(
+                    "Could not tell the user that answering failed (%s)", describe_failure(error)
+                )
+            except Exception:
+                _log.exception("Could not tell the user that answering failed")
 
         self._background.spawn(guarded(), name=f"slack-{name}")
 

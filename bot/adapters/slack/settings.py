@@ -49,14 +49,37 @@ def _check(name: str, value: str | None, pattern: re.Pattern[str], expected: str
 
 
 def _api_url(raw: str | None) -> str | None:
-    """The Web API's base URL (GovSlack, a proxy), ending in '/' as slack_sdk joins onto it."""
+    """The Web API's base URL (GovSlack, a proxy), ending in '/' as slack_sdk joins onto it.
+
+    A URL that carries a user name or password is refused without being repeated: it would
+    clash with the bot token's Authorization header, and a message must not print a secret.
+    """
     if raw is None:
         return None
-    parts = urlsplit(raw)
-    if parts.scheme not in {"https", "http"} or not parts.hostname or parts.query or parts.fragment:
+    try:
+        parts = urlsplit(raw)
+        port_ok = parts.port != 0  # reading the port checks it is a number up to 65535
+    except ValueError:  # an unclosed [IPv6] address, a port that is no number or too big
+        parts, port_ok = None, False
+    if "@" in (raw if parts is None else parts.netloc):
+        message = (
+            f"{ENV_API_URL} must not contain a user name or password (user:password@); "
+            "the Web API takes only the bot token."
+        )
+        raise ConfigError(ENV_API_URL, message)
+    if (
+        parts is None
+        or not port_ok
+        or parts.scheme not in {"https", "http"}
+        or not parts.hostname
+        or parts.query
+        or parts.fragment
+    ):
+        # An '@' may follow a password even where it is no user part; then quote nothing.
+        shown = "" if "@" in raw else f", not {raw!r}"
         message = (
             f"{ENV_API_URL} must be the base URL of Slack's Web API, like "
-            f"https://slack.com/api/ (or empty for that), not {raw!r}."
+            f"https://slack.com/api/ (or empty for that){shown}."
         )
         raise ConfigError(ENV_API_URL, message)
     return raw if raw.endswith("/") else raw + "/"

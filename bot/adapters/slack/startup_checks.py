@@ -1,7 +1,8 @@
 """Start-up checks: each token is tried once with Slack before the bot starts answering.
 
 A token Slack rejects becomes a `ConfigError` naming the variable; a Slack that cannot be
-reached becomes `SlackUnreachableError`. Neither is retried: the person must act.
+reached, or does not answer within the Web API timeout, becomes `SlackUnreachableError`.
+Neither is retried: the person must act.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.adapters.slack.settings import ENV_APP, ENV_BOT
-from bot.errors import ConfigError, OsiBotError
+from bot.errors import ConfigError, OsiBotError, describe_failure
 
 if TYPE_CHECKING:
     from slack_sdk.web.async_client import AsyncWebClient
@@ -36,9 +37,7 @@ async def check_bot_token(client: AsyncWebClient) -> None:
             raise ConfigError(ENV_BOT, message) from None
         raise SlackUnreachableError(f"Slack's auth.test failed: {code}.") from None
     except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
-        message = (
-            f"Cannot reach Slack's Web API ({error or type(error).__name__}); check the network."
-        )
+        message = f"Cannot reach Slack's Web API ({describe_failure(error)}); check the network."
         raise SlackUnreachableError(message) from None
     if not identity.get("bot_id"):
         message = f"{ENV_BOT} is not a bot token; use the Bot User OAuth Token (xoxb-…)."
@@ -56,5 +55,5 @@ async def check_app_token(client: AsyncWebClient, app_token: str) -> None:
         )
         raise ConfigError(ENV_APP, message) from None
     except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
-        message = f"Cannot reach Slack for Socket Mode ({error or type(error).__name__})."
+        message = f"Cannot reach Slack for Socket Mode ({describe_failure(error)})."
         raise SlackUnreachableError(message) from None

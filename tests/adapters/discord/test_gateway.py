@@ -1,10 +1,14 @@
-"""End to end over the gateway: connecting, and answering mentions and DMs (never bots)."""
+"""End to end over the gateway: connecting, reconnecting, and answering mentions and DMs
+(never bots)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import pytest
 
 from bot.adapters.discord.replies import APOLOGY
 from tests.fakes import discord as fd
@@ -18,8 +22,6 @@ from tests.fakes.fixtures import eventually
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    import pytest
 
     from bot.core.model import Answer
     from tests.fakes.discord import FakeDiscord
@@ -53,6 +55,56 @@ async def test_heartbeats_are_sent_and_acknowledged(
     await fake_discord.wait_for(lambda fake: fake.heartbeats >= 1)
     # Latency is infinite until an ACK arrives; a finite one means ours was received.
     await eventually(lambda: client.ws is not None and client.ws.latency < 5)
+
+
+class Drop(NamedTuple):
+    """How the gateway connection is lost, and what Discord does when the bot comes back."""
+
+    close_code: int | None  # None: the TCP connection is cut without a word
+    refused: int  # how many reconnection attempts fail first (the network still down)
+    resumable: bool  # whether Discord still knows the session
+
+
+@pytest.mark.parametrize(
+    "drop",
+    [
+        Drop(None, 0, resumable=True),  # a network failure
+        Drop(4000, 0, resumable=True),  # Discord closing it with an error it resumes from
+        Drop(None, 1, resumable=True),  # the first reconnection failing too: discord.py backs off
+        Drop(None, 0, resumable=False),  # Discord forgot the session: the bot identifies again
+    ],
+    ids=[
+        "network-failure-resumes",
+        "discord-closes-resumes",
+        "still-down-backs-off-then-resumes",
+        "invalid-session-identifies",
+    ],
+)
+async def test_a_dropped_gateway_connection_comes_back_and_answers_again(
+    start_bot: StartBot, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch, drop: Drop
+) -> None:
+    close_code, refused, resumable = drop
+    fake_discord.refuse_resume = not resumable
+    client = await start_bot()
+    fake_discord.refuse_connections = refused
+
+    async def identify_at_once(shard_id: int | None, *, initial: bool = False) -> None:
+        """discord.py waits 5 s before identifying again (Discord's identify limit)."""
+
+    monkeypatch.setattr(client, "before_identify_hook", identify_at_once)
+    # discord.py's own word that it is back: RESUMED, or READY after a new IDENTIFY.
+    back = asyncio.ensure_future(client.wait_for("resumed" if resumable else "ready", timeout=5))
+    dropped = await fake_discord.drop(code=close_code)
+    await back
+    (session,) = fake_discord.open_sessions
+    assert session.resumed is resumable
+    assert (session.session_id == dropped.session_id) is resumable
+    await eventually(client.is_connected)
+    body = await respond_to(fake_discord, fd.slash_command("envoy"))
+    assert body["data"]["embeds"][0]["title"] == "Envoy"
+    assert len(fake_discord.sessions) == 2
+    # The first connection, the refused attempts, a refused RESUME's own, the one that holds.
+    assert len(fake_discord.gateway_queries) == 1 + refused + (not resumable) + 1
 
 
 async def test_a_mention_gets_a_reply_to_that_message_with_the_answer_embed(

@@ -150,6 +150,41 @@ def test_a_slack_api_url_that_is_no_web_address_is_named(value: str) -> None:
     assert raised.value.variable == "SLACK_API_URL"
 
 
+@pytest.mark.parametrize(
+    "value", ["https://slack.com:0/api/", "https://slack.com:99999/api/", "https://slack.com:x/"]
+)
+def test_a_slack_api_url_with_an_impossible_port_is_named(value: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        SlackSettings.from_env(HTTP | {"SLACK_API_URL": value})
+    assert raised.value.variable == "SLACK_API_URL"
+
+
+PASSWORD = "pw-s3cret-9f2c"  # a marker to look for in the output
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        f"https://osi:{PASSWORD}@slack-proxy.internal/api/",
+        f"https://{PASSWORD}@slack-proxy.internal/api/",  # a token as the user name
+        f"http://osi:{PASSWORD}@127.0.0.1:8080/api/",
+        f"https://osi:{PASSWORD}@/api/",  # no host either
+        f"https://osi:{PASSWORD}@slack-proxy.internal:99999/api/",  # nor a possible port
+        f"http://osi:{PASSWORD}@[::1/api/",  # nor a URL Python can split
+        f"osi:{PASSWORD}@slack-proxy.internal/api/",  # nor a scheme
+    ],
+)
+def test_a_slack_api_url_with_credentials_is_refused_without_repeating_them(value: str) -> None:
+    for environ in (HTTP, SOCKET):
+        with pytest.raises(ConfigError) as raised:
+            SlackSettings.from_env(environ | {"SLACK_API_URL": value})
+        assert raised.value.variable == "SLACK_API_URL"
+        assert PASSWORD not in str(raised.value)
+    with pytest.raises(ConfigError) as raised:
+        SlackSettings.posting_from_env({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": value})
+    assert PASSWORD not in str(raised.value)
+
+
 def test_the_settings_know_every_secret_to_keep_out_of_the_log() -> None:
     assert set(SlackSettings.from_env(HTTP).secrets) == {BOT_TOKEN, SIGNING_SECRET}
     assert set(SlackSettings.from_env(SOCKET).secrets) == {BOT_TOKEN, APP_TOKEN}
