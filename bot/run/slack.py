@@ -39,6 +39,7 @@ from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
 from bot.ops.platform import Platform
 from bot.ops.running import operating, stop_on_signals
+from bot.ops.server_settings import ServerSettings
 from bot.ops.settings import HEALTH_PORT, OpsSettings
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def run(
     settings = SlackSettings.from_env(environ)
     _forget_secrets()
     ops = OpsSettings.from_env(environ)
+    server = ServerSettings.from_env(environ)
     if not settings.socket_mode and ops.health_port == settings.port:
         message = (
             f"{HEALTH_PORT} is the same port as {ENV_PORT} ({settings.port}); leave it empty "
@@ -75,7 +77,7 @@ def run(
     configure_logging(ops, secrets=settings.secrets)
     metrics = Metrics()
     holder = KnowledgeHolder(knowledge, files.path, files.load, on_reload=metrics.record_reload)
-    asyncio.run(_operate(settings, ops, holder, metrics, daily))
+    asyncio.run(_operate(settings, ops, holder, metrics, daily, server=server))
     return 0
 
 
@@ -99,6 +101,8 @@ async def _operate(
     holder: KnowledgeHolder,
     metrics: Metrics,
     daily: DailySetup,
+    *,
+    server: ServerSettings,
 ) -> None:
     """`serve`, with health checks, knowledge reloads and signals around it."""
     running: list[Running] = []
@@ -115,6 +119,7 @@ async def _operate(
             daily=daily,
             metrics=metrics,
             log_unknown=ops.log_unknown_questions,
+            server=server,
         )
 
 
@@ -130,6 +135,7 @@ async def serve(
     clock: Clock | None = None,
     metrics: Metrics | None = None,
     log_unknown: bool = False,
+    server: ServerSettings | None = None,
 ) -> None:
     """Connect and answer until `stop` is set (default: SIGTERM or SIGINT).
 
@@ -141,12 +147,14 @@ async def serve(
         clock: the layer of the day's time (tests pass one that needs no waiting).
         metrics: where answers and daily posts are counted; HTTP mode serves /metrics.
         log_unknown: log the questions the bot could not answer (OSI_LOG_UNKNOWN_QUESTIONS).
+        server: the HTTP server's deadlines for slow clients.
     """
     on_signals = stop is None  # a caller that passes `stop` decides when to stop
     stop = stop or asyncio.Event()
     metrics = metrics or Metrics()
     source = as_source(knowledge)
     ask = observed(answer, platform=Platform.SLACK, metrics=metrics, log_unknown=log_unknown)
+    server = server or ServerSettings()
     with stop_on_signals(stop) if on_signals else nullcontext():
         async with aiohttp.ClientSession() as session:
             client = web_client(
@@ -176,7 +184,12 @@ async def serve(
                 serving = socket_mode(bot, settings.app_token, client)
             else:
                 serving = http(
-                    bot, host, settings.port, metrics, is_ready=lambda: not stop.is_set()
+                    bot,
+                    host,
+                    settings.port,
+                    metrics,
+                    is_ready=lambda: not stop.is_set(),
+                    server=server,
                 )
             async with serving as running:
                 if on_ready:

@@ -15,6 +15,7 @@ from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bot.adapters.slack.server import build_web_app
+from bot.ops.server_settings import ServerSettings
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["Running", "http", "socket_mode"]
 
 _log = logging.getLogger(__name__)
+# Long enough for a client to read a refusal before the connection closes under it.
+_LINGER_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +64,32 @@ def _socket_is_open(handler: AsyncBaseSocketModeHandler) -> bool:
 
 @asynccontextmanager
 async def http(
-    bot: SlackBot, host: str, port: int, metrics: Metrics, *, is_ready: Callable[[], bool]
+    bot: SlackBot,
+    host: str,
+    port: int,
+    metrics: Metrics,
+    *,
+    is_ready: Callable[[], bool],
+    server: ServerSettings | None = None,
 ) -> AsyncIterator[Running]:
-    """Serve Slack's requests, `/healthz` (200 while `is_ready()`) and `/metrics`."""
-    web_app = build_web_app(bot, is_ready=is_ready, metrics=metrics)
-    runner = web.AppRunner(web_app, access_log=None, handle_signals=False)
+    """Serve Slack's requests, `/healthz` (200 while `is_ready()`) and `/metrics`.
+
+    `server` sets how long a client may take to send a request's head and its body.
+    """
+    server = server or ServerSettings()
+    web_app = build_web_app(
+        bot, is_ready=is_ready, metrics=metrics, body_seconds=server.body_seconds
+    )
+    runner = web.AppRunner(
+        web_app,
+        access_log=None,
+        handle_signals=False,
+        # Closes idle keep-alive connections, and ones whose request line and headers
+        # have not all arrived, this long after they opened or last answered.
+        keepalive_timeout=server.idle_seconds,
+        # After a 408 or 413, read (and drop) what is left of the body this long at most.
+        lingering_time=_LINGER_SECONDS,
+    )
     await runner.setup()
     try:
         site = web.TCPSite(runner, host, port)
