@@ -32,7 +32,6 @@ from bot.core.knowledge import as_source
 from bot.daily.job import DailySetup
 from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
-from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
 from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.logs import configure_logging
 from bot.ops.metrics import Metrics
@@ -147,7 +146,7 @@ async def serve(
         clock: the layer of the day's time (tests pass one that needs no waiting).
         metrics: where answers and daily posts are counted; HTTP mode serves /metrics.
         log_unknown: log the questions the bot could not answer (OSI_LOG_UNKNOWN_QUESTIONS).
-        server: the HTTP server's deadlines for slow clients.
+        server: the HTTP server's deadlines, and how long stopping may take in all.
     """
     on_signals = stop is None  # a caller that passes `stop` decides when to stop
     stop = stop or asyncio.Event()
@@ -155,6 +154,7 @@ async def serve(
     source = as_source(knowledge)
     ask = observed(answer, platform=Platform.SLACK, metrics=metrics, log_unknown=log_unknown)
     server = server or ServerSettings()
+    loop = asyncio.get_running_loop()
     with stop_on_signals(stop) if on_signals else nullcontext():
         async with aiohttp.ClientSession() as session:
             client = web_client(
@@ -197,5 +197,11 @@ async def serve(
                 # The schedule starts once the bot answers and stops before it stops answering.
                 async with job.scheduled() if job else nullcontext():
                     await stop.wait()
-            if not await bot.idle(SHUTDOWN_GRACE_SECONDS):
-                _log.warning("Stopped with %d answers still being sent", len(bot.background))
+                    deadline = loop.time() + server.shutdown_seconds
+            # Replies started by requests answered while stopping are waited for too.
+            if not await bot.idle(max(0.0, deadline - loop.time())):
+                _log.warning(
+                    "Stopped after %g s with %d answers still being sent",
+                    server.shutdown_seconds,
+                    len(bot.background),
+                )

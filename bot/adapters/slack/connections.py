@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
+from bot.adapters.slack.draining import DRAIN_SECONDS, Draining
 from bot.adapters.slack.server import build_web_app
 from bot.ops.server_settings import ServerSettings
 
@@ -74,12 +75,15 @@ async def http(
 ) -> AsyncIterator[Running]:
     """Serve Slack's requests, `/healthz` (200 while `is_ready()`) and `/metrics`.
 
-    `server` sets how long a client may take to send a request's head and its body.
+    On leaving, stop within `server.shutdown_seconds`: every request received is answered
+    or refused (`bot.adapters.slack.draining`); `is_ready()` should be False by then.
     """
     server = server or ServerSettings()
+    draining = Draining()
     web_app = build_web_app(
-        bot, is_ready=is_ready, metrics=metrics, body_seconds=server.body_seconds
+        bot, is_ready=is_ready, metrics=metrics, body_seconds=server.body_seconds, draining=draining
     )
+    window = min(DRAIN_SECONDS, server.shutdown_seconds / 4)
     runner = web.AppRunner(
         web_app,
         access_log=None,
@@ -89,6 +93,7 @@ async def http(
         keepalive_timeout=server.idle_seconds,
         # After a 408 or 413, read (and drop) what is left of the body this long at most.
         lingering_time=_LINGER_SECONDS,
+        shutdown_timeout=server.shutdown_seconds - window,
     )
     await runner.setup()
     try:
@@ -99,4 +104,4 @@ async def http(
         _log.info("osi-bot is answering on Slack (HTTP, %s/slack/events)", url)
         yield Running(bot, url=url)
     finally:
-        await runner.cleanup()  # stops accepting, lets requests in flight finish
+        await draining.stop(runner, window)

@@ -32,16 +32,25 @@ _MAX_AGE_SECONDS = 5 * 60
 _log = logging.getLogger(__name__)
 
 
-async def read_body(request: web.Request, *, seconds: float) -> bytes:
-    """The whole body within `seconds`, else 408."""
+async def read_body(request: web.Request, *, seconds: float, refusing: asyncio.Event) -> bytes:
+    """The whole body within `seconds` (else 408), unless `refusing` is set first (then 503)."""
     if (request.content_length or 0) > MAX_BODY_BYTES:
         raise web.HTTPRequestEntityTooLarge(MAX_BODY_BYTES, request.content_length or 0)
+    reading = asyncio.ensure_future(request.read())
+    refused = asyncio.ensure_future(refusing.wait())
     try:
-        async with asyncio.timeout(seconds):
-            return await request.read()  # or 413, raised by aiohttp past MAX_BODY_BYTES
-    except TimeoutError:
+        await asyncio.wait({reading, refused}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (reading, refused):
+            task.cancel()
+    if reading.done() and not reading.cancelled():
+        return reading.result()  # or 413, raised by aiohttp past MAX_BODY_BYTES
+    if refused.done() and not refused.cancelled():
+        _refuse(request, "the server is stopping")
+        error: web.HTTPException = web.HTTPServiceUnavailable(text="stopping\n")
+    else:
         _refuse(request, f"its body took longer than {seconds:g} s")
-    error = web.HTTPRequestTimeout(text="body too slow\n")
+        error = web.HTTPRequestTimeout(text="body too slow\n")
     error.force_close()  # the rest of the body will not be read: the connection ends here
     raise error
 

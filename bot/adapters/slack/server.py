@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 
+from bot.adapters.slack.draining import Draining
 from bot.adapters.slack.gate import (
     MAX_BODY_BYTES,
     bolt_request,
@@ -35,6 +36,7 @@ def build_web_app(
     path: str = EVENTS_PATH,
     metrics: Metrics | None = None,
     body_seconds: float = DEFAULT_BODY_SECONDS,
+    draining: Draining | None = None,
 ) -> web.Application:
     """Slack's requests on POST `path`, and the same GET /healthz (readiness) and GET /metrics
     as every other osi-bot process.
@@ -45,15 +47,16 @@ def build_web_app(
     secret = bot.signing_secret
     if not secret:
         raise ValueError("an app served over HTTP needs a signing secret")
+    draining = draining or Draining()
 
     async def events(request: web.Request) -> web.Response:
-        body = await read_body(request, seconds=body_seconds)
+        body = await read_body(request, seconds=body_seconds, refusing=draining.refusing)
         if problem := signature_problem(secret, body, request.headers):
             return refuse_unsigned(request, problem, len(body))
         response = await bot.app.async_dispatch(bolt_request(request, body))
         return await to_aiohttp_response(response)
 
-    web_app = web.Application(client_max_size=MAX_BODY_BYTES)
+    web_app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[draining.middleware()])
     web_app.router.add_post(path, events)
     add_health_routes(web_app, is_ready, metrics)
     return web_app
