@@ -98,7 +98,7 @@ def _serve_app(role: str, port: int, api_url: str) -> None:
             async def constant(ack):  # type: ignore[no-untyped-def]
                 await ack("ok")
 
-            bot = SlackBot(app=bare, background=InFlight(), verifies_signatures=True)
+            bot = SlackBot(app=bare, background=InFlight(), signing_secret=SECRET)
         web_app = build_web_app(bot, is_ready=lambda: True)
         web_app.on_cleanup.append(close_session)
         return web_app

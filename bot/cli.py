@@ -95,6 +95,10 @@ settings:
   PORT                   HTTP mode: the port to listen on (default 3000)
   SLACK_API_URL          optional: Slack's Web API base URL (GovSlack, a proxy)
   SLACK_DAILY_CHANNEL    optional: channel IDs for the layer of the day
+  OSI_HTTP_IDLE_SECONDS, OSI_HTTP_BODY_SECONDS
+                         HTTP mode: seconds a client may take to send a request's head
+                         (from connecting or its last answer; default 15) and body (10)
+  OSI_SHUTDOWN_SECONDS   optional: the most seconds from SIGTERM to exit (default 20)
 {_SHARED_SETTINGS}
 {_HOW_TO_SET}Every setting is described in .env.example; README.md, "Run on Slack", has the steps.
 """

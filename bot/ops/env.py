@@ -6,6 +6,7 @@ means "not set" everywhere, and a bad value is always one `ConfigError` naming t
 
 from __future__ import annotations
 
+import math
 import os
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,15 @@ from bot.errors import ConfigError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["HOW_TO_SET", "not_set", "parse_bool", "parse_port", "read", "xdg_dir"]
+__all__ = [
+    "HOW_TO_SET",
+    "not_set",
+    "parse_bool",
+    "parse_port",
+    "parse_seconds",
+    "read",
+    "xdg_dir",
+]
 
 # How a person gives the bot a setting, for every "is not set" message and --help.
 HOW_TO_SET = (
@@ -66,6 +75,24 @@ def parse_port(name: str, raw: str | None, *, optional: str = "") -> int | None:
         message = f"{name} must be a port number from 1 to 65535{optional}, not {raw!r}."
         raise ConfigError(name, message)
     return int(raw)
+
+
+def parse_seconds(name: str, raw: str | None, *, default: float, zero: str = "") -> float:
+    """A number of seconds above 0; None is `default`.
+
+    Args:
+        zero: what 0 means, e.g. "0 = reload on SIGHUP only"; empty: 0 is refused.
+    """
+    if raw is None:
+        return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if math.isfinite(seconds) and (seconds > 0 or (zero and seconds == 0)):
+        return seconds
+    wanted = f"0 or more ({zero})" if zero else "more than 0"
+    raise ConfigError(name, f"{name} must be a number of seconds, {wanted}, not {raw!r}.")
 
 
 def xdg_dir(environ: Mapping[str, str], variable: str, *fallback: str) -> str:

@@ -5,13 +5,12 @@ A bad value is one `ConfigError` naming the variable, raised before anything con
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError
-from bot.ops.env import parse_bool, parse_port, read
+from bot.ops.env import parse_bool, parse_port, parse_seconds, read
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -72,32 +71,13 @@ class OpsSettings:
 
 
 def _reload_seconds(raw: str | None) -> float:
-    if raw is None:
-        return DEFAULT_RELOAD_SECONDS
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = math.nan
-    if not (math.isfinite(seconds) and seconds >= 0):
-        message = (
-            f"{RELOAD_SECONDS} must be a number of seconds, 0 or more "
-            f"(0 = reload on SIGHUP only), not {raw!r}."
-        )
-        raise ConfigError(RELOAD_SECONDS, message)
-    return seconds
+    return parse_seconds(
+        RELOAD_SECONDS, raw, default=DEFAULT_RELOAD_SECONDS, zero="0 = reload on SIGHUP only"
+    )
 
 
 def _reload_timeout(raw: str | None) -> float:
-    if raw is None:
-        return DEFAULT_RELOAD_TIMEOUT
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = math.nan
-    if not (math.isfinite(seconds) and seconds > 0):
-        message = f"{RELOAD_TIMEOUT} must be a number of seconds above 0, not {raw!r}."
-        raise ConfigError(RELOAD_TIMEOUT, message)
-    return seconds
+    return parse_seconds(RELOAD_TIMEOUT, raw, default=DEFAULT_RELOAD_TIMEOUT)
 
 
 def _log_format(raw: str | None) -> LogFormat:

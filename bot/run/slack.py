@@ -43,6 +43,7 @@ from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
 from bot.ops.platform import Platform
 from bot.ops.running import operating, stop_on_signals
+from bot.ops.server_settings import ServerSettings
 from bot.ops.settings import HEALTH_PORT, OpsSettings
 from bot.ops.shared_state import SharedKeys, SharedStateSettings, open_shared_state
 
@@ -72,6 +73,7 @@ def run(
     settings = SlackSettings.from_env(environ)
     _forget_secrets()
     ops = OpsSettings.from_env(environ)
+    server = ServerSettings.from_env(environ)
     if not settings.socket_mode and ops.health_port == settings.port:
         message = (
             f"{HEALTH_PORT} is the same port as {ENV_PORT} ({settings.port}); leave it empty "
@@ -91,7 +93,7 @@ def run(
         on_reload=metrics.record_reload,
         timeout=ops.reload_timeout,
     )
-    asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared))
+    asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared, server=server))
     return 0
 
 
@@ -117,6 +119,7 @@ async def _operate(
     daily: DailySetup,
     *,
     shared: SharedState | None,
+    server: ServerSettings,
 ) -> None:
     """`serve`, with health checks, knowledge reloads and signals around it."""
     running: list[Running] = []
@@ -139,6 +142,7 @@ async def _operate(
             log_unknown=ops.log_unknown_questions,
             seen=seen,
             health_details=shared.health if shared is not None else dict,
+            server=server,
         )
 
 
@@ -157,6 +161,7 @@ async def serve(
     log_unknown: bool = False,
     seen: Deliveries | None = None,
     health_details: Callable[[], Mapping[str, str]] = dict,
+    server: ServerSettings | None = None,
 ) -> None:
     """Connect and answer until `stop` is set (default: SIGTERM or SIGINT).
 
@@ -171,12 +176,15 @@ async def serve(
         log_unknown: log the questions the bot could not answer (OSI_LOG_UNKNOWN_QUESTIONS).
         seen: where deliveries are remembered (Redis: every replica; default this process).
         health_details: what `/healthz` shows beside its status (whether Redis answers).
+        server: the HTTP server's deadlines, and how long stopping may take in all.
     """
     on_signals = stop is None  # a caller that passes `stop` decides when to stop
     stop = stop or asyncio.Event()
     metrics = metrics or Metrics()
     source = as_source(knowledge)
     ask = observed(answer, platform=Platform.SLACK, metrics=metrics, log_unknown=log_unknown)
+    server = server or ServerSettings()
+    loop = asyncio.get_running_loop()
     with stop_on_signals(stop) if on_signals else nullcontext():
         async with http_session(api_timeout) as session:
             client = web_client(
@@ -209,13 +217,26 @@ async def serve(
                 serving = socket_mode(bot, settings.app_token, client)
             else:
                 serving = http(
-                    bot, host, settings.port, metrics, is_ready=lambda: not stop.is_set()
+                    bot,
+                    host,
+                    settings.port,
+                    metrics,
+                    is_ready=lambda: not stop.is_set(),
+                    server=server,
                 )
             async with serving as running:
                 if on_ready:
                     on_ready(running)
-                # The schedule starts once the bot answers and stops before it stops answering.
-                async with job.scheduled() if job else nullcontext():
+                # The schedule starts once the bot answers and stops before it stops answering;
+                # a post on its way gets part of the shutdown bound, not time beyond it.
+                grace = min(SHUTDOWN_GRACE_SECONDS, server.shutdown_seconds / 2)
+                async with job.scheduled(grace=grace) if job else nullcontext():
                     await stop.wait()
-            if not await bot.idle(SHUTDOWN_GRACE_SECONDS):
-                _log.warning("Stopped with %d answers still being sent", len(bot.background))
+                    deadline = loop.time() + server.shutdown_seconds
+            # Replies started by requests answered while stopping are waited for too.
+            if not await bot.idle(max(0.0, deadline - loop.time())):
+                _log.warning(
+                    "Stopped after %g s with %d answers still being sent",
+                    server.shutdown_seconds,
+                    len(bot.background),
+                )

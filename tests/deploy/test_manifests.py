@@ -285,3 +285,14 @@ def test_every_setting_in_the_manifests_is_documented_in_env_example(
             used |= set(obj["stringData"])
     missing = sorted(used - _documented_settings())
     assert not missing, f"not in .env.example: {', '.join(missing)}"
+
+
+def test_the_slack_bots_shutdown_bound_fits_its_grace_period(manifests: Manifests) -> None:
+    """preStop, then OSI_SHUTDOWN_SECONDS, must end before Kubernetes sends SIGKILL."""
+    deployment = manifests.get("Deployment", "osi-bot-slack")
+    container = _container(deployment)
+    pause = container["lifecycle"]["preStop"]["exec"]["command"]
+    assert pause[0] == "sleep"
+    bound = float(_env_value(container, "OSI_SHUTDOWN_SECONDS") or "nan")
+    grace = pod_spec(deployment)["terminationGracePeriodSeconds"]
+    assert float(pause[1]) + bound + 2 <= grace  # 2 s for the process to exit after it

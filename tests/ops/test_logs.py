@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import warnings
 from typing import TYPE_CHECKING
 
@@ -90,3 +91,34 @@ def test_python_warnings_become_log_lines_too(capsys: pytest.CaptureFixture[str]
     entry = json.loads(line)
     assert (entry["level"], entry["logger"]) == ("WARNING", "py.warnings")
     assert "old API" in entry["message"]
+
+
+FORGED = "2026-01-01 00:00:00,000 ERROR bot.run.slack: forged"
+TEXT_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [A-Z]+ [\w.]+: ")
+
+
+@pytest.mark.parametrize("settings", [OpsSettings(), JSON_LINES], ids=["text", "json"])
+def test_a_line_break_in_a_message_or_an_error_cannot_forge_a_record(
+    settings: OpsSettings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a stranger sent, quoted in a log message or an exception, stays inside its record."""
+    configure_logging(settings)
+    log = logging.getLogger("bot.test")
+    log.warning("refused %s", f"x\n{FORGED}\r\n{FORGED}\u2028{FORGED}")
+    try:
+        raise ValueError(f"bad\n{FORGED}")
+    except ValueError:
+        log.exception("failed on %s", f"y\n{FORGED}")
+    lines = capsys.readouterr().err.splitlines()
+    if settings.log_format is LogFormat.JSON:
+        assert [json.loads(line)["level"] for line in lines] == ["WARNING", "ERROR"]
+        return
+    records = [line for line in lines if TEXT_RECORD.match(line)]
+    assert [r.split(" ")[2] for r in records] == ["WARNING", "ERROR"]
+    assert "forged\\r\\n2026" in records[0]
+    assert "\\u2028" in records[0]
+    assert "\x1b" not in "".join(lines)
+    traceback = lines[lines.index(records[1]) + 1 :]
+    assert traceback[0] == "    Traceback (most recent call last):"
+    assert all(line.startswith("    ") for line in traceback)
+    assert f"    {FORGED}" in traceback  # the error's text is all there, indented

@@ -16,12 +16,13 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import pytest
 
 from tests.fakes import slack_payloads as payloads
 from tests.fakes.knowledge_files import BROKEN, copy_bundled, rename_metallb, rewrite
 from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack
-from tests.run.processes import REPOSITORY, bot_process
+from tests.run.processes import REPOSITORY, STOP_SECONDS, bot_process
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 RELOADED = 'osi_knowledge_reloads_total{result="success"}'
 REJECTED = 'osi_knowledge_reloads_total{result="failure"}'
+KEPT_ALIVE = 50
 
 
 async def _ask(bot: BotProcess, fake_slack: FakeSlack, question: str) -> dict[str, Any]:
@@ -173,3 +175,54 @@ def test_credentials_in_slack_api_url_are_one_line_exit_1_and_never_printed(
     assert result.stderr.startswith("osi-bot: SLACK_API_URL must not contain a user name")
     assert result.stderr.count("\n") == 1
     assert PASSWORD not in result.stdout + result.stderr
+
+
+async def test_sigterm_answers_every_request_on_kept_alive_connections_and_exits_within_the_bound(
+    fake_slack: FakeSlack, tmp_path: Path, unused_tcp_port: int
+) -> None:
+    """50 requests arriving as SIGTERM does: each gets 200 or 503, none is dropped; a reply
+    that never completes holds the process no longer than OSI_SHUTDOWN_SECONDS."""
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+        "PORT": str(unused_tcp_port),
+        "OSI_SHUTDOWN_SECONDS": "3",
+        "OSI_LOG_FORMAT": "json",
+    }
+    log_path = tmp_path / "bot.log"
+    async with bot_process(["-m", "bot", "slack"], env, unused_tcp_port, log_path) as bot:
+        await bot.healthy()
+        connector = aiohttp.TCPConnector(limit=KEPT_ALIVE, force_close=False)
+        timeout = aiohttp.ClientTimeout(total=STOP_SECONDS)
+        async with aiohttp.ClientSession(connector=connector, timeout=timeout) as clients:
+
+            async def status(path: str, body: str = "", kind: str = payloads.FORM) -> int:
+                headers = payloads.signed_headers(body, kind) if body else {}
+                method = clients.post if body else clients.get
+                async with method(bot.url + path, data=body or None, headers=headers) as reply:
+                    await reply.read()
+                    return reply.status
+
+            # Open KEPT_ALIVE connections; the pool keeps each for the next request.
+            assert set(await asyncio.gather(*[status("/healthz")] * KEPT_ALIVE)) == {200}
+            # A reply that Slack never accepts: the bot may not wait for it past the bound.
+            fake_slack.hold_responses()
+            mention = json.dumps(payloads.event_callback(payloads.app_mention("envoy")))
+            assert await status("/slack/events", mention, payloads.JSON) == 200
+            await fake_slack.wait_until(lambda: bool(fake_slack.calls_to("chat.postMessage")))
+
+            commands = [
+                asyncio.create_task(
+                    status("/slack/events", payloads.slash_command(q, fake_slack.response_url()))
+                )
+                for q in ["envoy", "calico", "layer 4", "what layer is lunch", "cilium"] * 10
+            ]
+            await asyncio.sleep(0.01)  # some are on their way, some have been answered
+            bot.send(signal.SIGTERM)
+            statuses = await asyncio.gather(*commands, return_exceptions=True)
+            assert [s for s in statuses if s not in {200, 503}] == []
+            assert await asyncio.wait_for(bot.process.wait(), 3 + STOP_SECONDS) == 0
+
+    messages = [json.loads(line)["message"] for line in log_path.read_text("utf-8").splitlines()]
+    assert "Stopped after 3 s with 1 answers still being sent" in messages

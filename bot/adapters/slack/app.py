@@ -34,6 +34,14 @@ __all__ = ["SlackBot", "build_bot"]
 
 _ANY_COMMAND = re.compile(r"^/")  # the manifest names it /osi; a workspace may rename it
 _ASK_BUTTON = re.compile(rf"^{ASK_ACTION_PREFIX}\d+$")
+# The slack_bolt.logger.messages that carry a request body, and a cap for every other one.
+_QUOTES_THE_BODY = (
+    "Invalid request signature detected",
+    "Unhandled request",
+    "A global middleware",
+)
+_LONGEST_BOLT_MESSAGE = 300
+_BOLT_LOG = "bot.adapters.slack.bolt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +50,44 @@ class SlackBot:
 
     app: AsyncApp
     background: InFlight
-    verifies_signatures: bool  # False only for a Socket Mode app, which has no secret
+    # None only for a Socket Mode app; the HTTP server checks every request with it.
+    signing_secret: str | None = field(default=None, repr=False)
     # Shown by /healthz beside the status (whether Redis answers), never deciding it.
     health_details: Callable[[], Mapping[str, str]] = field(default=dict)
+
+    @property
+    def verifies_signatures(self) -> bool:
+        return bool(self.signing_secret)
 
     async def idle(self, timeout: float | None = SHUTDOWN_GRACE_SECONDS) -> bool:
         """Wait until every answer in progress has been sent; False on timeout."""
         return await self.background.idle(timeout)
+
+
+class _NoRequestDetails(logging.Filter):
+    """Bolt quotes whole request bodies in a few messages: user IDs, text, `response_url`s.
+
+    The server refuses unsigned requests before Bolt sees them, so these come from Slack
+    itself; the log still gets the message's first words, never the body.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        for prefix in _QUOTES_THE_BODY:
+            if message.startswith(prefix):
+                record.msg, record.args = f"{prefix} (request details not logged)", None
+                break
+        else:
+            if len(message) > _LONGEST_BOLT_MESSAGE:
+                record.msg, record.args = message[:_LONGEST_BOLT_MESSAGE] + "…", None
+        return True
+
+
+def _bolt_logger() -> logging.Logger:
+    logger = logging.getLogger(_BOLT_LOG)
+    if not any(isinstance(f, _NoRequestDetails) for f in logger.filters):
+        logger.addFilter(_NoRequestDetails())
+    return logger
 
 
 def build_bot(
@@ -75,7 +114,7 @@ def build_bot(
     """
     app = AsyncApp(
         name="osi-bot",
-        logger=logging.getLogger("bot.adapters.slack.bolt"),
+        logger=_bolt_logger(),
         client=client,
         # Bolt reads SLACK_SIGNING_SECRET from the environment when given None; a
         # Socket Mode app skips verification and must not pick up a stray value.
@@ -100,6 +139,6 @@ def build_bot(
     return SlackBot(
         app=app,
         background=background,
-        verifies_signatures=bool(signing_secret),
+        signing_secret=signing_secret or None,
         health_details=health_details,
     )

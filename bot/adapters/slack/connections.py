@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
+from bot.adapters.slack.draining import DRAIN_SECONDS, Draining
 from bot.adapters.slack.server import build_web_app
+from bot.ops.server_settings import ServerSettings
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["Running", "http", "socket_mode"]
 
 _log = logging.getLogger(__name__)
+# Long enough for a client to read a refusal before the connection closes under it.
+_LINGER_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +65,36 @@ def _socket_is_open(handler: AsyncBaseSocketModeHandler) -> bool:
 
 @asynccontextmanager
 async def http(
-    bot: SlackBot, host: str, port: int, metrics: Metrics, *, is_ready: Callable[[], bool]
+    bot: SlackBot,
+    host: str,
+    port: int,
+    metrics: Metrics,
+    *,
+    is_ready: Callable[[], bool],
+    server: ServerSettings | None = None,
 ) -> AsyncIterator[Running]:
-    """Serve Slack's requests, `/healthz` (200 while `is_ready()`) and `/metrics`."""
-    web_app = build_web_app(bot, is_ready=is_ready, metrics=metrics)
-    runner = web.AppRunner(web_app, access_log=None, handle_signals=False)
+    """Serve Slack's requests, `/healthz` (200 while `is_ready()`) and `/metrics`.
+
+    On leaving, stop within `server.shutdown_seconds`: every request received is answered
+    or refused (`bot.adapters.slack.draining`); `is_ready()` should be False by then.
+    """
+    server = server or ServerSettings()
+    draining = Draining()
+    web_app = build_web_app(
+        bot, is_ready=is_ready, metrics=metrics, body_seconds=server.body_seconds, draining=draining
+    )
+    window = min(DRAIN_SECONDS, server.shutdown_seconds / 4)
+    runner = web.AppRunner(
+        web_app,
+        access_log=None,
+        handle_signals=False,
+        # Closes idle keep-alive connections, and ones whose request line and headers
+        # have not all arrived, this long after they opened or last answered.
+        keepalive_timeout=server.idle_seconds,
+        # After a 408 or 413, read (and drop) what is left of the body this long at most.
+        lingering_time=_LINGER_SECONDS,
+        shutdown_timeout=server.shutdown_seconds - window,
+    )
     await runner.setup()
     try:
         site = web.TCPSite(runner, host, port)
@@ -75,4 +104,4 @@ async def http(
         _log.info("osi-bot is answering on Slack (HTTP, %s/slack/events)", url)
         yield Running(bot, url=url)
     finally:
-        await runner.cleanup()  # stops accepting, lets requests in flight finish
+        await draining.stop(runner, window)
