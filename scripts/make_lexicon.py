@@ -1,11 +1,14 @@
-"""Regenerate bot/core/data/english-words.txt: frequent English words the typo matcher trusts.
+"""Regenerate bot/core/data/english-words.txt: frequent English words the typo matcher trusts,
+and bot/core/data/rarer-english-words.txt: English words beyond those, still in everyday use.
 
     python -m venv /tmp/lexicon && /tmp/lexicon/bin/pip install wordfreq
     /tmp/lexicon/bin/python scripts/make_lexicon.py
 
 A word in this list is never read as a typo of a name ("connects" is not "ConnectX"), and a
 concept alias that is one of these words counts only where the question is about networking.
-wordfreq is needed only to regenerate the file, never to run the bot.
+The rarer list ("emissary", "ingress", "calico") tells a name with an everyday sense from a
+product's coined name ("istio", "cilium"): only the former can be the word in prose.
+wordfreq is needed only to regenerate the files, never to run the bot.
 """
 
 from __future__ import annotations
@@ -13,16 +16,32 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wordfreq import top_n_list  # type: ignore[import-not-found]
+from wordfreq import top_n_list, zipf_frequency  # type: ignore[import-not-found]
 
 _SIZE = 30_000  # the most frequent English words; rarer ones are likelier to be typos
-_OUT = Path(__file__).resolve().parent.parent / "bot" / "core" / "data" / "english-words.txt"
+_RARER_SIZE = 150_000
+# Zipf 2.5 is about once in three million words: "calico" (2.9) is in, "nginx" (2.2) is not.
+_RARER_MIN_ZIPF = 2.5
+_DATA = Path(__file__).resolve().parent.parent / "bot" / "core" / "data"
+_OUT = _DATA / "english-words.txt"
+_RARER_OUT = _DATA / "rarer-english-words.txt"
+
+
+def _plain(words: list[str]) -> set[str]:
+    return {w for w in words if re.fullmatch(r"[a-z]{4,}", w)}
 
 
 def main() -> None:
-    words = sorted({w for w in top_n_list("en", _SIZE) if re.fullmatch(r"[a-z]{4,}", w)})
-    _OUT.write_text("\n".join(words) + "\n", encoding="utf-8")
+    words = _plain(top_n_list("en", _SIZE))
+    _OUT.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
     print(f"{len(words)} words -> {_OUT}")
+    rarer = {
+        w
+        for w in _plain(top_n_list("en", _RARER_SIZE)) - words
+        if zipf_frequency(w, "en") >= _RARER_MIN_ZIPF
+    }
+    _RARER_OUT.write_text("\n".join(sorted(rarer)) + "\n", encoding="utf-8")
+    print(f"{len(rarer)} words -> {_RARER_OUT}")
 
 
 if __name__ == "__main__":

@@ -208,7 +208,10 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
         if yes_no and at < first_layer and clause[at] == clause[first_layer]:
             return False
         where = at > 0 and (words[at - 1] in _WHERE or (at > 1 and words[at - 2] in _WHERE))
-        if not is_english_word(word) and not where:
+        # The word list holds words of four letters or more: "see", "us" are scenery too,
+        # but not the thing a layer describes ("7 layer dip").
+        short = len(word) <= _SHORT_WORD and word.isalpha() and at - 1 not in reading.mentions.used
+        if not is_english_word(word) and not where and not short:
             return False
     return True
 

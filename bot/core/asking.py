@@ -1,9 +1,10 @@
 """Finding the question in a long chat message: the asking sentence, and the rest as context.
 
 In chat the question often comes last, after a paste of logs or config: "…so which layer
-is this?". Fenced code blocks and quoted lines ("> …") are what is being asked about, never
-the question; in a message longer than a question, the asking sentence is the last one
-with a question mark (or, without one, the last line), and the rest is context.
+is this?". Fenced code blocks, quoted lines ("> …") and an unfenced paste of config (three
+or more "key: value" lines) are what is being asked about, never the question; in a
+message longer than a question, the asking sentence is the last one with a question mark
+(or, without one, the last line), and the rest is context.
 """
 
 from __future__ import annotations
@@ -28,8 +29,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"^[ \t]*(?:>|&gt;).*$", re.MULTILINE),  # a quoted line
         re.compile(r"[^.!?\n]*(?:[.!?]+|\n|\Z)"),  # a sentence or a line
         re.compile(r"\w+"),
+        # A line of YAML or similar config: "kind: HTTPRoute", "  - name: web", "spec:".
+        re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.\-/\"']+:(?:[ \t].*)?$", re.MULTILINE),
     )
 
+
+# An unfenced paste of config is this many "key: value" lines or more.
+_CONFIG_LINES = 3
 
 _QUESTION_OPENERS = frozenset("what which where how why who when is are does do can".split())
 
@@ -51,7 +57,7 @@ def split_message(text: str) -> Message:
     """The asking part of `text` and its context (see the module's description)."""
     if len(text) <= QUESTION_WORDS and "```" not in text and ">" not in text:
         return Message(text, "")  # too short to hold more than a question
-    fence, quoted_line, sentence, word = _patterns()
+    fence, quoted_line, sentence, word, config_line = _patterns()
     context: list[str] = []
     if "```" in text:
         fenced = fence.findall(text)
@@ -64,6 +70,12 @@ def split_message(text: str) -> Message:
         prose = quoted_line.sub("", text)
         if prose.strip():  # a message that is only a quote asks about the quote
             context += quoted
+            text = prose
+    if "\n" in text:
+        config = config_line.findall(text)
+        prose = config_line.sub("", text)
+        if len(config) >= _CONFIG_LINES and prose.strip():
+            context += config
             text = prose
     if len(word.findall(text)) <= QUESTION_WORDS:
         return Message(text, "\n".join(context))

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Layer
 
-__all__ = ["LayerMentions", "find_layer_mentions", "layer_name_keys"]
+__all__ = ["LayerMentions", "find_layer_mentions", "is_layer_number", "layer_name_keys"]
 
 _LAYER_WORDS = frozenset({"layer", "layers", "level", "lvl", "lyr"})
 _JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
@@ -40,6 +40,25 @@ _BEFORE_LAYER = frozenset(
     "first second third fourth fifth sixth seventh eighth".split()
 )
 _GLUED = re.compile(r"^(?:l|layer|osi)([0-9])$")  # "l7", "layer7"
+# The ends of the stack: "the bottom layer", "the highest osi layer".
+_ENDS = {
+    **dict.fromkeys("top highest uppermost topmost".split(), 7),
+    **dict.fromkeys("bottom lowest bottommost".split(), 1),
+}
+# "the layer above transport" is 5; "the layer just below the network layer" is 2.
+_NEIGHBOURS = {
+    **dict.fromkeys("above over atop".split(), 1),
+    **dict.fromkeys("below under beneath underneath".split(), -1),
+}
+_CLOSE = frozenset("right just directly immediately one".split())  # "right above"
+_BETWEEN = frozenset({"osi"})  # "the first osi layer"
+# "three layers of lace" is no layer of the stack; "the layers of the osi model" are.
+_MODEL_WORDS = frozenset("osi model stack network networking tcp ip abstraction".split())
+
+
+def is_layer_number(word: str) -> bool:
+    """Whether `word` can number a layer after "layer": "4", "four", "iv", "4th"."""
+    return word in _NUMBER_WORDS
 
 
 class LayerMentions:
@@ -105,6 +124,8 @@ def _numbers_after(
     """Read "3", "3 and 4", "3, 4 or 7", "3 to 5" and "1-3" from `start` on."""
     position = start
     while position < len(tokens) and tokens[position] in _NUMBER_WORDS:
+        if _pronoun_i(tokens, position):
+            break
         number = _NUMBER_WORDS[tokens[position]]
         found.add(number, position)
         nxt = position + 1
@@ -123,6 +144,74 @@ def _numbers_after(
                 position = nxt + 1
                 continue
         break
+
+
+def _pronoun_i(tokens: Sequence[str], position: int) -> bool:
+    """ "the layer i think it is": the person, not Roman one, when a word follows that is
+    neither a joiner nor another number ("layers i and ii")."""
+    if tokens[position] != "i" or position + 1 >= len(tokens):
+        return False
+    following = tokens[position + 1]
+    return following not in _NUMBER_WORDS and following not in _JOINERS | _RANGE
+
+
+def _ordinary_layer(tokens: Sequence[str], position: int) -> bool:
+    """ "three layers of lace", "a layer of paint": the word, not the stack."""
+    after = tokens[position + 1 : position + 5]
+    return bool(after) and after[0] == "of" and _MODEL_WORDS.isdisjoint(after[1:])
+
+
+def _neighbour_of(
+    tokens: Sequence[str], position: int, names: Mapping[str, int], skip: set[int]
+) -> tuple[int, int] | None:
+    """ "layer (right) above transport", "layer just below the network layer", "the layer
+    under L3": the layer next to the one named, and the position after the words read."""
+    at = position + 1
+    while at < len(tokens) and tokens[at] in _CLOSE:
+        at += 1
+    if at >= len(tokens) or tokens[at] not in _NEIGHBOURS:
+        return None
+    step = _NEIGHBOURS[tokens[at]]
+    at += 1
+    while at < len(tokens) and tokens[at] in {"the", "osi"}:
+        at += 1
+    named = _layer_at(tokens, at, names, skip)
+    if named is None:
+        return None
+    number, end = named
+    if end < len(tokens) and tokens[end] in _LAYER_WORDS:
+        end += 1  # "below the network *layer*"
+    neighbour = number + step
+    return (neighbour, end) if 1 <= neighbour <= 7 else None
+
+
+def _layer_at(
+    tokens: Sequence[str], at: int, names: Mapping[str, int], skip: set[int]
+) -> tuple[int, int] | None:
+    """A layer named from position `at` on ("transport", "data link", "l4", "layer 4",
+    "4"): (its number, the position after it)."""
+    if at >= len(tokens) or at in skip:
+        return None
+    word = tokens[at]
+    glued = _GLUED.match(word)
+    if glued:
+        return int(glued.group(1)), at + 1
+    if word in _LAYER_WORDS or word == "l":
+        following = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if following.isdigit() and following in _NUMBER_WORDS:
+            return int(following), at + 2
+        return None
+    if word.isdigit() and word in _NUMBER_WORDS:
+        return int(word), at + 1
+    for size in (2, 1):
+        key = "".join(tokens[at : at + size])
+        if (
+            at + size <= len(tokens)
+            and key in names
+            and not skip.intersection(range(at, at + size))
+        ):
+            return names[key], at + size
+    return None
 
 
 def _misspelt_layer(word: str) -> bool:
@@ -154,8 +243,9 @@ def find_layer_mentions(
     marks hyphen-joined tokens, so "layers 1-3" reads as a range.
     """
     found = LayerMentions()
+    consumed: set[int] = set()  # read as part of an earlier mention ("above *transport*")
     for position, word in enumerate(tokens):
-        if position in skip:
+        if position in skip or position in consumed:
             continue
         glued = _GLUED.match(word)
         if glued:
@@ -167,25 +257,55 @@ def find_layer_mentions(
             continue
         if word not in _LAYER_WORDS and not _misspelt_layer(word):
             continue
+        if _ordinary_layer(tokens, position):
+            continue
         found.used.add(position)
         if next_is_number:
             _numbers_after(tokens, position + 1, found, joined)
-        before = tokens[position - 1] if position > 0 else ""
-        # "the 7 layers" counts layers; "7th layers" or "layer 7" names one.
-        counts = word == "layers" and before.isdigit()
-        if counts:
-            found.used.add(position - 1)
-        elif before in _BEFORE_LAYER and position - 1 not in skip:
-            found.add(_NUMBER_WORDS[before], position - 1)
-        elif position > 0:
-            named = _named_layer(tokens, position, names, skip)
-            if named:
-                found.add(named[0], *range(named[1], position))
+        neighbour = _neighbour_of(tokens, position, names, skip)
+        if neighbour is not None:
+            number, end = neighbour
+            found.add(number, *range(position, end))
+            consumed.update(range(position, end))
+            continue
+        _read_before(tokens, position, names, skip, found)
     # A two-word name ("data link") is a layer anywhere; one word only if asked for.
     _bare_names(tokens, names, skip | found.used, found, multiword_only=not bare_names)
     if not found.numbers:
         _whole_question_layer(tokens, names, skip, found)
     return found
+
+
+def _read_before(
+    tokens: Sequence[str],
+    position: int,
+    names: Mapping[str, int],
+    skip: set[int],
+    found: LayerMentions,
+) -> None:
+    """The words before a "layer" at `position`: "the bottom (osi) layer", "7th layer",
+    "the 7 layers" (a count), "the data link layer"."""
+    before_at = position - 1
+    while before_at > 0 and tokens[before_at] in _BETWEEN:
+        before_at -= 1  # "the first osi layer"
+    before = tokens[before_at] if before_at >= 0 else ""
+    if before in _ENDS and before_at not in skip:
+        found.add(_ENDS[before], *range(before_at, position + 1))
+        return
+    if before_at != position - 1 and before in _BEFORE_LAYER and before_at not in skip:
+        found.add(_NUMBER_WORDS[before], *range(before_at, position + 1))
+        return
+    before = tokens[position - 1] if position > 0 else ""
+    # "the 7 layers" counts layers; "7th layers" or "layer 7" names one.
+    counts = tokens[position] == "layers" and before.isdigit()
+    if counts:
+        found.used.add(position - 1)
+    elif before in _BEFORE_LAYER and position - 1 not in skip:
+        found.add(_NUMBER_WORDS[before], position - 1)
+    elif position > 0:
+        named = _named_layer(tokens, position, names, skip)
+        if named:
+            found.add(named[0], *range(named[1], position))
 
 
 def _bare_names(

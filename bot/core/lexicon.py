@@ -1,4 +1,4 @@
-"""Frequent English words (bot/core/data/english-words.txt, made by scripts/make_lexicon.py).
+"""English words (bot/core/data/*english-words.txt, made by scripts/make_lexicon.py).
 
 Loaded on first use only: most questions name a tool exactly and never need it, and
 `osi-bot ask` must start fast.
@@ -9,15 +9,15 @@ from __future__ import annotations
 import os
 from functools import cache
 
-__all__ = ["is_english_word"]
+__all__ = ["has_everyday_sense", "is_english_word"]
 
-_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "english-words.txt")
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 @cache
-def _words() -> frozenset[str]:
+def _words(name: str = "english-words.txt") -> frozenset[str]:
     try:
-        with open(_PATH, encoding="utf-8") as file:
+        with open(os.path.join(_DATA, name), encoding="utf-8") as file:
             return frozenset(file.read().split())
     except OSError:
         # Without the list every word may be a typo: matching gets laxer, never wrong-headed.
@@ -27,3 +27,9 @@ def _words() -> frozenset[str]:
 def is_english_word(word: str) -> bool:
     """Whether `word` (lower-case) is a common English word, so no one's typo of a name."""
     return word in _words()
+
+
+def has_everyday_sense(word: str) -> bool:
+    """Whether `word` is English at all, if rarer ("emissary", "calico"), unlike a coined
+    name ("istio"): only such a name can be the plain word in a sentence."""
+    return is_english_word(word) or word in _words("rarer-english-words.txt")

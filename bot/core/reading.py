@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.asking import DEICTIC, split_message
 from bot.core.knowledge import EntryKind
-from bot.core.layer_mentions import find_layer_mentions
-from bot.core.lexicon import is_english_word
+from bot.core.layer_mentions import find_layer_mentions, is_layer_number
+from bot.core.lexicon import has_everyday_sense, is_english_word
 from bot.core.text import strip_chat_noise, tokenize_compounds
 from bot.core.vocabulary import AUXILIARIES, GREETINGS, HELP_WORDS, STOPWORDS
 
@@ -26,8 +26,10 @@ __all__ = ["Reading", "read"]
 _MAX_TOKENS = 80
 # Words that show a question is about networking, so an everyday word in it ("where do
 # routers sit?", "is encryption done per pod?") may be the name of a thing.
+# ("layer" counts where it names the stack, as `find_layer_mentions` reads it: not in
+# "three layers of lace".)
 _NETWORK_CONTEXT = frozenset(
-    "layer layers osi level where kubernetes k8s kube cluster clusters pod pods node nodes "
+    "osi where kubernetes k8s kube cluster clusters pod pods node nodes "
     "traffic network networking service services container containers packet packets "
     "kubectl".split()
 )
@@ -103,8 +105,11 @@ _MAX_CONTEXT_CHARS = 1000
 
 
 def _names_anything(index: AliasIndex, tokens: Tokens) -> bool:
-    """Whether the asking part names a tool or concept itself ("it's L7, right?" does not)."""
-    return bool(index.find_exact(tokens.words[:_MAX_TOKENS], set(), tokens.joined))
+    """Whether the asking part names a tool or concept itself ("it's L7, right?" does not;
+    nor does "is this routing happening at L7?" with its everyday "routing")."""
+    words = tokens.words[:_MAX_TOKENS]
+    found = index.find_exact(words, set(), tokens.joined)
+    return any(not _is_everyday(match, words) for match in found)
 
 
 def _points_at_context(words: list[str]) -> bool:
@@ -143,7 +148,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     claimed = layer_words.used | {i for m in exact for i in range(m.start, m.end)}
     about_networking = bool(layer_words.used) or not _NETWORK_CONTEXT.isdisjoint(words)
     asks = bool(tokens.questions) or opens_yes_no or (bool(words) and words[0] in _WH_WORDS)
-    context = _Context(claimed, about_networking, words, exact, asks)
+    context = _Context(claimed, about_networking, words, exact, asks, _asking_parts(tokens, words))
     matches = [m for m in exact if _credible(m, words, context)]
     if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
         # A misspelt tool is the subject even beside an exact concept ("genev tunnels");
@@ -152,8 +157,11 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         typo = index.find_typo(words, taken | layer_words.used, tokens.joined)
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
+    # "the http layer", "the tcp layer": a one-layer concept before "layer" names its layer.
+    naming_layers = [m for m in matches if _names_its_layer(m, words)]
+    matches = [m for m in matches if m not in naming_layers]
     named = frozenset(i for m in matches for i in range(m.start, m.end))
-    used = set(named)
+    used = set(named) | {i for m in naming_layers for i in range(m.start, m.end + 1)}
     # Names take their words first ("transport layer security" is TLS, not layer 4).
     mentions = layer_words
     if used:
@@ -165,6 +173,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         # ("the physical bits in a cluster"), but not the everyday "network" or "app".
         names = {k: n for k, n in index.layer_names.items() if k not in _TOO_COMMON_LAYER_NAMES}
         mentions = find_layer_mentions(words, names, set(), bare_names=True, joined=tokens.joined)
+    for m in naming_layers:
+        mentions.add(m.target.entry.layers[0], *range(m.start, m.end + 1))
     used |= mentions.used
     unknown_at = [
         i
@@ -183,6 +193,19 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         unknown_runs=_unknown_runs(unknown_at, words, tokens),
         opens_yes_no=opens_yes_no,
         yes_no_shaped=yes_no_shaped,
+    )
+
+
+def _names_its_layer(match: Match, words: list[str]) -> bool:
+    entry = match.target.entry
+    return (
+        entry.kind is EntryKind.CONCEPT
+        and len(entry.layers) == 1
+        and match.target.layer is None
+        and match.end < len(words)
+        and words[match.end] == "layer"
+        # "is gre layer 2?" asks about GRE.
+        and not (match.end + 1 < len(words) and is_layer_number(words[match.end + 1]))
     )
 
 
@@ -229,6 +252,8 @@ class _Context(NamedTuple):
     words: list[str]
     exact: list[Match]  # every name found, credible or not
     asks: bool  # a question mark, or opened like a question
+    # For each asking part of the message ("…, any plumbers here?"): its [start, end).
+    asking: list[tuple[int, int]]
 
     def about_infrastructure(self, besides: range) -> bool:
         """Whether words other than those in `besides` speak of running systems or name a
@@ -256,6 +281,8 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     another noun phrase ("picture frame", "tunnel vision", "react router").
     """
     span = set(range(match.start, match.end))
+    if _prose_about_something_else(match, words, context):
+        return False
     if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
         # Cheap answers first: most questions settle it without the word list.
         if context.about_networking:
@@ -287,6 +314,59 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
 # A statement this long, about nothing technical, is prose: "calico kittens up for
 # adoption" is about cats, though "calico" is no common English word.
 _PROSE_WORDS = 3
+# Words that ask for a place or a layer, not about a thing of their own.
+_ASKING_FOR_A_PLACE = frozenset("what which where whats wheres layer layers osi level".split())
+# Marks that end one part of a sentence and start another: "…, any plumbers here?"
+_PART_BREAKS = frozenset(",;:()\u2014\u2013")
+
+
+def _asking_parts(tokens: Tokens, words: list[str]) -> list[tuple[int, int]]:
+    """The parts of the message that ask: the last part of each question (split at commas,
+    dashes and the like), and any part opened by a question word or an auxiliary."""
+    if not words:
+        return []
+    starts = [0]
+    for at in range(1, len(words)):
+        between = tokens.text[tokens.spans[at - 1][1] : tokens.spans[at][0]]
+        new_clause = tokens.clause[at] != tokens.clause[at - 1]
+        if new_clause or not _PART_BREAKS.isdisjoint(between) or " - " in between:
+            starts.append(at)
+    parts = list(zip(starts, [*starts[1:], len(words)], strict=True))
+    asking = []
+    for start, end in parts:
+        last_of_question = tokens.clause[end - 1] in tokens.questions and (
+            end == len(words) or tokens.clause[end] != tokens.clause[end - 1]
+        )
+        opened = words[start] in _WH_WORDS or words[start] in AUXILIARIES
+        if last_of_question or opened:
+            asking.append((start, end))
+    return asking
+
+
+def _prose_about_something_else(match: Match, words: list[str], context: _Context) -> bool:
+    """A name with an everyday sense in a message about nothing technical that says or
+    asks something else: "the emissary from the platform team came by", "an ingress of
+    rainwater under the door, any plumbers here?", "load balancing my weekend". A coined
+    name ("istio") is a name anywhere; a short message ("we run flannel") or one that asks
+    about the name ("is calico a good choice for a startup?") keeps it."""
+    span = range(match.start, match.end)
+    if not all(has_everyday_sense(words[i]) for i in span):
+        return False
+    if context.about_infrastructure(span):
+        return False
+    others = [w for i, w in enumerate(words) if i not in span and _is_content(w)]
+    if sum(is_english_word(w) for w in others) < _PROSE_WORDS:
+        return False
+    return not any(_asks_about(match, part, words) for part in context.asking)
+
+
+def _asks_about(match: Match, part: tuple[int, int], words: list[str]) -> bool:
+    """Whether an asking part is about the name: it holds it, or asks nothing of its own
+    ("…, what layer?", "…, what is it")."""
+    start, end = part
+    if start <= match.start < end:
+        return True
+    return all(not _is_content(w) or w in _ASKING_FOR_A_PLACE for w in words[start:end])
 
 
 def _in_prose(match: Match, words: list[str], context: _Context) -> bool:
