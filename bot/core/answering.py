@@ -205,6 +205,8 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
     words, clause = reading.words, reading.tokens.clause
     first_layer = min(reading.mentions.used, default=len(words))
     for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
+        if _described_by_the_layer(reading, at):
+            return False
         if yes_no and at < first_layer and clause[at] == clause[first_layer]:
             return False
         where = at > 0 and (words[at - 1] in _WHERE or (at > 1 and words[at - 2] in _WHERE))
@@ -214,6 +216,17 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
         if not is_english_word(word) and not where and not short:
             return False
     return True
+
+
+def _described_by_the_layer(reading: Reading, at: int) -> bool:
+    """ "a 3 layer cake", "7-layer dip": a number and "layer" before a word describe it."""
+    words = reading.words
+    return (
+        at >= 2
+        and words[at - 1] in {"layer", "layered"}
+        and words[at - 2].isdigit()
+        and at - 1 in reading.mentions.used
+    )
 
 
 def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:

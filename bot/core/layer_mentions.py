@@ -50,7 +50,12 @@ _NEIGHBOURS = {
     **dict.fromkeys("above over atop".split(), 1),
     **dict.fromkeys("below under beneath underneath".split(), -1),
 }
-_CLOSE = frozenset("right just directly immediately one".split())  # "right above"
+# Words between "layer" and "above": "the layer (that sits) right above transport".
+_CLOSE = frozenset(
+    "right just directly immediately one that thats which sits sit sitting is lies lives "
+    "living runs running".split()
+)
+_MAX_CLOSE = 3
 _BETWEEN = frozenset({"osi"})  # "the first osi layer"
 # "three layers of lace" is no layer of the stack; "the layers of the osi model" are.
 _MODEL_WORDS = frozenset("osi model stack network networking tcp ip abstraction".split())
@@ -167,7 +172,7 @@ def _neighbour_of(
     """ "layer (right) above transport", "layer just below the network layer", "the layer
     under L3": the layer next to the one named, and the position after the words read."""
     at = position + 1
-    while at < len(tokens) and tokens[at] in _CLOSE:
+    while at < len(tokens) and at - position <= _MAX_CLOSE and tokens[at] in _CLOSE:
         at += 1
     if at >= len(tokens) or tokens[at] not in _NEIGHBOURS:
         return None

@@ -80,6 +80,19 @@ FIND_CASES = [
     ("layer \N{ARABIC-INDIC DIGIT FOUR}", [], "layer"),
     # A layer's name alone counts only with `bare_names`.
     ("is metallb transport?", [], ""),
+    # The ends of the stack, also across "osi"; and the layer next to a named one.
+    ("the bottom layer", [1], "bottom layer"),
+    ("the highest osi layer", [7], "highest osi layer"),
+    ("first osi layer", [1], "first osi layer"),
+    ("the layer right above transport", [5], "layer right above transport"),
+    ("the layer just below the network layer", [2], "layer just below the network layer"),
+    ("the layer under l3", [2], "layer under l3"),
+    ("the layer above layer 7", [7], "layer layer 7"),  # nothing is above 7: "layer 7" counts
+    # "layer" as an ordinary word, and "i" as the person.
+    ("three layers of lace", [], ""),
+    ("the layers of the osi model", [], "layers"),
+    ("the layer i think it is", [], "layer"),
+    ("layers i and ii", [1, 2], "layers i and ii"),
     pytest.param(
         "layers 3, 4 or 7",
         [3, 4, 7],

@@ -37,6 +37,18 @@ LAYER_IN_EVERYDAY_WORDS = [
     ("data link layer stuff in k8s?", (2,)),
     ("what tools cover layers 3 and 4 in practice", (3, 4)),
     ("L7 bits, quickly please", (7,)),
+    # By position: the ends of the stack, and next to a named layer.
+    ("stuff at the lowest layer in a cluster", (1,)),
+    ("the topmost osi layer, examples?", (7,)),
+    ("third osi layer tools", (3,)),
+    ("which layer sits right under L2", (1,)),
+    ("what's in the layer directly beneath session", (4,)),
+    ("the layer over the network layer, what's there", (4,)),
+    # By a protocol that lives at one layer.
+    ("the tcp layer in k8s, what runs there", (4,)),
+    ("what runs at the ethernet layer", (2,)),
+    # Short words around the layer are scenery too.
+    ("on gke we never see hardware, so what is at the physical layer for us", (1,)),
 ]
 
 
@@ -59,6 +71,8 @@ UNKNOWN_SUBJECT_BESIDE_A_LAYER = [
     "is the weather layer 7?",
     "does mongodb work at layer 4",
     "where is rabbitmq, layer 7?",
+    "a 3 layer cake for the party",  # the number and "layer" describe the cake
+    "my 7 layer dip was a hit",
 ]
 
 
@@ -90,6 +104,15 @@ COMMON_WORD_TOOL_NAMES = [
     ("flannel on eks, is that a thing", "Flannel"),
     ("contour vs nginx for ingress?", "Contour"),
     ("Envoy\u306f\u4f55\u5c64\u3067\u3059\u304b\uff1f", "Envoy"),  # Japanese
+    # A name with an everyday sense, in prose about something else, is the word...
+    ("the emissary arrived late to the treaty negotiations", None),
+    ("an ingress of seawater ruined the basement carpet, any advice?", None),
+    ("load balancing work and family over the holidays is hard", None),
+    ("grandma knitted a calico scarf with three layers of wool", None),
+    # ...but not when the message asks about it.
+    ("is calico a sensible choice for a tiny startup?", "Calico"),
+    ("istio for our compliance people, worth it?", "Istio"),
+    ("ingress of traffic into the cluster, which layer", "Ingress"),
 ]
 
 
@@ -396,6 +419,8 @@ LONG_MESSAGES = [
     ("```kube-proxy```", "kube-proxy"),
     (("long story. " * 60) + "Anyway: where does haproxy sit?", "HAProxy"),
     (f"{_LOG}\nwe also use traefik for the ingress. where does traefik sit?", "Traefik"),
+    # Config pasted without a fence is context too: the question's "routing" is its route.
+    (f"is this routing at the layer i think it is?\n{_YAML.strip('`').strip()}", "MetalLB"),
 ]
 
 
