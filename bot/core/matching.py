@@ -7,8 +7,7 @@ letter and have a similar length, so their cost stays flat as the knowledge grow
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -56,13 +55,20 @@ def _join(tokens: Sequence[str]) -> str:
     return "".join(tokens)
 
 
+# Typo lookups remembered per index: chat repeats its words, and a long paste more so.
+_TYPO_MEMO_SIZE = 4096
+_NO_KEYS: tuple[list[str], list[int], list[Target]] = ([], [], [])
+
+
 class AliasIndex:
     """Every name and alias of a knowledge, precomputed for matching."""
 
     def __init__(self) -> None:
         self.exact: dict[str, Target] = {}
         self.spaced: dict[str, Target] = {}  # aliases as written, for phrases with stopwords
-        self._buckets: dict[tuple[str, int], list[tuple[str, Target]]] = defaultdict(list)
+        # Typo candidates by first letter, shortest first (the order ties are settled in).
+        self._initials: dict[str, tuple[list[str], list[int], list[Target]]] = {}
+        self._typo_memo: dict[str, tuple[int, Target] | None] = {}
         self.keys: list[str] = []
         self.key_targets: list[Target] = []
         self.layer_names: dict[str, int] = {}
@@ -91,7 +97,11 @@ class AliasIndex:
         self.keys.append(key)
         self.key_targets.append(target)
         if not target.everyday:  # a typo of an ordinary word is just another word
-            self._buckets[key[0], len(key)].append((key, target))
+            keys, lengths, targets = self._initials.setdefault(key[0], ([], [], []))
+            at = bisect_right(lengths, len(key))
+            keys.insert(at, key)
+            lengths.insert(at, len(key))
+            targets.insert(at, target)
 
     def find_exact(
         self, tokens: Sequence[str], skip: set[int], joined: frozenset[int] = frozenset()
@@ -179,19 +189,28 @@ class AliasIndex:
         return best[2] if best else None
 
     def _closest(self, key: str) -> tuple[int, Target] | None:
+        """The name `key` is a plausible typo of: fewest edits, then the shortest name."""
+        if key in self._typo_memo:
+            return self._typo_memo[key]
         allowed = max_typos(len(key))
-        if allowed == 0 or key.isdigit():
-            return None
         best: tuple[int, Target] | None = None
         # Typos rarely change the first letter, and requiring it keeps "table" from
-        # becoming "cable" and the search to a small bucket.
-        for length in range(len(key) - allowed, len(key) + allowed + 1):
-            for candidate, target in self._buckets.get((key[0], length), ()):
+        # becoming "cable" and the search to a small bucket, compared in one C call.
+        keys, lengths, targets = self._initials.get(key[0], _NO_KEYS) if key else _NO_KEYS
+        if allowed and not key.isdigit():
+            # Names within `allowed` letters of its length: the only ones close enough.
+            low = bisect_left(lengths, len(key) - allowed)
+            high = bisect_right(lengths, len(key) + allowed)
+            for at in range(low, high):
+                candidate = keys[at]
                 distance = OSA.distance(key, candidate, score_cutoff=allowed)
                 if distance > allowed or (best is not None and distance >= best[0]):
                     continue
                 if plausible_typo(key, candidate):
-                    best = (distance, target)
+                    best = (distance, targets[at])
+        if len(self._typo_memo) >= _TYPO_MEMO_SIZE:
+            self._typo_memo.clear()
+        self._typo_memo[key] = best
         return best
 
     def suggest(self, terms: Sequence[str], limit: int = 3) -> tuple[str, ...]:

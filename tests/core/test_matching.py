@@ -1,0 +1,30 @@
+"""The alias index's typo search: the same answer whether or not a lookup is remembered,
+and a memory that stays bounded however many different words a long paste holds."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core import matching
+from bot.loading.load import load_knowledge
+
+if TYPE_CHECKING:
+    import pytest
+
+
+def test_a_remembered_typo_lookup_answers_as_a_fresh_one() -> None:
+    index = load_knowledge().index
+    words = ["what", "layer", "is", "calcio", "or", "envoi", "or", "flanel"]
+    fresh = index.find_typo(words, set())
+    again = index.find_typo(words, set())
+    assert fresh is not None
+    assert again == fresh
+    assert fresh.target.entry.name == "Calico"
+
+
+def test_the_typo_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matching, "_TYPO_MEMO_SIZE", 50)
+    index = load_knowledge().index
+    for n in range(500):
+        index.find_typo([f"zq{n:04d}xw"], set())
+        assert len(index._typo_memo) <= 50
