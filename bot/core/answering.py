@@ -105,7 +105,7 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer |
     """
     if not _asks_where(reading):
         return None  # prose that asks nothing ("an envoy arrived at the summit")
-    if any(at in reading.tokens.joined for at in reading.unknown_at):
+    if any(_hyphenated_name(reading, at) for at in reading.unknown_at):
         return None  # an unknown hyphenated name ("foo-bar-proxy") is a thing, not a description
     from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
 
@@ -149,6 +149,19 @@ def _describes_an_action(reading: Reading) -> bool:
         words[:4]
     )
     return asks_for_layer and any(is_english_word(word) for word in reading.unknown)
+
+
+def _hyphenated_name(reading: Reading, at: int) -> bool:
+    """Whether the unknown word at `at` is part of a hyphenated name asked about: not one
+    that describes the ordinary word after it ("an x-user-group *header*")."""
+    joined, words = reading.tokens.joined, reading.words
+    if at not in joined:
+        return False
+    end = at + 1
+    while end in joined:
+        end += 1
+    following = words[end] if end < len(words) else ""
+    return not (is_english_word(following) and following not in _ASKING_WORDS)
 
 
 def _asks_where(reading: Reading) -> bool:

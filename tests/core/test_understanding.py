@@ -51,6 +51,20 @@ LAYER_IN_EVERYDAY_WORDS = [
     ("on gke we never see hardware, so what is at the physical layer for us", (1,)),
 ]
 
+# (question, layer): a hyphenated name that describes an ordinary word is part of a
+# description ("an x-request-id header"), not a product the knowledge lacks.
+HYPHENATED_DESCRIBERS = [
+    ("splitting traffic on an x-canary-weight header, which layer", 7),
+]
+
+
+@pytest.mark.parametrize(("question", "layer"), HYPHENATED_DESCRIBERS)
+def test_a_hyphenated_word_before_an_ordinary_one_describes_it(
+    knowledge: Knowledge, question: str, layer: int
+) -> None:
+    result = answer(knowledge, question)
+    assert result.layer_numbers == (layer,)
+
 
 @pytest.mark.parametrize(("question", "layers"), LAYER_IN_EVERYDAY_WORDS)
 def test_a_layer_among_scene_setting_words_is_answered(
