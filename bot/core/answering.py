@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["answer"]
 
 _MAX_ALSO = 3
+_MAX_RELATED = 5  # a short list to follow, and one row of Discord buttons
 # Suggestions answer a mistyped name, not a sentence of unknown words.
 _MAX_TERMS_TO_SUGGEST_FOR = 3
 _MAX_QUOTE = 60
@@ -289,7 +290,7 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         also=also[:_MAX_ALSO],
     )
     if len(subjects) < 2:
-        return answer
+        return answer._replace(related=knowledge.related(entry.name)[:_MAX_RELATED])
     union = sorted({n for s in subjects for n in s.layer_numbers}, reverse=True)
     premises = [_PREMISES[w] for w in reading.words if w in _PREMISES]
     # "sessionAffinity or ingress cookies, same layer?" asks yes or no, as "is A above B?".

@@ -9,11 +9,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.core.relations import link_index
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from bot.core.describing import DescriptionIndex
     from bot.core.matching import AliasIndex
+    from bot.core.relations import Link
 
 __all__ = ["Entry", "EntryKind", "Facet", "Knowledge", "Layer", "LayerRole", "as_source"]
 
@@ -67,6 +70,9 @@ class Entry(NamedTuple):
     everyday_words: tuple[str, ...] = ()
     also: tuple[Facet, ...] = ()  # beyond the table's layers, highest first
     table: bool = False  # a tool of the reference table (docs/reference-table.md)
+    # Canonical names of other entries: what it is built on, and what it belongs to.
+    uses: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()
 
     def also_at(self, layer: int) -> Facet | None:
         return next((f for f in self.also if f.layer == layer), None)
@@ -85,7 +91,7 @@ class Knowledge:
     Treated as immutable: a reload builds a new Knowledge and swaps the reference.
     """
 
-    __slots__ = ("_by_layer", "_descriptions", "entries", "index", "layers", "source")
+    __slots__ = ("_by_layer", "_descriptions", "_links", "entries", "index", "layers", "source")
 
     def __init__(
         self,
@@ -100,6 +106,7 @@ class Knowledge:
         self.source = source
         self._by_layer = {n: tuple(e for e in entries if n in e.layers) for n in layers}
         self._descriptions: DescriptionIndex | None = None
+        self._links = link_index(entries)
 
     @property
     def descriptions(self) -> DescriptionIndex:
@@ -119,6 +126,11 @@ class Knowledge:
         """Entries working at layer `number`, in file order, optionally of one kind."""
         at_layer = self._by_layer.get(number, ())
         return at_layer if kind is None else tuple(e for e in at_layer if e.kind is kind)
+
+    def related(self, name: str) -> tuple[Link, ...]:
+        """The entries linked to the one named `name`, both directions, most specific first
+        (see `bot.core.relations`)."""
+        return self._links.get(name.casefold(), ())
 
     def find(self, name: str) -> Entry | None:
         """The entry with this canonical name, case-insensitively."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Entry, Layer
+    from bot.core.relations import Link
 
 __all__ = ["Answer", "AnswerKind", "Relation", "Subject", "relation_between"]
 
@@ -82,6 +83,8 @@ class Answer(NamedTuple):
     # knowledge's sentence that placed it, or the layers it may be when none is clearly ahead.
     basis: str | None = None
     candidates: tuple[Layer, ...] = ()
+    # Entries linked to `entry` (Istio -> Envoy, "uses"), most specific first, for one subject.
+    related: tuple[Link, ...] = ()
 
     @property
     def matched(self) -> str | None:

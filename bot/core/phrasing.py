@@ -29,6 +29,8 @@ __all__ = [
     "layer_list",
     "layer_title",
     "other_layers_line",
+    "related_line",
+    "related_list",
     "subject_label",
     "tools_by_origin",
     "understood_line",
@@ -216,6 +218,18 @@ def other_layers_line(answer: Answer) -> str | None:
         return None
     others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
     return f"{entry.name} as a whole also {works(entry.name)} at {others}."
+
+
+def related_list(answer: Answer, escape: Callable[[str], str] = str) -> str:
+    """The entries linked to the answer's, each with how: "Envoy (uses), Istio ambient
+    ztunnel (includes)"; empty when there are none."""
+    return ", ".join(f"{escape(link.name)} ({link.kind.value})" for link in answer.related)
+
+
+def related_line(answer: Answer, escape: Callable[[str], str] = str) -> str | None:
+    """ "Related: Envoy (uses), ..." for the answer's linked entries; None when none."""
+    listed = related_list(answer, escape)
+    return f"Related: {listed}." if listed else None
 
 
 def understood_line(answer: Answer) -> str | None:

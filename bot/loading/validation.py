@@ -44,8 +44,11 @@ _ENTRY_FIELDS = frozenset(
         "everyday_words",
         "also",
         "table",
+        "uses",
+        "part_of",
     }
 )
+_LINK_FIELDS = ("part_of", "uses")
 _TOP_FIELDS = frozenset({"version", "layers", "entries"})
 
 
@@ -245,6 +248,8 @@ def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
     note = _text(raw.get("note"), where, "note", problems, required=False)
     everyday = _text_list(raw.get("everyday_words"), where, "everyday_words", problems)
     also = _also(raw.get("also"), where, roles, problems)
+    part_of = _text_list(raw.get("part_of"), where, "part_of", problems)
+    uses = _text_list(raw.get("uses"), where, "uses", problems)
     table = raw.get("table", False)
     if not isinstance(table, bool):
         problems.add(where.key("table"), f"must be true or false, not {describe(table)}")
@@ -256,7 +261,8 @@ def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
             problems.add(where.key("everyday_words"), message)
     if not (name and kind and summary and roles):
         return None
-    return Entry(name, kind, roles, summary, aliases, source, note, everyday, also, table)
+    entry = Entry(name, kind, roles, summary, aliases, source, note, everyday, also, table)
+    return entry._replace(uses=uses, part_of=part_of)
 
 
 def _term_places(raw: dict[Any, Any], at: _At) -> dict[str, _At]:
@@ -315,6 +321,43 @@ def _check_unique_names(
                 continue
             labelled = _At(at.place, f"layer {layer.number}")
             problems.add(_term_places(raw, labelled).get(term, labelled), message)
+
+
+def _check_links(
+    entries: list[tuple[_At, Entry, dict[Any, Any]]], problems: _Problems
+) -> list[Entry]:
+    """`uses` and `part_of` name other entries, each once; returns the entries with every
+    link spelled as the entry it names is (the file may differ in case)."""
+    names = {entry.name.casefold(): entry.name for _, entry, _ in entries}
+    terms: dict[str, str] = {}  # every name and alias -> its entry, for "did you mean"
+    for _, entry, _ in entries:
+        for term in (entry.name, *entry.aliases):
+            terms.setdefault(compact(term), entry.name)
+    linked = []
+    for at, entry, raw in entries:
+        seen: dict[str, str] = {}  # a canonical name -> the field that lists it
+        fields: dict[str, list[str]] = {field: [] for field in _LINK_FIELDS}
+        for field in _LINK_FIELDS:
+            written = raw.get(field)
+            for index, value in enumerate(written if isinstance(written, list) else ()):
+                if not isinstance(value, str) or not value.strip():
+                    continue  # reported as a list of text
+                here = at.key(field).item(index)
+                name = names.get(value.strip().casefold())
+                if name is None:
+                    close = terms.get(compact(value))
+                    hint = f"; did you mean {quote(close)}?" if close else ""
+                    problems.add(here, f"no entry is named {quote(value.strip())}{hint}")
+                elif name == entry.name:
+                    problems.add(here, f"{quote(value.strip())} is this entry itself")
+                elif name in seen:
+                    where = "" if seen[name] == field else f" (in {seen[name]})"
+                    problems.add(here, f"{quote(name)} is listed more than once{where}")
+                else:
+                    seen[name] = field
+                    fields[field].append(name)
+        linked.append(entry._replace(uses=tuple(fields["uses"]), part_of=tuple(fields["part_of"])))
+    return linked
 
 
 def _all_layers(raw_layers: Any, problems: _Problems) -> list[tuple[_At, Layer, dict[Any, Any]]]:
@@ -377,6 +420,7 @@ def build_knowledge(
     layers = _all_layers(document.get("layers"), problems)
     entries = _all_entries(document.get("entries"), problems)
     _check_unique_names(entries, layers, problems)
+    linked = _check_links(entries, problems)
     if entries:
         covered = {n for _, entry, _ in entries for n in entry.layers}
         for at, layer, _ in layers:
@@ -390,4 +434,4 @@ def build_knowledge(
         return None, problems.items
     ordered = sorted((layer for _, layer, _ in layers), key=lambda la: -la.number)
     by_number = {layer.number: layer for layer in ordered}
-    return index_knowledge(by_number, tuple(entry for _, entry, _ in entries), source), []
+    return index_knowledge(by_number, tuple(linked), source), []

@@ -43,6 +43,8 @@ def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[st
         "also_layers": [{"layer": f.layer, "role": f.role, "source": f.source} for f in entry.also]
         if entry
         else [],
+        # Entries linked to this one: [{"name": "Envoy", "relation": "uses"}], most specific first.
+        "related": [{"name": link.name, "relation": link.kind.value} for link in answer.related],
         "truncated": answer.truncated,
     }
     if answer.subjects:

@@ -14,6 +14,7 @@ from bot.core.phrasing import (
     beyond_table_lines,
     headline,
     other_layers_line,
+    related_line,
     tools_by_origin,
     understood_line,
 )
@@ -43,6 +44,8 @@ def _entry_lines(answer: Answer) -> list[str]:
             f"{other.name} ({', '.join(f'L{n}' for n in other.layers)})" for other in answer.also
         )
         lines.append(f"Also mentioned: {mentioned}.")
+    if related := related_line(answer):
+        lines.append(related)
     if entry.source:
         lines.append(f"Source: {entry.source}")
     return lines

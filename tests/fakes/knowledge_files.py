@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from typing import TYPE_CHECKING
 
@@ -25,10 +26,20 @@ def rename_metallb(path: Path, new_name: str) -> None:
 
 
 def rename(path: Path, name: str, new_name: str) -> None:
-    """Rename the entry called `name`; its aliases stay."""
+    """Rename the entry called `name`; its aliases stay, and links to it follow it."""
     text = path.read_text("utf-8")
     assert f"name: {name}\n" in text
-    rewrite(path, text.replace(f"name: {name}\n", f"name: {new_name}\n"))
+    text = text.replace(f"name: {name}\n", f"name: {new_name}\n")
+    rewrite(path, _LINKS.sub(lambda m: _relink(m, name, new_name), text))
+
+
+# `uses: [Envoy, mTLS]` as the bundled file writes links, one line each.
+_LINKS = re.compile(r"^( +(?:uses|part_of): \[)(.*)(\])$", re.MULTILINE)
+
+
+def _relink(match: re.Match[str], name: str, new_name: str) -> str:
+    names = [new_name if linked == name else linked for linked in match[2].split(", ")]
+    return f"{match[1]}{', '.join(names)}{match[3]}"
 
 
 def rewrite(path: Path, text: str) -> None:

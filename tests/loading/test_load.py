@@ -192,7 +192,7 @@ def test_every_problem_starts_with_its_line_and_column(tmp_path: Path) -> None:
     assert problems == [
         "  - 2:1: layers: layer(s) 1, 2, 3, 4, 5, 6 missing; all 1-7 needed",
         "  - 13:5: entries[0] (Envoy): unknown field 'colour' (allowed: aliases, also,"
-        " everyday_words, kind, layers, name, note, source, summary, table)",
+        " everyday_words, kind, layers, name, note, part_of, source, summary, table, uses)",
         "  - 16:7: entries[0] (Envoy).layers.7: layer 7 is given more than once",
         "  - 17:7: entries[0] (Envoy).layers.9: layer 9 is outside 1-7 (the OSI model has seven"
         " layers)",
@@ -212,6 +212,33 @@ def test_a_name_claimed_twice_is_reported_where_the_second_claim_is(tmp_path: Pa
         "  - 25:22: entries[1] (Other): alias 'ENVOY PROXY' is also claimed by entries[0] (Envoy)"
         in problems
     )
+
+
+_LINKS = """\
+  - name: Linked
+    kind: tool
+    summary: S.
+    layers: {7: x}
+    part_of: [Envoy]
+    uses:
+      - envoy proxy
+      - Linked
+      - Envoy
+"""
+
+
+def test_a_link_problem_starts_with_the_line_and_column_of_the_name_written(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "layers.yaml"
+    path.write_text(_LINES_AND_COLUMNS + _LINKS, "utf-8")
+    problems = _problems(path).splitlines()[1:]
+    assert [p for p in problems if "(Linked)" in p] == [
+        "  - 31:9: entries[2] (Linked).uses[0]: no entry is named 'envoy proxy'; did you mean"
+        " 'Envoy'?",
+        "  - 32:9: entries[2] (Linked).uses[1]: 'Linked' is this entry itself",
+        "  - 33:9: entries[2] (Linked).uses[2]: 'Envoy' is listed more than once (in part_of)",
+    ]
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:

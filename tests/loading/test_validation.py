@@ -142,7 +142,7 @@ PROBLEM_CASES = [
     (
         {("entries", 1, "colour"): "red"},
         "entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, also, everyday_words, "
-        "kind, layers, name, note, source, summary, table)",
+        "kind, layers, name, note, part_of, source, summary, table, uses)",
     ),
     ({("version",): 2}, "version: unsupported version 2; expected 1"),
     # A wrongly typed value is one problem, never an exception (a list is unhashable).
@@ -170,6 +170,35 @@ PROBLEM_CASES = [
     (
         {("entries", 3, "everyday_words"): ["card"]},
         "entries[3] (NICs).everyday_words: 'card' is not one of this entry's names",
+    ),
+    # Links to other entries: by an entry's name, never itself, each once.
+    (
+        {("entries", 2, "uses"): ["Envoy", "Flannel"]},
+        "entries[2] (Calico).uses[1]: no entry is named 'Flannel'",
+    ),
+    (
+        {("entries", 2, "uses"): ["metal-lb"]},  # an entry's alias, not its name
+        "entries[2] (Calico).uses[0]: no entry is named 'metal-lb'; did you mean 'MetalLB'?",
+    ),
+    (
+        {("entries", 2, "part_of"): ["calico"]},
+        "entries[2] (Calico).part_of[0]: 'calico' is this entry itself",
+    ),
+    (
+        {("entries", 2, "uses"): ["Envoy", "MetalLB", "envoy"]},
+        "entries[2] (Calico).uses[2]: 'Envoy' is listed more than once",
+    ),
+    (
+        {("entries", 2, "part_of"): ["NICs"], ("entries", 2, "uses"): ["NICs"]},
+        "entries[2] (Calico).uses[0]: 'NICs' is listed more than once (in part_of)",
+    ),
+    (
+        {("entries", 2, "uses"): "Envoy"},
+        "entries[2] (Calico).uses: must be a list of text, not str 'Envoy'",
+    ),
+    (
+        {("entries", 2, "part_of"): ["NICs", 7]},
+        "entries[2] (Calico).part_of[1]: must be non-empty text, not int 7",
     ),
     # Coverage: every layer needs an entry.
     (
@@ -305,7 +334,7 @@ def test_a_locator_puts_each_problem_at_its_line_and_column() -> None:
     assert problems == [
         "1:1: entries[0] (Envoy).note: must be non-empty text, not int 5",
         "2:1: entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, also, "
-        "everyday_words, kind, layers, name, note, source, summary, table)",
+        "everyday_words, kind, layers, name, note, part_of, source, summary, table, uses)",
     ]
     assert asked == [("entries", 0, "note"), ("entries", 1, "colour")]
 
@@ -321,3 +350,34 @@ def test_layers_beyond_the_table_are_read_highest_first_with_their_sources() -> 
         Facet(2, "answers ARP", "https://metallb.io/"),
     )
     assert metallb.layers == (4,)  # the table's placement is unchanged
+
+
+def test_links_are_read_in_order_and_spelled_as_the_entries_they_name() -> None:
+    edits: dict[Path, Any] = {
+        ("entries", 2, "uses"): [" metallb ", "ENVOY"],
+        ("entries", 2, "part_of"): ["NICs"],
+    }
+    knowledge, problems = build_knowledge(_edited(edits), "<test>")
+    assert knowledge is not None, problems
+    calico = knowledge.find("Calico")
+    assert calico is not None
+    assert (calico.uses, calico.part_of) == (("MetalLB", "Envoy"), ("NICs",))
+    envoy = knowledge.find("Envoy")
+    assert envoy is not None
+    assert (envoy.uses, envoy.part_of) == ((), ())  # the other direction is derived, not stored
+
+
+def test_a_link_problem_is_located_at_the_list_item_written_wrong() -> None:
+    asked: list[tuple[object, ...]] = []
+
+    def locate(place: tuple[object, ...]) -> str:
+        asked.append(place)
+        return "9:9"
+
+    edits: dict[Path, Any] = {("entries", 1, "uses"): ["Envoy", "MetalLB", "Nowhere"]}
+    _, problems = build_knowledge(_edited(edits), "small.yaml", locate)
+    assert problems == [
+        "9:9: entries[1] (MetalLB).uses[1]: 'MetalLB' is this entry itself",
+        "9:9: entries[1] (MetalLB).uses[2]: no entry is named 'Nowhere'",
+    ]
+    assert asked == [("entries", 1, "uses", 1), ("entries", 1, "uses", 2)]

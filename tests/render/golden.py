@@ -32,7 +32,8 @@ UPDATE = "UPDATE_GOLDEN"
 QUESTIONS = {
     "one-layer": "what layer is cert-manager?",  # one table layer, nothing beyond it
     "two-rows": "kube-proxy",  # two rows of the table, and one layer beyond it
-    "also-facets": "cilium",  # one table layer, two beyond it
+    "also-facets": "cilium",  # one table layer, two beyond it; uses two entries
+    "used-by": "vxlan",  # related the other way: an entry another one uses
     "comparison": "envoy vs kube-proxy",  # two subjects on one stack
     "layer": "what is layer 4",  # a layer asked for by number
 }

@@ -52,3 +52,16 @@ def test_a_layer_answer_marks_the_table_tools_and_the_extras(knowledge: Knowledg
     table, extras = tools.removeprefix("  Tools: ").split(" (reference table); beyond it: ")
     assert "NGINX Ingress" in table.split(", ")
     assert "Linkerd" in extras.split(", ")
+
+
+def test_related_entries_are_listed_by_name_and_relation(knowledge: Knowledge) -> None:
+    record = answer_record(answer(knowledge, "emissary"), knowledge)
+    assert record["related"] == [{"name": "Envoy", "relation": "uses"}]
+    assert "Related: Envoy (uses)." in record["text"]
+    envoy = answer_record(answer(knowledge, "envoy"), knowledge)["related"]
+    assert envoy[:2] == [
+        {"name": "Istio", "relation": "used by"},
+        {"name": "Emissary-ingress", "relation": "used by"},
+    ]
+    for question in ("layer 4", "envoy vs kube-proxy", "zzz"):  # no single entry
+        assert answer_record(answer(knowledge, question), knowledge)["related"] == []

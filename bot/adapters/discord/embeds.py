@@ -17,6 +17,7 @@ from bot.core.phrasing import (
     headline,
     layer_title,
     other_layers_line,
+    related_list,
     tools_by_origin,
     understood_line,
 )
@@ -101,6 +102,8 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
         beyond = [f"**L{f.layer}**: {md(f.role)}" for f in entry.also]
         add_field(embed, "Beyond the table" if entry.table else "Also at", "\n".join(beyond))
     _add_also_mentioned(embed, answer)
+    if related := related_list(answer, md):
+        add_field(embed, "Related", related)  # each one a button below
     return embed
 
 

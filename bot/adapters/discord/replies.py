@@ -24,17 +24,20 @@ APOLOGY = "Sorry — something went wrong while answering that. It has been logg
 @dataclass(frozen=True, slots=True)
 class Reply:
     embed: discord.Embed
-    view: discord.ui.View | None  # "did you mean" or example-question buttons, if any
+    view: discord.ui.View | None  # example, "did you mean" or Related buttons, if any
     public: bool  # False: only the asker sees it, where Discord allows (interactions)
 
 
 def render_reply(answer: Answer, knowledge: Knowledge) -> Reply:
     """A confident answer is public; help, unknown questions and suggestions are not.
 
-    Help offers its example questions as buttons, as on Slack; "did you mean" its suggestions.
+    Help offers its example questions as buttons, as on Slack; "did you mean" its suggestions;
+    an entry its related entries, each answered when clicked.
     """
     if answer.kind is AnswerKind.HELP:
         view = suggestion_view(EXAMPLE_QUESTIONS, limit=len(EXAMPLE_QUESTIONS))
+    elif answer.related:
+        view = suggestion_view([link.name for link in answer.related])
     else:
         view = suggestion_view(answer.suggestions)
     return Reply(embed=answer_embed(answer, knowledge), view=view, public=answer.is_confident)

@@ -33,6 +33,7 @@ from bot.core.phrasing import (
     headline,
     layer_title,
     other_layers_line,
+    related_line,
     tools_by_origin,
     understood_line,
 )
@@ -58,6 +59,7 @@ __all__ = [
 ]
 
 # Buttons that ask the bot a question carry it in `value`; their action_ids share a prefix.
+# Examples, "did you mean" and Related buttons all work this way.
 ASK_ACTION_PREFIX = "osi_ask_"
 _MAX_BUTTONS = 6  # an actions block holds up to 25; more than a handful is noise
 _VALUE_LIMIT = 2000
@@ -185,6 +187,8 @@ def _entry_blocks(answer: Answer) -> list[Block]:
     if entry.source:
         host = urlsplit(entry.source).hostname or entry.source
         blocks.append(context(f"Source: {link(entry.source, host)}"))
+    if related := related_line(answer, escape):
+        blocks.append(context(related))  # right above its buttons
     return blocks
 
 
@@ -232,7 +236,8 @@ def _unknown_blocks(answer: Answer, command: str) -> list[Block]:
 
 
 def _body(answer: Answer, knowledge: Knowledge, command: str) -> tuple[list[Block], list[str]]:
-    """The blocks under the headline, and the questions to offer as buttons."""
+    """The blocks under the headline, and the questions to offer as buttons: examples,
+    "did you mean" suggestions, or the entries related to the one answered."""
     if answer.kind is AnswerKind.HELP:
         return _help_blocks(command), list(EXAMPLE_QUESTIONS)
     if answer.kind is AnswerKind.LAYER:
@@ -240,7 +245,7 @@ def _body(answer: Answer, knowledge: Knowledge, command: str) -> tuple[list[Bloc
     if answer.subjects:
         return _subjects_blocks(answer), []
     if answer.entry is not None:
-        return _entry_blocks(answer), []
+        return _entry_blocks(answer), [link.name for link in answer.related]
     return _unknown_blocks(answer, command), list(answer.suggestions)
 
 

@@ -68,6 +68,7 @@ def test_a_tool_embed_shows_its_layer_role_summary_source_and_colour(
     assert fields(embed) == {
         "Layer 3 (Network)": cilium.role_at(3),
         "Beyond the table": "\n".join(f"**L{f.layer}**: {f.role}" for f in cilium.also),
+        "Related": "eBPF (uses), Envoy (uses), VXLAN (uses), Geneve (uses), BGP (uses)",
     }
     assert embed.colour == discord.Colour(LAYER_COLOURS[3])
 

@@ -165,6 +165,30 @@ async def test_a_did_you_mean_button_answers_the_chosen_suggestion(
     assert body["data"]["allowed_mentions"] == {"parse": []}
 
 
+async def test_a_related_button_answers_the_related_entry(
+    start_bot: StartBot, fake_discord: FakeDiscord
+) -> None:
+    """/osi cilium offers eBPF and Envoy (uses); clicking Envoy answers Envoy, in public."""
+    await start_bot()
+    data = (await respond_to(fake_discord, fd.slash_command("what layer is cilium?")))["data"]
+    assert not is_ephemeral(data)
+    related = {f["name"]: f["value"] for f in data["embeds"][0]["fields"]}["Related"]
+    assert related.startswith("eBPF (uses), Envoy (uses), VXLAN (uses)")
+    (row,) = data["components"]  # one row: at most five buttons
+    assert custom_ids(data["components"]) == [
+        f"osi:ask:{name}" for name in ("eBPF", "Envoy", "VXLAN", "Geneve", "BGP")
+    ]
+    assert [c["label"] for c in row["components"]][:2] == ["eBPF", "Envoy"]
+    shown = fd.message("", author=fd.BOT_USER, extra={"components": data["components"]})
+    body = await respond_to(fake_discord, fd.button_click("osi:ask:Envoy", shown))
+    assert body["type"] == CHANNEL_MESSAGE
+    (embed,) = body["data"]["embeds"]
+    assert embed["title"] == "Envoy"
+    assert not is_ephemeral(body["data"])
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert fields["Related"].startswith("Istio (used by), Emissary-ingress (used by), Cilium")
+
+
 async def test_buttons_keep_working_after_a_restart(
     start_bot: StartBot, fake_discord: FakeDiscord
 ) -> None:

@@ -59,20 +59,21 @@ async def test_a_clicked_button_is_rebuilt_from_its_custom_id_alone() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "public"),
+    ("question", "public", "buttons"),
     [
-        ("what layer is cilium?", True),
-        ("layer 7", True),
-        ("help", False),
-        ("what layer is lunch", False),
+        ("what layer is cilium?", True, True),  # its Related entries
+        ("what layer is cert-manager?", True, False),  # related to nothing
+        ("layer 7", True, False),
+        ("help", False, True),  # the example questions
+        ("what layer is lunch", False, False),
     ],
 )
 def test_confident_answers_are_public_and_the_rest_private(
-    knowledge: Knowledge, question: str, public: bool
+    knowledge: Knowledge, question: str, public: bool, buttons: bool
 ) -> None:
     reply = render_reply(answer(knowledge, question), knowledge)
     assert reply.public is public
-    assert (reply.view is None) is (question != "help")  # help offers example buttons
+    assert (reply.view is not None) is buttons
 
 
 def test_suggestions_are_private_and_come_with_buttons(knowledge: Knowledge) -> None:

@@ -64,12 +64,21 @@ class HttpBot:
         return await self.post(body, headers)
 
     async def click(
-        self, value: str, *, is_ephemeral: bool, response_url: str | None = None
+        self,
+        value: str,
+        *,
+        is_ephemeral: bool,
+        response_url: str | None = None,
+        action_id: str = "osi_ask_0",
+        thread_ts: str | None = None,
     ) -> Reply:
+        """Click a button whose `value` is the question; `thread_ts` when its message is
+        in a thread."""
         url = response_url or self.slack.response_url("click")
-        body = payloads.as_form_payload(
-            payloads.block_actions(value, url, is_ephemeral=is_ephemeral)
-        )
+        action = payloads.block_actions(value, url, is_ephemeral=is_ephemeral, action_id=action_id)
+        if thread_ts:
+            action["container"]["thread_ts"] = thread_ts
+        body = payloads.as_form_payload(action)
         return await self.post(body, payloads.signed_headers(body, payloads.FORM))
 
     async def settled(self) -> None:

@@ -15,6 +15,7 @@ from bot.core.answering import answer
 from bot.core.knowledge import Entry, EntryKind, Knowledge, LayerRole
 from bot.core.matching import index_knowledge
 from bot.core.phrasing import EXAMPLE_QUESTIONS
+from bot.core.relations import Link, LinkKind
 from tests.adapters.slack.checks import assert_valid_message, mrkdwn_texts
 
 _MARKUP = re.compile(r"<(?!https://[^|<>]+\|[^<>]+>)[^>]*>")
@@ -80,6 +81,46 @@ def test_suggestions_become_buttons_that_ask_them(knowledge: Knowledge) -> None:
         (f"{ASK_ACTION_PREFIX}0", "Calico"),
         (f"{ASK_ACTION_PREFIX}1", "kube-proxy"),
     ]
+
+
+def test_related_entries_are_listed_then_offered_as_buttons_that_ask_them(
+    knowledge: Knowledge,
+) -> None:
+    message = render_answer(answer(knowledge, "istio"), knowledge)
+    listed, actions = message.blocks[-2:]
+    assert listed["elements"][0]["text"] == (
+        "Related: Envoy (uses), mTLS (uses), Istio ambient ztunnel (includes), "
+        "Istio waypoint proxy (includes), Istio ingress gateway (includes)."
+    )
+    assert [(b["action_id"], b["text"]["text"], b["value"]) for b in actions["elements"]] == [
+        (f"{ASK_ACTION_PREFIX}{i}", name, name)
+        for i, name in enumerate(
+            [
+                "Envoy",
+                "mTLS",
+                "Istio ambient ztunnel",
+                "Istio waypoint proxy",
+                "Istio ingress gateway",
+            ]
+        )
+    ]
+    assert "Related: Envoy (uses), mTLS (uses)" in message.text
+    assert_valid_message(message.as_kwargs())
+
+
+def test_a_related_name_is_escaped_in_text_and_sent_back_as_written(knowledge: Knowledge) -> None:
+    odd = answer(knowledge, "istio")._replace(related=(Link("<!here> & co", LinkKind.USES),))
+    message = render_answer(odd, knowledge)
+    listed, actions = message.blocks[-2:]
+    assert listed["elements"][0]["text"] == "Related: &lt;!here&gt; &amp; co (uses)."
+    assert actions["elements"][0]["value"] == "<!here> & co"  # plain_text: never parsed
+    assert not any(_MARKUP.search(text) for text in mrkdwn_texts(message.as_kwargs()))
+
+
+def test_an_answer_without_related_entries_has_no_buttons(knowledge: Knowledge) -> None:
+    message = render_answer(answer(knowledge, "cert-manager"), knowledge)
+    assert all(block["type"] != "actions" for block in message.blocks)
+    assert "Related" not in str(message.as_kwargs())
 
 
 def test_the_usage_names_the_command_as_the_workspace_called_it(knowledge: Knowledge) -> None:

@@ -308,6 +308,41 @@ async def test_a_click_in_a_direct_message_adds_the_answer_below(
     assert_answers(call.args, knowledge, "what runs at layer 6?")
 
 
+async def test_a_related_button_on_a_public_answer_answers_the_related_entry_in_public(
+    http_bot: HttpBot, fake_slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    """/osi istio offers Envoy (uses); clicking it, as Slack reports the click, answers Envoy."""
+    shown = (await http_bot.command(confident(knowledge, "istio"))).json()
+    actions = next(block for block in shown["blocks"] if block["type"] == "actions")
+    button = next(b for b in actions["elements"] if b["value"] == "Envoy")
+    reply = await http_bot.click(button["value"], is_ephemeral=False, action_id=button["action_id"])
+    assert reply.status == 200
+    await http_bot.settled()
+    [call] = fake_slack.calls_to("response_url")
+    assert call.args["response_type"] == "in_channel"
+    assert call.args["replace_original"] is False  # the Istio answer stays
+    assert_answers(call.args, knowledge, "Envoy")
+    assert "Related: Istio (used by)" in call.args["text"]
+
+
+async def test_a_related_button_in_a_thread_answers_in_that_thread(
+    http_bot: HttpBot, fake_slack: FakeSlack, knowledge: Knowledge
+) -> None:
+    mention = payloads.app_mention(f"<@{BOT_USER_ID}> what layer is metallb?")
+    await http_bot.event(mention)
+    await http_bot.settled()
+    [posted] = fake_slack.calls_to("chat.postMessage")
+    actions = posted.args["blocks"][-1]
+    assert [b["value"] for b in actions["elements"]] == ["ARP", "NDP", "BGP"]
+    bgp = actions["elements"][2]
+    thread = posted.args["thread_ts"]
+    await http_bot.click("BGP", is_ephemeral=False, action_id=bgp["action_id"], thread_ts=thread)
+    await http_bot.settled()
+    [call] = fake_slack.calls_to("response_url")
+    assert call.args["thread_ts"] == thread
+    assert_answers(call.args, knowledge, "BGP")
+
+
 # -- reliability ----------------------------------------------------------------------------------
 
 
