@@ -149,7 +149,11 @@ def _describes_an_action(reading: Reading) -> bool:
     asks_for_layer = not _WHICH_LAYER.isdisjoint(words[:3]) and not _ASKING_WORDS.isdisjoint(
         words[:4]
     )
-    return asks_for_layer and any(is_english_word(word) for word in reading.unknown)
+    # "packaging ip packets into ethernet frames for the nic, layer?" asks at its end.
+    ends_asking = bool(words) and words[-1] in {"layer", "osi"} and bool(reading.tokens.questions)
+    if len(reading.subjects) > 1:
+        return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
+    return (asks_for_layer or ends_asking) and any(is_english_word(w) for w in reading.unknown)
 
 
 def _hyphenated_name(reading: Reading, at: int) -> bool:

@@ -56,6 +56,16 @@ _CLOSE = frozenset(
     "living runs running".split()
 )
 _MAX_CLOSE = 3
+# "the second (layer) from the bottom" is 2, "third from the top" is 5.
+_ORDINALS = {
+    word: number
+    for spellings in (
+        "- first second third fourth fifth sixth seventh",
+        "- 1st 2nd 3rd 4th 5th 6th 7th",
+    )
+    for number, word in enumerate(spellings.split())
+    if word != "-"
+}
 _BETWEEN = frozenset({"osi"})  # "the first osi layer"
 # "three layers of lace" is no layer of the stack; "the layers of the osi model" are.
 _MODEL_WORDS = frozenset("osi model stack network networking tcp ip abstraction".split())
@@ -174,6 +184,8 @@ def _neighbour_of(
     at = position + 1
     while at < len(tokens) and at - position <= _MAX_CLOSE and tokens[at] in _CLOSE:
         at += 1
+    if at < len(tokens) and tokens[at] == "between":
+        return _between(tokens, at + 1, names, skip)
     if at >= len(tokens) or tokens[at] not in _NEIGHBOURS:
         return None
     step = _NEIGHBOURS[tokens[at]]
@@ -188,6 +200,48 @@ def _neighbour_of(
         end += 1  # "below the network *layer*"
     neighbour = number + step
     return (neighbour, end) if 1 <= neighbour <= 7 else None
+
+
+def _between(
+    tokens: Sequence[str], at: int, names: Mapping[str, int], skip: set[int]
+) -> tuple[int, int] | None:
+    """ "the layer between network and session": the one layer between the two named."""
+    first = _layer_at(tokens, _past_the(tokens, at), names, skip)
+    if first is None:
+        return None
+    joiner = _past_layer_word(tokens, first[1])
+    if joiner >= len(tokens) or tokens[joiner] not in {"and", "&"}:
+        return None
+    second = _layer_at(tokens, _past_the(tokens, joiner + 1), names, skip)
+    if second is None or abs(first[0] - second[0]) != 2:
+        return None
+    return (first[0] + second[0]) // 2, _past_layer_word(tokens, second[1])
+
+
+def _past_the(tokens: Sequence[str], at: int) -> int:
+    while at < len(tokens) and tokens[at] in {"the", "osi"}:
+        at += 1
+    return at
+
+
+def _past_layer_word(tokens: Sequence[str], at: int) -> int:
+    return at + 1 if at < len(tokens) and tokens[at] in _LAYER_WORDS else at
+
+
+def _counted_from_an_end(tokens: Sequence[str], position: int) -> tuple[int, int] | None:
+    """ "second from the bottom", "the 3rd layer from the top": (layer, position after)."""
+    if tokens[position] not in _ORDINALS:
+        return None
+    at = _past_layer_word(tokens, position + 1)
+    if at >= len(tokens) or tokens[at] != "from":
+        return None
+    at = _past_the(tokens, at + 1)
+    if at >= len(tokens) or tokens[at] not in {"bottom", "top"}:
+        return None
+    count = _ORDINALS[tokens[position]]
+    number = count if tokens[at] == "bottom" else 8 - count
+    end = _past_layer_word(tokens, at + 1)
+    return number, end
 
 
 def _layer_at(
@@ -255,6 +309,12 @@ def find_layer_mentions(
         glued = _GLUED.match(word)
         if glued:
             found.add(int(glued.group(1)), position)
+            continue
+        counted = _counted_from_an_end(tokens, position)
+        if counted is not None:
+            number, end = counted
+            found.add(number, *range(position, end))
+            consumed.update(range(position, end))
             continue
         next_is_number = position + 1 < len(tokens) and tokens[position + 1] in _NUMBER_WORDS
         if word == "l" and next_is_number and tokens[position + 1].isdigit():

@@ -158,7 +158,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
     # "the http layer", "the tcp layer": a one-layer concept before "layer" names its layer.
-    naming_layers = [m for m in matches if _names_its_layer(m, words)]
+    naming_layers = [m for m in matches if _names_its_layer(m, tokens)]
     matches = [m for m in matches if m not in naming_layers]
     named = frozenset(i for m in matches for i in range(m.start, m.end))
     used = set(named) | {i for m in naming_layers for i in range(m.start, m.end + 1)}
@@ -196,8 +196,13 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     )
 
 
-def _names_its_layer(match: Match, words: list[str]) -> bool:
-    entry = match.target.entry
+def _names_its_layer(match: Match, tokens: Tokens) -> bool:
+    entry, words = match.target.entry, tokens.words
+    if (
+        match.end >= len(words)
+        or tokens.text[tokens.spans[match.end - 1][1] : tokens.spans[match.end][0]].strip()
+    ):
+        return False  # "the node's nic, layer?" asks about the NIC
     return (
         entry.kind is EntryKind.CONCEPT
         and len(entry.layers) == 1
@@ -354,6 +359,13 @@ def _prose_about_something_else(match: Match, words: list[str], context: _Contex
         return False
     if context.about_infrastructure(span):
         return False
+    after = words[match.end] if match.end < len(words) else ""
+    if (
+        match.start > 0
+        and words[match.start - 1] in {"a", "an"}
+        and not (after and _is_content(after))
+    ):
+        return True  # "my cat is a calico", "an emissary to the king": a thing, not the tool
     others = [w for i, w in enumerate(words) if i not in span and _is_content(w)]
     if sum(is_english_word(w) for w in others) < _PROSE_WORDS:
         return False

@@ -88,6 +88,11 @@ FIND_CASES = [
     ("the layer just below the network layer", [2], "layer just below the network layer"),
     ("the layer under l3", [2], "layer under l3"),
     ("the layer above layer 7", [7], "layer layer 7"),  # nothing is above 7: "layer 7" counts
+    # Between two layers, and counted from an end of the stack.
+    ("the layer between network and session", [4], "layer between network and session"),
+    ("layer between l5 and l7", [6], "layer between l5 and l7"),
+    ("second from the bottom", [2], "second from the bottom"),
+    ("the third layer from the top", [5], "third layer from the top"),
     # "layer" as an ordinary word, and "i" as the person.
     ("three layers of lace", [], ""),
     ("the layers of the osi model", [], "layers"),

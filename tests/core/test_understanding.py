@@ -55,6 +55,8 @@ LAYER_IN_EVERYDAY_WORDS = [
 # description ("an x-request-id header"), not a product the knowledge lacks.
 HYPHENATED_DESCRIBERS = [
     ("splitting traffic on an x-canary-weight header, which layer", 7),
+    # A description that asks for its layer at the end, after a name with a comma.
+    ("wrapping ip packets in ethernet frames on the host's nic, layer?", 2),
 ]
 
 
@@ -123,6 +125,7 @@ COMMON_WORD_TOOL_NAMES = [
     ("an ingress of seawater ruined the basement carpet, any advice?", None),
     ("load balancing work and family over the holidays is hard", None),
     ("grandma knitted a calico scarf with three layers of wool", None),
+    ("our neighbour's cat is a calico", None),
     # ...but not when the message asks about it.
     ("is calico a sensible choice for a tiny startup?", "Calico"),
     ("istio for our compliance people, worth it?", "Istio"),
@@ -548,3 +551,11 @@ def test_sharing_a_layer_is_not_being_below(knowledge: Knowledge) -> None:
     result = answer(knowledge, "is cert-manager below envoy??")
     assert result.verdict is False
     assert render_text(result, knowledge).startswith("No — both work at L6: cert-manager (L6)")
+
+
+def test_a_comparison_that_asks_for_its_layer_at_the_end_keeps_both_subjects(
+    knowledge: Knowledge,
+) -> None:
+    result = answer(knowledge, "flannel compared to metallb, layer?")
+    assert [s.entry.name for s in result.subjects] == ["Flannel", "MetalLB"]
+    assert result.layer_numbers == (4, 3)
