@@ -15,7 +15,16 @@ if TYPE_CHECKING:
     from bot.core.describing import DescriptionIndex
     from bot.core.matching import AliasIndex
 
-__all__ = ["Entry", "EntryKind", "Facet", "Knowledge", "Layer", "LayerRole", "as_source"]
+__all__ = [
+    "Entry",
+    "EntryKind",
+    "Facet",
+    "Knowledge",
+    "Layer",
+    "LayerRole",
+    "Origin",
+    "as_source",
+]
 
 
 class EntryKind(StrEnum):
@@ -52,6 +61,22 @@ class Facet(NamedTuple):
     source: str | None = None
 
 
+class Origin(NamedTuple):
+    """The file an entry was read from: the main knowledge file, or a team's overlay."""
+
+    file: str = "<memory>"  # the path as it was loaded
+    team: bool = False  # from a team overlay (OSI_KNOWLEDGE_EXTRA), not the main file
+    replaces: str | None = None  # the main file's entry this one stands in for
+
+    @property
+    def file_name(self) -> str:
+        """The file's name without its directory, as answers show it."""
+        return self.file.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+_MAIN = Origin()
+
+
 class Entry(NamedTuple):
     """A tool or concept and every layer it works at, with its role at each."""
 
@@ -67,6 +92,7 @@ class Entry(NamedTuple):
     everyday_words: tuple[str, ...] = ()
     also: tuple[Facet, ...] = ()  # beyond the table's layers, highest first
     table: bool = False  # a tool of the reference table (docs/reference-table.md)
+    origin: Origin = _MAIN  # set by the loader
 
     def also_at(self, layer: int) -> Facet | None:
         return next((f for f in self.also if f.layer == layer), None)

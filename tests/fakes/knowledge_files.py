@@ -56,3 +56,18 @@ def billion_laughs(levels: int = 9) -> str:
     lines += [f"  l{n}: &l{n} [{','.join([f'*l{n - 1}'] * 9)}]" for n in range(1, levels)]
     lines += [f"  all: *l{levels - 1}", "layers: []", "entries: []", ""]
     return "\n".join(lines)
+
+
+def team_tool(name: str = "Skupper", *, layer: int = 7, replaces: str | None = None) -> str:
+    """A team overlay (OSI_KNOWLEDGE_EXTRA) of one tool at `layer`, replacing `replaces`."""
+    stands_in = f"    replaces: {replaces}\n" if replaces else ""
+    return (
+        "version: 1\n"
+        "entries:\n"
+        f"  - name: {name}\n"
+        f"{stands_in}"
+        "    kind: tool\n"
+        f"    summary: {name}, as our team runs it.\n"
+        "    layers:\n"
+        f"      {layer}: What {name} does for our team.\n"
+    )
