@@ -6,10 +6,12 @@ import os
 import shutil
 from typing import TYPE_CHECKING
 
-from bot.loading.load import bundled_knowledge_path
+from bot.loading.load import bundled_knowledge_path, load_knowledge
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from bot.core.knowledge import Knowledge
 
 BROKEN = "layers: [\n"  # a YAML syntax error
 
@@ -71,3 +73,15 @@ def team_tool(name: str = "Skupper", *, layer: int = 7, replaces: str | None = N
         "    layers:\n"
         f"      {layer}: What {name} does for our team.\n"
     )
+
+
+def with_team_overlay(directory: Path) -> Knowledge:
+    """The bundled knowledge with `directory`/team-tools.yaml merged over it: Skupper, a
+    new tool at L7, and MetalLB replaced by the team's own at L3."""
+    overlay = directory / "team-tools.yaml"
+    overlay.write_text(
+        team_tool("Skupper")
+        + team_tool("MetalLB", layer=3, replaces="MetalLB").split("entries:\n", 1)[1],
+        "utf-8",
+    )
+    return load_knowledge(extra=[str(overlay)])
