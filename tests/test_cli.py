@@ -501,3 +501,13 @@ def test_json_answers_say_where_they_come_from(tmp_path: Path) -> None:
     assert (skupper["origin"], skupper["origin_file"]) == ("team", "team-tools.yaml")
     assert skupper["text"].endswith("From your team's knowledge (team-tools.yaml).")
     assert (envoy["origin"], envoy["origin_file"]) == ("bundled", "layers.yaml")
+
+
+def test_check_given_an_overlay_as_the_main_file_says_where_it_goes(tmp_path: Path) -> None:
+    overlay = _team_overlay(tmp_path)
+    result = _osi("check", str(overlay))
+    assert result.returncode == 1
+    assert (
+        "  - 1:1: layers: must be a list of the seven layers, not nothing "
+        "(a team overlay goes in --knowledge-extra)"
+    ) in result.stderr.splitlines()

@@ -322,7 +322,9 @@ def _check_unique_names(
 def _all_layers(raw_layers: Any, problems: _Problems) -> list[tuple[_At, Layer, dict[Any, Any]]]:
     at = _At(("layers",), "layers")
     if not isinstance(raw_layers, list):
-        problems.add(at, f"must be a list of the seven layers, not {describe(raw_layers)}")
+        # No layers at all: perhaps a team overlay, given where the main file goes.
+        hint = " (a team overlay goes in --knowledge-extra)" if raw_layers is None else ""
+        problems.add(at, f"must be a list of the seven layers, not {describe(raw_layers)}{hint}")
         return []
     layers = []
     for index, raw in enumerate(raw_layers):

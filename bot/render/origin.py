@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from bot.core.knowledge import Entry, Knowledge
     from bot.core.model import Answer
 
-__all__ = ["team_entries", "team_line"]
+__all__ = ["entry_team_line", "team_entries", "team_line"]
 
 
 def team_entries(answer: Answer, knowledge: Knowledge | None = None) -> list[Entry]:
@@ -30,6 +30,16 @@ def team_entries(answer: Answer, knowledge: Knowledge | None = None) -> list[Ent
     return list(dict.fromkeys(e for e in shown if e.origin.team))
 
 
+def entry_team_line(entry: Entry) -> str | None:
+    """ "From your team's knowledge (team-tools.yaml)." for an entry from a team overlay
+    (naming the entry it replaced, if any); None for one from the main file."""
+    if not entry.origin.team:
+        return None
+    replaces = entry.origin.replaces
+    instead = f", in place of the bundled {replaces} entry" if replaces else ""
+    return f"From your team's knowledge ({entry.origin.file_name}){instead}."
+
+
 def team_line(answer: Answer, knowledge: Knowledge | None = None) -> str | None:
     """ "From your team's knowledge (team-tools.yaml)." when the answer rests on a team
     entry; None when everything it shows is the main file's."""
@@ -38,7 +48,5 @@ def team_line(answer: Answer, knowledge: Knowledge | None = None) -> str | None:
         return None
     files = ", ".join(dict.fromkeys(e.origin.file_name for e in team))
     if team == [answer.entry] and not answer.subjects:
-        replaces = team[0].origin.replaces
-        instead = f", in place of the bundled {replaces} entry" if replaces else ""
-        return f"From your team's knowledge ({files}){instead}."
+        return entry_team_line(team[0])
     return f"From your team's knowledge ({files}): {', '.join(e.name for e in team)}."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot.loading.load import bundled_knowledge_path, load_knowledge
@@ -85,3 +86,12 @@ def with_team_overlay(directory: Path) -> Knowledge:
         "utf-8",
     )
     return load_knowledge(extra=[str(overlay)])
+
+
+def team_spotlight_day(knowledge: Knowledge) -> date:
+    """The first day from 2026-01-01 whose layer of the day spotlights a team entry."""
+    from bot.daily.rotation import daily_post  # noqa: PLC0415 - only the daily tests need it
+
+    start = date(2026, 1, 1)
+    days = (start + timedelta(days=n) for n in range(1000))
+    return next(day for day in days if daily_post(knowledge, day).spotlight.origin.team)
