@@ -93,7 +93,7 @@ def _locator(root: Any) -> Callable[[tuple[Hashable, ...]], str | None]:
 def overlay_files(paths: Sequence[str]) -> tuple[str, ...]:
     """The overlay files `paths` name: a file as it is, a directory as its *.yaml and *.yml
     files in name order (hidden ones skipped, like a ConfigMap's `..data`); an empty
-    directory adds nothing.
+    directory adds nothing. A file named twice counts once, where it is first named.
 
     Raises:
         KnowledgeError: a path that does not exist, or a directory that cannot be listed.
@@ -118,7 +118,11 @@ def overlay_files(paths: Sequence[str]) -> tuple[str, ...]:
             raise KnowledgeError(path, [f"cannot be read: {error.strerror}"]) from None
         else:
             found.extend(os.path.join(path, name) for name in names)
-    return tuple(found)
+    # A file named twice (itself and its directory) is merged once, where first named.
+    unique: dict[str, str] = {}
+    for name in found:
+        unique.setdefault(os.path.realpath(name), name)
+    return tuple(unique.values())
 
 
 def load_knowledge(

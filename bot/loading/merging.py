@@ -105,7 +105,7 @@ class _Merge:
         for written, slot in placed:
             self._claim_terms(overlay, written, slot, problem)
         if problems:
-            raise KnowledgeError(overlay.path, problems)
+            raise KnowledgeError(overlay.path, sorted(problems, key=_in_file_order))
 
     def _replace(self, overlay: Overlay, written: Written, problem: _Report) -> int | None:
         name = written.replaces
@@ -182,6 +182,13 @@ class _Merge:
                 raise KnowledgeError(overlay.path, [f"{position}: {message}"])
         entries = tuple(_stamped(claim, self.main) for claim in self.slots)
         return index_knowledge(main.layers, entries, main.source)
+
+
+def _in_file_order(problem: str) -> tuple[int, int]:
+    """A problem's line and column, from its "line:column: " start."""
+    line, _, rest = problem.partition(":")
+    column = rest.partition(":")[0]
+    return (int(line), int(column)) if line.isdigit() and column.isdigit() else (0, 0)
 
 
 def _stamped(claim: _Claim, main: str) -> Entry:

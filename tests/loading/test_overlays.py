@@ -329,3 +329,38 @@ def test_replacing_every_entry_of_a_layer_is_an_error(tmp_path: Path) -> None:
         f"2:5: entries[0] ({session[0]}): replacing {session[0]} leaves layer 5 (Session) with "
         "no tool or concept; every layer needs at least one entry"
     ]
+
+
+def test_a_file_named_twice_is_merged_once(tmp_path: Path) -> None:
+    """Named itself and through its directory: once, where first named, not a clash."""
+    overlay = _write(tmp_path / "team.yaml", SKUPPER)
+    assert overlay_files([overlay, str(tmp_path)]) == (overlay,)
+    merged = _merged(overlay, str(tmp_path))
+    assert [e.name for e in merged.entries].count("Skupper") == 1
+
+
+def test_every_clash_of_an_overlay_is_reported_at_once_in_file_order(tmp_path: Path) -> None:
+    overlay = _write(
+        tmp_path / "team.yaml",
+        """\
+        entries:
+          - name: Our Mesh
+            kind: tool
+            summary: Our mesh.
+            aliases: [linkerd2]
+            layers:
+              7: Routes requests.
+          - name: MetalLB
+            replaces: MetalDB
+            kind: tool
+            summary: Ours.
+            layers:
+              3: Announces IPs.
+        """,
+    )
+    problems = _problems(overlay).problems
+    # Replacements are checked first, yet the problems read top to bottom.
+    assert [p.split(": ")[:2] for p in problems] == [
+        ["5:15", "entries[0] (Our Mesh)"],
+        ["9:5", "entries[1] (MetalLB)"],
+    ]
