@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from bot.core.answering import answer
 from bot.errors import OsiBotError
 from bot.ops.env import HOW_TO_SET
-from bot.ops.knowledge_settings import KNOWLEDGE, KnowledgeSettings
+from bot.ops.knowledge_settings import EXTRA, KNOWLEDGE, KnowledgeSettings
 from bot.ops.platform import Platform
 from bot.render.stack import use_colour
 from bot.render.text import render_text
@@ -77,6 +77,7 @@ _SHARED_SETTINGS = """\
   OSI_KNOWLEDGE, OSI_CACHE_DIR, OSI_KNOWLEDGE_MAX_BYTES
                          optional: the knowledge file (as --knowledge), its parse cache and
                          its size cap
+  OSI_KNOWLEDGE_EXTRA    optional: team overlays merged over it (as --knowledge-extra)
   OSI_HEALTH_PORT        optional: serve GET /healthz and /metrics on this port
   OSI_DAILY_TIME, OSI_TIMEZONE, OSI_DAILY_WEEKDAYS_ONLY, OSI_STATE_DIR
                          optional: when the layer of the day is posted, and its record
@@ -130,6 +131,13 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=f"knowledge YAML file (default: ${KNOWLEDGE}, else the bundled file)",
     )
+    common.add_argument(
+        "--knowledge-extra",
+        metavar="PATHS",
+        default=argparse.SUPPRESS,
+        help="team overlays merged over it: YAML files or directories of them, "
+        f"comma-separated (default: ${EXTRA}; '' for none)",
+    )
     parser = _Parser(
         prog="osi-bot",
         description="Which OSI layer does a Kubernetes networking tool or concept work at?",
@@ -149,9 +157,11 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("chat", parents=[common], help="talk to the bot in the terminal")
     commands.add_parser("layers", parents=[common], help="print the whole OSI table")
     check = commands.add_parser(
-        "check", parents=[common], help="validate a knowledge file and summarise it"
+        "check",
+        parents=[common],
+        help="validate a knowledge file, with any team overlays merged, and summarise it",
     )
-    check.add_argument("path", nargs="?", help="the file (default: as for --knowledge)")
+    check.add_argument("path", nargs="?", help="the main file (default: as for --knowledge)")
 
     daily = commands.add_parser(
         "daily", parents=[common], help="the layer of the day: preview or post once"
@@ -291,9 +301,14 @@ def _layers(knowledge: Knowledge) -> int:
 
 
 def _check(files: KnowledgeSettings) -> int:
-    from bot.render.table import summary  # noqa: PLC0415
+    from bot.render.table import overlays_summary, summary  # noqa: PLC0415
 
-    _print(summary(files.load()))
+    knowledge = files.load()
+    _print(summary(knowledge))
+    if files.extra:
+        from bot.loading.load import overlay_files  # noqa: PLC0415
+
+        _print(overlays_summary(knowledge, overlay_files(files.extra)))
     return 0
 
 
@@ -301,7 +316,8 @@ def _run(args: argparse.Namespace) -> int:
     explicit = getattr(args, "knowledge", None)
     if args.command == "check":
         explicit = args.path or explicit
-    files = KnowledgeSettings.from_env(os.environ, explicit)
+    extra = getattr(args, "knowledge_extra", None)
+    files = KnowledgeSettings.from_env(os.environ, explicit, extra)
     if args.command == "check":
         return _check(files)
     knowledge = files.load()

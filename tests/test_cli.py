@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.fakes.knowledge_files import billion_laughs
+from tests.fakes.knowledge_files import billion_laughs, team_tool
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -449,3 +449,67 @@ def test_on_a_terminal_the_stack_is_coloured_unless_no_color(no_color: str, colo
     assert ("\x1b[33m○\x1b[0m" in lines[2]) is coloured  # L7, beyond it
     assert ("\x1b[" in ask.output) is coloured
     assert re.sub(r"\x1b\[[0-9;]*m", "", lines[6]) == "│ L3 Network       ● │"
+
+
+def _team_overlay(directory: Path) -> Path:
+    overlay = directory / "team-tools.yaml"
+    overlay.write_text(team_tool("Skupper"), "utf-8")
+    return overlay
+
+
+def test_check_merges_the_team_overlays_and_counts_both(tmp_path: Path) -> None:
+    _team_overlay(tmp_path)
+    (tmp_path / "ours.yaml").write_text(team_tool("MetalLB", layer=3, replaces="MetalLB"), "utf-8")
+    env = {**os.environ, "OSI_KNOWLEDGE_EXTRA": str(tmp_path)}
+    result = _osi("check", env=env)
+    assert result.returncode == 0, result.stderr
+    summary, merged, *files = result.stdout.splitlines()
+    assert "is valid: 7 layers," in summary
+    assert re.fullmatch(
+        r"Merged with 2 team overlays: \d+ bundled entries and 2 team entries "
+        r"\(1 new, 1 replacing a bundled one\)\.",
+        merged,
+    )
+    assert files == [
+        f"  {tmp_path / 'ours.yaml'}: 1 entry: MetalLB (replaces MetalLB)",
+        f"  {tmp_path / 'team-tools.yaml'}: 1 entry: Skupper",
+    ]
+
+
+def test_check_with_knowledge_extra_checks_one_overlay(tmp_path: Path) -> None:
+    """`--knowledge-extra` mirrors the setting, and wins over it."""
+    overlay = _team_overlay(tmp_path)
+    env = {**os.environ, "OSI_KNOWLEDGE_EXTRA": str(tmp_path / "missing")}
+    result = _osi("check", "--knowledge-extra", str(overlay), env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"  {overlay}: 1 entry: Skupper"
+
+
+def test_a_clashing_overlay_is_refused_in_two_lines_naming_both_places(tmp_path: Path) -> None:
+    overlay = tmp_path / "team.yaml"
+    overlay.write_text(team_tool("Calico", layer=3), "utf-8")
+    problem = _one_problem(_osi("check", "--knowledge-extra", str(overlay)), overlay)
+    assert re.fullmatch(
+        r"  - 3:5: entries\[0\] \(Calico\): 'Calico' is already the name of entries\[\d+\] "
+        r"\(Calico\) at .*layers\.yaml:\d+:5; to replace that entry, add `replaces: Calico`",
+        problem,
+    )
+
+
+def test_json_answers_say_where_they_come_from(tmp_path: Path) -> None:
+    overlay = _team_overlay(tmp_path)
+    result = _osi("ask", "--knowledge-extra", str(overlay), "--json", "-", stdin="skupper\nenvoy\n")
+    skupper, envoy = map(json.loads, result.stdout.splitlines())
+    assert (skupper["origin"], skupper["origin_file"]) == ("team", "team-tools.yaml")
+    assert skupper["text"].endswith("From your team's knowledge (team-tools.yaml).")
+    assert (envoy["origin"], envoy["origin_file"]) == ("bundled", "layers.yaml")
+
+
+def test_check_given_an_overlay_as_the_main_file_says_where_it_goes(tmp_path: Path) -> None:
+    overlay = _team_overlay(tmp_path)
+    result = _osi("check", str(overlay))
+    assert result.returncode == 1
+    assert (
+        "  - 1:1: layers: must be a list of the seven layers, not nothing "
+        "(a team overlay goes in --knowledge-extra)"
+    ) in result.stderr.splitlines()

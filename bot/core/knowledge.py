@@ -18,7 +18,16 @@ if TYPE_CHECKING:
     from bot.core.matching import AliasIndex
     from bot.core.relations import Link
 
-__all__ = ["Entry", "EntryKind", "Facet", "Knowledge", "Layer", "LayerRole", "as_source"]
+__all__ = [
+    "Entry",
+    "EntryKind",
+    "Facet",
+    "Knowledge",
+    "Layer",
+    "LayerRole",
+    "Origin",
+    "as_source",
+]
 
 
 class EntryKind(StrEnum):
@@ -55,6 +64,22 @@ class Facet(NamedTuple):
     source: str | None = None
 
 
+class Origin(NamedTuple):
+    """The file an entry was read from: the main knowledge file, or a team's overlay."""
+
+    file: str = "<memory>"  # the path as it was loaded
+    team: bool = False  # from a team overlay (OSI_KNOWLEDGE_EXTRA), not the main file
+    replaces: str | None = None  # the main file's entry this one stands in for
+
+    @property
+    def file_name(self) -> str:
+        """The file's name without its directory, as answers show it."""
+        return self.file.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+_MAIN = Origin()
+
+
 class Entry(NamedTuple):
     """A tool or concept and every layer it works at, with its role at each."""
 
@@ -73,6 +98,7 @@ class Entry(NamedTuple):
     # Canonical names of other entries: what it is built on, and what it belongs to.
     uses: tuple[str, ...] = ()
     part_of: tuple[str, ...] = ()
+    origin: Origin = _MAIN  # set by the loader
 
     def also_at(self, layer: int) -> Facet | None:
         return next((f for f in self.also if f.layer == layer), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.core.phrasing import layer_title, tools_by_origin, works
+from bot.render.origin import entry_team_line
 from bot.render.stack import stack_lines
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ def daily_text(post: DailyPost, *, picture: bool = True, colour: bool = False) -
         layer.description,
         f"Spotlight: {spotlight.name} {works(spotlight.name)} here — {post.role}",
     ]
+    if team := entry_team_line(spotlight):
+        lines.append(team)
     if post.fact:
         lines.append(f"Did you know? {post.fact}")
     others = [t for t in post.tools if t != spotlight.name]

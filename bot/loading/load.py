@@ -13,17 +13,18 @@ from bot.loading.parse_cache import cached_load
 from bot.loading.validation import build_knowledge
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Hashable
+    from collections.abc import Callable, Hashable, Sequence
 
     from bot.core.knowledge import Knowledge
 
-__all__ = ["DEFAULT_MAX_BYTES", "bundled_knowledge_path", "load_knowledge"]
+__all__ = ["DEFAULT_MAX_BYTES", "bundled_knowledge_path", "load_knowledge", "overlay_files"]
 
 # Ten times the bundled file. Parsing and locating problems cost ~25 µs and ~700 bytes per
 # YAML value, and a hostile file packs a value into every 2 bytes: 1 MB is ~13 s, ~350 MB.
 DEFAULT_MAX_BYTES = 1_000_000
 _DIRECTORY = "is a directory, not a YAML file"
 _NOT_REGULAR = "is not a regular file (a device, FIFO or socket); give the path of a YAML file"
+_OVERLAY_SUFFIXES = (".yaml", ".yml")
 
 
 @cache
@@ -89,24 +90,70 @@ def _locator(root: Any) -> Callable[[tuple[Hashable, ...]], str | None]:
     return locate
 
 
+def overlay_files(paths: Sequence[str]) -> tuple[str, ...]:
+    """The overlay files `paths` name: a file as it is, a directory as its *.yaml and *.yml
+    files in name order (hidden ones skipped, like a ConfigMap's `..data`); an empty
+    directory adds nothing. A file named twice counts once, where it is first named.
+
+    Raises:
+        KnowledgeError: a path that does not exist, or a directory that cannot be listed.
+    """
+    found: list[str] = []
+    for path in paths:
+        try:
+            with os.scandir(path) as listing:
+                names = sorted(
+                    item.name
+                    for item in listing
+                    if item.name.endswith(_OVERLAY_SUFFIXES)
+                    and not item.name.startswith(".")
+                    and item.is_file()
+                )
+        except NotADirectoryError:
+            found.append(path)
+        except FileNotFoundError:
+            message = "no such file or directory (a team overlay, named in OSI_KNOWLEDGE_EXTRA)"
+            raise KnowledgeError(path, [message]) from None
+        except OSError as error:
+            raise KnowledgeError(path, [f"cannot be read: {error.strerror}"]) from None
+        else:
+            found.extend(os.path.join(path, name) for name in names)
+    # A file named twice (itself and its directory) is merged once, where first named.
+    unique: dict[str, str] = {}
+    for name in found:
+        unique.setdefault(os.path.realpath(name), name)
+    return tuple(unique.values())
+
+
 def load_knowledge(
     path: str | os.PathLike[str] | None = None,
     *,
+    extra: Sequence[str] = (),
     cache_dir: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Knowledge:
-    """Load and validate a knowledge file (default: the bundled one).
+    """Load and validate a knowledge file (default: the bundled one), with team overlays.
 
     Args:
+        extra: team overlays merged over the file, in order: files, or directories of them
+            (see `overlay_files`); each is read like the file itself.
         cache_dir: where loaded copies are kept (see `cached_load`); None loads every time.
-        max_bytes: a larger file is refused unread (see `DEFAULT_MAX_BYTES`).
+        max_bytes: a larger file is refused unread (see `DEFAULT_MAX_BYTES`); the cap holds
+            for each file on its own.
 
     Raises:
-        KnowledgeError: describing every problem, each starting with its line:column.
+        KnowledgeError: describing every problem of one file, each starting with its
+            line:column; a clash between files names the other file's place too.
     """
     source = os.fspath(path) if path else bundled_knowledge_path()
     text = _read(source, max_bytes)
-    return cached_load(source, text, lambda t: _build(t, source), cache_dir)
+    names = overlay_files(extra) if extra else ()
+    if not names:
+        return cached_load(source, text, lambda t: _build(t, source), cache_dir)
+    overlays = tuple((name, _read(name, max_bytes)) for name in names)
+    return cached_load(
+        source, text, lambda t: _build_merged(t, source, overlays), cache_dir, overlays
+    )
 
 
 def _read(source: str, max_bytes: int) -> str:
@@ -152,3 +199,24 @@ def _build(text: str, source: str) -> Knowledge:
     if knowledge is None:
         raise KnowledgeError(source, problems)
     return knowledge
+
+
+def _build_merged(text: str, source: str, overlays: Sequence[tuple[str, str]]) -> Knowledge:
+    from bot.loading.merging import Overlay, merge  # noqa: PLC0415 - only with overlays
+    from bot.loading.validation import check_overlay  # noqa: PLC0415
+
+    document, root = _parse(text, source)
+    locate = _locator(root)
+    knowledge, problems = build_knowledge(document, source, locate)
+    if knowledge is None:
+        raise KnowledgeError(source, problems)
+    checked = []
+    for path, overlay_text in overlays:
+        overlay, overlay_root = _parse(overlay_text, path)
+        overlay_locate = _locator(overlay_root)
+        entries, problems = check_overlay(overlay, overlay_locate)
+        if problems:
+            raise KnowledgeError(path, problems)
+        checked.append(Overlay(path, entries, overlay_locate))
+    assert isinstance(document, dict)  # a valid main file is a mapping
+    return merge(knowledge, document, locate, checked)

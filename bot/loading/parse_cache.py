@@ -2,15 +2,16 @@
 
 Parsing YAML, validating and indexing are nearly all of `osi-bot ask`'s start-up, and grow
 with the file. The finished Knowledge is stored with `pickle` in a cache directory the
-caller names, keyed by the file's path and by the loading code itself (the size and time
-of every module under bot/core and bot/loading), and checked against the file's whole text.
-So a cached result is reused only for the very text, read by the very code, that produced
-it; any other text is parsed and validated in full. Any problem with the cache (read-only
+caller names, keyed by the file's path, the paths of the team overlays merged over it, and
+the loading code itself (the size and time of every module under bot/core and bot/loading),
+and checked against the whole text of every one of those files. So a cached result is
+reused only for the very texts, read by the very code, that produced it; any other text is
+parsed and validated in full. Any problem with the cache (read-only
 disk, a stale or corrupt entry) just means loading the slow way.
 
-An entry is replaced when its file changes. Whenever one is written, entries whose file no
-longer exists (a deleted copy, a temporary file once checked), unreadable ones and a crashed
-writer's leftovers are removed, so the directory does not grow without bound.
+An entry is replaced when one of its files changes. Whenever one is written, entries whose
+files no longer all exist (a deleted copy, a temporary file once checked), unreadable ones
+and a crashed writer's leftovers are removed, so the directory does not grow without bound.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from bot.core.knowledge import Knowledge
 
 __all__ = ["cached_load"]
 
-_FORMAT = 2
+_FORMAT = 3
 _PREFIX = "knowledge-"
 _SUFFIX = ".pickle"
 _ABANDONED_SECONDS = 3600  # a temporary file this old belongs to a writer that died
@@ -50,25 +51,34 @@ def _code_fingerprint() -> tuple[tuple[str, int, int], ...]:
 
 
 def cached_load(
-    path: str, text: str, load: Callable[[str], Knowledge], directory: str | None
+    path: str,
+    text: str,
+    load: Callable[[str], Knowledge],
+    directory: str | None,
+    extra: Sequence[tuple[str, str]] = (),
 ) -> Knowledge:
     """`load(text)`, or what loading this very text with this very code gave before.
 
     With no `directory`, every call loads. Only a successful load is stored: a broken file
     is reported anew every time.
+
+    Args:
+        extra: the (path, text) of every overlay `load` merges over the file, in order.
     """
     if not directory:
         return load(text)
-    key = (_FORMAT, os.path.abspath(path), _code_fingerprint())
-    name = f"{_PREFIX}{zlib.crc32(key[1].encode()):08x}{_SUFFIX}"
+    paths = (os.path.abspath(path), *(os.path.abspath(p) for p, _ in extra))
+    key = (_FORMAT, paths, _code_fingerprint())
+    name = f"{_PREFIX}{zlib.crc32(chr(0).join(paths).encode()):08x}{_SUFFIX}"
     entry = os.path.join(directory, name)
     stored = _read(entry)
-    # The whole text, not a timestamp, decides: a same-length edit within one mtime tick,
+    texts = (text, *(t for _, t in extra))
+    # The whole texts, not timestamps, decide: a same-length edit within one mtime tick,
     # or a file replaced between reading and checking, is never served stale.
-    if stored is not None and stored[0] == key and stored[1] == text:
+    if stored is not None and stored[0] == key and stored[1] == texts:
         return stored[2]  # type: ignore[no-any-return]
     knowledge = load(text)
-    _store(entry, (key, text, knowledge))
+    _store(entry, (key, texts, knowledge))
     _prune(directory, keep=name)
     return knowledge
 
@@ -114,4 +124,7 @@ def _prune(directory: str, keep: str) -> None:
 
 def _source_exists(entry: str) -> bool:
     record = _read(entry)  # unreadable: of no use to anyone
-    return record is not None and os.path.isfile(record[0][1])
+    if record is None or not isinstance(record[0], tuple) or len(record[0]) != 3:
+        return False
+    paths = record[0][1]
+    return isinstance(paths, tuple) and all(os.path.isfile(p) for p in paths)

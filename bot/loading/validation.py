@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bot.core.knowledge import Entry, EntryKind, Facet, Knowledge, Layer, LayerRole
+from bot.core.knowledge import Entry, EntryKind, Facet, Knowledge, Layer, LayerRole, Origin
 from bot.core.matching import index_knowledge
 from bot.core.text import compact
 from bot.loading.excerpts import describe, quote
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     # A place in the document (keys and list indexes) -> "line:column", or None if unknown.
     Locate = Callable[[tuple[Hashable, ...]], str | None]
 
-__all__ = ["build_knowledge"]
+__all__ = ["Written", "build_knowledge", "check_overlay"]
 
 _LAYER_RANGE = range(1, 8)
 _WEB_LINK = re.compile(r"https?://[^\s/]+\S*")
@@ -225,14 +225,16 @@ def _source(value: Any, entry: _At, problems: _Problems) -> str | None:
     return url
 
 
-def _entry(raw: Any, where: _At, problems: _Problems) -> Entry | None:
+def _entry(
+    raw: Any, where: _At, problems: _Problems, fields: frozenset[str] = _ENTRY_FIELDS
+) -> Entry | None:
     if not isinstance(raw, dict):
         problems.add(where, f"must be a mapping, not {describe(raw)}")
         return None
     name = _text(raw.get("name"), where, "name", problems)
     if name:
         where = where.named(name)
-    _check_keys(raw, _ENTRY_FIELDS, where, problems)
+    _check_keys(raw, fields, where, problems)
     kind_value = raw.get("kind")
     kind = None
     # `kind: [tool]` is a list: unhashable, so test the type before the set.
@@ -363,7 +365,9 @@ def _check_links(
 def _all_layers(raw_layers: Any, problems: _Problems) -> list[tuple[_At, Layer, dict[Any, Any]]]:
     at = _At(("layers",), "layers")
     if not isinstance(raw_layers, list):
-        problems.add(at, f"must be a list of the seven layers, not {describe(raw_layers)}")
+        # No layers at all: perhaps a team overlay, given where the main file goes.
+        hint = " (a team overlay goes in --knowledge-extra)" if raw_layers is None else ""
+        problems.add(at, f"must be a list of the seven layers, not {describe(raw_layers)}{hint}")
         return []
     layers = []
     for index, raw in enumerate(raw_layers):
@@ -379,18 +383,32 @@ def _all_layers(raw_layers: Any, problems: _Problems) -> list[tuple[_At, Layer, 
     return layers
 
 
-def _all_entries(raw_entries: Any, problems: _Problems) -> list[tuple[_At, Entry, dict[Any, Any]]]:
+def _all_entries(
+    raw_entries: Any, problems: _Problems, fields: frozenset[str] = _ENTRY_FIELDS
+) -> list[tuple[_At, Entry, dict[Any, Any]]]:
     at = _At(("entries",), "entries")
     if not isinstance(raw_entries, list) or not raw_entries:
         problems.add(at, f"must be a non-empty list, not {describe(raw_entries)}")
         return []
     entries = []
     for index, raw in enumerate(raw_entries):
-        entry = _entry(raw, at.item(index), problems)
+        entry = _entry(raw, at.item(index), problems, fields)
         if entry is not None:
             # Labelled with the file's position, so later problems count as the file does.
             entries.append((at.item(index).named(entry.name), entry, raw))
     return entries
+
+
+def _check_version(document: dict[Any, Any], problems: _Problems) -> None:
+    version = document.get("version", 1)
+    # Only the number 1: `true` and `1.0` equal 1 in Python.
+    if type(version) is not int or version != 1:
+        message = (
+            f"unsupported version {quote(version)}; expected 1"
+            if isinstance(version, int | float | str) and not isinstance(version, bool)
+            else f"must be 1, not {describe(version)}"
+        )
+        problems.add(_At(("version",), "version"), message)
 
 
 def build_knowledge(
@@ -407,15 +425,7 @@ def build_knowledge(
     if not isinstance(document, dict):
         return None, [f"the top level must be a mapping, not {describe(document)}"]
     _check_keys(document, _TOP_FIELDS, _At((), "top level"), problems)
-    version = document.get("version", 1)
-    # Only the number 1: `true` and `1.0` equal 1 in Python.
-    if type(version) is not int or version != 1:
-        message = (
-            f"unsupported version {quote(version)}; expected 1"
-            if isinstance(version, int | float | str) and not isinstance(version, bool)
-            else f"must be 1, not {describe(version)}"
-        )
-        problems.add(_At(("version",), "version"), message)
+    _check_version(document, problems)
 
     layers = _all_layers(document.get("layers"), problems)
     entries = _all_entries(document.get("entries"), problems)
@@ -434,4 +444,63 @@ def build_knowledge(
         return None, problems.items
     ordered = sorted((layer for _, layer, _ in layers), key=lambda la: -la.number)
     by_number = {layer.number: layer for layer in ordered}
-    return index_knowledge(by_number, tuple(linked), source), []
+    origin = Origin(source)
+    found = tuple(entry._replace(origin=origin) for entry in linked)
+    return index_knowledge(by_number, found, source), []
+
+
+# ---------------------------------------------------------------- team overlays
+# An overlay (OSI_KNOWLEDGE_EXTRA) adds entries to the main file, or stands in for one of
+# its entries with `replaces: <name>`; the layers are the main file's alone. Each overlay is
+# checked here on its own; `bot.loading.merging` then checks it against what came before.
+
+_OVERLAY_TOP_FIELDS = frozenset({"version", "entries"})
+_OVERLAY_ENTRY_FIELDS = _ENTRY_FIELDS | {"replaces"}
+OVERLAY_LAYERS = (
+    "a team overlay cannot redefine the layers: they come from the main knowledge file; "
+    "an overlay holds only 'entries' (and 'version')"
+)
+
+
+class Written(NamedTuple):
+    """A validated entry and where it is written, for checks across several files."""
+
+    entry: Entry
+    place: tuple[Hashable, ...]  # ("entries", 3)
+    label: str  # "entries[3] (Envoy)"
+    raw: dict[Any, Any]
+    replaces: str | None = None  # the name of the entry it stands in for
+
+    def place_of(self, term: str) -> tuple[Hashable, ...]:
+        """Where `term` (the entry's name or one of its aliases) is written in the entry."""
+        at = _At(self.place, self.label)
+        return _term_places(self.raw, at).get(term, at).place
+
+
+def check_overlay(document: Any, locate: Locate | None = None) -> tuple[list[Written], list[str]]:
+    """Validate one team overlay on its own: its entries, or every problem found."""
+    problems = _Problems(locate)
+    if document is None:
+        return [], ["the file is empty; a team overlay needs 'entries'"]
+    if not isinstance(document, dict):
+        return [], [f"the top level must be a mapping, not {describe(document)}"]
+    if "layers" in document:
+        problems.add(_At(("layers",), "layers"), OVERLAY_LAYERS)
+    others = {key: value for key, value in document.items() if key != "layers"}
+    _check_keys(others, _OVERLAY_TOP_FIELDS, _At((), "top level"), problems)
+    _check_version(document, problems)
+    raw_entries = document.get("entries")
+    # A team may keep an overlay with no entries yet (a template, a ConfigMap to fill).
+    found = [] if raw_entries == [] else _all_entries(raw_entries, problems, _OVERLAY_ENTRY_FIELDS)
+    _check_unique_names(found, [], problems)
+    written = []
+    for at, entry, raw in found:
+        replaces = _text(raw.get("replaces"), at, "replaces", problems, required=False)
+        if entry.table and replaces is None:
+            message = (
+                "a new team entry cannot be a tool of the reference table; to correct one, "
+                "add `replaces: <its name>`"
+            )
+            problems.add(at.key("table"), message)
+        written.append(Written(entry, at.place, at.label, raw, replaces))
+    return written, problems.items

@@ -7,6 +7,9 @@ new, never a mix. A bad file, or one still loading after the reload timeout, is 
 one line and the bot keeps answering from what it had. The loader's own bounds (the size
 cap, no YAML aliases) keep the worker's time and memory small; the timeout is the last
 line, and the thread is a daemon, so a stuck parse never holds up SIGTERM.
+
+Team overlays (OSI_KNOWLEDGE_EXTRA) are watched like the main file: each overlay file, and
+the listing of each overlay directory, so an added, edited or removed overlay reloads too.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from bot.errors import KnowledgeError
-from bot.loading.load import load_knowledge
+from bot.loading.load import load_knowledge, overlay_files
 from bot.ops.settings import DEFAULT_RELOAD_TIMEOUT
 
 if TYPE_CHECKING:
@@ -36,12 +39,23 @@ _PROBLEMS_LOGGED = 3  # a reload's log line names this many problems, then count
 _PREVIOUS = "still answering from the previous file"
 
 
-def _signature(path: str) -> tuple[int, int] | None:
+def _stat(path: str) -> tuple[int, int] | None:
     try:
-        stat = os.stat(path)
+        stat = os.stat(path)  # through symlinks: a ConfigMap swaps the link's target
     except OSError:
         return None
     return stat.st_mtime_ns, stat.st_size
+
+
+def _signature(path: str, extra: tuple[str, ...]) -> tuple[object, ...]:
+    """What changes when the main file, an overlay file, or an overlay directory's list does."""
+    overlays: list[object] = []
+    for place in extra:
+        try:
+            overlays.append(tuple((name, _stat(name)) for name in overlay_files([place])))
+        except KnowledgeError:
+            overlays.append(None)  # gone or unreadable; the reload says which
+    return (_stat(path), *overlays)
 
 
 def _one_line(error: KnowledgeError) -> str:
@@ -56,6 +70,8 @@ class KnowledgeHolder:
     Args:
         on_reload: told whether each reload succeeded (for the reloads metric).
         timeout: seconds a reload waits for the new file before keeping the old one.
+        extra: the team overlays `load` merges over the file (files or directories), to
+            watch as well.
     """
 
     def __init__(
@@ -63,15 +79,18 @@ class KnowledgeHolder:
         knowledge: Knowledge,
         path: str,
         load: Callable[[str], Knowledge] = load_knowledge,
+        *,
         on_reload: Callable[[bool], object] | None = None,
         timeout: float = DEFAULT_RELOAD_TIMEOUT,
+        extra: tuple[str, ...] = (),
     ) -> None:
         self._current = knowledge
         self.path = path
+        self.extra = extra
         self._load = load
         self._on_reload = on_reload
         self._timeout = timeout
-        self._loaded_signature = _signature(self.path)
+        self._loaded_signature = _signature(self.path, self.extra)
         self._loading = False  # a worker's result has not reached the loop yet
         self._tasks: set[asyncio.Task[bool]] = set()
 
@@ -84,7 +103,7 @@ class KnowledgeHolder:
         return self._current
 
     def changed_on_disk(self) -> bool:
-        return _signature(self.path) != self._loaded_signature
+        return _signature(self.path, self.extra) != self._loaded_signature
 
     async def reload(self) -> bool:
         """Load the file again off the event loop; swap it in if valid, else keep the old."""
@@ -104,7 +123,7 @@ class KnowledgeHolder:
         task.add_done_callback(self._tasks.discard)
 
     async def _reload(self) -> bool:
-        signature = _signature(self.path)
+        signature = _signature(self.path, self.extra)
         try:
             fresh = await asyncio.wait_for(self._load_in_worker(), self._timeout)
         except KnowledgeError as error:
@@ -125,7 +144,13 @@ class KnowledgeHolder:
             return False
         self._current = fresh
         self._loaded_signature = signature
-        log.info("knowledge reloaded from %s: %d entries", self.path, len(fresh.entries))
+        team = sum(1 for entry in fresh.entries if entry.origin.team)
+        log.info(
+            "knowledge reloaded from %s: %d entries%s",
+            self.path,
+            len(fresh.entries),
+            f", {team} of them from team overlays" if self.extra else "",
+        )
         return True
 
     def _load_in_worker(self) -> asyncio.Future[Knowledge]:

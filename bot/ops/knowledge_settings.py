@@ -1,6 +1,8 @@
 """Which knowledge file to answer from, and where its parse cache lives, from the environment.
 
 `--knowledge PATH` wins, then OSI_KNOWLEDGE, then the file bundled with the package.
+Team overlays merged over it come from `--knowledge-extra` or OSI_KNOWLEDGE_EXTRA: files or
+directories of them, comma-separated.
 OSI_CACHE_DIR holds parsed copies (empty turns caching off); unset, it is
 $XDG_CACHE_HOME/osi-bot, else ~/.cache/osi-bot. OSI_KNOWLEDGE_MAX_BYTES refuses a larger
 file before it is read. A NamedTuple, not a dataclass: every
@@ -21,30 +23,48 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Knowledge
 
-__all__ = ["CACHE_DIR", "KNOWLEDGE", "MAX_BYTES", "KnowledgeSettings"]
+__all__ = ["CACHE_DIR", "EXTRA", "KNOWLEDGE", "MAX_BYTES", "KnowledgeSettings"]
 
 KNOWLEDGE = "OSI_KNOWLEDGE"
 CACHE_DIR = "OSI_CACHE_DIR"
 MAX_BYTES = "OSI_KNOWLEDGE_MAX_BYTES"
+EXTRA = "OSI_KNOWLEDGE_EXTRA"
 
 
 class KnowledgeSettings(NamedTuple):
     path: str
     cache_dir: str | None = None  # None: parse every time
     max_bytes: int = DEFAULT_MAX_BYTES
+    extra: tuple[str, ...] = ()  # team overlays: files or directories, merged in order
 
     @classmethod
     def from_env(
-        cls, environ: Mapping[str, str], explicit: str | os.PathLike[str] | None = None
+        cls,
+        environ: Mapping[str, str],
+        explicit: str | os.PathLike[str] | None = None,
+        explicit_extra: str | None = None,
     ) -> KnowledgeSettings:
-        """The file to load (`explicit` first), the cache directory and the size cap."""
+        """The file to load (`explicit` first), the cache directory, the size cap and the
+        team overlays (`explicit_extra` first, comma-separated like OSI_KNOWLEDGE_EXTRA)."""
         chosen = explicit or read(environ, KNOWLEDGE)
         path = os.fspath(chosen) if chosen else bundled_knowledge_path()
-        return cls(path, _cache_dir(environ), _max_bytes(read(environ, MAX_BYTES)))
+        extra = explicit_extra if explicit_extra is not None else read(environ, EXTRA)
+        return cls(path, _cache_dir(environ), _max_bytes(read(environ, MAX_BYTES)), _paths(extra))
 
     def load(self, path: str | None = None) -> Knowledge:
-        """Load and validate the file (or `path`); `KnowledgeError` describes every problem."""
-        return load_knowledge(path or self.path, cache_dir=self.cache_dir, max_bytes=self.max_bytes)
+        """Load and validate the file (or `path`) with the team overlays merged over it;
+        `KnowledgeError` describes every problem."""
+        return load_knowledge(
+            path or self.path,
+            extra=self.extra,
+            cache_dir=self.cache_dir,
+            max_bytes=self.max_bytes,
+        )
+
+
+def _paths(raw: str | None) -> tuple[str, ...]:
+    """ "a.yaml, teams/" -> ("a.yaml", "teams/"); unset or empty: none."""
+    return tuple(part.strip() for part in (raw or "").split(",") if part.strip())
 
 
 def _cache_dir(environ: Mapping[str, str]) -> str | None:

@@ -111,7 +111,8 @@ async def operating(
             watch_knowledge(holder, settings.reload_seconds), name="knowledge watcher"
         )
     how = f"every {settings.reload_seconds:g} s and on SIGHUP" if watcher else "on SIGHUP"
-    log.info("reloading knowledge from %s %s", holder.path, how)
+    sources = ", ".join((holder.path, *holder.extra))
+    log.info("reloading knowledge from %s %s", sources, how)
     try:
         with stop_on_signals(stop):
             yield stop

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from bot.render.text import render_text
 
 if TYPE_CHECKING:
-    from bot.core.knowledge import Knowledge
+    from bot.core.knowledge import Entry, Knowledge
     from bot.core.model import Answer, Subject
 
 __all__ = ["answer_record"]
@@ -46,12 +46,21 @@ def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[st
         # Entries linked to this one: [{"name": "Envoy", "relation": "uses"}], most specific first.
         "related": [{"name": link.name, "relation": link.kind.value} for link in answer.related],
         "truncated": answer.truncated,
+        # Where the entry comes from: "bundled" (the main file) or "team" (an overlay).
+        "origin": _origin(entry),
+        "origin_file": entry.origin.file_name if entry else None,
     }
     if answer.subjects:
         # Several things asked about together: `layers` above is their union.
         record["subjects"] = [_subject_record(s) for s in answer.subjects]
         record["relation"] = answer.relation.value if answer.relation else None
     return record
+
+
+def _origin(entry: Entry | None) -> str | None:
+    if entry is None:
+        return None
+    return "team" if entry.origin.team else "bundled"
 
 
 def _subject_record(subject: Subject) -> dict[str, Any]:
@@ -62,4 +71,6 @@ def _subject_record(subject: Subject) -> dict[str, Any]:
         "layers": list(subject.layer_numbers),
         "roles": [{"layer": n, "role": entry.role_at(n)} for n in subject.layer_numbers],
         "typed": subject.typed,
+        "origin": _origin(entry),
+        "origin_file": entry.origin.file_name,
     }

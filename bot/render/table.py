@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from bot.core.knowledge import EntryKind
 
 if TYPE_CHECKING:
-    from bot.core.knowledge import Knowledge
+    from collections.abc import Sequence
 
-__all__ = ["render_table", "summary"]
+    from bot.core.knowledge import Entry, Knowledge
+
+__all__ = ["overlays_summary", "render_table", "summary"]
 
 
 def render_table(knowledge: Knowledge) -> str:
@@ -25,9 +27,15 @@ def render_table(knowledge: Knowledge) -> str:
             entries = knowledge.entries_at(layer.number, kind)
             if entries:
                 lines.append(f"  {title}:")
-                lines.extend(f"    - {e.name}: {e.role_at(layer.number)}" for e in entries)
+                lines.extend(
+                    f"    - {e.name}{_team_mark(e)}: {e.role_at(layer.number)}" for e in entries
+                )
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def _team_mark(entry: Entry) -> str:
+    return f" (team: {entry.origin.file_name})" if entry.origin.team else ""
 
 
 def summary(knowledge: Knowledge) -> str:
@@ -44,3 +52,26 @@ def summary(knowledge: Knowledge) -> str:
         f"{concepts} concepts and {aliases} aliases; {multi} entries work at more than one "
         f"layer, and the layers carry {facts} did-you-know facts."
     )
+
+
+def overlays_summary(knowledge: Knowledge, files: Sequence[str]) -> str:
+    """What the team overlays `files` add to the main file: counts, then a line per file."""
+    if not files:
+        return "No team overlay files found (an empty directory adds nothing): nothing merged."
+    team = [e for e in knowledge.entries if e.origin.team]
+    replacing = sum(1 for e in team if e.origin.replaces)
+    noun = "overlay" if len(files) == 1 else "overlays"
+    lines = [
+        f"Merged with {len(files)} team {noun}: {len(knowledge.entries) - len(team)} bundled "
+        f"entries and {len(team)} team entries ({len(team) - replacing} new, {replacing} "
+        "replacing a bundled one)."
+    ]
+    for file in files:
+        own = [e for e in team if e.origin.file == file]
+        names = ", ".join(
+            f"{e.name} (replaces {e.origin.replaces})" if e.origin.replaces else e.name for e in own
+        )
+        lines.append(f"  {file}: {len(own)} {'entry' if len(own) == 1 else 'entries'}")
+        if names:
+            lines[-1] += f": {names}"
+    return "\n".join(lines)

@@ -18,6 +18,7 @@ from bot.core.phrasing import (
     tools_by_origin,
     understood_line,
 )
+from bot.render.origin import team_line
 from bot.render.stack import answer_stack, stack_legend, stack_lines
 
 if TYPE_CHECKING:
@@ -127,6 +128,8 @@ def render_text(
         lines.append(f"Did you mean: {', '.join(answer.suggestions)}?")
     else:
         lines.append(ASK_HINT)
+    if team := team_line(answer, knowledge):
+        lines.append(team)
     if answer.truncated:
         lines.append(f"({TRUNCATED_NOTE})")
     return "\n".join(lines)

@@ -97,6 +97,7 @@ def run(
         files.load,
         on_reload=metrics.record_reload,
         timeout=ops.reload_timeout,
+        extra=files.extra,
     )
     asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared, sync=sync))
     return 0

@@ -92,6 +92,7 @@ def run(
         files.load,
         on_reload=metrics.record_reload,
         timeout=ops.reload_timeout,
+        extra=files.extra,
     )
     asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared, server=server))
     return 0

@@ -12,8 +12,12 @@ from hypothesis import strategies as st
 from bot.core.knowledge import EntryKind
 from bot.daily.render_text import daily_text
 from bot.daily.rotation import daily_post
+from bot.render.origin import entry_team_line
+from tests.fakes.knowledge_files import team_spotlight_day, with_team_overlay
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from bot.core.knowledge import Knowledge
 
 _DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
@@ -91,3 +95,13 @@ def test_a_layer_with_only_its_spotlight_lists_no_other_tools(knowledge: Knowled
     alone = post._replace(tools=(post.spotlight.name,))
     assert not [line for line in daily_text(alone).splitlines() if line.startswith("Also at")]
     assert "Also at this layer: " in daily_text(post)
+
+
+def test_a_spotlight_from_the_teams_knowledge_says_so(tmp_path: Path) -> None:
+    team = with_team_overlay(tmp_path)
+    post = daily_post(team, team_spotlight_day(team))
+    line = entry_team_line(post.spotlight)
+    assert line is not None
+    assert line.startswith("From your team's knowledge (team-tools.yaml)")
+    lines = daily_text(post, picture=False).splitlines()
+    assert lines[lines.index(next(t for t in lines if t.startswith("Spotlight: "))) + 1] == line

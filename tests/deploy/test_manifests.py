@@ -250,6 +250,10 @@ def test_knowledge_override_points_into_the_mounted_configmap(
     if knowledge:  # empty: the knowledge baked into the image
         directory, _, key = knowledge.rpartition("/")
         assert (directory, key in data) == (mounted[0], True)
+    # The ConfigMap is the team's overlay: the whole mounted directory, merged over the
+    # knowledge in the image, so an empty ConfigMap adds nothing and a new file needs no edit.
+    assert _config_maps_from(manifests, container)["OSI_KNOWLEDGE_EXTRA"] == mounted[0]
+    assert all(key.endswith((".yaml", ".yml")) for key in data)
 
 
 def test_secret_template_holds_placeholders_for_every_key_used(manifests: Manifests) -> None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bot.loading.load import bundled_knowledge_path
+from bot.loading.load import bundled_knowledge_path, load_knowledge
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from bot.core.knowledge import Knowledge
 
 BROKEN = "layers: [\n"  # a YAML syntax error
 
@@ -67,3 +70,39 @@ def billion_laughs(levels: int = 9) -> str:
     lines += [f"  l{n}: &l{n} [{','.join([f'*l{n - 1}'] * 9)}]" for n in range(1, levels)]
     lines += [f"  all: *l{levels - 1}", "layers: []", "entries: []", ""]
     return "\n".join(lines)
+
+
+def team_tool(name: str = "Skupper", *, layer: int = 7, replaces: str | None = None) -> str:
+    """A team overlay (OSI_KNOWLEDGE_EXTRA) of one tool at `layer`, replacing `replaces`."""
+    stands_in = f"    replaces: {replaces}\n" if replaces else ""
+    return (
+        "version: 1\n"
+        "entries:\n"
+        f"  - name: {name}\n"
+        f"{stands_in}"
+        "    kind: tool\n"
+        f"    summary: {name}, as our team runs it.\n"
+        "    layers:\n"
+        f"      {layer}: What {name} does for our team.\n"
+    )
+
+
+def with_team_overlay(directory: Path) -> Knowledge:
+    """The bundled knowledge with `directory`/team-tools.yaml merged over it: Skupper, a
+    new tool at L7, and MetalLB replaced by the team's own at L3."""
+    overlay = directory / "team-tools.yaml"
+    overlay.write_text(
+        team_tool("Skupper")
+        + team_tool("MetalLB", layer=3, replaces="MetalLB").split("entries:\n", 1)[1],
+        "utf-8",
+    )
+    return load_knowledge(extra=[str(overlay)])
+
+
+def team_spotlight_day(knowledge: Knowledge) -> date:
+    """The first day from 2026-01-01 whose layer of the day spotlights a team entry."""
+    from bot.daily.rotation import daily_post  # noqa: PLC0415 - only the daily tests need it
+
+    start = date(2026, 1, 1)
+    days = (start + timedelta(days=n) for n in range(1000))
+    return next(day for day in days if daily_post(knowledge, day).spotlight.origin.team)

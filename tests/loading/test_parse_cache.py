@@ -151,7 +151,7 @@ def test_corrupt_entries_and_abandoned_temporaries_are_pruned(
 
 def _entry_source(entry: Path) -> str:
     with entry.open("rb") as file:
-        return str(pickle.load(file)[0][1])  # noqa: S301 - the test's own cache
+        return str(pickle.load(file)[0][1][0])  # noqa: S301 - the test's own cache
 
 
 def test_a_change_to_the_loading_code_loads_afresh(
@@ -182,3 +182,46 @@ def test_a_cached_answer_needs_no_yaml_at_all(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert runs == ["True", "False"]  # the first run parses; the second is served
+
+
+def test_the_overlays_are_part_of_the_key(
+    tmp_path: Path, cache_dir: Path, knowledge_file: Path, parses: list[str]
+) -> None:
+    """An edited overlay is parsed again; the same overlays are a hit; the file alone, or
+    with other overlays, is cached apart and never served the merged knowledge."""
+    overlay = tmp_path / "team.yaml"
+    overlay.write_text(_OVERLAY.format(name="Skupper"), "utf-8")
+    cache = str(cache_dir)
+    merged = load_knowledge(knowledge_file, extra=[str(overlay)], cache_dir=cache)
+    again = load_knowledge(knowledge_file, extra=[str(overlay)], cache_dir=cache)
+    assert [e.name for e in again.entries] == [e.name for e in merged.entries]
+    assert parses == [str(knowledge_file), str(overlay)]  # the second load was a hit
+    alone = load_knowledge(knowledge_file, cache_dir=cache)
+    assert alone.find("Skupper") is None
+    overlay.write_text(_OVERLAY.format(name="Skupper Next"), "utf-8")
+    edited = load_knowledge(knowledge_file, extra=[str(overlay)], cache_dir=cache)
+    assert edited.find("Skupper Next") is not None
+    assert parses.count(str(overlay)) == 2
+    assert len(list(cache_dir.glob("*.pickle"))) == 2  # with and without the overlay
+
+
+def test_an_entry_whose_overlay_is_gone_is_pruned(
+    tmp_path: Path, cache_dir: Path, knowledge_file: Path
+) -> None:
+    overlay = tmp_path / "team.yaml"
+    overlay.write_text(_OVERLAY.format(name="Skupper"), "utf-8")
+    load_knowledge(knowledge_file, extra=[str(overlay)], cache_dir=str(cache_dir))
+    overlay.unlink()
+    knowledge_file.write_text(knowledge_file.read_text("utf-8") + "\n", "utf-8")
+    load_knowledge(knowledge_file, cache_dir=str(cache_dir))  # a miss: writes, then prunes
+    assert len(list(cache_dir.glob("*.pickle"))) == 1
+
+
+_OVERLAY = """\
+entries:
+  - name: {name}
+    kind: tool
+    summary: Connects services across clusters.
+    layers:
+      7: Routes HTTP between clusters.
+"""

@@ -18,7 +18,8 @@ from bot.ops.knowledge_holder import (
     install_reload_signal,
     watch_knowledge,
 )
-from tests.fakes.knowledge_files import copy_bundled
+from bot.ops.knowledge_settings import KnowledgeSettings
+from tests.fakes.knowledge_files import copy_bundled, rewrite, team_tool
 from tests.fakes.knowledge_files import rename_metallb as _rename_metallb
 
 if TYPE_CHECKING:
@@ -220,3 +221,62 @@ async def test_a_failed_reload_is_one_log_line(
     (record,) = [r for r in caplog.records if r.name == "bot.ops.knowledge_holder"]
     assert "\n" not in record.getMessage()
     assert record.getMessage().endswith(" more)")
+
+
+def _with_overlays(knowledge_file: Path, *extra: Path) -> KnowledgeHolder:
+    files = KnowledgeSettings(str(knowledge_file), extra=tuple(map(str, extra)))
+    return KnowledgeHolder(files.load(), files.path, files.load, extra=files.extra)
+
+
+async def test_an_edited_overlay_is_noticed_and_swapped_in(
+    knowledge_file: Path, tmp_path: Path
+) -> None:
+    overlay = tmp_path / "team.yaml"
+    overlay.write_text(team_tool("Skupper"), "utf-8")
+    holder = _with_overlays(knowledge_file, overlay)
+    assert answer(holder.current, "skupper").matched == "Skupper"
+    assert not holder.changed_on_disk()
+    rewrite(overlay, team_tool("Skupper Next"))
+    assert holder.changed_on_disk()
+    assert await holder.reload()
+    assert answer(holder.current, "skupper next").matched == "Skupper Next"
+    assert answer(holder.current, "metallb").matched == "MetalLB"  # the main file's still
+
+
+async def test_a_file_added_to_an_overlay_directory_is_noticed(
+    knowledge_file: Path, tmp_path: Path
+) -> None:
+    teams = tmp_path / "teams"
+    teams.mkdir()  # empty: no overlay yet
+    holder = _with_overlays(knowledge_file, teams)
+    assert holder.current.find("Skupper") is None
+    (teams / "tools.yaml").write_text(team_tool("Skupper"), "utf-8")
+    assert holder.changed_on_disk()
+    assert await holder.reload()
+    assert answer(holder.current, "skupper").matched == "Skupper"
+    (teams / "tools.yaml").unlink()
+    assert holder.changed_on_disk()
+    assert await holder.reload()
+    assert holder.current.find("Skupper") is None
+
+
+async def test_a_broken_overlay_keeps_the_previous_knowledge_and_logs_one_line(
+    knowledge_file: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    overlay = tmp_path / "team.yaml"
+    overlay.write_text(team_tool("Skupper"), "utf-8")
+    holder = _with_overlays(knowledge_file, overlay)
+    before = holder.current
+    rewrite(overlay, team_tool("Calico", layer=3))  # a bundled name without `replaces`
+    assert holder.changed_on_disk()
+    assert not await holder.reload()
+    assert holder.current is before
+    assert answer(holder.current, "skupper").matched == "Skupper"
+    (record,) = [r for r in caplog.records if r.name == "bot.ops.knowledge_holder"]
+    message = record.getMessage()
+    assert "\n" not in message
+    assert message.startswith(
+        f"knowledge reload failed; still answering from the previous file: {overlay}: "
+        "3:5: entries[0] (Calico): 'Calico' is already the name of entries["
+    )
+    assert not holder.changed_on_disk()  # reported once, not at every poll

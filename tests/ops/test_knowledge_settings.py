@@ -9,6 +9,7 @@ import pytest
 from bot.errors import ConfigError, KnowledgeError
 from bot.loading.load import DEFAULT_MAX_BYTES, bundled_knowledge_path
 from bot.ops.knowledge_settings import KnowledgeSettings
+from tests.fakes.knowledge_files import team_tool
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,3 +57,22 @@ def test_the_size_cap_applies_to_every_load() -> None:
     small = KnowledgeSettings.from_env({"OSI_KNOWLEDGE_MAX_BYTES": "1000", "OSI_CACHE_DIR": ""})
     with pytest.raises(KnowledgeError, match="larger than the 1,000-byte limit"):
         small.load()
+
+
+def test_team_overlays_from_osi_knowledge_extra() -> None:
+    """Comma-separated, spaces ignored; --knowledge-extra wins, even when empty."""
+    assert KnowledgeSettings.from_env({}).extra == ()
+    assert KnowledgeSettings.from_env({"OSI_KNOWLEDGE_EXTRA": " "}).extra == ()
+    environ = {"OSI_KNOWLEDGE_EXTRA": "team.yaml, /etc/osi-bot/knowledge ,,"}
+    assert KnowledgeSettings.from_env(environ).extra == ("team.yaml", "/etc/osi-bot/knowledge")
+    assert KnowledgeSettings.from_env(environ, None, "mine.yaml").extra == ("mine.yaml",)
+    assert KnowledgeSettings.from_env(environ, None, "").extra == ()
+
+
+def test_load_merges_the_overlays(tmp_path: Path) -> None:
+    overlay = tmp_path / "team.yaml"
+    overlay.write_text(team_tool("Skupper"), "utf-8")
+    files = KnowledgeSettings.from_env({"OSI_KNOWLEDGE_EXTRA": str(overlay), "OSI_CACHE_DIR": ""})
+    skupper = files.load().find("Skupper")
+    assert skupper is not None
+    assert skupper.origin.team

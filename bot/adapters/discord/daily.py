@@ -26,6 +26,7 @@ from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_title
 from bot.errors import ConfigError, describe_failure
 from bot.ops.platform import Platform
+from bot.render.origin import entry_team_line
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -62,10 +63,12 @@ def daily_embed(post: DailyPost) -> discord.Embed:
         description=clip(description, Limits.DESCRIPTION),
         colour=LAYER_COLOURS.get(layer.number),
     )
+    team = entry_team_line(spotlight)
     add_field(
         embed,
         f"Spotlight: {md(spotlight.name)}",
-        f"{md(spotlight.name)} {works(spotlight.name)} here — {md(post.role)}",
+        f"{md(spotlight.name)} {works(spotlight.name)} here — {md(post.role)}"
+        + (f"\n*{md(team)}*" if team else ""),
     )
     if post.fact:
         add_field(embed, "Did you know?", md(post.fact))

@@ -21,6 +21,7 @@ from bot.core.phrasing import (
     tools_by_origin,
     understood_line,
 )
+from bot.render.origin import team_line
 from bot.render.stack import answer_stack, stack_legend, stack_lines
 
 if TYPE_CHECKING:
@@ -71,8 +72,11 @@ def answer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
         embed = _help_embed()
     else:
         embed = _unknown_embed(answer, knowledge)
-    if answer.truncated:
-        embed.set_footer(text=TRUNCATED_NOTE)
+    footer = [
+        line for line in (team_line(answer, knowledge), answer.truncated and TRUNCATED_NOTE) if line
+    ]
+    if footer:
+        embed.set_footer(text=clip(" · ".join(footer), Limits.FOOTER))
     return _fit(embed)
 
 

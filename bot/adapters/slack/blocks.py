@@ -37,6 +37,7 @@ from bot.core.phrasing import (
     tools_by_origin,
     understood_line,
 )
+from bot.render.origin import team_line
 from bot.render.stack import answer_stack, stack_legend, stack_lines
 from bot.render.text import render_text
 
@@ -263,6 +264,8 @@ def render_answer(answer: Answer, knowledge: Knowledge, *, command: str = "/osi"
         *picture_blocks(answer_stack(answer, knowledge.layers)),
         *body,
     ]
+    if team := team_line(answer, knowledge):
+        blocks.append(context(escape(team)))
     if answer.truncated:
         blocks.append(context(escape(TRUNCATED_NOTE)))
     tail = [_ask_buttons(questions)] if questions else []

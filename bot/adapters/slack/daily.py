@@ -39,6 +39,7 @@ from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_text, daily_title
 from bot.errors import describe_failure
 from bot.ops.platform import Platform
+from bot.render.origin import entry_team_line
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -97,6 +98,8 @@ def daily_message(post: DailyPost) -> SlackMessage:
             f"{escape(post.role)}"
         ),
     ]
+    if team := entry_team_line(spotlight):
+        blocks.append(context(escape(team)))
     if post.fact:
         blocks.append(context(f"{bold('Did you know?')} {escape(post.fact)}"))
     others = [tool for tool in post.tools if tool != spotlight.name]

@@ -20,9 +20,11 @@ from bot.daily.ledger import SqliteLedger
 from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
+from bot.render.origin import entry_team_line
 from bot.run.discord import serve
 from tests.fakes import discord as fd
 from tests.fakes.clocks import ParkingClock
+from tests.fakes.knowledge_files import team_spotlight_day, with_team_overlay
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -204,3 +206,10 @@ async def test_without_a_daily_channel_it_says_so_once_and_posts_nothing(
     assert notes == ["no DISCORD_DAILY_CHANNEL: no layer of the day on Discord"]
     assert fake_discord.calls("POST", r"/channels/\d+/messages") == []
     assert clock.sleeps == []
+
+
+def test_a_spotlight_from_the_teams_knowledge_says_so(tmp_path: Path) -> None:
+    team = with_team_overlay(tmp_path)
+    post = daily_post(team, team_spotlight_day(team))
+    field = next(f for f in daily_embed(post).fields if str(f.name).startswith("Spotlight"))
+    assert str(field.value).endswith(f"\n*{entry_team_line(post.spotlight)}*")

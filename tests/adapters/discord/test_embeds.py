@@ -16,9 +16,11 @@ from bot.core.matching import index_knowledge
 from bot.core.model import Answer, AnswerKind
 from bot.core.phrasing import HELP_INTRO, headline, unknown_line
 from bot.core.text import MAX_QUESTION_CHARS
+from tests.fakes.knowledge_files import with_team_overlay
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 
 def embed_for(knowledge: Knowledge, question: str) -> discord.Embed:
@@ -307,3 +309,18 @@ def test_an_answer_without_layers_draws_no_stack(knowledge: Knowledge, question:
     embed = embed_for(knowledge, question)
     shown = [embed.description or "", *(str(f.value) for f in embed.fields)]
     assert not any("```" in text for text in shown)
+
+
+def test_an_answer_from_the_teams_knowledge_says_so_in_the_footer(tmp_path: Path) -> None:
+    team = with_team_overlay(tmp_path)
+    assert embed_for(team, "skupper").footer.text == "From your team's knowledge (team-tools.yaml)."
+    assert embed_for(team, "metallb").footer.text == (
+        "From your team's knowledge (team-tools.yaml), in place of the bundled MetalLB entry."
+    )
+    assert embed_for(team, "calico").footer.text is None
+    # A truncated question keeps its note beside it.
+    long = answer(team, "skupper " + "x" * (MAX_QUESTION_CHARS + 10))
+    assert long.truncated
+    footer = answer_embed(long, team).footer.text
+    assert footer is not None
+    assert footer.startswith("From your team's knowledge (team-tools.yaml). · ")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +17,10 @@ from bot.core.matching import index_knowledge
 from bot.core.phrasing import EXAMPLE_QUESTIONS
 from bot.core.relations import Link, LinkKind
 from tests.adapters.slack.checks import assert_valid_message, mrkdwn_texts
+from tests.fakes.knowledge_files import with_team_overlay
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _MARKUP = re.compile(r"<(?!https://[^|<>]+\|[^<>]+>)[^>]*>")
 
@@ -257,3 +261,22 @@ def test_an_answer_without_layers_draws_no_stack(knowledge: Knowledge, question:
     message = render_answer(answer(knowledge, question), knowledge)
     assert "┌" not in message.text
     assert not any("```" in text for text in mrkdwn_texts(message.as_kwargs()))
+
+
+def test_an_answer_from_the_teams_knowledge_says_so_in_small_print(tmp_path: Path) -> None:
+    team = with_team_overlay(tmp_path)
+    skupper = _message(team, "skupper")
+    assert_valid_message(skupper)
+    assert skupper["blocks"][-1] == {
+        "type": "context",
+        "elements": [
+            {
+                "type": "mrkdwn",
+                "text": "From your team's knowledge (team-tools.yaml).",
+                "verbatim": True,
+            }
+        ],
+    }
+    assert "From your team's knowledge (team-tools.yaml)." in skupper["text"]
+    calico = _message(team, "calico")
+    assert not any("team" in text for text in mrkdwn_texts(calico))

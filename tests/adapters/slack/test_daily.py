@@ -23,8 +23,10 @@ from bot.daily.render_text import daily_title
 from bot.daily.rotation import daily_post
 from bot.daily.schedule import DailySchedule
 from bot.ops.metrics import Metrics
+from bot.render.origin import entry_team_line
 from bot.run.slack import Running, serve
 from tests.fakes.clocks import ParkingClock
+from tests.fakes.knowledge_files import team_spotlight_day, with_team_overlay
 from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 
 if TYPE_CHECKING:
@@ -249,3 +251,11 @@ def test_a_bad_daily_setting_stops_osi_bot_slack_before_it_connects(
     assert main(["slack"]) == 1
     assert capsys.readouterr().err.startswith(f"osi-bot: {variable} must ")
     assert fake_slack.calls == []
+
+
+def test_a_spotlight_from_the_teams_knowledge_says_so(tmp_path: Path) -> None:
+    team = with_team_overlay(tmp_path)
+    post = daily_post(team, team_spotlight_day(team))
+    blocks = daily_message(post).blocks
+    spotlight = next(i for i, b in enumerate(blocks) if "Spotlight:" in str(b))
+    assert blocks[spotlight + 1]["elements"][0]["text"] == entry_team_line(post.spotlight)
