@@ -151,7 +151,7 @@ def _describes_an_action(reading: Reading) -> bool:
     )
     # "packaging ip packets into ethernet frames for the nic, layer?" asks at its end.
     ends_asking = bool(words) and words[-1] in {"layer", "osi"} and bool(reading.tokens.questions)
-    if len(reading.subjects) > 1:
+    if len(reading.subjects) > 1 and not _COMPARING.isdisjoint(words):
         return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
     return (asks_for_layer or ends_asking) and any(is_english_word(w) for w in reading.unknown)
 

@@ -55,6 +55,8 @@ LAYER_IN_EVERYDAY_WORDS = [
 # description ("an x-request-id header"), not a product the knowledge lacks.
 HYPHENATED_DESCRIBERS = [
     ("splitting traffic on an x-canary-weight header, which layer", 7),
+    # Two names joined by "and" in a description do not make it a comparison.
+    ("which layer just forwards tcp/udp streams to an ip and port", 4),
     # A description that asks for its layer at the end, after a name with a comma.
     ("wrapping ip packets in ethernet frames on the host's nic, layer?", 2),
 ]
