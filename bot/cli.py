@@ -1,4 +1,4 @@
-"""The `osi-bot` command: ask, chat, layers, check, and the platform adapters.
+"""The `osi-bot` command: ask, chat, quiz, layers, check, and the platform adapters.
 
 Slack and Discord libraries are imported only by the subcommand that starts them, so
 asking a question in the terminal never pays for (or needs) them.
@@ -115,6 +115,10 @@ settings:
 """
 
 
+_MAX_QUESTIONS = 1000  # `osi-bot quiz -n`
+_GUESS_HINT = "Answer with a layer: a number from 1 to 7 (L4 too) or its name (transport)."
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose subcommands use `_Formatter` too (they share its class)."""
 
@@ -156,6 +160,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("chat", parents=[common], help="talk to the bot in the terminal")
     commands.add_parser("layers", parents=[common], help="print the whole OSI table")
+    quiz = commands.add_parser(
+        "quiz", parents=[common], help="which layer is ...? answer on stdin, learn why"
+    )
+    quiz.add_argument(
+        "-n", "--questions", type=_count, default=1, metavar="N", help="questions (default 1)"
+    )
+    quiz.add_argument("--seed", type=int, help="the same seed asks the same questions")
     check = commands.add_parser(
         "check",
         parents=[common],
@@ -203,6 +214,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     discord.add_argument("--sync", action="store_true", help="register /osi globally, then run")
     return parser
+
+
+def _count(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= _MAX_QUESTIONS:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 1 to {_MAX_QUESTIONS}")
+    return int(value)
 
 
 def _iso_date(value: str) -> date:
@@ -293,6 +310,37 @@ def _chat(knowledge: Knowledge) -> int:
         return 130
 
 
+def _quiz(knowledge: Knowledge, questions: int, seed: int | None) -> int:
+    """Ask `questions` questions, each answered on a line of stdin, and say why."""
+    import random  # noqa: PLC0415 - only the quiz chooses at random
+
+    from bot.core.quiz import Quizmaster, check, parse_guess  # noqa: PLC0415
+    from bot.render.quiz import NOTHING_TO_QUIZ, question_text, verdict_text  # noqa: PLC0415
+
+    _line_editing()
+    # A prompt is for a person; a script's piped answers would only run into the verdict.
+    prompt = "layer> " if sys.stdin.isatty() else ""
+    quizmaster = Quizmaster(random.Random(seed))  # noqa: S311 - a question, not a secret
+    try:
+        for number in range(questions):
+            question = quizmaster.ask(knowledge, "terminal")
+            if question is None:
+                sys.stderr.write(f"osi-bot: {NOTHING_TO_QUIZ}\n")
+                return 1
+            _print(("\n" if number else "") + question_text(question, knowledge))
+            while (guess := parse_guess(knowledge, input(prompt))) is None:
+                _print(_GUESS_HINT)
+            verdict = check(knowledge, question.entry.name, guess)
+            assert verdict is not None  # the entry and layer come from this knowledge
+            _print(verdict_text(verdict))
+    except EOFError:
+        _print("")
+    except KeyboardInterrupt:
+        _print("")
+        return 130
+    return 0
+
+
 def _layers(knowledge: Knowledge) -> int:
     from bot.render.table import render_table  # noqa: PLC0415
 
@@ -327,6 +375,8 @@ def _run(args: argparse.Namespace) -> int:
         return _chat(knowledge)
     if args.command == "layers":
         return _layers(knowledge)
+    if args.command == "quiz":
+        return _quiz(knowledge, args.questions, args.seed)
     if args.command == "daily":
         from bot.run.daily import run_daily_command  # noqa: PLC0415
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -513,3 +514,53 @@ def test_check_given_an_overlay_as_the_main_file_says_where_it_goes(tmp_path: Pa
         "  - 1:1: layers: must be a list of the seven layers, not nothing "
         "(a team overlay goes in --knowledge-extra)"
     ) in result.stderr.splitlines()
+
+
+def _quiz_entry(stdout: str) -> str:
+    first = stdout.splitlines()[0]
+    assert first.startswith("Which layer is "), first
+    assert first.endswith("?"), first
+    return first.removeprefix("Which layer is ").removesuffix("?")
+
+
+def test_quiz_asks_reads_the_answer_and_says_right_or_wrong_and_why() -> None:
+    """The same seed asks the same question; a right and a wrong layer get their verdicts,
+    each with the role at the entry's layer and a line of why."""
+    from bot.loading.load import load_knowledge  # noqa: PLC0415
+
+    asked = _osi("quiz", "--seed", "5", stdin="")
+    entry = load_knowledge().find(_quiz_entry(asked.stdout))
+    assert entry is not None
+    right = entry.layers[0]
+    wrong = next(n for n in range(1, 8) if n not in entry.layers)
+    for guess, verdict in ((f"L{right}", "Right — "), (str(wrong), "Not quite — ")):
+        result = _osi("quiz", "--seed", "5", stdin=f"{guess}\n")
+        assert result.returncode == 0
+        assert _quiz_entry(result.stdout) == entry.name
+        assert f"\n{verdict}{entry.name} " in result.stdout
+        assert entry.roles[0].role in result.stdout
+        assert f"Why: {entry.summary}" in result.stdout
+
+
+def test_quiz_explains_an_answer_it_cannot_read_and_asks_again() -> None:
+    result = _osi("quiz", "--seed", "5", stdin="banana\ntransport\n")
+    assert result.returncode == 0
+    assert result.stdout.count("Answer with a layer: a number from 1 to 7") == 1
+    assert ("\nRight — " in result.stdout) or ("\nNot quite — " in result.stdout)
+    assert "Traceback" not in result.stderr
+
+
+def test_quiz_never_asks_the_same_question_twice_in_a_row() -> None:
+    result = _osi("quiz", "-n", "40", "--seed", "1", stdin="4\n" * 40)
+    asked = [line for line in result.stdout.splitlines() if line.startswith("Which layer is ")]
+    assert len(asked) == 40
+    assert all(a != b for a, b in itertools.pairwise(asked))
+
+
+@pytest.mark.parametrize("count", ["0", "-1", "x", "1001"])
+def test_quiz_refuses_a_count_that_is_no_number_of_questions(count: str) -> None:
+    result = _osi("quiz", "-n", count)
+    assert result.returncode == 2
+    assert "is not a number from 1 to 1000" in result.stderr or "expected one argument" in (
+        result.stderr
+    )

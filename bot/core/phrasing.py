@@ -20,6 +20,7 @@ __all__ = [
     "ASK_HINT",
     "EXAMPLE_QUESTIONS",
     "HELP_INTRO",
+    "NO_TEXT_TO_READ",
     "TRUNCATED_NOTE",
     "basis_line",
     "beyond_table_lines",
@@ -44,6 +45,11 @@ HELP_INTRO = (
 )
 ASK_HINT = "Ask about a Kubernetes networking tool or concept, or a layer from 1 to 7."
 TRUNCATED_NOTE = "Your message was long; I read only its beginning."
+# "Which OSI layer?" on a message without words: an image, a bot's embed alone.
+NO_TEXT_TO_READ = (
+    "That message has no text I can read. Use “Which OSI layer?” on a message with words "
+    "in it, or ask me with /osi."
+)
 EXAMPLE_QUESTIONS = (
     "what layer is metallb?",
     "envoy",

@@ -141,6 +141,19 @@ def slash_command(query: str, *, focused: bool = False) -> dict[str, Any]:
     return interaction(4 if focused else 2, data)
 
 
+def message_command(target: dict[str, Any], *, name: str = "Which OSI layer?") -> dict[str, Any]:
+    """A message command (type 2, command type 3) used on the message `target`, which
+    Discord sends in full, content included, in the interaction's resolved data."""
+    data = {
+        "id": str(snowflake()),
+        "name": name,
+        "type": 3,
+        "target_id": target["id"],
+        "resolved": {"messages": {target["id"]: target}},
+    }
+    return interaction(2, data)
+
+
 def button_click(custom_id: str, on_message: dict[str, Any]) -> dict[str, Any]:
     """A click (type 3) on the button `custom_id` of a message the bot sent."""
     return interaction(3, {"custom_id": custom_id, "component_type": 2}, message=on_message)
@@ -507,7 +520,9 @@ def _application() -> dict[str, Any]:
 
 
 def _registered(command: dict[str, Any]) -> dict[str, Any]:
-    return {**command, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1"}
+    # Discord answers a context menu, which is sent without one, with an empty description.
+    registered = {"description": "", **command}
+    return {**registered, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1"}
 
 
 def _sent_message(channel_id: int, body: dict[str, Any]) -> dict[str, Any]:

@@ -146,3 +146,53 @@ def block_actions(
 def as_form_payload(payload: dict[str, Any]) -> str:
     """Interactive payloads arrive form-encoded, as one `payload` field of JSON."""
     return urlencode({"payload": json.dumps(payload)})
+
+
+def message_action(
+    text: str, response_url: str, *, callback_id: str = "osi_which_layer", **message: Any
+) -> dict[str, Any]:
+    """A message shortcut used on a colleague's message whose text is `text`."""
+    n = next(_ids)
+    return {
+        "type": "message_action",
+        "token": "legacy-verification-token",
+        "action_ts": _ts(),
+        "team": {"id": TEAM_ID, "domain": "example"},
+        "user": {"id": USER, "username": "asker", "team_id": TEAM_ID, "name": "asker"},
+        "channel": {"id": CHANNEL, "name": "general"},
+        "is_enterprise_install": False,
+        "callback_id": callback_id,
+        "trigger_id": f"{n}.{n}.shortcut",
+        "response_url": response_url,
+        "message_ts": _ts(),
+        "message": {
+            "type": "message",
+            "user": "U0COLLEAGUE",
+            "text": text,
+            "ts": _ts(),
+            "team": TEAM_ID,
+            **message,
+        },
+    }
+
+
+def quiz_click(
+    response_url: str, *, layer: int, entry: str, user: str = USER, is_ephemeral: bool = True
+) -> dict[str, Any]:
+    """A click on the layer button `layer` of a quiz question about `entry`."""
+    payload = block_actions(
+        entry, response_url, is_ephemeral=is_ephemeral, action_id=f"osi_quiz_answer_{layer}"
+    )
+    payload["user"]["id"] = user
+    return payload
+
+
+def quiz_me_click(
+    response_url: str, *, user: str = USER, is_ephemeral: bool = False
+) -> dict[str, Any]:
+    """A click on "Quiz me" (under the daily post) or "Another question"."""
+    payload = block_actions(
+        "start", response_url, is_ephemeral=is_ephemeral, action_id="osi_quiz_start"
+    )
+    payload["user"]["id"] = user
+    return payload

@@ -29,7 +29,9 @@ GUILD_COMMANDS = rf"/applications/{fd.APP_ID}/guilds/{fd.GUILD_ID}/commands"
 
 
 def osi_command(commands: list[dict[str, Any]]) -> dict[str, Any]:
-    (command,) = commands
+    """The one slash command registered (beside it: the "Which OSI layer?" message command)."""
+    (command,) = [c for c in commands if c.get("type", 1) == 1]
+    assert [c["name"] for c in commands if c.get("type") == 3] == ["Which OSI layer?"]
     return command
 
 

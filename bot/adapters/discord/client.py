@@ -1,21 +1,40 @@
-"""The Discord client: wires the answer core to `/osi`, mentions, DMs and buttons."""
+"""The Discord client: wires the answer core to `/osi`, mentions, DMs, buttons, the
+"Which OSI layer?" message command and the quiz."""
 
 from __future__ import annotations
 
 import logging
+import random
 from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.adapters.discord.commands import OsiTree, apologize, osi_command, send_reply
+from bot.adapters.discord.commands import (
+    OsiTree,
+    apologize,
+    osi_command,
+    send_reply,
+    which_layer_menu,
+)
 from bot.adapters.discord.messages import is_addressed_to, send_reply_to
+from bot.adapters.discord.quiz import (
+    QuizAnswerButton,
+    QuizStartButton,
+    question_embed,
+    question_view,
+    quiz_me_view,
+    verdict_embed,
+)
 from bot.adapters.discord.replies import APOLOGY, Reply, render_reply
 from bot.adapters.discord.settings import AUTO_SHARDS
-from bot.adapters.discord.views import AskButton
+from bot.adapters.discord.views import AskButton, sendable
 from bot.core.answering import answer
 from bot.core.completion import complete as complete_names
 from bot.core.knowledge import as_source
+from bot.core.phrasing import NO_TEXT_TO_READ
+from bot.core.quiz import Quizmaster, check
 from bot.ops.in_flight import InFlight
+from bot.render.quiz import NOTHING_TO_QUIZ, STALE_QUESTION
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -27,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["OsiClient", "ShardedOsiClient", "bot_intents", "build_client"]
 
 log = logging.getLogger(__name__)
+
+_QUIZ_WORDS = frozenset({"quiz", "quiz me"})  # `/osi query:quiz` asks a question
 
 
 def bot_intents() -> discord.Intents:
@@ -46,6 +67,7 @@ class OsiClient(discord.Client):
         knowledge: Callable[[], Knowledge],
         ask: Callable[[str], Answer],
         complete: Callable[[str], Sequence[str]],
+        quizmaster: Quizmaster | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -57,10 +79,13 @@ class OsiClient(discord.Client):
         )
         self._knowledge = knowledge
         self._ask = ask
+        # A quiz question, not a secret: any generator will do.
+        self._quizmaster = quizmaster or Quizmaster(random.Random())  # noqa: S311
         self.answering = InFlight()
         self.tree = OsiTree(self)
         self.tree.add_command(osi_command(self.answer_command, complete))
-        self.add_dynamic_items(AskButton)
+        self.tree.add_command(which_layer_menu(self.answer_message))
+        self.add_dynamic_items(AskButton, QuizAnswerButton, QuizStartButton)
 
     @property
     def knowledge(self) -> Knowledge:
@@ -78,8 +103,58 @@ class OsiClient(discord.Client):
 
     async def answer_command(self, interaction: discord.Interaction[Any], query: str) -> None:
         """`/osi`: failures reach the tree's error handler, which apologises."""
+        if " ".join(query.split()).casefold() in _QUIZ_WORDS:
+            await self.start_quiz(interaction)
+            return
         with self.answering.track():
             await send_reply(interaction, self.reply_for(query))
+
+    async def answer_message(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        """ "Which OSI layer?" on a message: its text answered only to the person who asked."""
+        with self.answering.track():
+            if not message.content.strip():
+                await interaction.response.send_message(NO_TEXT_TO_READ, ephemeral=True)
+                return
+            await send_reply(interaction, self.reply_for(message.content), private=True)
+
+    async def start_quiz(self, interaction: discord.Interaction[Any]) -> None:
+        """A quiz question for the person who asked, only them, never their last one."""
+        with self.answering.track():
+            try:
+                knowledge = self.knowledge
+                question = self._quizmaster.ask(knowledge, f"discord:{interaction.user.id}")
+                if question is None:
+                    await interaction.response.send_message(NOTHING_TO_QUIZ, ephemeral=True)
+                    return
+                await interaction.response.send_message(
+                    embed=question_embed(question),
+                    view=sendable(question_view(question, knowledge)),
+                    ephemeral=True,
+                )
+            except Exception:
+                log.exception("asking a quiz question failed")
+                await apologize(interaction)
+
+    async def answer_quiz(
+        self, interaction: discord.Interaction[Any], name: str, layer: int
+    ) -> None:
+        """Whether `layer` is right for `name`, told only to the person who clicked."""
+        with self.answering.track():
+            try:
+                verdict = check(self.knowledge, name, layer)
+                if verdict is None:
+                    await interaction.response.send_message(STALE_QUESTION, ephemeral=True)
+                    return
+                await interaction.response.send_message(
+                    embed=verdict_embed(verdict),
+                    view=sendable(quiz_me_view("Another question")),
+                    ephemeral=True,
+                )
+            except Exception:
+                log.exception("answering the quiz button %r (L%d) failed", name, layer)
+                await apologize(interaction)
 
     async def answer_suggestion(self, interaction: discord.Interaction[Any], name: str) -> None:
         with self.answering.track():
@@ -118,6 +193,7 @@ def build_client(
     *,
     ask: Callable[[str], Answer] | None = None,
     complete: Callable[[str], Sequence[str]] | None = None,
+    quizmaster: Quizmaster | None = None,
     **options: Any,
 ) -> OsiClient:
     """The one place the Discord bot is assembled.
@@ -128,6 +204,7 @@ def build_client(
         ask: answers a question; the core's `answer` unless a caller passes its own
             (`bot.run.discord` counts it for /metrics; tests' fail or suggest on cue).
         complete: ranks completions for autocomplete; the core's `complete` by default.
+        quizmaster: picks quiz questions (default: at random, remembered in memory).
         options: further discord.py client options (tests shorten `guild_ready_timeout`).
     """
     source = as_source(knowledge)
@@ -142,6 +219,7 @@ def build_client(
         "knowledge": source,
         "ask": ask or answer_now,
         "complete": complete or complete_now,
+        "quizmaster": quizmaster,
         **options,
     }
     if not settings.sharded:

@@ -20,13 +20,24 @@ if TYPE_CHECKING:
 
     from bot.adapters.discord.replies import Reply
 
-__all__ = ["MAX_CHOICES", "OsiTree", "apologize", "osi_command", "send_reply", "sync_commands"]
+__all__ = [
+    "MAX_CHOICES",
+    "WHICH_LAYER_MENU",
+    "OsiTree",
+    "apologize",
+    "osi_command",
+    "send_reply",
+    "sync_commands",
+    "which_layer_menu",
+]
 
 log = logging.getLogger(__name__)
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete choices
 _DESCRIPTION = "Which OSI layer does a Kubernetes networking tool or concept work at?"
 _QUERY_DESCRIPTION = "A tool, concept or layer: metallb, sticky sessions, layer 4, help"
+
+WHICH_LAYER_MENU = "Which OSI layer?"  # a message's Apps menu
 
 # discord.py resolves the callback's annotations from this module's globals.
 _Query = app_commands.Range[str, 1, MAX_QUESTION_CHARS]
@@ -71,10 +82,25 @@ def osi_command(
     return osi
 
 
-async def send_reply(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Answer an interaction: publicly when the reply is public, else only to the asker."""
+def which_layer_menu(
+    on_message: Callable[[discord.Interaction[Any], discord.Message], Awaitable[None]],
+) -> app_commands.ContextMenu:
+    """A message's Apps -> "Which OSI layer?": `on_message` answers about its text."""
+
+    async def which_layer(interaction: discord.Interaction[Any], message: discord.Message) -> None:
+        await on_message(interaction, message)
+
+    menu = app_commands.ContextMenu(name=WHICH_LAYER_MENU, callback=which_layer)
+    return app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)(menu)
+
+
+async def send_reply(
+    interaction: discord.Interaction[Any], reply: Reply, *, private: bool = False
+) -> None:
+    """Answer an interaction: publicly when the reply is public, else (or when `private`)
+    only to the asker."""
     await interaction.response.send_message(
-        embed=reply.embed, view=sendable(reply.view), ephemeral=not reply.public
+        embed=reply.embed, view=sendable(reply.view), ephemeral=private or not reply.public
     )
 
 
@@ -92,7 +118,8 @@ async def apologize(interaction: discord.Interaction[Any]) -> None:
 async def sync_commands(
     tree: app_commands.CommandTree[Any], *, guild_id: int | None, everywhere: bool
 ) -> None:
-    """Register `/osi` with Discord: everywhere on demand, or instantly in one server."""
+    """Register `/osi` and "Which OSI layer?" with Discord: everywhere on demand, or
+    instantly in one server."""
     if everywhere:
         commands = await tree.sync()
         log.info(

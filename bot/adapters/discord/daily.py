@@ -20,6 +20,7 @@ import discord
 from discord.http import HTTPClient, handle_message_parameters
 
 from bot.adapters.discord.embeds import LAYER_COLOURS, Limits, add_field, clip, md, picture
+from bot.adapters.discord.quiz import quiz_me_view
 from bot.adapters.discord.settings import TOKEN
 from bot.core.phrasing import tools_by_origin, works
 from bot.daily.job import PostRefusedError
@@ -106,6 +107,7 @@ def discord_sender(http: HTTPClient) -> PostSender:
         # a send whose response was lost is tried again within Discord's dedup window.
         params = handle_message_parameters(
             embed=daily_embed(post),
+            view=quiz_me_view(),  # "Quiz me": the running bot answers its clicks
             allowed_mentions=discord.AllowedMentions.none(),
             nonce=f"osi-daily-{post.day:%Y%m%d}",
         )

@@ -7,6 +7,7 @@ client pointed at a local fake and a `response_url` client of their own.
 from __future__ import annotations
 
 import logging
+import random
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -17,8 +18,10 @@ from bot.adapters.slack.blocks import ASK_ACTION_PREFIX
 from bot.adapters.slack.clients import ResponseUrlClient
 from bot.adapters.slack.dedupe import RecentKeys, SkipRedeliveries
 from bot.adapters.slack.listeners import Listeners
+from bot.adapters.slack.quiz import QUIZ_ANSWER_PREFIX, QUIZ_START_ACTION
 from bot.core.answering import answer
 from bot.core.knowledge import as_source
+from bot.core.quiz import Quizmaster
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS, InFlight
 
 if TYPE_CHECKING:
@@ -30,10 +33,13 @@ if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
 
-__all__ = ["SlackBot", "build_bot"]
+__all__ = ["WHICH_LAYER_SHORTCUT", "SlackBot", "build_bot"]
 
 _ANY_COMMAND = re.compile(r"^/")  # the manifest names it /osi; a workspace may rename it
 _ASK_BUTTON = re.compile(rf"^{ASK_ACTION_PREFIX}\d+$")
+_QUIZ_ANSWER = re.compile(rf"^{QUIZ_ANSWER_PREFIX}[1-7]$")
+# The message shortcut's callback_id, as slack/manifest.yaml names it.
+WHICH_LAYER_SHORTCUT = "osi_which_layer"
 # The slack_bolt.logger.messages that carry a request body, and a cap for every other one.
 _QUOTES_THE_BODY = (
     "Invalid request signature detected",
@@ -99,6 +105,7 @@ def build_bot(
     answer_fn: Callable[[Knowledge, str], Answer] = answer,
     seen: Deliveries | None = None,
     health_details: Callable[[], Mapping[str, str]] = dict,
+    quizmaster: Quizmaster | None = None,
 ) -> SlackBot:
     """The osi-bot Slack app.
 
@@ -111,6 +118,7 @@ def build_bot(
         answer_fn: the core's `answer`; tests swap in one that fails.
         seen: remembers deliveries, so a redelivery is ignored (default: this process).
         health_details: what `/healthz` shows beside its status.
+        quizmaster: picks quiz questions (default: at random, remembered in memory).
     """
     app = AsyncApp(
         name="osi-bot",
@@ -131,11 +139,16 @@ def build_bot(
         responses=responses or ResponseUrlClient(),
         background=background,
         answer_fn=answer_fn,
+        # A quiz question, not a secret: any generator will do.
+        quizmaster=quizmaster or Quizmaster(random.Random()),  # noqa: S311
     )
     app.command(_ANY_COMMAND)(listeners.command)
     app.event("app_mention")(listeners.mention)
     app.event("message")(listeners.direct_message)
     app.action(_ASK_BUTTON)(listeners.button)
+    app.action(QUIZ_START_ACTION)(listeners.quiz_start)
+    app.action(_QUIZ_ANSWER)(listeners.quiz_answer)
+    app.shortcut(WHICH_LAYER_SHORTCUT)(listeners.message_shortcut)
     return SlackBot(
         app=app,
         background=background,

@@ -34,6 +34,7 @@ from bot.adapters.slack.limits import (
     trim,
 )
 from bot.adapters.slack.mrkdwn import bold, escape
+from bot.adapters.slack.quiz import quiz_me_block
 from bot.core.phrasing import tools_by_origin, works
 from bot.daily.job import PostRefusedError
 from bot.daily.render_text import daily_text, daily_title
@@ -74,7 +75,7 @@ _HINTS = {
 
 def daily_message(post: DailyPost) -> SlackMessage:
     """The post as a header, the stack with the day's layer marked, the Kubernetes side,
-    the spotlight and a did-you-know line."""
+    the spotlight, a did-you-know line and a "Quiz me" button."""
     layer, spotlight = post.layer, post.spotlight
     # plain_text is shown as typed, never parsed for mentions or links, so it is not escaped
     # (as for the adapter's buttons).
@@ -106,9 +107,10 @@ def daily_message(post: DailyPost) -> SlackMessage:
     if others:
         listed = tools_by_origin(others, post.table_tools, escape)
         blocks.append(context(f"Also at this layer: {listed}"))
+    blocks.append(quiz_me_block())
     notice = context("(Trimmed: the full post is too long for one Slack message.)")
     text = trim(escape(daily_text(post)), TEXT_FALLBACK_LIMIT)
-    return SlackMessage(text=text, blocks=fit_blocks(blocks, notice=notice))
+    return SlackMessage(text=text, blocks=fit_blocks(blocks, keep_last=1, notice=notice))
 
 
 def _error_code(error: SlackApiError) -> str:

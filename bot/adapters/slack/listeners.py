@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 
 from bot.adapters.slack.blocks import apology_message, render_answer
+from bot.adapters.slack.quiz import (
+    QUIZ_ANSWER_PREFIX,
+    notice_message,
+    question_message,
+    verdict_message,
+)
+from bot.core.phrasing import NO_TEXT_TO_READ
+from bot.core.quiz import check
 from bot.errors import describe_failure
+from bot.render.quiz import NOTHING_TO_QUIZ, STALE_QUESTION
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Coroutine
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
     from bot.adapters.slack.clients import ResponseUrlClient
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
+    from bot.core.quiz import Quizmaster
     from bot.ops.in_flight import InFlight
 
 __all__ = ["Listeners", "is_from_a_person"]
@@ -41,6 +51,9 @@ _UNREACHABLE = (aiohttp.ClientError, TimeoutError)
 
 # Answers quote documentation links; a preview card of each would bury the answer.
 _NO_UNFURL: dict[str, Any] = {"unfurl_links": False, "unfurl_media": False}
+# Seen only by the person who clicked or used the shortcut, and added below, never replacing.
+_ONLY_TO_THEM: dict[str, Any] = {"response_type": "ephemeral", "replace_original": False}
+_QUIZ_WORDS = frozenset({"quiz", "quiz me"})
 
 
 def is_from_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
@@ -85,8 +98,10 @@ class Listeners:
         responses: ResponseUrlClient,
         background: InFlight,
         answer_fn: Callable[[Knowledge, str], Answer],
+        quizmaster: Quizmaster,
     ) -> None:
         self._knowledge = knowledge
+        self._quizmaster = quizmaster
         self._client = client
         self._responses = responses
         self._background = background
@@ -134,6 +149,9 @@ class Listeners:
 
     async def command(self, ack: AsyncAck, command: dict[str, Any]) -> None:
         text, name = command.get("text") or "", command.get("command") or "/osi"
+        if " ".join(text.split()).casefold() in _QUIZ_WORDS:
+            await self._ack_quiz(ack, command.get("user_id") or "")
+            return
         try:
             answer, message = self._answer(text, name)
         except Exception:
@@ -212,3 +230,68 @@ class Listeners:
         else:
             private = {**reply, "response_type": "ephemeral", "replace_original": True}
             await self._responses.send(url, private)
+
+    # "Which OSI layer?" on a message: answer its text, only to the person who asked.
+
+    async def message_shortcut(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        url = body["response_url"]
+        text = (body.get("message") or {}).get("text") or ""
+        self._later(
+            self._answer_shortcut(url, text),
+            lambda: self._responses.send(url, {**apology_message().as_kwargs(), **_ONLY_TO_THEM}),
+            name="message shortcut",
+        )
+
+    async def _answer_shortcut(self, url: str, text: str) -> None:
+        if text.strip():
+            _, message = self._answer(text)
+        else:
+            message = notice_message(NO_TEXT_TO_READ)
+        await self._responses.send(url, {**message.as_kwargs(), **_NO_UNFURL, **_ONLY_TO_THEM})
+
+    # The quiz: /osi quiz or "Quiz me" asks; a layer button is answered to the clicker alone.
+
+    def _question(self, person: str) -> dict[str, Any]:
+        knowledge = self._knowledge()
+        question = self._quizmaster.ask(knowledge, f"slack:{person}")
+        if question is None:
+            return notice_message(NOTHING_TO_QUIZ).as_kwargs()
+        return question_message(question, knowledge).as_kwargs()
+
+    async def _ack_quiz(self, ack: AsyncAck, person: str) -> None:
+        try:
+            message = self._question(person)
+        except Exception:
+            _log.exception("Asking a Slack quiz question failed")
+            message = apology_message().as_kwargs()
+        await ack({**message, "response_type": "ephemeral"})
+
+    async def quiz_start(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        url, person = body["response_url"], (body.get("user") or {}).get("id") or ""
+        self._later(
+            self._send_question(url, person),
+            lambda: self._responses.send(url, {**apology_message().as_kwargs(), **_ONLY_TO_THEM}),
+            name="quiz question",
+        )
+
+    async def _send_question(self, url: str, person: str) -> None:
+        await self._responses.send(url, {**self._question(person), **_ONLY_TO_THEM})
+
+    async def quiz_answer(
+        self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]
+    ) -> None:
+        await ack()
+        url = body["response_url"]
+        guess = int(action["action_id"].removeprefix(QUIZ_ANSWER_PREFIX))
+        self._later(
+            self._answer_quiz(url, action.get("value") or "", guess),
+            lambda: self._responses.send(url, {**apology_message().as_kwargs(), **_ONLY_TO_THEM}),
+            name="quiz answer",
+        )
+
+    async def _answer_quiz(self, url: str, name: str, guess: int) -> None:
+        verdict = check(self._knowledge(), name, guess)
+        message = verdict_message(verdict) if verdict else notice_message(STALE_QUESTION)
+        await self._responses.send(url, {**message.as_kwargs(), **_ONLY_TO_THEM})

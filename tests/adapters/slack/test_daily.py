@@ -67,7 +67,7 @@ def test_every_post_of_a_long_rotation_is_valid_block_kit(knowledge: Knowledge) 
 
 def test_the_post_reads_component_spotlight_and_fact(knowledge: Knowledge) -> None:
     post = daily_post(knowledge, THURSDAY)  # Layer 4, "LoadBalancer & NodePort"
-    header, picture, kubernetes, spotlight, *small_print = daily_message(post).blocks
+    header, picture, kubernetes, spotlight, *small_print, quiz = daily_message(post).blocks
     assert header["type"] == "header"
     assert picture["text"]["text"].startswith("```\n┌")
     assert "│ L4 Transport     ● │" in picture["text"]["text"]
@@ -78,6 +78,7 @@ def test_the_post_reads_component_spotlight_and_fact(knowledge: Knowledge) -> No
     assert post.fact is not None
     assert [b["type"] for b in small_print] == ["context", "context"]
     assert small_print[0]["elements"][0]["text"].startswith("*Did you know?* ")
+    assert [e["action_id"] for e in quiz["elements"]] == ["osi_quiz_start"]  # "Quiz me"
 
 
 def test_text_from_the_knowledge_cannot_mention_link_or_broadcast(knowledge: Knowledge) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.adapters.slack.app import WHICH_LAYER_SHORTCUT
 from bot.adapters.slack.server import EVENTS_PATH
 
 MANIFEST = Path(__file__).resolve().parents[3] / "slack" / "manifest.yaml"
@@ -55,3 +56,12 @@ def test_socket_mode_is_on_and_the_http_urls_are_ready_to_uncomment(
     commented = re.findall(r"#\s*(?:url|request_url): (\S+)", MANIFEST.read_text())
     assert len(commented) == 3
     assert all(url.endswith(EVENTS_PATH) for url in commented)
+
+
+def test_the_message_shortcut_is_the_one_the_bot_listens_for(manifest: dict[str, Any]) -> None:
+    [shortcut] = manifest["features"]["shortcuts"]
+    assert shortcut["type"] == "message"
+    assert shortcut["callback_id"] == WHICH_LAYER_SHORTCUT
+    assert shortcut["name"] == "Which OSI layer?"
+    assert len(shortcut["name"]) <= 24  # Slack's limits for a shortcut's name
+    assert 0 < len(shortcut["description"]) <= 80  # and its description
