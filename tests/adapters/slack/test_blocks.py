@@ -174,7 +174,7 @@ def test_seven_huge_layers_are_trimmed_to_fifty_blocks_with_a_notice(knowledge: 
     assert_valid_message({"text": "fallback", "blocks": blocks})
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(text=st.text(min_size=1, max_size=300))
 def test_any_knowledge_text_renders_valid_and_escaped(knowledge: Knowledge, text: str) -> None:
     hostile = _knowledge_with(
