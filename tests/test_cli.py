@@ -454,7 +454,7 @@ def test_on_a_terminal_the_stack_is_coloured_unless_no_color(no_color: str, colo
 
 def _team_overlay(directory: Path) -> Path:
     overlay = directory / "team-tools.yaml"
-    overlay.write_text(team_tool("Skupper"), "utf-8")
+    overlay.write_text(team_tool("Frobnitz"), "utf-8")
     return overlay
 
 
@@ -473,7 +473,7 @@ def test_check_merges_the_team_overlays_and_counts_both(tmp_path: Path) -> None:
     )
     assert files == [
         f"  {tmp_path / 'ours.yaml'}: 1 entry: MetalLB (replaces MetalLB)",
-        f"  {tmp_path / 'team-tools.yaml'}: 1 entry: Skupper",
+        f"  {tmp_path / 'team-tools.yaml'}: 1 entry: Frobnitz",
     ]
 
 
@@ -483,7 +483,7 @@ def test_check_with_knowledge_extra_checks_one_overlay(tmp_path: Path) -> None:
     env = {**os.environ, "OSI_KNOWLEDGE_EXTRA": str(tmp_path / "missing")}
     result = _osi("check", "--knowledge-extra", str(overlay), env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == f"  {overlay}: 1 entry: Skupper"
+    assert result.stdout.splitlines()[-1] == f"  {overlay}: 1 entry: Frobnitz"
 
 
 def test_a_clashing_overlay_is_refused_in_two_lines_naming_both_places(tmp_path: Path) -> None:
@@ -499,10 +499,10 @@ def test_a_clashing_overlay_is_refused_in_two_lines_naming_both_places(tmp_path:
 
 def test_json_answers_say_where_they_come_from(tmp_path: Path) -> None:
     overlay = _team_overlay(tmp_path)
-    result = _osi("ask", "--knowledge-extra", str(overlay), "--json", "-", stdin="skupper\nenvoy\n")
-    skupper, envoy = map(json.loads, result.stdout.splitlines())
-    assert (skupper["origin"], skupper["origin_file"]) == ("team", "team-tools.yaml")
-    assert skupper["text"].endswith("From your team's knowledge (team-tools.yaml).")
+    result = _osi("ask", "--knowledge-extra", str(overlay), "--json", "-", stdin="frobnitz\nenvoy\n")
+    frobnitz, envoy = map(json.loads, result.stdout.splitlines())
+    assert (frobnitz["origin"], frobnitz["origin_file"]) == ("team", "team-tools.yaml")
+    assert frobnitz["text"].endswith("From your team's knowledge (team-tools.yaml).")
     assert (envoy["origin"], envoy["origin_file"]) == ("bundled", "layers.yaml")
 
 

@@ -43,6 +43,8 @@ CLEARLY_DESCRIBED = [
     ("where do certificates get rotated", 6, ""),
     ("what layer authenticates users before forwarding requests", 7, ""),
     ("which part handles the sticky cookie", 5, ""),
+    # The table's own Layer 4 sentence: "forwards raw streams ... cannot route by URL".
+    ("which layer forwards packets without looking at the URL", 4, "It forwards raw streams"),
 ]
 
 
@@ -75,8 +77,8 @@ def test_a_description_that_names_a_thing_answers_with_it(
 
 # (question, layers it may be): no layer is clearly ahead, so none is claimed.
 UNSURE = [
-    ("which layer forwards packets without looking at the URL", 4),
     ("does turning http into grpc count as a layer thing", 6),
+    ("where are packets dropped when the network is busy", 3),
 ]
 
 

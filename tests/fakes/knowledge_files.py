@@ -72,7 +72,7 @@ def billion_laughs(levels: int = 9) -> str:
     return "\n".join(lines)
 
 
-def team_tool(name: str = "Skupper", *, layer: int = 7, replaces: str | None = None) -> str:
+def team_tool(name: str = "Frobnitz", *, layer: int = 7, replaces: str | None = None) -> str:
     """A team overlay (OSI_KNOWLEDGE_EXTRA) of one tool at `layer`, replacing `replaces`."""
     stands_in = f"    replaces: {replaces}\n" if replaces else ""
     return (
@@ -88,11 +88,11 @@ def team_tool(name: str = "Skupper", *, layer: int = 7, replaces: str | None = N
 
 
 def with_team_overlay(directory: Path) -> Knowledge:
-    """The bundled knowledge with `directory`/team-tools.yaml merged over it: Skupper, a
+    """The bundled knowledge with `directory`/team-tools.yaml merged over it: Frobnitz, a
     new tool at L7, and MetalLB replaced by the team's own at L3."""
     overlay = directory / "team-tools.yaml"
     overlay.write_text(
-        team_tool("Skupper")
+        team_tool("Frobnitz")
         + team_tool("MetalLB", layer=3, replaces="MetalLB").split("entries:\n", 1)[1],
         "utf-8",
     )

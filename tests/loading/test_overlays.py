@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 SKUPPER = """\
 version: 1
 entries:
-  - name: Skupper
+  - name: Frobnitz
     kind: tool
     summary: Connects services across clusters with a layer 7 application network.
-    aliases: [skupper router]
+    aliases: [frobnitz router]
     layers:
       7: Routes HTTP and AMQP between clusters over mutual TLS links.
 """
@@ -71,8 +71,8 @@ def test_a_team_tool_answers_and_the_bundled_ones_still_do(tmp_path: Path) -> No
     merged = _merged(_write(tmp_path / "team-tools.yaml", SKUPPER))
     bundled = load_knowledge()
     assert len(merged.entries) == len(bundled.entries) + 1
-    skupper = answer(merged, "which layer is skupper router?")
-    assert (skupper.matched, skupper.layer_numbers) == ("Skupper", (7,))
+    frobnitz = answer(merged, "which layer is frobnitz router?")
+    assert (frobnitz.matched, frobnitz.layer_numbers) == ("Frobnitz", (7,))
     assert answer(merged, "metallb") == answer(bundled, "metallb")
     assert answer(merged, "calico").layer_numbers == (3,)
 
@@ -80,15 +80,15 @@ def test_a_team_tool_answers_and_the_bundled_ones_still_do(tmp_path: Path) -> No
 def test_every_entry_records_the_file_it_comes_from(tmp_path: Path) -> None:
     team_file = _write(tmp_path / "team-tools.yaml", SKUPPER)
     merged = _merged(team_file)
-    skupper, calico = merged.find("Skupper"), merged.find("Calico")
-    assert skupper is not None
+    frobnitz, calico = merged.find("Frobnitz"), merged.find("Calico")
+    assert frobnitz is not None
     assert calico is not None
-    assert (skupper.origin.file, skupper.origin.team, skupper.origin.replaces) == (
+    assert (frobnitz.origin.file, frobnitz.origin.team, frobnitz.origin.replaces) == (
         team_file,
         True,
         None,
     )
-    assert skupper.origin.file_name == "team-tools.yaml"
+    assert frobnitz.origin.file_name == "team-tools.yaml"
     assert (calico.origin.file, calico.origin.team) == (bundled_knowledge_path(), False)
 
 
@@ -171,23 +171,23 @@ def test_an_alias_claimed_by_two_overlays_names_both_files(tmp_path: Path) -> No
             layers:
               7:
                 role: Routes requests.
-                aliases: [Skupper Router]
+                aliases: [Frobnitz Router]
         """,
     )
     error = _problems(first, second)
     assert error.source == second  # the later file, where the clash appears
     assert error.problems == [
-        "8:19: entries[0] (Other Router): alias 'Skupper Router' is also claimed by "
-        f"entries[0] (Skupper) at {first}:6:15"
+        "8:19: entries[0] (Other Router): alias 'Frobnitz Router' is also claimed by "
+        f"entries[0] (Frobnitz) at {first}:6:15"
     ]
 
 
 def test_a_team_entry_named_twice_across_overlays_is_an_error(tmp_path: Path) -> None:
     first = _write(tmp_path / "a.yaml", SKUPPER)
-    second = _write(tmp_path / "b.yaml", SKUPPER.replace("aliases: [skupper router]", ""))
+    second = _write(tmp_path / "b.yaml", SKUPPER.replace("aliases: [frobnitz router]", ""))
     error = _problems(first, second)
     assert error.problems == [
-        "3:5: entries[0] (Skupper): 'Skupper' is already the name of entries[0] (Skupper) "
+        "3:5: entries[0] (Frobnitz): 'Frobnitz' is already the name of entries[0] (Frobnitz) "
         f"at {first}:3:5; rename one of them"
     ]
 
@@ -240,7 +240,7 @@ def test_a_new_team_entry_cannot_claim_the_reference_table(tmp_path: Path) -> No
         tmp_path / "team.yaml", SKUPPER.replace("kind: tool", "kind: tool\n    table: true")
     )
     assert _problems(overlay).problems == [
-        "5:5: entries[0] (Skupper).table: a new team entry cannot be a tool of the reference "
+        "5:5: entries[0] (Frobnitz).table: a new team entry cannot be a tool of the reference "
         "table; to correct one, add `replaces: <its name>`"
     ]
 
@@ -253,10 +253,10 @@ def test_an_overlay_is_validated_like_the_main_file(tmp_path: Path) -> None:
         ),
     )
     problems = _problems(overlay).problems
-    assert problems[0].startswith("5:5: entries[0] (Skupper): unknown field 'replace' (allowed: ")
+    assert problems[0].startswith("5:5: entries[0] (Frobnitz): unknown field 'replace' (allowed: ")
     assert "replaces" in problems[0]
     assert problems[1] == (
-        "9:7: entries[0] (Skupper).layers.9: layer 9 is outside 1-7 "
+        "9:7: entries[0] (Frobnitz).layers.9: layer 9 is outside 1-7 "
         "(the OSI model has seven layers)"
     )
 
@@ -282,7 +282,7 @@ def test_a_directory_merges_its_yaml_files_in_name_order(tmp_path: Path) -> None
     (teams / "..data").mkdir()  # how a Kubernetes ConfigMap volume looks
     assert overlay_files([str(teams)]) == (str(teams / "a-tools.yaml"), str(teams / "b-ours.yml"))
     merged = _merged(str(teams))
-    assert answer(merged, "skupper").matched == "Skupper"
+    assert answer(merged, "frobnitz").matched == "Frobnitz"
     assert answer(merged, "metallb").layer_numbers == (3,)
 
 
@@ -336,7 +336,7 @@ def test_a_file_named_twice_is_merged_once(tmp_path: Path) -> None:
     overlay = _write(tmp_path / "team.yaml", SKUPPER)
     assert overlay_files([overlay, str(tmp_path)]) == (overlay,)
     merged = _merged(overlay, str(tmp_path))
-    assert [e.name for e in merged.entries].count("Skupper") == 1
+    assert [e.name for e in merged.entries].count("Frobnitz") == 1
 
 
 def test_every_clash_of_an_overlay_is_reported_at_once_in_file_order(tmp_path: Path) -> None:
@@ -372,8 +372,8 @@ def test_a_team_entry_may_link_to_a_bundled_one(tmp_path: Path) -> None:
         SKUPPER.replace("    layers:", "    uses: [envoy]\n    layers:"),
     )
     knowledge = _merged(overlay)
-    skupper = next(e for e in knowledge.entries if e.name == "Skupper")
-    assert skupper.uses == ("Envoy",)  # spelled as the entry it names
+    frobnitz = next(e for e in knowledge.entries if e.name == "Frobnitz")
+    assert frobnitz.uses == ("Envoy",)  # spelled as the entry it names
 
 
 def test_a_team_link_to_no_entry_is_one_problem_at_its_place(tmp_path: Path) -> None:

@@ -190,17 +190,17 @@ def test_the_overlays_are_part_of_the_key(
     """An edited overlay is parsed again; the same overlays are a hit; the file alone, or
     with other overlays, is cached apart and never served the merged knowledge."""
     overlay = tmp_path / "team.yaml"
-    overlay.write_text(_OVERLAY.format(name="Skupper"), "utf-8")
+    overlay.write_text(_OVERLAY.format(name="Frobnitz"), "utf-8")
     cache = str(cache_dir)
     merged = load_knowledge(knowledge_file, extra=[str(overlay)], cache_dir=cache)
     again = load_knowledge(knowledge_file, extra=[str(overlay)], cache_dir=cache)
     assert [e.name for e in again.entries] == [e.name for e in merged.entries]
     assert parses == [str(knowledge_file), str(overlay)]  # the second load was a hit
     alone = load_knowledge(knowledge_file, cache_dir=cache)
-    assert alone.find("Skupper") is None
-    overlay.write_text(_OVERLAY.format(name="Skupper Next"), "utf-8")
+    assert alone.find("Frobnitz") is None
+    overlay.write_text(_OVERLAY.format(name="Frobnitz Next"), "utf-8")
     edited = load_knowledge(knowledge_file, extra=[str(overlay)], cache_dir=cache)
-    assert edited.find("Skupper Next") is not None
+    assert edited.find("Frobnitz Next") is not None
     assert parses.count(str(overlay)) == 2
     assert len(list(cache_dir.glob("*.pickle"))) == 2  # with and without the overlay
 
@@ -209,7 +209,7 @@ def test_an_entry_whose_overlay_is_gone_is_pruned(
     tmp_path: Path, cache_dir: Path, knowledge_file: Path
 ) -> None:
     overlay = tmp_path / "team.yaml"
-    overlay.write_text(_OVERLAY.format(name="Skupper"), "utf-8")
+    overlay.write_text(_OVERLAY.format(name="Frobnitz"), "utf-8")
     load_knowledge(knowledge_file, extra=[str(overlay)], cache_dir=str(cache_dir))
     overlay.unlink()
     knowledge_file.write_text(knowledge_file.read_text("utf-8") + "\n", "utf-8")

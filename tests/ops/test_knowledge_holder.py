@@ -232,14 +232,14 @@ async def test_an_edited_overlay_is_noticed_and_swapped_in(
     knowledge_file: Path, tmp_path: Path
 ) -> None:
     overlay = tmp_path / "team.yaml"
-    overlay.write_text(team_tool("Skupper"), "utf-8")
+    overlay.write_text(team_tool("Frobnitz"), "utf-8")
     holder = _with_overlays(knowledge_file, overlay)
-    assert answer(holder.current, "skupper").matched == "Skupper"
+    assert answer(holder.current, "frobnitz").matched == "Frobnitz"
     assert not holder.changed_on_disk()
-    rewrite(overlay, team_tool("Skupper Next"))
+    rewrite(overlay, team_tool("Frobnitz Next"))
     assert holder.changed_on_disk()
     assert await holder.reload()
-    assert answer(holder.current, "skupper next").matched == "Skupper Next"
+    assert answer(holder.current, "frobnitz next").matched == "Frobnitz Next"
     assert answer(holder.current, "metallb").matched == "MetalLB"  # the main file's still
 
 
@@ -249,29 +249,29 @@ async def test_a_file_added_to_an_overlay_directory_is_noticed(
     teams = tmp_path / "teams"
     teams.mkdir()  # empty: no overlay yet
     holder = _with_overlays(knowledge_file, teams)
-    assert holder.current.find("Skupper") is None
-    (teams / "tools.yaml").write_text(team_tool("Skupper"), "utf-8")
+    assert holder.current.find("Frobnitz") is None
+    (teams / "tools.yaml").write_text(team_tool("Frobnitz"), "utf-8")
     assert holder.changed_on_disk()
     assert await holder.reload()
-    assert answer(holder.current, "skupper").matched == "Skupper"
+    assert answer(holder.current, "frobnitz").matched == "Frobnitz"
     (teams / "tools.yaml").unlink()
     assert holder.changed_on_disk()
     assert await holder.reload()
-    assert holder.current.find("Skupper") is None
+    assert holder.current.find("Frobnitz") is None
 
 
 async def test_a_broken_overlay_keeps_the_previous_knowledge_and_logs_one_line(
     knowledge_file: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     overlay = tmp_path / "team.yaml"
-    overlay.write_text(team_tool("Skupper"), "utf-8")
+    overlay.write_text(team_tool("Frobnitz"), "utf-8")
     holder = _with_overlays(knowledge_file, overlay)
     before = holder.current
     rewrite(overlay, team_tool("Calico", layer=3))  # a bundled name without `replaces`
     assert holder.changed_on_disk()
     assert not await holder.reload()
     assert holder.current is before
-    assert answer(holder.current, "skupper").matched == "Skupper"
+    assert answer(holder.current, "frobnitz").matched == "Frobnitz"
     (record,) = [r for r in caplog.records if r.name == "bot.ops.knowledge_holder"]
     message = record.getMessage()
     assert "\n" not in message

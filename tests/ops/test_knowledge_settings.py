@@ -71,8 +71,8 @@ def test_team_overlays_from_osi_knowledge_extra() -> None:
 
 def test_load_merges_the_overlays(tmp_path: Path) -> None:
     overlay = tmp_path / "team.yaml"
-    overlay.write_text(team_tool("Skupper"), "utf-8")
+    overlay.write_text(team_tool("Frobnitz"), "utf-8")
     files = KnowledgeSettings.from_env({"OSI_KNOWLEDGE_EXTRA": str(overlay), "OSI_CACHE_DIR": ""})
-    skupper = files.load().find("Skupper")
-    assert skupper is not None
-    assert skupper.origin.team
+    frobnitz = files.load().find("Frobnitz")
+    assert frobnitz is not None
+    assert frobnitz.origin.team

@@ -24,13 +24,13 @@ def team(tmp_path_factory: pytest.TempPathFactory) -> Knowledge:
 @pytest.mark.parametrize(
     ("question", "line"),
     [
-        ("skupper", "From your team's knowledge (team-tools.yaml)."),
+        ("frobnitz", "From your team's knowledge (team-tools.yaml)."),
         (
             "which layer is metallb?",
             "From your team's knowledge (team-tools.yaml), in place of the bundled MetalLB entry.",
         ),
-        ("skupper vs calico", "From your team's knowledge (team-tools.yaml): Skupper."),
-        ("what is at layer 7?", "From your team's knowledge (team-tools.yaml): Skupper."),
+        ("frobnitz vs calico", "From your team's knowledge (team-tools.yaml): Frobnitz."),
+        ("what is at layer 7?", "From your team's knowledge (team-tools.yaml): Frobnitz."),
         ("calico", None),
         ("what is at layer 5?", None),
         ("help", None),
@@ -53,12 +53,12 @@ def test_a_replaced_entry_answers_with_the_teams_layers(team: Knowledge) -> None
 
 
 def test_json_says_where_each_answer_comes_from(team: Knowledge) -> None:
-    skupper = answer_record(answer(team, "skupper"), team)
-    assert (skupper["origin"], skupper["origin_file"]) == ("team", "team-tools.yaml")
-    assert "From your team's knowledge (team-tools.yaml)." in skupper["text"]
+    frobnitz = answer_record(answer(team, "frobnitz"), team)
+    assert (frobnitz["origin"], frobnitz["origin_file"]) == ("team", "team-tools.yaml")
+    assert "From your team's knowledge (team-tools.yaml)." in frobnitz["text"]
     calico = answer_record(answer(team, "calico"), team)
     assert (calico["origin"], calico["origin_file"]) == ("bundled", "layers.yaml")
     unknown = answer_record(answer(team, "what layer is lunch"), team)
     assert (unknown["origin"], unknown["origin_file"]) == (None, None)
-    both = answer_record(answer(team, "skupper vs calico"), team)
+    both = answer_record(answer(team, "frobnitz vs calico"), team)
     assert [s["origin"] for s in both["subjects"]] == ["team", "bundled"]

@@ -49,11 +49,11 @@ async def test_the_bot_answers_from_an_overlay_directory_and_follows_its_edits(
 
         # A file added to the directory: the team's tool answers, and says whose it is.
         team = overlays / "team-tools.yaml"
-        team.write_text(team_tool("Skupper"), "utf-8")
+        team.write_text(team_tool("Frobnitz"), "utf-8")
         await bot.metric_reaches(RELOADED, 1)
-        skupper = await _ask(bot, "skupper", url)
-        assert skupper.startswith("Skupper works at Layer 7")
-        assert skupper.endswith(TEAM_LINE)
+        frobnitz = await _ask(bot, "frobnitz", url)
+        assert frobnitz.startswith("Frobnitz works at Layer 7")
+        assert frobnitz.endswith(TEAM_LINE)
 
         # Edited to replace a bundled entry: the answer changes.
         rewrite(team, team_tool("MetalLB", layer=3, replaces="MetalLB"))

@@ -313,13 +313,13 @@ def test_an_answer_without_layers_draws_no_stack(knowledge: Knowledge, question:
 
 def test_an_answer_from_the_teams_knowledge_says_so_in_the_footer(tmp_path: Path) -> None:
     team = with_team_overlay(tmp_path)
-    assert embed_for(team, "skupper").footer.text == "From your team's knowledge (team-tools.yaml)."
+    assert embed_for(team, "frobnitz").footer.text == "From your team's knowledge (team-tools.yaml)."
     assert embed_for(team, "metallb").footer.text == (
         "From your team's knowledge (team-tools.yaml), in place of the bundled MetalLB entry."
     )
     assert embed_for(team, "calico").footer.text is None
     # A truncated question keeps its note beside it.
-    long = answer(team, "skupper " + "x" * (MAX_QUESTION_CHARS + 10))
+    long = answer(team, "frobnitz " + "x" * (MAX_QUESTION_CHARS + 10))
     assert long.truncated
     footer = answer_embed(long, team).footer.text
     assert footer is not None
