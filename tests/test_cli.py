@@ -499,7 +499,9 @@ def test_a_clashing_overlay_is_refused_in_two_lines_naming_both_places(tmp_path:
 
 def test_json_answers_say_where_they_come_from(tmp_path: Path) -> None:
     overlay = _team_overlay(tmp_path)
-    result = _osi("ask", "--knowledge-extra", str(overlay), "--json", "-", stdin="frobnitz\nenvoy\n")
+    result = _osi(
+        "ask", "--knowledge-extra", str(overlay), "--json", "-", stdin="frobnitz\nenvoy\n"
+    )
     frobnitz, envoy = map(json.loads, result.stdout.splitlines())
     assert (frobnitz["origin"], frobnitz["origin_file"]) == ("team", "team-tools.yaml")
     assert frobnitz["text"].endswith("From your team's knowledge (team-tools.yaml).")

@@ -313,7 +313,9 @@ def test_an_answer_without_layers_draws_no_stack(knowledge: Knowledge, question:
 
 def test_an_answer_from_the_teams_knowledge_says_so_in_the_footer(tmp_path: Path) -> None:
     team = with_team_overlay(tmp_path)
-    assert embed_for(team, "frobnitz").footer.text == "From your team's knowledge (team-tools.yaml)."
+    assert (
+        embed_for(team, "frobnitz").footer.text == "From your team's knowledge (team-tools.yaml)."
+    )
     assert embed_for(team, "metallb").footer.text == (
         "From your team's knowledge (team-tools.yaml), in place of the bundled MetalLB entry."
     )
