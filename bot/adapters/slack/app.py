@@ -16,9 +16,11 @@ from slack_bolt.async_app import AsyncApp
 from bot.adapters.slack.blocks import ASK_ACTION_PREFIX
 from bot.adapters.slack.clients import ResponseUrlClient
 from bot.adapters.slack.dedupe import RecentKeys, SkipRedeliveries
+from bot.adapters.slack.feedback import FEEDBACK_CALLBACK, VOTE_ACTIONS, FeedbackListeners
 from bot.adapters.slack.listeners import Listeners
 from bot.core.answering import answer
 from bot.core.knowledge import as_source
+from bot.ops.feedback import Feedback
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS, InFlight
 
 if TYPE_CHECKING:
@@ -99,6 +101,7 @@ def build_bot(
     answer_fn: Callable[[Knowledge, str], Answer] = answer,
     seen: Deliveries | None = None,
     health_details: Callable[[], Mapping[str, str]] = dict,
+    feedback: Feedback | None = None,
 ) -> SlackBot:
     """The osi-bot Slack app.
 
@@ -111,6 +114,7 @@ def build_bot(
         answer_fn: the core's `answer`; tests swap in one that fails.
         seen: remembers deliveries, so a redelivery is ignored (default: this process).
         health_details: what `/healthz` shows beside its status.
+        feedback: counts "Was this right?" votes (default: in this process, nothing kept).
     """
     app = AsyncApp(
         name="osi-bot",
@@ -125,10 +129,12 @@ def build_bot(
     )
     app.use(SkipRedeliveries(seen or RecentKeys()))
     background = InFlight()
+    responses = responses or ResponseUrlClient()
+    source = as_source(knowledge)
     listeners = Listeners(
-        as_source(knowledge),
+        source,
         client=client,
-        responses=responses or ResponseUrlClient(),
+        responses=responses,
         background=background,
         answer_fn=answer_fn,
     )
@@ -136,6 +142,14 @@ def build_bot(
     app.event("app_mention")(listeners.mention)
     app.event("message")(listeners.direct_message)
     app.action(_ASK_BUTTON)(listeners.button)
+    votes = FeedbackListeners(
+        feedback or Feedback(source),
+        client=client,
+        responses=responses,
+        background=background,
+    )
+    app.action(re.compile(f"^({'|'.join(VOTE_ACTIONS)})$"))(votes.vote)
+    app.view(FEEDBACK_CALLBACK)(votes.submission)
     return SlackBot(
         app=app,
         background=background,

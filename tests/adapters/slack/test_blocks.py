@@ -170,7 +170,9 @@ def test_seven_huge_layers_are_trimmed_to_fifty_blocks_with_a_notice(knowledge: 
     every_layer = answer(big, "layer 4")._replace(layers=tuple(big.layers.values()))
     blocks = render_answer(every_layer, big).blocks
     assert len(blocks) == MAX_BLOCKS
-    assert "Trimmed" in str(blocks[-1])
+    # The notice, then "Was this right?" and its buttons, which are kept.
+    assert "Trimmed" in str(blocks[-3])
+    assert [b["action_id"] for b in blocks[-1]["elements"]] == ["osi_vote_up", "osi_vote_down"]
     assert_valid_message({"text": "fallback", "blocks": blocks})
 
 
