@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.adapters.discord.commands import OsiTree, apologize, osi_command, send_reply
+from bot.adapters.discord.feedback import FeedbackModal, VoteButton
 from bot.adapters.discord.messages import is_addressed_to, send_reply_to
 from bot.adapters.discord.replies import APOLOGY, Reply, render_reply
 from bot.adapters.discord.settings import AUTO_SHARDS
@@ -15,7 +16,10 @@ from bot.adapters.discord.views import AskButton
 from bot.core.answering import answer
 from bot.core.completion import complete as complete_names
 from bot.core.knowledge import as_source
+from bot.ops.feedback import Feedback
 from bot.ops.in_flight import InFlight
+from bot.ops.platform import Platform
+from bot.ops.votes import Vote, vote_reply
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
     from bot.adapters.discord.settings import DiscordSettings
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
+    from bot.ops.votes import Ballot
 
 __all__ = ["OsiClient", "ShardedOsiClient", "bot_intents", "build_client"]
 
@@ -46,6 +51,7 @@ class OsiClient(discord.Client):
         knowledge: Callable[[], Knowledge],
         ask: Callable[[str], Answer],
         complete: Callable[[str], Sequence[str]],
+        feedback: Feedback | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -57,10 +63,11 @@ class OsiClient(discord.Client):
         )
         self._knowledge = knowledge
         self._ask = ask
+        self.feedback = feedback or Feedback(knowledge)
         self.answering = InFlight()
         self.tree = OsiTree(self)
         self.tree.add_command(osi_command(self.answer_command, complete))
-        self.add_dynamic_items(AskButton)
+        self.add_dynamic_items(AskButton, VoteButton)
 
     @property
     def knowledge(self) -> Knowledge:
@@ -88,6 +95,32 @@ class OsiClient(discord.Client):
             except Exception:
                 log.exception("answering the suggestion button %r failed", name)
                 await apologize(interaction)
+
+    async def take_vote(
+        self, interaction: discord.Interaction[Any], vote: Vote, ballot: Ballot
+    ) -> None:
+        """Count a 👍 / 👎 on the message it is under; a 👎 may ask what was wrong."""
+        if interaction.message is None:
+            return
+        with self.answering.track():
+            if vote is Vote.DOWN and self.feedback.keeps_comments:
+                # First: Discord wants an answer to the click within three seconds.
+                modal = FeedbackModal(
+                    lambda text: self.feedback.comment(Platform.DISCORD, ballot, text)
+                )
+                try:
+                    await interaction.response.send_modal(modal)
+                except discord.HTTPException as error:  # the vote still counts
+                    log.warning("could not open the feedback modal: %s", error)
+            previous = await self.feedback.vote(
+                Platform.DISCORD,
+                str(interaction.message.id),
+                str(interaction.user.id),
+                vote,
+                ballot,
+            )
+            if not interaction.response.is_done():
+                await interaction.response.send_message(vote_reply(vote, previous), ephemeral=True)
 
     async def on_message(self, message: discord.Message) -> None:
         if not is_addressed_to(message, self.user):
@@ -118,6 +151,7 @@ def build_client(
     *,
     ask: Callable[[str], Answer] | None = None,
     complete: Callable[[str], Sequence[str]] | None = None,
+    feedback: Feedback | None = None,
     **options: Any,
 ) -> OsiClient:
     """The one place the Discord bot is assembled.
@@ -128,6 +162,7 @@ def build_client(
         ask: answers a question; the core's `answer` unless a caller passes its own
             (`bot.run.discord` counts it for /metrics; tests' fail or suggest on cue).
         complete: ranks completions for autocomplete; the core's `complete` by default.
+        feedback: counts "Was this right?" votes (default: in this process, nothing kept).
         options: further discord.py client options (tests shorten `guild_ready_timeout`).
     """
     source = as_source(knowledge)
@@ -142,6 +177,7 @@ def build_client(
         "knowledge": source,
         "ask": ask or answer_now,
         "complete": complete or complete_now,
+        "feedback": feedback or Feedback(source),
         **options,
     }
     if not settings.sharded:

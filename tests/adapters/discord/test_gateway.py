@@ -126,7 +126,9 @@ async def test_a_mention_gets_a_reply_to_that_message_with_the_answer_embed(
     assert embed["title"] == "Cilium"
     assert embed["fields"][0]["name"] == "Layer 3 (Network)"
     assert body["allowed_mentions"] == {"parse": []}
-    assert "components" not in body
+    # No "did you mean" buttons: only "Was this right?".
+    ids = [c["custom_id"] for row in body["components"] for c in row["components"]]
+    assert ids == [f"osi:vote:{v}:3|Cilium|what layer is cilium?" for v in ("up", "down")]
 
 
 async def test_a_direct_message_is_answered_in_the_dm(
