@@ -1,4 +1,4 @@
-""" "Was this right?" votes: one per person per answer, and what a vote button carries.
+"""The "Was this right?" votes: one per person per answer, and what a vote button carries.
 
 A vote is kept only so that a second click changes it rather than adding one: by answer
 (the bot's message) and a keyed hash of the person, never the person's ID itself, for

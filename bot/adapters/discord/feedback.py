@@ -1,4 +1,4 @@
-""" "Was this right?" on Discord: 👍 / 👎 buttons that work after a restart, and the
+"""The "Was this right?" buttons on Discord, which work after a restart, and the
 "what was wrong?" modal.
 
 Each button carries its ballot (`bot.ops.votes.Ballot`: entry, layers, question) in its

@@ -1,4 +1,4 @@
-""" "Was this right?" on Slack: the 👍 / 👎 buttons, the "what was wrong?" modal, and their
+"""The "Was this right?" buttons on Slack, the "what was wrong?" modal, and their
 listeners.
 
 A click counts at once (`bot.ops.feedback.Feedback`). A 👎 opens a modal with the click's
