@@ -1,4 +1,4 @@
-"""The `osi-bot` command: ask, chat, quiz, layers, check, and the platform adapters.
+"""The `osi-bot` command: ask, chat, quiz, layers, check, curation, and the platform adapters.
 
 Slack and Discord libraries are imported only by the subcommand that starts them, so
 asking a question in the terminal never pays for (or needs) them.
@@ -85,6 +85,8 @@ _SHARED_SETTINGS = """\
                          optional: a Redis every replica shares (redeliveries, daily posts)
   OSI_LOG_LEVEL, OSI_LOG_FORMAT, OSI_LOG_UNKNOWN_QUESTIONS
                          optional: logging
+  OSI_CURATION_LOG       optional: true = keep unknown questions and disputed answers
+                         (never user IDs) for `osi-bot curation` (default false)
   OSI_KNOWLEDGE_RELOAD_SECONDS, OSI_KNOWLEDGE_RELOAD_TIMEOUT
                          optional: knowledge reloads
 """
@@ -198,6 +200,18 @@ def _parser() -> argparse.ArgumentParser:
         )
     show.add_argument("--json", action="store_true", help="print JSON")
 
+    curation = commands.add_parser(
+        "curation",
+        help="what to add or fix in the knowledge: unknown terms, disputed answers",
+        description="Report from the curation log the bots keep with OSI_CURATION_LOG=true "
+        "(in OSI_STATE_DIR, or Redis when OSI_REDIS_URL is set): the most asked unknown "
+        "terms and the most disputed entries, with counts and examples.",
+    )
+    curation.add_argument("--json", action="store_true", help="print JSON")
+    curation.add_argument(
+        "--limit", type=_positive, default=10, metavar="N", help="show the top N of each (10)"
+    )
+
     commands.add_parser(
         "slack",
         parents=[common],
@@ -219,6 +233,12 @@ def _parser() -> argparse.ArgumentParser:
 def _count(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= _MAX_QUESTIONS:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number from 1 to {_MAX_QUESTIONS}")
+    return int(value)
+
+
+def _positive(value: str) -> int:
+    if not (value.isascii() and value.isdigit() and int(value) > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number above 0")
     return int(value)
 
 
@@ -361,6 +381,11 @@ def _check(files: KnowledgeSettings) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "curation":  # reads the log, not the knowledge
+        from bot.run.curation import curation_report  # noqa: PLC0415
+
+        _print(curation_report(as_json=args.json, limit=args.limit))
+        return 0
     explicit = getattr(args, "knowledge", None)
     if args.command == "check":
         explicit = args.path or explicit

@@ -566,3 +566,67 @@ def test_quiz_refuses_a_count_that_is_no_number_of_questions(count: str) -> None
     assert "is not a number from 1 to 1000" in result.stderr or "expected one argument" in (
         result.stderr
     )
+
+
+# -- curation ------------------------------------------------------------------------------
+
+
+def _curation_env(state: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("OSI_", "SLACK_"))}
+    return {**clean, "OSI_STATE_DIR": str(state)}
+
+
+async def _keep_a_known_log(state: Path) -> None:
+    from bot.ops.curation import CurationRecord, RecordKind, SqliteCurationLog  # noqa: PLC0415
+
+    log = SqliteCurationLog(str(state))
+    for kind, subject, question, comment in [
+        (RecordKind.UNKNOWN, "frobnicator", "what layer is frobnicator", None),
+        (RecordKind.UNKNOWN, "frobnicator", "is frobnicator l4", None),
+        (RecordKind.UNKNOWN, "zorp", "zorp?", None),
+        (RecordKind.DOWN, "Envoy", "which layer is envoy", None),
+        (RecordKind.COMMENT, "Envoy", "which layer is envoy", "Envoy is L7 only"),
+    ]:
+        answer = None if kind is RecordKind.UNKNOWN else "Envoy: L7, L6, L5"
+        await log.add(CurationRecord(kind, "slack", subject, question, answer, comment))
+
+
+async def test_curation_reports_what_the_bots_kept(tmp_path: Path) -> None:
+    await _keep_a_known_log(tmp_path)
+    result = _osi("curation", env=_curation_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Curation report: 5 record(s) in {tmp_path / 'curation.sqlite3'}."
+    assert "     2  frobnicator  e.g. “is frobnicator l4”, “what layer is frobnicator”" in lines
+    assert "     1  Envoy  (answered Envoy: L7, L6, L5, 1 comment(s))" in lines
+    data = json.loads(
+        _osi("curation", "--json", "--limit", "1", env=_curation_env(tmp_path)).stdout
+    )
+    assert [t["term"] for t in data["unknown_terms"]] == ["frobnicator"]
+    assert data["disputed_entries"][0]["comments"] == ["Envoy is L7 only"]
+
+
+def test_curation_with_nothing_kept_says_how_to_keep_it_and_creates_nothing(
+    tmp_path: Path,
+) -> None:
+    result = _osi("curation", env=_curation_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "OSI_CURATION_LOG=true" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "ten"])
+def test_curation_refuses_a_limit_that_is_not_a_positive_number(limit: str) -> None:
+    result = _osi("curation", "--limit", limit)
+    assert result.returncode == 2
+    assert "is not a whole number above 0" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_curation_on_an_unreachable_redis_is_one_line(tmp_path: Path) -> None:
+    env = {**_curation_env(tmp_path), "OSI_REDIS_URL": "redis://127.0.0.1:1/0"}
+    result = _osi("curation", env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith("osi-bot: ")
+    assert "Cannot read the curation log from Redis at redis://127.0.0.1:1/0" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bot.daily.channels import CHANNEL_VARIABLES, parse_channels
 from bot.daily.schedule import DailySchedule
-from bot.ops.env import read, xdg_dir
+from bot.ops.env import STATE_DIR, state_dir
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from bot.ops.platform import Platform
 
 __all__ = ["STATE_DIR", "DailySettings"]
-
-STATE_DIR = "OSI_STATE_DIR"
 
 
 class DailySettings(NamedTuple):
@@ -44,9 +42,5 @@ class DailySettings(NamedTuple):
             platform,
             DailySchedule.from_env(environ),
             parse_channels(variable, environ.get(variable, "")),
-            _state_dir(environ),
+            state_dir(environ),
         )
-
-
-def _state_dir(environ: Mapping[str, str]) -> str:
-    return read(environ, STATE_DIR) or xdg_dir(environ, "XDG_STATE_HOME", ".local", "state")

@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HOW_TO_SET",
+    "STATE_DIR",
     "not_set",
     "parse_bool",
     "parse_port",
     "parse_seconds",
     "read",
+    "state_dir",
     "xdg_dir",
 ]
 
@@ -30,6 +32,9 @@ HOW_TO_SET = (
     "copy .env.example to .env, fill it in and load it with `set -a; . ./.env; set +a` "
     "(Docker: --env-file .env)"
 )
+
+# Where the bots keep what must outlive a restart: the daily record, the curation log.
+STATE_DIR = "OSI_STATE_DIR"
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
@@ -102,3 +107,8 @@ def xdg_dir(environ: Mapping[str, str], variable: str, *fallback: str) -> str:
     """
     base = read(environ, variable) or os.path.join(os.path.expanduser("~"), *fallback)
     return os.path.join(base, "osi-bot")
+
+
+def state_dir(environ: Mapping[str, str]) -> str:
+    """OSI_STATE_DIR, else $XDG_STATE_HOME/osi-bot, else ~/.local/state/osi-bot."""
+    return read(environ, STATE_DIR) or xdg_dir(environ, "XDG_STATE_HOME", ".local", "state")

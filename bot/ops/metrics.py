@@ -1,4 +1,4 @@
-"""Prometheus metrics: questions by platform and kind, unknowns, latency, daily posts.
+"""Prometheus metrics: questions by platform and kind, unknowns, latency, daily posts, votes.
 
 Each bot owns its registry (no process-global state), so tests and several bots in one
 process never mix their counts.
@@ -58,6 +58,22 @@ class Metrics:
             ["operation"],
             registry=self.registry,
         )
+        # Counters, so replicas add up and restarts do no harm: a person's current votes
+        # for an entry and outcome are `osi_feedback_votes_total - osi_feedback_changed_total`.
+        self.votes = Counter(
+            "osi_feedback_votes",
+            "'Was this right?' votes, by platform, entry and outcome (up, down); "
+            "a changed vote counts here for its new outcome.",
+            ["platform", "entry", "outcome"],
+            registry=self.registry,
+        )
+        self.votes_changed = Counter(
+            "osi_feedback_changed",
+            "Votes replaced by a person's second click, by platform, entry and the outcome "
+            "they had.",
+            ["platform", "entry", "outcome"],
+            registry=self.registry,
+        )
         self.reloads = Counter(
             "osi_knowledge_reloads",
             "Knowledge reloads, by result.",
@@ -74,6 +90,14 @@ class Metrics:
     def record_daily(self, platform: Platform, result: str) -> None:
         """Count one channel's daily post by its outcome (a `bot.daily.posting.Outcome`)."""
         self.daily_posts.labels(platform, result).inc()
+
+    def record_vote(
+        self, platform: Platform, entry: str, vote: str, previous: str | None = None
+    ) -> None:
+        """Count a new vote, or a changed one (`previous` is the outcome it replaced)."""
+        self.votes.labels(platform, entry, vote).inc()
+        if previous is not None:
+            self.votes_changed.labels(platform, entry, previous).inc()
 
     def record_redis_error(self, operation: str) -> None:
         self.redis_errors.labels(operation).inc()

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from bot.core.model import Answer
+    from bot.ops.feedback import Feedback
     from bot.ops.metrics import Metrics
     from bot.ops.platform import Platform
 
@@ -26,9 +27,18 @@ P = ParamSpec("P")
 
 
 def observed(
-    ask: Callable[P, Answer], *, platform: Platform, metrics: Metrics, log_unknown: bool
+    ask: Callable[P, Answer],
+    *,
+    platform: Platform,
+    metrics: Metrics,
+    log_unknown: bool,
+    feedback: Feedback | None = None,
 ) -> Callable[P, Answer]:
-    """`ask`, recording each answer in `metrics` and, if `log_unknown`, each unknown question."""
+    """`ask`, recording each answer in `metrics` and, if `log_unknown`, each unknown question.
+
+    Args:
+        feedback: also keeps unknown questions in the curation log, when that is on.
+    """
 
     def ask_and_record(*args: P.args, **kwargs: P.kwargs) -> Answer:
         started = time.perf_counter()
@@ -38,6 +48,8 @@ def observed(
             # Mentions are user and channel IDs: the log gets the words alone.
             words = " ".join(strip_chat_noise(answer.question).split())
             log_unknown_question(True, platform, words)
+        if feedback is not None:
+            feedback.unknown(platform, answer)
         return answer
 
     return ask_and_record

@@ -31,6 +31,8 @@ from bot.core.answering import answer
 from bot.daily.job import DailySetup
 from bot.daily.settings import DailySettings
 from bot.errors import ConfigError, OsiBotError, describe_failure
+from bot.ops.curation import CurationSettings, open_curation_log
+from bot.ops.feedback import Feedback
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
 from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.logs import configure_logging
@@ -40,6 +42,7 @@ from bot.ops.platform import Platform
 from bot.ops.running import operating
 from bot.ops.settings import OpsSettings
 from bot.ops.shared_state import SharedStateSettings, open_shared_state
+from bot.ops.votes import SharedVotes
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -85,6 +88,7 @@ def run(
     ops = OpsSettings.from_env(environ)
     daily_settings = DailySettings.from_env(environ, Platform.DISCORD)
     shared_settings = SharedStateSettings.from_env(environ)
+    curation = CurationSettings.from_env(environ)
     configure_logging(ops, secrets=[settings.token])
     # The bot never joins voice; the missing voice libraries are not worth a warning.
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -99,7 +103,15 @@ def run(
         timeout=ops.reload_timeout,
         extra=files.extra,
     )
-    asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared, sync=sync))
+    feedback = Feedback(
+        holder.get,
+        votes=SharedVotes(shared) if shared is not None else None,
+        metrics=metrics,
+        log=open_curation_log(curation, shared),
+    )
+    asyncio.run(
+        _operate(settings, ops, holder, metrics, daily, shared=shared, sync=sync, feedback=feedback)
+    )
     return 0
 
 
@@ -112,6 +124,7 @@ async def _operate(
     *,
     shared: SharedState | None,
     sync: bool,
+    feedback: Feedback,
 ) -> None:
     """`serve`, with health checks, knowledge reloads and signals around it."""
 
@@ -123,8 +136,9 @@ async def _operate(
         platform=Platform.DISCORD,
         metrics=metrics,
         log_unknown=ops.log_unknown_questions,
+        feedback=feedback,
     )
-    client = build_client(holder.get, settings, ask=ask)
+    client = build_client(holder.get, settings, ask=ask, feedback=feedback)
     async with operating(holder, ops, metrics, client.is_connected, shared) as stop:
         await serve(client, settings, sync=sync, daily=daily, stop=stop, metrics=metrics)
 
@@ -171,6 +185,7 @@ async def serve(
                 await _until_closed_or_stopped(gateway, stop)
             if not await client.answering.idle(SHUTDOWN_GRACE_SECONDS):
                 log.warning("Stopped with %d answers still being sent", len(client.answering))
+            await client.feedback.writing.idle(SHUTDOWN_GRACE_SECONDS)
         finally:
             await client.close()
             try:

@@ -36,6 +36,8 @@ from bot.core.knowledge import as_source
 from bot.daily.job import DailySetup
 from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
+from bot.ops.curation import CurationSettings, open_curation_log
+from bot.ops.feedback import Feedback
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
 from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.logs import configure_logging
@@ -46,6 +48,7 @@ from bot.ops.running import operating, stop_on_signals
 from bot.ops.server_settings import ServerSettings
 from bot.ops.settings import HEALTH_PORT, OpsSettings
 from bot.ops.shared_state import SharedKeys, SharedStateSettings, open_shared_state
+from bot.ops.votes import SharedVotes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -82,6 +85,7 @@ def run(
         raise ConfigError(HEALTH_PORT, message)
     daily_settings = DailySettings.from_env(environ, Platform.SLACK)
     shared_settings = SharedStateSettings.from_env(environ)
+    curation = CurationSettings.from_env(environ)
     configure_logging(ops, secrets=settings.secrets)
     metrics = Metrics()
     shared = open_shared_state(shared_settings, on_error=metrics.record_redis_error)
@@ -94,7 +98,17 @@ def run(
         timeout=ops.reload_timeout,
         extra=files.extra,
     )
-    asyncio.run(_operate(settings, ops, holder, metrics, daily, shared=shared, server=server))
+    feedback = Feedback(
+        holder.get,
+        votes=SharedVotes(shared) if shared is not None else None,
+        metrics=metrics,
+        log=open_curation_log(curation, shared),
+    )
+    asyncio.run(
+        _operate(
+            settings, ops, holder, metrics, daily, shared=shared, server=server, feedback=feedback
+        )
+    )
     return 0
 
 
@@ -121,6 +135,7 @@ async def _operate(
     *,
     shared: SharedState | None,
     server: ServerSettings,
+    feedback: Feedback,
 ) -> None:
     """`serve`, with health checks, knowledge reloads and signals around it."""
     running: list[Running] = []
@@ -144,6 +159,7 @@ async def _operate(
             seen=seen,
             health_details=shared.health if shared is not None else dict,
             server=server,
+            feedback=feedback,
         )
 
 
@@ -163,6 +179,7 @@ async def serve(
     seen: Deliveries | None = None,
     health_details: Callable[[], Mapping[str, str]] = dict,
     server: ServerSettings | None = None,
+    feedback: Feedback | None = None,
 ) -> None:
     """Connect and answer until `stop` is set (default: SIGTERM or SIGINT).
 
@@ -178,12 +195,20 @@ async def serve(
         seen: where deliveries are remembered (Redis: every replica; default this process).
         health_details: what `/healthz` shows beside its status (whether Redis answers).
         server: the HTTP server's deadlines, and how long stopping may take in all.
+        feedback: counts votes and keeps the curation log (default: votes in memory only).
     """
     on_signals = stop is None  # a caller that passes `stop` decides when to stop
     stop = stop or asyncio.Event()
     metrics = metrics or Metrics()
     source = as_source(knowledge)
-    ask = observed(answer, platform=Platform.SLACK, metrics=metrics, log_unknown=log_unknown)
+    feedback = feedback or Feedback(source, metrics=metrics)
+    ask = observed(
+        answer,
+        platform=Platform.SLACK,
+        metrics=metrics,
+        log_unknown=log_unknown,
+        feedback=feedback,
+    )
     server = server or ServerSettings()
     loop = asyncio.get_running_loop()
     with stop_on_signals(stop) if on_signals else nullcontext():
@@ -202,6 +227,7 @@ async def serve(
                 answer_fn=ask,
                 seen=seen,
                 health_details=health_details,
+                feedback=feedback,
             )
             job = None
             if daily is not None:
@@ -241,3 +267,4 @@ async def serve(
                     server.shutdown_seconds,
                     len(bot.background),
                 )
+            await feedback.writing.idle(max(0.0, deadline - loop.time()))

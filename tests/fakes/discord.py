@@ -159,6 +159,15 @@ def button_click(custom_id: str, on_message: dict[str, Any]) -> dict[str, Any]:
     return interaction(3, {"custom_id": custom_id, "component_type": 2}, message=on_message)
 
 
+def modal_submit(custom_id: str, values: dict[str, str]) -> dict[str, Any]:
+    """The submission (type 5) of the modal `custom_id`, with text typed into its inputs."""
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": input_id, "value": text}]}
+        for input_id, text in values.items()
+    ]
+    return interaction(5, {"custom_id": custom_id, "components": rows})
+
+
 def _guild(guild_id: int) -> dict[str, Any]:
     everyone = {
         "id": str(guild_id),

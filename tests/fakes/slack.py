@@ -69,7 +69,7 @@ async def _arguments(request: web.Request) -> dict[str, Any]:
     elif raw:
         for key, value in parse_qsl(raw, keep_blank_values=True):
             # Form-encoded Web API calls carry blocks as a JSON string.
-            json_valued = {"blocks", "attachments", "metadata"}
+            json_valued = {"blocks", "attachments", "metadata", "view"}
             args[key] = json.loads(value) if key in json_valued else value
     return args
 
@@ -223,6 +223,11 @@ class FakeSlack:
             return {"ok": True, "messages": newest_first[:limit], "has_more": False}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
+        if method == "views.open":
+            if not args.get("trigger_id"):
+                return {"ok": False, "error": "invalid_trigger_id"}
+            view = {"id": f"V{next(self._ts):08d}", "type": "modal", **(args.get("view") or {})}
+            return {"ok": True, "view": view}
         return {"ok": False, "error": "unknown_method"}
 
     # -- response_url ----------------------------------------------------------------

@@ -196,3 +196,54 @@ def quiz_me_click(
     )
     payload["user"]["id"] = user
     return payload
+
+
+def vote_click(
+    value: str,
+    response_url: str,
+    *,
+    up: bool,
+    message_ts: str = "1700000000.000001",
+    user: str = USER,
+    channel: str = CHANNEL,
+) -> dict[str, Any]:
+    """A click on "Was this right?" 👍 or 👎 under the bot's public message `message_ts`."""
+    click = block_actions(
+        value, response_url, is_ephemeral=False, action_id="osi_vote_up" if up else "osi_vote_down"
+    )
+    click["user"] = {"id": user, "username": "voter", "team_id": TEAM_ID}
+    click["container"] |= {"message_ts": message_ts, "channel_id": channel}
+    click["channel"] = {"id": channel, "name": "general"}
+    return click
+
+
+def view_submission(
+    view: dict[str, Any], values: dict[str, dict[str, str]], *, user: str = USER
+) -> dict[str, Any]:
+    """The submission of the modal `view` (as `views.open` was given it) with text typed
+    into its inputs: `values` maps block_id -> action_id -> text."""
+    n = next(_ids)
+    state = {
+        block: {action: {"type": "plain_text_input", "value": text}}
+        for block, inputs in values.items()
+        for action, text in inputs.items()
+    }
+    return {
+        "type": "view_submission",
+        "team": {"id": TEAM_ID, "domain": "example"},
+        "user": {"id": user, "username": "voter", "team_id": TEAM_ID},
+        "api_app_id": APP_ID,
+        "token": "legacy-verification-token",
+        "trigger_id": f"{n}.{n}.submit",
+        "view": {
+            "id": f"V{n:08d}",
+            "team_id": TEAM_ID,
+            "type": "modal",
+            "app_id": APP_ID,
+            "bot_id": "BOSIBOT",
+            "hash": f"{n}.hash",
+            **view,
+            "state": {"values": state},
+        },
+        "response_urls": [],
+    }

@@ -226,3 +226,62 @@ async def test_sigterm_answers_every_request_on_kept_alive_connections_and_exits
 
     messages = [json.loads(line)["message"] for line in log_path.read_text("utf-8").splitlines()]
     assert "Stopped after 3 s with 1 answers still being sent" in messages
+
+
+async def _post(bot: BotProcess, body: str, kind: str) -> None:
+    headers = payloads.signed_headers(body, kind)
+    async with bot.session.post(f"{bot.url}/slack/events", data=body, headers=headers) as reply:
+        assert reply.status == 200
+
+
+@pytest.mark.parametrize("curation", [True, False])
+async def test_votes_are_counted_and_kept_for_osi_bot_curation_only_when_turned_on(
+    fake_slack: FakeSlack, tmp_path: Path, unused_tcp_port: int, curation: bool
+) -> None:
+    """The whole loop: an unknown question and a 👎 with a comment, counted in /metrics,
+    then reported by `osi-bot curation` from OSI_STATE_DIR; with the log off, no file."""
+    state = tmp_path / "state"
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+        "PORT": str(unused_tcp_port),
+        "OSI_STATE_DIR": str(state),
+        "OSI_CURATION_LOG": str(curation).lower(),
+    }
+    async with bot_process(["-m", "bot", "slack"], env, unused_tcp_port, tmp_path / "log") as bot:
+        await bot.healthy()
+        await _ask(bot, fake_slack, "what layer is the frobnicator")
+        answer = await _ask(bot, fake_slack, "envoy")
+        (actions,) = [
+            b
+            for b in answer["blocks"]
+            if b["type"] == "actions" and b["elements"][0]["action_id"].startswith("osi_vote")
+        ]
+        value = actions["elements"][1]["value"]
+        down = payloads.vote_click(value, fake_slack.response_url("vote"), up=False)
+        await _post(bot, payloads.as_form_payload(down), payloads.FORM)
+        sample = 'osi_feedback_votes_total{entry="Envoy",outcome="down",platform="slack"}'
+        await bot.metric_reaches(sample, 1)
+        if curation:
+            await fake_slack.wait_until(lambda: bool(fake_slack.calls_to("views.open")))
+            view = fake_slack.calls_to("views.open")[0].args["view"]
+            typed = payloads.view_submission(view, {"comment": {"comment": "only L7"}})
+            await _post(bot, payloads.as_form_payload(typed), payloads.FORM)
+        assert await bot.terminate() == 0
+    if not curation:
+        assert not state.exists()
+        return
+    report = subprocess.run(
+        [sys.executable, "-m", "bot", "curation", "--json"],
+        cwd=REPOSITORY,
+        env={**os.environ, "OSI_STATE_DIR": str(state)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    data = json.loads(report.stdout)
+    assert data["unknown_terms"][0]["term"] == "frobnicator"
+    (envoy,) = data["disputed_entries"]
+    assert (envoy["entry"], envoy["disputes"], envoy["comments"]) == ("Envoy", 1, ["only L7"])

@@ -16,6 +16,7 @@ from bot.adapters.discord.commands import (
     send_reply,
     which_layer_menu,
 )
+from bot.adapters.discord.feedback import FeedbackModal, VoteButton
 from bot.adapters.discord.messages import is_addressed_to, send_reply_to
 from bot.adapters.discord.quiz import (
     QuizAnswerButton,
@@ -33,7 +34,10 @@ from bot.core.completion import complete as complete_names
 from bot.core.knowledge import as_source
 from bot.core.phrasing import NO_TEXT_TO_READ
 from bot.core.quiz import Quizmaster, check
+from bot.ops.feedback import Feedback
 from bot.ops.in_flight import InFlight
+from bot.ops.platform import Platform
+from bot.ops.votes import Vote, vote_reply
 from bot.render.quiz import NOTHING_TO_QUIZ, STALE_QUESTION
 
 if TYPE_CHECKING:
@@ -42,6 +46,7 @@ if TYPE_CHECKING:
     from bot.adapters.discord.settings import DiscordSettings
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
+    from bot.ops.votes import Ballot
 
 __all__ = ["OsiClient", "ShardedOsiClient", "bot_intents", "build_client"]
 
@@ -68,6 +73,7 @@ class OsiClient(discord.Client):
         ask: Callable[[str], Answer],
         complete: Callable[[str], Sequence[str]],
         quizmaster: Quizmaster | None = None,
+        feedback: Feedback | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -81,11 +87,12 @@ class OsiClient(discord.Client):
         self._ask = ask
         # A quiz question, not a secret: any generator will do.
         self._quizmaster = quizmaster or Quizmaster(random.Random())  # noqa: S311
+        self.feedback = feedback or Feedback(knowledge)
         self.answering = InFlight()
         self.tree = OsiTree(self)
         self.tree.add_command(osi_command(self.answer_command, complete))
         self.tree.add_command(which_layer_menu(self.answer_message))
-        self.add_dynamic_items(AskButton, QuizAnswerButton, QuizStartButton)
+        self.add_dynamic_items(AskButton, QuizAnswerButton, QuizStartButton, VoteButton)
 
     @property
     def knowledge(self) -> Knowledge:
@@ -164,6 +171,32 @@ class OsiClient(discord.Client):
                 log.exception("answering the suggestion button %r failed", name)
                 await apologize(interaction)
 
+    async def take_vote(
+        self, interaction: discord.Interaction[Any], vote: Vote, ballot: Ballot
+    ) -> None:
+        """Count a 👍 / 👎 on the message it is under; a 👎 may ask what was wrong."""
+        if interaction.message is None:
+            return
+        with self.answering.track():
+            if vote is Vote.DOWN and self.feedback.keeps_comments:
+                # First: Discord wants an answer to the click within three seconds.
+                modal = FeedbackModal(
+                    lambda text: self.feedback.comment(Platform.DISCORD, ballot, text)
+                )
+                try:
+                    await interaction.response.send_modal(modal)
+                except discord.HTTPException as error:  # the vote still counts
+                    log.warning("could not open the feedback modal: %s", error)
+            previous = await self.feedback.vote(
+                Platform.DISCORD,
+                str(interaction.message.id),
+                str(interaction.user.id),
+                vote,
+                ballot,
+            )
+            if not interaction.response.is_done():
+                await interaction.response.send_message(vote_reply(vote, previous), ephemeral=True)
+
     async def on_message(self, message: discord.Message) -> None:
         if not is_addressed_to(message, self.user):
             return
@@ -194,6 +227,7 @@ def build_client(
     ask: Callable[[str], Answer] | None = None,
     complete: Callable[[str], Sequence[str]] | None = None,
     quizmaster: Quizmaster | None = None,
+    feedback: Feedback | None = None,
     **options: Any,
 ) -> OsiClient:
     """The one place the Discord bot is assembled.
@@ -205,6 +239,7 @@ def build_client(
             (`bot.run.discord` counts it for /metrics; tests' fail or suggest on cue).
         complete: ranks completions for autocomplete; the core's `complete` by default.
         quizmaster: picks quiz questions (default: at random, remembered in memory).
+        feedback: counts "Was this right?" votes (default: in this process, nothing kept).
         options: further discord.py client options (tests shorten `guild_ready_timeout`).
     """
     source = as_source(knowledge)
@@ -220,6 +255,7 @@ def build_client(
         "ask": ask or answer_now,
         "complete": complete or complete_now,
         "quizmaster": quizmaster,
+        "feedback": feedback or Feedback(source),
         **options,
     }
     if not settings.sharded:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.adapters.discord.embeds import answer_embed
+from bot.adapters.discord.feedback import with_vote_buttons
 from bot.adapters.discord.views import suggestion_view
 from bot.core.model import AnswerKind
 from bot.core.phrasing import EXAMPLE_QUESTIONS
@@ -24,7 +25,7 @@ APOLOGY = "Sorry — something went wrong while answering that. It has been logg
 @dataclass(frozen=True, slots=True)
 class Reply:
     embed: discord.Embed
-    view: discord.ui.View | None  # example, "did you mean" or Related buttons, if any
+    view: discord.ui.View | None  # example, "did you mean", Related or vote buttons, if any
     public: bool  # False: only the asker sees it, where Discord allows (interactions)
 
 
@@ -40,4 +41,5 @@ def render_reply(answer: Answer, knowledge: Knowledge) -> Reply:
         view = suggestion_view([link.name for link in answer.related])
     else:
         view = suggestion_view(answer.suggestions)
+    view = with_vote_buttons(view, answer)  # "Was this right?" under a confident answer
     return Reply(embed=answer_embed(answer, knowledge), view=view, public=answer.is_confident)

@@ -17,11 +17,13 @@ from slack_bolt.async_app import AsyncApp
 from bot.adapters.slack.blocks import ASK_ACTION_PREFIX
 from bot.adapters.slack.clients import ResponseUrlClient
 from bot.adapters.slack.dedupe import RecentKeys, SkipRedeliveries
+from bot.adapters.slack.feedback import FEEDBACK_CALLBACK, VOTE_ACTIONS, FeedbackListeners
 from bot.adapters.slack.listeners import Listeners
 from bot.adapters.slack.quiz import QUIZ_ANSWER_PREFIX, QUIZ_START_ACTION
 from bot.core.answering import answer
 from bot.core.knowledge import as_source
 from bot.core.quiz import Quizmaster
+from bot.ops.feedback import Feedback
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS, InFlight
 
 if TYPE_CHECKING:
@@ -106,6 +108,7 @@ def build_bot(
     seen: Deliveries | None = None,
     health_details: Callable[[], Mapping[str, str]] = dict,
     quizmaster: Quizmaster | None = None,
+    feedback: Feedback | None = None,
 ) -> SlackBot:
     """The osi-bot Slack app.
 
@@ -119,6 +122,7 @@ def build_bot(
         seen: remembers deliveries, so a redelivery is ignored (default: this process).
         health_details: what `/healthz` shows beside its status.
         quizmaster: picks quiz questions (default: at random, remembered in memory).
+        feedback: counts "Was this right?" votes (default: in this process, nothing kept).
     """
     app = AsyncApp(
         name="osi-bot",
@@ -133,10 +137,12 @@ def build_bot(
     )
     app.use(SkipRedeliveries(seen or RecentKeys()))
     background = InFlight()
+    responses = responses or ResponseUrlClient()
+    source = as_source(knowledge)
     listeners = Listeners(
-        as_source(knowledge),
+        source,
         client=client,
-        responses=responses or ResponseUrlClient(),
+        responses=responses,
         background=background,
         answer_fn=answer_fn,
         # A quiz question, not a secret: any generator will do.
@@ -149,6 +155,14 @@ def build_bot(
     app.action(QUIZ_START_ACTION)(listeners.quiz_start)
     app.action(_QUIZ_ANSWER)(listeners.quiz_answer)
     app.shortcut(WHICH_LAYER_SHORTCUT)(listeners.message_shortcut)
+    votes = FeedbackListeners(
+        feedback or Feedback(source),
+        client=client,
+        responses=responses,
+        background=background,
+    )
+    app.action(re.compile(f"^({'|'.join(VOTE_ACTIONS)})$"))(votes.vote)
+    app.view(FEEDBACK_CALLBACK)(votes.submission)
     return SlackBot(
         app=app,
         background=background,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from bot.adapters.slack.feedback import vote_blocks
 from bot.adapters.slack.limits import (
     BUTTON_TEXT_LIMIT,
     CONTEXT_TEXT_LIMIT,
@@ -269,6 +270,7 @@ def render_answer(answer: Answer, knowledge: Knowledge, *, command: str = "/osi"
     if answer.truncated:
         blocks.append(context(escape(TRUNCATED_NOTE)))
     tail = [_ask_buttons(questions)] if questions else []
+    tail += vote_blocks(answer)  # "Was this right?" under a confident answer
     notice = context("(Trimmed: the full answer is too long for one Slack message.)")
     blocks = fit_blocks([*blocks, *tail], keep_last=len(tail), notice=notice)
     text = trim(escape(render_text(answer, knowledge)), TEXT_FALLBACK_LIMIT)

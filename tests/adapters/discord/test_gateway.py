@@ -126,9 +126,12 @@ async def test_a_mention_gets_a_reply_to_that_message_with_the_answer_embed(
     assert embed["title"] == "Cilium"
     assert embed["fields"][0]["name"] == "Layer 3 (Network)"
     assert body["allowed_mentions"] == {"parse": []}
-    # Its Related entries, a button each.
-    custom_ids = [c["custom_id"] for row in body["components"] for c in row["components"]]
-    assert custom_ids == [f"osi:ask:{n}" for n in ("eBPF", "Envoy", "VXLAN", "Geneve", "BGP")]
+    # Its Related entries, a button each, then "Was this right?".
+    ids = [c["custom_id"] for row in body["components"] for c in row["components"]]
+    related = [f"osi:ask:{n}" for n in ("eBPF", "Envoy", "VXLAN", "Geneve", "BGP")]
+    votes = [f"osi:vote:{v}:3|Cilium|what layer is cilium?" for v in ("up", "down")]
+    assert [i for i in ids if i.startswith("osi:ask:")] == related
+    assert [i for i in ids if i.startswith("osi:vote:")] == votes
 
 
 async def test_a_direct_message_is_answered_in_the_dm(

@@ -61,9 +61,9 @@ async def test_a_clicked_button_is_rebuilt_from_its_custom_id_alone() -> None:
 @pytest.mark.parametrize(
     ("question", "public", "buttons"),
     [
-        ("what layer is cilium?", True, True),  # its Related entries
-        ("what layer is cert-manager?", True, False),  # related to nothing
-        ("layer 7", True, False),
+        ("what layer is cilium?", True, True),  # its Related entries, and the votes
+        ("what layer is cert-manager?", True, True),  # related to nothing: the votes only
+        ("layer 7", True, True),
         ("help", False, True),  # the example questions
         ("what layer is lunch", False, False),
     ],
@@ -73,6 +73,7 @@ def test_confident_answers_are_public_and_the_rest_private(
 ) -> None:
     reply = render_reply(answer(knowledge, question), knowledge)
     assert reply.public is public
+    # Help offers example buttons, a confident answer Related and "Was this right?" buttons.
     assert (reply.view is not None) is buttons
 
 

@@ -87,11 +87,21 @@ def test_suggestions_become_buttons_that_ask_them(knowledge: Knowledge) -> None:
     ]
 
 
+def _related(blocks: list[Any]) -> tuple[Any, Any]:
+    """The "Related:" line and the buttons after it."""
+    at = next(
+        i
+        for i, b in enumerate(blocks)
+        if b["type"] == "context" and b["elements"][0]["text"].startswith("Related:")
+    )
+    return blocks[at], blocks[at + 1]
+
+
 def test_related_entries_are_listed_then_offered_as_buttons_that_ask_them(
     knowledge: Knowledge,
 ) -> None:
     message = render_answer(answer(knowledge, "istio"), knowledge)
-    listed, actions = message.blocks[-2:]
+    listed, actions = _related(message.blocks)
     assert listed["elements"][0]["text"] == (
         "Related: Envoy (uses), mTLS (uses), Istio ambient ztunnel (includes), "
         "Istio waypoint proxy (includes), Istio ingress gateway (includes)."
@@ -115,7 +125,7 @@ def test_related_entries_are_listed_then_offered_as_buttons_that_ask_them(
 def test_a_related_name_is_escaped_in_text_and_sent_back_as_written(knowledge: Knowledge) -> None:
     odd = answer(knowledge, "istio")._replace(related=(Link("<!here> & co", LinkKind.USES),))
     message = render_answer(odd, knowledge)
-    listed, actions = message.blocks[-2:]
+    listed, actions = _related(message.blocks)
     assert listed["elements"][0]["text"] == "Related: &lt;!here&gt; &amp; co (uses)."
     assert actions["elements"][0]["value"] == "<!here> & co"  # plain_text: never parsed
     assert not any(_MARKUP.search(text) for text in mrkdwn_texts(message.as_kwargs()))
@@ -123,7 +133,14 @@ def test_a_related_name_is_escaped_in_text_and_sent_back_as_written(knowledge: K
 
 def test_an_answer_without_related_entries_has_no_buttons(knowledge: Knowledge) -> None:
     message = render_answer(answer(knowledge, "cert-manager"), knowledge)
-    assert all(block["type"] != "actions" for block in message.blocks)
+    asks = [
+        element
+        for block in message.blocks
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"].startswith(ASK_ACTION_PREFIX)
+    ]
+    assert asks == []
     assert "Related" not in str(message.as_kwargs())
 
 
@@ -215,7 +232,9 @@ def test_seven_huge_layers_are_trimmed_to_fifty_blocks_with_a_notice(knowledge: 
     every_layer = answer(big, "layer 4")._replace(layers=tuple(big.layers.values()))
     blocks = render_answer(every_layer, big).blocks
     assert len(blocks) == MAX_BLOCKS
-    assert "Trimmed" in str(blocks[-1])
+    # The notice, then "Was this right?" and its buttons, which are kept.
+    assert "Trimmed" in str(blocks[-3])
+    assert [b["action_id"] for b in blocks[-1]["elements"]] == ["osi_vote_up", "osi_vote_down"]
     assert_valid_message({"text": "fallback", "blocks": blocks})
 
 
@@ -267,7 +286,7 @@ def test_an_answer_from_the_teams_knowledge_says_so_in_small_print(tmp_path: Pat
     team = with_team_overlay(tmp_path)
     frobnitz = _message(team, "frobnitz")
     assert_valid_message(frobnitz)
-    assert frobnitz["blocks"][-1] == {
+    assert frobnitz["blocks"][-3] == {  # before "Was this right?" and its buttons
         "type": "context",
         "elements": [
             {

@@ -332,7 +332,11 @@ async def test_a_related_button_in_a_thread_answers_in_that_thread(
     await http_bot.event(mention)
     await http_bot.settled()
     [posted] = fake_slack.calls_to("chat.postMessage")
-    actions = posted.args["blocks"][-1]
+    actions = next(
+        b
+        for b in posted.args["blocks"]
+        if b["type"] == "actions" and b["elements"][0]["action_id"].startswith("osi_ask")
+    )
     assert [b["value"] for b in actions["elements"]] == ["ARP", "NDP", "BGP"]
     bgp = actions["elements"][2]
     thread = posted.args["thread_ts"]
