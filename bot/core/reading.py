@@ -355,18 +355,19 @@ def _prose_about_something_else(match: Match, words: list[str], context: _Contex
     name ("istio") is a name anywhere; a short message ("we run flannel") or one that asks
     about the name ("is calico a good choice for a startup?") keeps it."""
     span = range(match.start, match.end)
-    if not all(has_everyday_sense(words[i]) for i in span):
-        return False
     if context.about_infrastructure(span):
         return False
     after = words[match.end] if match.end < len(words) else ""
-    if (
-        match.start > 0
-        and words[match.start - 1] in {"a", "an"}
-        and not (after and _is_content(after))
-    ):
-        return True  # "my cat is a calico", "an emissary to the king": a thing, not the tool
+    # "my cat is a calico", "an emissary to the king": a thing, not the tool.
+    article = match.start > 0 and words[match.start - 1] in {"a", "an"}
+    article = article and not (after and _is_content(after))
     others = [w for i, w in enumerate(words) if i not in span and _is_content(w)]
+    if not article and len(others) < _PROSE_WORDS:
+        return False  # too short to be prose; and no word list is read for it
+    if not all(has_everyday_sense(words[i]) for i in span):
+        return False
+    if article:
+        return True
     if sum(is_english_word(w) for w in others) < _PROSE_WORDS:
         return False
     return not any(_asks_about(match, part, words) for part in context.asking)

@@ -28,3 +28,15 @@ def test_the_typo_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for n in range(500):
         index.find_typo([f"zq{n:04d}xw"], set())
         assert len(index._typo_memo) <= 50
+
+
+def test_a_question_that_names_a_tool_reads_no_word_list() -> None:
+    """The word lists cost start-up time; `osi-bot ask metallb` must not pay for them."""
+    from bot.core import lexicon  # noqa: PLC0415
+    from bot.core.answering import answer  # noqa: PLC0415
+
+    knowledge = load_knowledge()
+    lexicon._words.cache_clear()
+    for question in ("metallb", "what layer is metallb?", "is calico layer 3?"):
+        assert answer(knowledge, question).layers
+    assert lexicon._words.cache_info().currsize == 0
