@@ -138,6 +138,12 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer |
 
 
 _ASKING_WORDS = frozenset("what which where layer layers osi level".split())
+# Words that put a question without "which" or "layer" in the network: "how are pod ips
+# handed out?".
+_NETWORK_WORDS = frozenset(
+    "pod pods node nodes cluster clusters service services packet packets traffic network "
+    "networking kubernetes k8s container containers ip ips tcp udp http https tls dns".split()
+)
 _ABOUT_THE_MODEL = frozenset("stack top bottom highest lowest".split())
 _WHICH_LAYER = frozenset("which what where".split())
 
@@ -170,8 +176,11 @@ def _hyphenated_name(reading: Reading, at: int) -> bool:
 
 
 def _asks_where(reading: Reading) -> bool:
-    """A question for a place: a question mark, "which/what/where", or "layer"."""
-    return bool(reading.tokens.questions) or not _ASKING_WORDS.isdisjoint(reading.words)
+    """A question for a place: "which/what/where" or "layer", or a question mark on a
+    question about the network ("anyone getting the new nintendo switch?" is not one)."""
+    if not _ASKING_WORDS.isdisjoint(reading.words):
+        return True
+    return bool(reading.tokens.questions) and not _NETWORK_WORDS.isdisjoint(reading.words)
 
 
 def _named_by_a_common_word(knowledge: Knowledge, reading: Reading) -> Match | None:

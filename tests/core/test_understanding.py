@@ -561,3 +561,17 @@ def test_a_comparison_that_asks_for_its_layer_at_the_end_keeps_both_subjects(
     result = answer(knowledge, "flannel compared to metallb, layer?")
     assert [s.entry.name for s in result.subjects] == ["Flannel", "MetalLB"]
     assert result.layer_numbers == (4, 3)
+
+
+# A question mark alone does not make everyday words a description of a layer.
+NOT_ABOUT_THE_NETWORK = [
+    "anyone getting the new nintendo switch?",
+    "did anyone see the new bridge downtown?",
+]
+
+
+@pytest.mark.parametrize("question", NOT_ABOUT_THE_NETWORK)
+def test_an_everyday_question_is_no_description(knowledge: Knowledge, question: str) -> None:
+    result = answer(knowledge, question)
+    assert result.layers == ()
+    assert result.candidates == ()
