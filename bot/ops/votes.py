@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections import OrderedDict
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from bot.core.text import strip_chat_noise
+from bot.ops.expiring import Expiring
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,26 +113,14 @@ class LocalVotes:
         capacity: int = _DEFAULT_CAPACITY,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._ttl = ttl
-        self._capacity = capacity
-        self._clock = clock
         self._salt = os.urandom(16)
-        self._votes: OrderedDict[str, tuple[Vote, float]] = OrderedDict()  # oldest first
+        self._votes: Expiring[Vote] = Expiring(ttl=ttl, capacity=capacity, clock=clock)
 
     def __len__(self) -> int:
         return len(self._votes)
 
     def set(self, answer_id: str, person: str, vote: Vote) -> Vote | None:
-        now = self._clock()
-        while self._votes:
-            oldest, (_, at) = next(iter(self._votes.items()))
-            if now - at < self._ttl and len(self._votes) < self._capacity:
-                break
-            del self._votes[oldest]
-        key = _person_key(self._salt, answer_id, person)
-        previous = self._votes.pop(key, None)
-        self._votes[key] = (vote, now)
-        return previous[0] if previous is not None else None
+        return self._votes.replace(_person_key(self._salt, answer_id, person), vote)
 
     async def cast(self, answer_id: str, person: str, vote: Vote) -> Vote | None:
         return self.set(answer_id, person, vote)

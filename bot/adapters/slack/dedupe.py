@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Protocol
 
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.response import BoltResponse
+
+from bot.ops.expiring import Expiring
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -51,26 +52,14 @@ class RecentKeys:
         capacity: int = _DEFAULT_CAPACITY,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._ttl = ttl
-        self._capacity = capacity
-        self._clock = clock
-        self._added: OrderedDict[str, float] = OrderedDict()  # oldest first
+        self._added: Expiring[None] = Expiring(ttl=ttl, capacity=capacity, clock=clock)
 
     def __len__(self) -> int:
         return len(self._added)
 
     def add(self, key: str) -> bool:
         """Remember `key`; return False if it was already remembered (a repeat)."""
-        now = self._clock()
-        while self._added:
-            oldest, added = next(iter(self._added.items()))
-            if now - added < self._ttl and len(self._added) < self._capacity:
-                break
-            del self._added[oldest]
-        if key in self._added:
-            return False
-        self._added[key] = now
-        return True
+        return self._added.add(key, None)
 
     async def first_time(self, key: str) -> bool:
         return self.add(key)
