@@ -28,21 +28,14 @@ from bot.adapters.discord.commands import sync_commands
 from bot.adapters.discord.daily import discord_finder, discord_sender
 from bot.adapters.discord.settings import SHARD_COUNT, TOKEN, DiscordSettings
 from bot.core.answering import answer
-from bot.daily.job import DailySetup
-from bot.daily.settings import DailySettings
 from bot.errors import ConfigError, OsiBotError, describe_failure
-from bot.ops.curation import CurationSettings, open_curation_log
-from bot.ops.feedback import Feedback
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
-from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.logs import configure_logging
-from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
 from bot.ops.platform import Platform
 from bot.ops.running import operating
 from bot.ops.settings import OpsSettings
-from bot.ops.shared_state import SharedStateSettings, open_shared_state
-from bot.ops.votes import SharedVotes
+from bot.run.parts import PartSettings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -51,8 +44,11 @@ if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
     from bot.core.model import Answer
     from bot.daily.clock import Clock
-    from bot.daily.job import DailyJob
+    from bot.daily.job import DailyJob, DailySetup
+    from bot.ops.feedback import Feedback
+    from bot.ops.knowledge_holder import KnowledgeHolder
     from bot.ops.knowledge_settings import KnowledgeSettings
+    from bot.ops.metrics import Metrics
     from bot.ops.shared_state import SharedState
 
 __all__ = ["DiscordUnreachableError", "run", "serve", "sync_commands"]
@@ -86,31 +82,22 @@ def run(
     environ = os.environ if environ is None else environ
     settings = DiscordSettings.from_env(environ)
     ops = OpsSettings.from_env(environ)
-    daily_settings = DailySettings.from_env(environ, Platform.DISCORD)
-    shared_settings = SharedStateSettings.from_env(environ)
-    curation = CurationSettings.from_env(environ)
+    part_settings = PartSettings.from_env(environ, Platform.DISCORD)
     configure_logging(ops, secrets=[settings.token])
     # The bot never joins voice; the missing voice libraries are not worth a warning.
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
-    metrics = Metrics()
-    shared = open_shared_state(shared_settings, on_error=metrics.record_redis_error)
-    daily = DailySetup.open(daily_settings, shared)
-    holder = KnowledgeHolder(
-        knowledge,
-        files.path,
-        files.load,
-        on_reload=metrics.record_reload,
-        timeout=ops.reload_timeout,
-        extra=files.extra,
-    )
-    feedback = Feedback(
-        holder.get,
-        votes=SharedVotes(shared) if shared is not None else None,
-        metrics=metrics,
-        log=open_curation_log(curation, shared),
-    )
+    parts = part_settings.open(knowledge, files, ops)
     asyncio.run(
-        _operate(settings, ops, holder, metrics, daily, shared=shared, sync=sync, feedback=feedback)
+        _operate(
+            settings,
+            ops,
+            parts.holder,
+            parts.metrics,
+            parts.daily,
+            shared=parts.shared,
+            sync=sync,
+            feedback=parts.feedback,
+        )
     )
     return 0
 

@@ -33,13 +33,9 @@ from bot.adapters.slack.startup_checks import (
 )
 from bot.core.answering import answer
 from bot.core.knowledge import as_source
-from bot.daily.job import DailySetup
-from bot.daily.settings import DailySettings
 from bot.errors import ConfigError
-from bot.ops.curation import CurationSettings, open_curation_log
 from bot.ops.feedback import Feedback
 from bot.ops.in_flight import SHUTDOWN_GRACE_SECONDS
-from bot.ops.knowledge_holder import KnowledgeHolder
 from bot.ops.logs import configure_logging
 from bot.ops.metrics import Metrics
 from bot.ops.observed import observed
@@ -47,8 +43,8 @@ from bot.ops.platform import Platform
 from bot.ops.running import operating, stop_on_signals
 from bot.ops.server_settings import ServerSettings
 from bot.ops.settings import HEALTH_PORT, OpsSettings
-from bot.ops.shared_state import SharedKeys, SharedStateSettings, open_shared_state
-from bot.ops.votes import SharedVotes
+from bot.ops.shared_state import SharedKeys
+from bot.run.parts import PartSettings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -56,6 +52,8 @@ if TYPE_CHECKING:
     from bot.adapters.slack.dedupe import Deliveries
     from bot.core.knowledge import Knowledge
     from bot.daily.clock import Clock
+    from bot.daily.job import DailySetup
+    from bot.ops.knowledge_holder import KnowledgeHolder
     from bot.ops.knowledge_settings import KnowledgeSettings
     from bot.ops.shared_state import SharedState
 
@@ -83,30 +81,19 @@ def run(
             f"in HTTP mode, which serves /healthz and /metrics on {ENV_PORT}."
         )
         raise ConfigError(HEALTH_PORT, message)
-    daily_settings = DailySettings.from_env(environ, Platform.SLACK)
-    shared_settings = SharedStateSettings.from_env(environ)
-    curation = CurationSettings.from_env(environ)
+    part_settings = PartSettings.from_env(environ, Platform.SLACK)
     configure_logging(ops, secrets=settings.secrets)
-    metrics = Metrics()
-    shared = open_shared_state(shared_settings, on_error=metrics.record_redis_error)
-    daily = DailySetup.open(daily_settings, shared)
-    holder = KnowledgeHolder(
-        knowledge,
-        files.path,
-        files.load,
-        on_reload=metrics.record_reload,
-        timeout=ops.reload_timeout,
-        extra=files.extra,
-    )
-    feedback = Feedback(
-        holder.get,
-        votes=SharedVotes(shared) if shared is not None else None,
-        metrics=metrics,
-        log=open_curation_log(curation, shared),
-    )
+    parts = part_settings.open(knowledge, files, ops)
     asyncio.run(
         _operate(
-            settings, ops, holder, metrics, daily, shared=shared, server=server, feedback=feedback
+            settings,
+            ops,
+            parts.holder,
+            parts.metrics,
+            parts.daily,
+            shared=parts.shared,
+            server=server,
+            feedback=parts.feedback,
         )
     )
     return 0
