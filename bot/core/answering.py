@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.knowledge import EntryKind
 from bot.core.lexicon import is_english_word
@@ -11,11 +12,12 @@ from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
 from bot.core.reading import read
 from bot.core.text import truncate, word_variants
-from bot.core.vocabulary import EXCLUSIVE
+from bot.core.vocabulary import EXCLUSIVE, GRAMMAR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from bot.core.describing import Passage
     from bot.core.knowledge import Entry, Knowledge
     from bot.core.reading import Reading
 
@@ -65,14 +67,23 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     )
     mentions = reading.mentions
     subject_unknown = bool(reading.matches) and _subject_unknown(reading, reading.opens_yes_no)
-    describes = reading.generic or subject_unknown or _describes_an_action(reading)
-    if describes and not mentions.valid:
-        described = _described(knowledge, base, reading)
-        if isinstance(described, Match):  # a name the description points at answers
-            others = [m for m in reading.matches if m is not described]
-            reading = reading._replace(matches=[described, *others], subjects=[described])
-        elif described is not None and (reading.generic or subject_unknown):
-            return described  # else the question's names stand: the layer found is none of theirs
+    action = _describes_an_action(reading)
+    if (reading.generic or subject_unknown or action) and not mentions.valid:
+        found = _described(knowledge, base, reading)
+        if found.name is not None and not subject_unknown:
+            # A name the description points at answers: "at which layer are frames built
+            # from packets" is about Ethernet frames.
+            others = [m for m in reading.matches if m is not found.name]
+            reading = reading._replace(matches=[found.name, *others], subjects=[found.name])
+        elif found.answer is not None and (reading.generic or subject_unknown):
+            if found.name is None or all(is_english_word(w) for w in reading.unknown):
+                return found.answer
+            # "katran load balancer, what osi layer": the unknown name is the subject.
+        elif found.answer is not None and action and found.strong and _only_concepts(reading):
+            # "resolving service names to ips — layer": the names are what the action is
+            # done to, and the description points clearly elsewhere.
+            return found.answer
+        # else the question's names stand: the layer found is none of theirs
     if reading.matches and not subject_unknown:
         return _entry_answer(knowledge, base, reading)
     if mentions.valid and _only_context(reading, yes_no):
@@ -95,46 +106,86 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
 _MIN_DESCRIBING_WORDS = 2
 _CLEAR_LEAD = 1.25
 _MAX_CANDIDATES = 3
+# A description outweighs the concepts a question names ("…names to ips") only with this
+# many words shared and this lead over the next layer.
+_STRONG_WORDS = 4
+_STRONG_LEAD = 2.0
 
 
-def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer | Match | None:
-    """The layer a question finds by what it describes, or the few it may be.
+class _Description(NamedTuple):
+    """What a question's description finds: a layer answer (or the few layers it may be),
+    the question's own name at that layer, if any, and whether the description is strong
+    (many words shared, far ahead of the next layer)."""
 
-    A name in the question that sits at the best layer is returned instead, as its answer
-    says more ("at which layer are frames built from packets" is Ethernet frames, not IP);
-    None when the question describes too little to search.
-    """
+    answer: Answer | None = None
+    name: Match | None = None
+    strong: bool = False
+
+
+def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Description:
+    """The layer a question finds by what it describes, or the few it may be; nothing when
+    the question describes too little to search."""
     if not _asks_where(reading):
-        return None  # prose that asks nothing ("an envoy arrived at the summit")
+        return _Description()  # prose that asks nothing ("an envoy arrived at the summit")
     if any(_hyphenated_name(reading, at) for at in reading.unknown_at):
-        return None  # an unknown hyphenated name ("foo-bar-proxy") is a thing, not a description
+        return _Description()  # an unknown hyphenated name ("foo-bar-proxy") is a thing
     from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
 
     query = stems(reading.tokens.text or " ".join(reading.words))
     if len(set(query)) < _MIN_DESCRIBING_WORDS:
-        return None
+        return _Description()
     found = knowledge.descriptions.search(query)
     if not found or found[0].shared < _MIN_DESCRIBING_WORDS:
-        return None  # one shared word is a coincidence ("node" in "node-problem-detector")
+        return _Description()  # one shared word is a coincidence ("node-problem-detector")
     best = found[0]
+    if _names_what_the_passage_mentions(query, best.passage):
+        # "hashicorp vault which layer" names Vault, which the knowledge only mentions in
+        # Vault PKI's summary: that is not a description, and Vault is not Vault PKI.
+        entry = best.passage.entry
+        return _Description(base._replace(suggestions=(entry.name,) if entry else ()))
     named = [m for m in reading.matches if best.layer in m.target.entry.layers]
     clear = len(found) == 1 or best.score >= _CLEAR_LEAD * found[1].score
-    if named and (clear or named[0] is reading.matches[0]):
-        return named[0]
-    if clear:
-        return base._replace(
-            kind=AnswerKind.LAYER,
-            layers=(knowledge.layer(best.layer),),
-            basis=best.passage.text,
-            unknown_term=None,
+    name = named[0] if named and (clear or named[0] is reading.matches[0]) else None
+    if clear or name is not None:
+        strong = best.shared >= _STRONG_WORDS and (
+            len(found) == 1 or best.score >= _STRONG_LEAD * found[1].score
         )
+        layer = knowledge.layer(best.layer)
+        claimed = base._replace(
+            kind=AnswerKind.LAYER, layers=(layer,), basis=best.passage.text, unknown_term=None
+        )
+        return _Description(claimed, name, strong)
     close = [f for f in found[:_MAX_CANDIDATES] if f.score >= best.score / 2]
     candidates = tuple(knowledge.layer(f.layer) for f in close)
-    return base._replace(
+    unsure = base._replace(
         candidates=candidates,
         suggestions=tuple(layer_title(layer) for layer in candidates),
         unknown_term=None,
     )
+    return _Description(unsure)
+
+
+def _only_concepts(reading: Reading) -> bool:
+    """Whether every name in the question is a concept ("ips", "packets"), none a tool."""
+    return all(m.target.entry.kind is EntryKind.CONCEPT for m in reading.matches)
+
+
+def _names_what_the_passage_mentions(query: list[str], passage: Passage) -> bool:
+    """Whether every describing word of the question is part of a proper name in the
+    passage found ("HashiCorp Vault's secrets engine…"): the question names a thing the
+    knowledge mentions in passing, and describes nothing."""
+    from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+
+    names: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+", passage.text):
+        capitalised = re.findall(r"(?:^|(?<=\s))[A-Z][\w'\u2019-]*", sentence)
+        if capitalised and sentence.startswith(capitalised[0]):
+            first = capitalised[0].lower().split("'")[0]
+            if is_english_word(first) or first in GRAMMAR:
+                capitalised = capitalised[1:]  # "Issues and renews…" opens a sentence
+        names.update(stems(" ".join(capitalised)))
+    wanted = {term for term in query if not term.startswith("-")}
+    return bool(wanted) and wanted <= names
 
 
 _ASKING_WORDS = frozenset("what which where layer layers osi level".split())
@@ -152,14 +203,46 @@ def _describes_an_action(reading: Reading) -> bool:
     """ "which layer *wraps* ip packets into ethernet frames": names, and an ordinary verb
     saying what happens to them, in a question for a layer."""
     words = reading.words
-    asks_for_layer = not _WHICH_LAYER.isdisjoint(words[:3]) and not _ASKING_WORDS.isdisjoint(
-        words[:4]
+    # "which layer wraps…", or, naming no tool, a part of its own after the description:
+    # "the thing that blocks pod traffic by source ip, which layer is that".
+    starts = _part_starts(reading) if _only_concepts(reading) else [0]
+    asks_for_layer = any(
+        not _WHICH_LAYER.isdisjoint(words[start : start + 3])
+        and not _ASKING_WORDS.isdisjoint(words[start : start + 4])
+        for start in starts
     )
     # "packaging ip packets into ethernet frames for the nic, layer?" asks at its end.
-    ends_asking = bool(words) and words[-1] in {"layer", "osi"} and bool(reading.tokens.questions)
+    ends_asking = bool(words) and words[-1] in {"layer", "osi"} and _asked_apart(reading)
     if len(reading.subjects) > 1 and not _COMPARING.isdisjoint(words):
         return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
     return (asks_for_layer or ends_asking) and any(is_english_word(w) for w in reading.unknown)
+
+
+def _part_starts(reading: Reading) -> list[int]:
+    """Where each part of the message starts: its first word, and each word after a
+    clause end, comma, colon or dash."""
+    tokens = reading.tokens
+    starts = [0]
+    for at in range(1, len(reading.words)):
+        between = tokens.text[tokens.spans[at - 1][1] : tokens.spans[at][0]]
+        if tokens.clause[at] != tokens.clause[at - 1] or _breaks_apart(between):
+            starts.append(at)
+    return starts
+
+
+def _breaks_apart(between: str) -> bool:
+    return any(mark in between for mark in ",;:\u2014\u2013") or " - " in between
+
+
+def _asked_apart(reading: Reading) -> bool:
+    """Whether the message's last word asks on its own: after a question mark, or set
+    apart by a dash, comma or colon ("resolving service names to ips — layer")."""
+    tokens = reading.tokens
+    if tokens.questions:
+        return True
+    if len(tokens.spans) < 2:
+        return False
+    return _breaks_apart(tokens.text[tokens.spans[-2][1] : tokens.spans[-1][0]])
 
 
 def _hyphenated_name(reading: Reading, at: int) -> bool:

@@ -124,3 +124,41 @@ def test_editing_a_layer_description_changes_what_a_description_finds() -> None:
     result = answer(knowledge, question)
     assert (result.kind, result.layer_numbers) == (AnswerKind.LAYER, (4,))
     assert result.basis == "In this cluster it also feeds the quokkas their lettuce."
+
+
+# A description set apart from its asking part, or strong enough to outweigh the concepts
+# it acts on ("…names to ips"), claims its layer.
+@pytest.mark.parametrize(
+    ("question", "layer"),
+    [
+        ("the thing that blocks pod traffic by source ip address, which layer is that", 3),
+        ("resolving service names to ips inside the cluster — layer", 7),
+    ],
+)
+def test_a_description_apart_from_its_question_claims_its_layer(
+    knowledge: Knowledge, question: str, layer: int
+) -> None:
+    result = answer(knowledge, question)
+    assert (result.kind, result.layer_numbers) == (AnswerKind.LAYER, (layer,))
+    assert result.basis is not None
+
+
+def test_a_name_the_knowledge_only_mentions_is_no_description(knowledge: Knowledge) -> None:
+    """Vault is named in Vault PKI's summary; asking about Vault describes nothing, and the
+    entry that mentions it is offered instead of a layer."""
+    result = answer(knowledge, "hashicorp vault which layer")
+    assert (result.kind, result.layers, result.basis) == (AnswerKind.UNKNOWN, (), None)
+    assert result.suggestions == ("Vault PKI",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "katran load balancer, what osi layer",  # an unknown name is the subject
+        "metallb and calico together, which layers?",  # tools, not a description
+    ],
+)
+def test_a_description_part_does_not_override_named_subjects(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert answer(knowledge, question).basis is None
