@@ -17,7 +17,7 @@ from bot.core.vocabulary import EXCLUSIVE, GRAMMAR
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from bot.core.describing import Passage
+    from bot.core.describing import Found, Passage
     from bot.core.knowledge import Entry, Knowledge
     from bot.core.reading import Reading
 
@@ -105,6 +105,7 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
 # layer must lead the next by this factor to be claimed.
 _MIN_DESCRIBING_WORDS = 2
 _CLEAR_LEAD = 1.25
+_WIDE_LEAD = 1.5  # beside an unknown name, when its best sentence holds half the words
 _MAX_CANDIDATES = 3
 # A description outweighs the concepts a question names ("…names to ips") only with this
 # many words shared and this lead over the next layer.
@@ -144,7 +145,7 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         entry = best.passage.entry
         return _Description(base._replace(suggestions=(entry.name,) if entry else ()))
     named = [m for m in reading.matches if best.layer in m.target.entry.layers]
-    clear = len(found) == 1 or best.score >= _CLEAR_LEAD * found[1].score
+    clear = _clearly_ahead(found, len(set(query)), _unknown_name(knowledge, reading))
     name = named[0] if named and (clear or named[0] is reading.matches[0]) else None
     if clear or name is not None:
         strong = best.shared >= _STRONG_WORDS and (
@@ -163,6 +164,36 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         unknown_term=None,
     )
     return _Description(unsure)
+
+
+def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool) -> bool:
+    """Whether the best layer is clearly the one described.
+
+    Beside a name the knowledge has never heard of ("falco runtime security", "longhorn
+    replicating volumes across nodes") the words may describe that thing rather than a
+    layer: then the best sentence must hold two of them by itself, and lead by more when
+    it holds at most half of them.
+    """
+    best = found[0]
+    lead = _CLEAR_LEAD
+    if unknown_name:
+        if best.own < _MIN_DESCRIBING_WORDS:
+            return False
+        if best.own * 2 <= describing:
+            lead = _WIDE_LEAD
+    return len(found) == 1 or best.score >= lead * found[1].score
+
+
+def _unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
+    """Whether the question holds a name the knowledge never uses: an unknown word that is
+    neither English nor in any of its sentences."""
+    return any(
+        len(word) > _SHORT_WORD
+        and word.isalpha()
+        and not is_english_word(word)
+        and not knowledge.descriptions.knows(word)
+        for word in reading.unknown
+    )
 
 
 def _only_concepts(reading: Reading) -> bool:

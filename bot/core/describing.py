@@ -86,7 +86,8 @@ class Found(NamedTuple):
     layer: int
     score: float
     passage: Passage  # the best-scoring sentence for this layer
-    shared: int  # how many different query words that sentence has
+    shared: int  # how many different query words it and the next best sentence have
+    own: int  # how many different query words the best sentence alone has
 
 
 class DescriptionIndex:
@@ -158,8 +159,13 @@ class DescriptionIndex:
             # Agreeing sentences share words between them: count the top two's together.
             words = set().union(*(self._terms[at] for _, at in results[:2]))
             shared = sum(1 for term in wanted if term in words)
-            found.append(Found(layer, total, self._passages[results[0][1]], shared))
+            own = sum(1 for term in wanted if term in self._terms[results[0][1]])
+            found.append(Found(layer, total, self._passages[results[0][1]], shared, own))
         return sorted(found, key=lambda item: -item.score)
+
+    def knows(self, word: str) -> bool:
+        """Whether any describing sentence uses `word` (in any of its forms)."""
+        return _stem(word) in self._holding
 
     def _weight(self, term: str) -> float:
         return self._idf.get(term.removeprefix("-"), 0.0)

@@ -157,6 +157,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         typo = index.find_typo(words, taken | layer_words.used, tokens.joined)
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
+    matches = _without_wholes(matches, words)
     # "the http layer", "the tcp layer": a one-layer concept before "layer" names its layer.
     naming_layers = [m for m in matches if _names_its_layer(m, tokens)]
     matches = [m for m in matches if m not in naming_layers]
@@ -196,6 +197,29 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     )
 
 
+_SETS_BESIDE = frozenset("same vs versus than compared unlike".split())
+# A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
+# "svc of type LoadBalancer".
+_PART_REACH = 3
+
+
+def _without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
+    """The names found, less any whole (the knowledge's `part_of`) written beside one of
+    its parts: "nodeport svc" is a NodePort Service, not also every Service; but "gateway
+    api vs tcproute" sets them side by side."""
+
+    def beside_a_part(whole: Match) -> bool:
+        for part in matches:
+            if whole.target.entry.name not in part.target.entry.part_of:
+                continue
+            between = words[min(part.end, whole.end) : max(part.start, whole.start)]
+            if len(between) <= _PART_REACH and _JOINING.isdisjoint(between):
+                return True
+        return False
+
+    return [m for m in matches if not beside_a_part(m)]
+
+
 def _names_its_layer(match: Match, tokens: Tokens) -> bool:
     entry, words = match.target.entry, tokens.words
     if (
@@ -209,6 +233,7 @@ def _names_its_layer(match: Match, tokens: Tokens) -> bool:
         and match.target.layer is None
         and match.end < len(words)
         and words[match.end] == "layer"
+        and match.end + 1 not in tokens.joined  # "dns vs tcp layer-wise" compares the two
         # "is gre layer 2?" asks about GRE.
         and not (match.end + 1 < len(words) and is_layer_number(words[match.end + 1]))
     )
@@ -462,10 +487,12 @@ def _subjects(
     # A concept beside a tool is usually what the tool is ("flannel as our CNI", "calico
     # network policy"): it is a subject of its own only when the question joins them.
     joins = not _JOINING.isdisjoint(words)
+    # A clause that sets another name beside the first: "traefik is l4 right? same as metallb".
+    comparing = {tokens.clause[at] for at, word in enumerate(words) if word in _SETS_BESIDE}
     chosen: dict[str, Match] = {}
     for match in sorted(ranked, key=lambda m: m.start):
         asked = match is ranked[0] or (
-            tokens.clause[match.start] == clause
+            (tokens.clause[match.start] == clause or tokens.clause[match.start] in comparing)
             and not _set_aside(match, words, named)
             and not _is_everyday(match, words)
             and (joins or match.target.entry.kind is EntryKind.TOOL)

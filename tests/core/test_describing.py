@@ -162,3 +162,29 @@ def test_a_description_part_does_not_override_named_subjects(
     knowledge: Knowledge, question: str
 ) -> None:
     assert answer(knowledge, question).basis is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Beside a name the knowledge never uses, one shared word is no description...
+        "falco runtime security, osi layer?",
+        # ...nor two of five words, only a little ahead of the next layer.
+        "longhorn replicating volumes across nodes, is that some osi layer",
+    ],
+)
+def test_words_about_an_unknown_name_claim_no_layer(knowledge: Knowledge, question: str) -> None:
+    assert answer(knowledge, question).layers == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "layer"),
+    [
+        ("packet errors because of a dodgy cable, which layer is that problem", 1),
+        ("which layer takes care of retransmitting lost segments", 4),
+    ],
+)
+def test_a_plain_description_still_claims_on_fewer_words(
+    knowledge: Knowledge, question: str, layer: int
+) -> None:
+    assert answer(knowledge, question).layer_numbers == (layer,)

@@ -575,3 +575,54 @@ def test_an_everyday_question_is_no_description(knowledge: Knowledge, question: 
     result = answer(knowledge, question)
     assert result.layers == ()
     assert result.candidates == ()
+
+
+# From a sixth blind evaluation (300 new questions, 86.4% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "subjects"),
+    [
+        # A whole written beside one of its parts (`part_of`) is that part's.
+        (
+            "nodeport svc vs loadbalancer svc, which layers",
+            ["NodePort Service", "LoadBalancer Service"],
+        ),
+        ("svc of type LoadBalancer on aks, where's that in osi", ["LoadBalancer Service"]),
+        ("a Gateway API TCPRoute works at what layer", ["TCPRoute"]),
+        ("the headless svc for my statefulset, layer?", ["Headless Service"]),
+        # ...unless the question sets them side by side.
+        ("gateway api vs tcproute", ["Gateway API", "TCPRoute"]),
+        ("tcproute or the gateway api in general, which layer", ["TCPRoute", "Gateway API"]),
+        # "layer-wise" compares; it does not make "tcp layer" a layer.
+        ("dns vs tcp layer-wise", ["DNS", "TCP and UDP"]),
+        # A later clause that sets a name beside the first adds it.
+        ("traefik is l4 right? same as metallb", ["Traefik", "MetalLB"]),
+        ("haproxy is l5 right? same layer as kube-proxy", ["HAProxy", "kube-proxy"]),
+        # A later clause that does not compare is context.
+        ("we use calico. is istio L7?", ["Istio"]),
+        # Kubernetes' own nouns get an answer, never the help text.
+        ("what layer is a pod", ["Pod"]),
+        ("what layer is a Service object, roughly", ["Kubernetes Service"]),
+        ("services, which layer", ["Kubernetes Service"]),
+    ],
+)
+def test_sixth_blind_evaluation_subjects(
+    knowledge: Knowledge, question: str, subjects: list[str]
+) -> None:
+    result = answer(knowledge, question)
+    named = [subject.entry.name for subject in result.subjects] or [result.matched or ""]
+    assert named == subjects
+
+
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        ("the tcp layer, what lives there", (4,)),  # still names its layer
+        ("customer service was rude, which layer of management do i complain to", ()),
+        ("my pod of dolphins photo won the contest", ()),
+        ("which layer encrypts traffic between two pods", (6,)),  # pods are not the subject
+    ],
+)
+def test_sixth_blind_evaluation_layers(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
