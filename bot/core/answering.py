@@ -10,7 +10,7 @@ from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
-from bot.core.reading import read
+from bot.core.reading import asks_where, read
 from bot.core.text import truncate, word_variants
 from bot.core.vocabulary import EXCLUSIVE, GRAMMAR
 
@@ -220,6 +220,7 @@ def _names_what_the_passage_mentions(query: list[str], passage: Passage) -> bool
 
 
 _ASKING_WORDS = frozenset("what which where layer layers osi level".split())
+_ASKING_NOT_WHERE = _ASKING_WORDS - {"where"}
 # Words that put a question without "which" or "layer" in the network: "how are pod ips
 # handed out?".
 _NETWORK_WORDS = frozenset(
@@ -292,7 +293,9 @@ def _hyphenated_name(reading: Reading, at: int) -> bool:
 def _asks_where(reading: Reading) -> bool:
     """A question for a place: "which/what/where" or "layer", or a question mark on a
     question about the network ("anyone getting the new nintendo switch?" is not one)."""
-    if not _ASKING_WORDS.isdisjoint(reading.words):
+    if not _ASKING_NOT_WHERE.isdisjoint(reading.words):
+        return True
+    if asks_where(reading.words, reading.tokens):  # not "a book where the king sends…"
         return True
     return bool(reading.tokens.questions) and not _NETWORK_WORDS.isdisjoint(reading.words)
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from bot.core.matching import AliasIndex, Match
     from bot.core.text import Tokens
 
-__all__ = ["Reading", "read"]
+__all__ = ["Reading", "asks_where", "read"]
 
 # Beyond this many words a message is prose, not a question; the rest is not read.
 _MAX_TOKENS = 80
@@ -29,7 +29,7 @@ _MAX_TOKENS = 80
 # ("layer" counts where it names the stack, as `find_layer_mentions` reads it: not in
 # "three layers of lace".)
 _NETWORK_CONTEXT = frozenset(
-    "osi where kubernetes k8s kube cluster clusters pod pods node nodes "
+    "osi kubernetes k8s kube cluster clusters pod pods node nodes "
     "traffic network networking service services container containers packet packets "
     "kubectl".split()
 )
@@ -146,9 +146,12 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     layer_words = find_layer_mentions(words, index.layer_names, set(), joined=tokens.joined)
     exact = index.find_exact(words, set(), tokens.joined)
     claimed = layer_words.used | {i for m in exact for i in range(m.start, m.end)}
-    about_networking = bool(layer_words.used) or not _NETWORK_CONTEXT.isdisjoint(words)
+    places = bool(layer_words.used) or asks_where(words, tokens)  # names a layer, asks where
+    about_networking = places or not _NETWORK_CONTEXT.isdisjoint(words)
     asks = bool(tokens.questions) or opens_yes_no or (bool(words) and words[0] in _WH_WORDS)
-    context = _Context(claimed, about_networking, words, exact, asks, _asking_parts(tokens, words))
+    context = _Context(
+        claimed, about_networking, places, words, exact, asks, _asking_parts(tokens, words)
+    )
     matches = [m for m in exact if _credible(m, words, context)]
     if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
         # A misspelt tool is the subject even beside an exact concept ("genev tunnels");
@@ -220,6 +223,21 @@ def _without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
     return [m for m in matches if not beside_a_part(m)]
 
 
+def asks_where(words: list[str], tokens: Tokens) -> bool:
+    """Whether the message asks where something is ("where does envoy sit", "envoy, where
+    is it"), which is talk of placing it; not a "where" that joins a clause ("a book
+    where the king sends an envoy")."""
+    for at, word in enumerate(words):
+        if word != "where":
+            continue
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if at == 0 or tokens.clause[at] != tokens.clause[at - 1] or following in AUXILIARIES:
+            return True
+        if following in {"s", "would"} or not following:
+            return True
+    return False
+
+
 def _names_its_layer(match: Match, tokens: Tokens) -> bool:
     entry, words = match.target.entry, tokens.words
     if (
@@ -276,9 +294,18 @@ def _is_one_english_word(match: Match, words: list[str]) -> bool:
     return match.end - match.start == 1 and is_english_word(words[match.start])
 
 
+def _networking_besides(span: set[int], context: _Context) -> bool:
+    """Whether the talk is of networking beyond the everyday name itself: "who ate my
+    packet of crisps" speaks of a packet, not of networks."""
+    if context.places:
+        return True
+    return any(w in _NETWORK_CONTEXT for i, w in enumerate(context.words) if i not in span)
+
+
 class _Context(NamedTuple):
     claimed: set[int]  # positions that name a thing or a layer
     about_networking: bool  # the question speaks of layers, packets, pods...
+    places: bool  # it names a layer or asks where something is
     words: list[str]
     exact: list[Match]  # every name found, credible or not
     asks: bool  # a question mark, or opened like a question
@@ -338,7 +365,7 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     alone = all(i in span or not _is_content(w) for i, w in enumerate(words))
     if not _has_no_content_neighbour(match, words, context):
         return False
-    return context.about_networking or alone
+    return alone or (context.about_networking and _networking_besides(span, context))
 
 
 # A statement this long, about nothing technical, is prose: "calico kittens up for

@@ -626,3 +626,24 @@ def test_sixth_blind_evaluation_layers(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # "where" joining a clause is no question of place.
+        ("reading a history book where the king sends an envoy to france, pretty wild stuff", ()),
+        ("the cafe where the flannel shirts are on sale", ()),
+        # "where" asking is.
+        ("where does envoy sit", (7, 6, 5)),
+        ("envoy, where is it in the stack", (7, 6, 5)),
+        # An everyday name is no network talk by itself.
+        ("who ate my packet of crisps from the fridge, it had my name on it", ()),
+        ("which layer are packets at", (3,)),
+        ("packets?", (3,)),
+    ],
+)
+def test_everyday_words_need_talk_of_networks_besides_themselves(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
