@@ -69,26 +69,25 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     subject_unknown = bool(reading.matches) and _subject_unknown(reading, reading.opens_yes_no)
     action = _describes_an_action(reading)
     if (reading.generic or subject_unknown or action) and not mentions.valid:
-        found = _described(knowledge, base, reading)
-        if found.name is not None and not subject_unknown:
-            # A name the description points at answers: "at which layer are frames built
-            # from packets" is about Ethernet frames.
-            others = [m for m in reading.matches if m is not found.name]
-            reading = reading._replace(matches=[found.name, *others], subjects=[found.name])
-        elif found.answer is not None and (reading.generic or subject_unknown):
-            if found.name is None or all(is_english_word(w) for w in reading.unknown):
-                return found.answer
-            # "katran load balancer, what osi layer": the unknown name is the subject.
-        elif found.answer is not None and action and found.strong and _only_concepts(reading):
-            # "resolving service names to ips — layer": the names are what the action is
-            # done to, and the description points clearly elsewhere.
-            return found.answer
-        # else the question's names stand: the layer found is none of theirs
+        described = _by_description(knowledge, base, reading, subject_unknown, action)
+        if isinstance(described, Answer):
+            return described
+        reading = described
     if reading.matches and not subject_unknown:
         return _entry_answer(knowledge, base, reading)
     if mentions.valid and _only_context(reading, yes_no):
         layers = tuple(knowledge.layer(n) for n in mentions.valid)
         return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
+    if mentions.valid and (reading.generic or subject_unknown) and action:
+        # "a bridge learning which mac is behind which port — what layer is that": a word
+        # for a layer ("mac") inside a description; the description must agree with it.
+        claimed = _described(knowledge, base, reading).answer
+        if (
+            claimed is not None
+            and claimed.layers
+            and set(claimed.layer_numbers) <= set(mentions.valid)
+        ):
+            return claimed
     if mentions.out_of_range and not reading.matches:
         return base._replace(asked_layers=tuple(mentions.out_of_range))
     if not unknown:
@@ -111,6 +110,28 @@ _MAX_CANDIDATES = 3
 # many words shared and this lead over the next layer.
 _STRONG_WORDS = 4
 _STRONG_LEAD = 2.0
+
+
+def _by_description(
+    knowledge: Knowledge, base: Answer, reading: Reading, subject_unknown: bool, action: bool
+) -> Answer | Reading:
+    """The answer a question's description finds, or the reading to answer from: with a
+    name the description points at put first."""
+    found = _described(knowledge, base, reading)
+    if found.name is not None and not subject_unknown:
+        # A name the description points at answers: "at which layer are frames built
+        # from packets" is about Ethernet frames.
+        others = [m for m in reading.matches if m is not found.name]
+        return reading._replace(matches=[found.name, *others], subjects=[found.name])
+    if found.answer is not None and (reading.generic or subject_unknown):
+        if found.name is None or all(is_english_word(w) for w in reading.unknown):
+            return found.answer
+        # "katran load balancer, what osi layer": the unknown name is the subject.
+    elif found.answer is not None and action and found.strong and _only_concepts(reading):
+        # "resolving service names to ips — layer": the names are what the action is
+        # done to, and the description points clearly elsewhere.
+        return found.answer
+    return reading  # the question's names stand: the layer found is none of theirs
 
 
 class _Description(NamedTuple):

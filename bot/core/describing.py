@@ -38,6 +38,7 @@ _ASKING = frozenset(
     "others".split()
 )
 _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "ly")
+_DOUBLING = frozenset(("ings", "ing", "ers", "er", "ed"))
 _SENTENCE = r"(?<=[.!?])\s+"  # patterns: `re` compiles them on first use
 _CLAUSE = r"[,.;:()!?]"
 # A word after one of these (in its clause, within a few words) is what is *not* done.
@@ -53,6 +54,9 @@ def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
+            # "splitting", "dropped": the doubled consonant goes too ("split", "drop").
+            if suffix in _DOUBLING and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
             break
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 

@@ -31,6 +31,8 @@ _DOCUMENT: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_t
         ("it doesn't know what app", ["-know", "-app"]),
         ("forwards packets without looking at the URL", ["forward", "packet", "-look", "-url"]),
         ("which layer does this happen at", []),
+        ("splitting dropped packets", ["split", "drop", "packet"]),  # the doubled consonant
+        ("installed, called, buzzing", ["install", "call", "buzz"]),  # l, s, z stay doubled
     ],
 )
 def test_stems_fold_word_forms_and_mark_what_is_negated(text: str, expected: list[str]) -> None:
@@ -78,7 +80,7 @@ def test_a_description_that_names_a_thing_answers_with_it(
 # (question, layers it may be): no layer is clearly ahead, so none is claimed.
 UNSURE = [
     ("does turning http into grpc count as a layer thing", 6),
-    ("where are packets dropped when the network is busy", 3),
+    ("where are packets lost when the network is busy", 3),
 ]
 
 
@@ -188,3 +190,23 @@ def test_a_plain_description_still_claims_on_fewer_words(
     knowledge: Knowledge, question: str, layer: int
 ) -> None:
     assert answer(knowledge, question).layer_numbers == (layer,)
+
+
+# Found through the knowledge's own sentences (what TCP, IP header fields, data
+# representation and protocol translation do), and through a word for a layer ("mac") the
+# description agrees with.
+@pytest.mark.parametrize(
+    ("question", "layer"),
+    [
+        ("which layer converts protobuf to json for the client", 6),
+        ("in textbook osi which layer compresses the payload", 6),
+        ("which layer chops the byte stream into segments and numbers them", 4),
+        ("splitting ip packets into fragments when the mtu is too small, which layer does that", 3),
+        ("a bridge learning which mac is behind which port — what layer is that", 2),
+    ],
+)
+def test_what_the_knowledge_says_things_do_is_found(
+    knowledge: Knowledge, question: str, layer: int
+) -> None:
+    result = answer(knowledge, question)
+    assert (result.kind, result.layer_numbers) == (AnswerKind.LAYER, (layer,))
