@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
+from bot.core.knowledge import EntryKind
+from bot.core.layer_positions import (
+    counted_step,
+    middle_of_the_model,
+    mnemonic_layers,
+    next_to,
+    placed_in_the_stack,
+)
 from bot.core.lexicon import is_english_word
 from bot.core.text import compact
 from bot.core.typos import max_typos
@@ -15,8 +24,16 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from bot.core.knowledge import Layer
+    from bot.core.layer_positions import Anchor as _Anchor
+    from bot.core.matching import Match
 
-__all__ = ["LayerMentions", "find_layer_mentions", "is_layer_number", "layer_name_keys"]
+__all__ = [
+    "LayerMentions",
+    "find_layer_mentions",
+    "is_layer_number",
+    "layer_name_keys",
+    "placed_things",
+]
 
 _LAYER_WORDS = frozenset({"layer", "layers", "level", "lvl", "lyr"})
 _JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
@@ -40,22 +57,27 @@ _BEFORE_LAYER = frozenset(
     "first second third fourth fifth sixth seventh eighth".split()
 )
 _GLUED = re.compile(r"^(?:l|layer|osi)([0-9])$")  # "l7", "layer7"
-# The ends of the stack: "the bottom layer", "the highest osi layer".
+# The ends of the stack: "the bottom layer", "the highest osi layer"; and its middle.
 _ENDS = {
-    **dict.fromkeys("top highest uppermost topmost".split(), 7),
-    **dict.fromkeys("bottom lowest bottommost".split(), 1),
+    **dict.fromkeys("top highest uppermost topmost upmost".split(), 7),
+    **dict.fromkeys("bottom lowest bottommost lowermost".split(), 1),
+    **dict.fromkeys("middle centre center".split(), 4),
 }
-# "the layer above transport" is 5; "the layer just below the network layer" is 2.
-_NEIGHBOURS = {
-    **dict.fromkeys("above over atop".split(), 1),
-    **dict.fromkeys("below under beneath underneath".split(), -1),
-}
-# Words between "layer" and "above": "the layer (that sits) right above transport".
-_CLOSE = frozenset(
-    "right just directly immediately one that thats which sits sit sitting is lies lives "
-    "living runs running".split()
-)
-_MAX_CLOSE = 3
+# "the bottom-most layer", "top most": the end, said twice.
+_MOST = frozenset({"most"})
+# "the lowest layer that isn't hardware" is the one above it.
+_NOT = (("isn", "t"), ("isnt",), ("is", "not"), ("aren", "t"), ("arent",), ("are", "not"))
+_WHICH = frozenset({"that", "which", "thats"})
+# Words between "layer" and where it sits: "the layer (that is) second from the top".
+_CLOSE = frozenset("that thats which sits sit sitting is lies lives living".split())
+# "the one under transport", "which one is in the middle": "one" is a layer after these.
+_ONE_AFTER = frozenset({"the", "which", "that"})
+# "layer number 4", "the middle layer of the seven (number 4)": a number this close after
+# the word "layer" numbers it.
+_NUMBER = frozenset({"number", "num", "nr"})
+# "what's above transport", "anything on top of the network layer": these ask for a layer.
+_ASKING_WHAT = frozenset("what whats anything something".split())
+_NUMBER_REACH = 6
 # "the second (layer) from the bottom" is 2, "third from the top" is 5.
 _ORDINALS = {
     word: number
@@ -67,8 +89,15 @@ _ORDINALS = {
     if word != "-"
 }
 _BETWEEN = frozenset({"osi"})  # "the first osi layer"
-# "three layers of lace" is no layer of the stack; "the layers of the osi model" are.
+# "three layers of lace" is no layer of the stack; "the layers of the osi model" are, and
+# so is "the middle layer of the seven".
 _MODEL_WORDS = frozenset("osi model stack network networking tcp ip abstraction".split())
+_THE_SEVEN = frozenset({"seven", "7"})
+# Ordinals before these count from an end: "the second highest layer" is 6.
+_COUNTED_ENDS = {
+    **dict.fromkeys("top highest uppermost topmost".split(), 7),
+    **dict.fromkeys("bottom lowest bottommost lowermost".split(), 1),
+}
 
 
 def is_layer_number(word: str) -> bool:
@@ -106,6 +135,19 @@ def layer_name_keys(layers: Iterable[Layer]) -> dict[str, int]:
         for name in (layer.name, *layer.aliases):
             keys[compact(name)] = layer.number
     return keys
+
+
+def placed_things(matches: Iterable[Match]) -> dict[int, tuple[int, int]]:
+    """Where each concept of one layer is named ("the cables", "ip"), mapped to (its
+    layer, the position after its name): what a layer can be placed next to. Not a tool:
+    "is metallb one layer above calico?" compares the tools."""
+    return {
+        m.start: (m.target.entry.layers[0], m.end)
+        for m in matches
+        if m.target.entry.kind is EntryKind.CONCEPT
+        and len(m.target.entry.layers) == 1
+        and m.target.layer is None
+    }
 
 
 def _named_layer(
@@ -173,46 +215,41 @@ def _pronoun_i(tokens: Sequence[str], position: int) -> bool:
 def _ordinary_layer(tokens: Sequence[str], position: int) -> bool:
     """ "three layers of lace", "a layer of paint": the word, not the stack."""
     after = tokens[position + 1 : position + 5]
-    return bool(after) and after[0] == "of" and _MODEL_WORDS.isdisjoint(after[1:])
+    if not after or after[0] != "of":
+        return False
+    seven = [word for word in after[1:3] if word not in {"the", "all"}][:1]
+    return _MODEL_WORDS.isdisjoint(after[1:]) and not _THE_SEVEN.issuperset(seven or ["-"])
 
 
-def _neighbour_of(
-    tokens: Sequence[str], position: int, names: Mapping[str, int], skip: set[int]
-) -> tuple[int, int] | None:
+def _neighbour_of(tokens: Sequence[str], position: int, anchor: _Anchor) -> tuple[int, int] | None:
     """ "layer (right) above transport", "layer just below the network layer", "the layer
-    under L3": the layer next to the one named, and the position after the words read."""
+    sitting on top of L3", "layer one up from transport", "two layers below session", "the
+    layer in the middle", "the layer between network and session": the layer placed, and
+    the position after the words read."""
     at = position + 1
-    while at < len(tokens) and at - position <= _MAX_CLOSE and tokens[at] in _CLOSE:
-        at += 1
     if at < len(tokens) and tokens[at] == "between":
-        return _between(tokens, at + 1, names, skip)
-    if at >= len(tokens) or tokens[at] not in _NEIGHBOURS:
-        return None
-    step = _NEIGHBOURS[tokens[at]]
-    at += 1
-    while at < len(tokens) and tokens[at] in {"the", "osi"}:
-        at += 1
-    named = _layer_at(tokens, at, names, skip)
-    if named is None:
-        return None
-    number, end = named
-    if end < len(tokens) and tokens[end] in _LAYER_WORDS:
-        end += 1  # "below the network *layer*"
-    neighbour = number + step
-    return (neighbour, end) if 1 <= neighbour <= 7 else None
+        return _between(tokens, at + 1, anchor)
+    before = tokens[position - 1] if position > 0 else ""
+    # "two layers below": a count before the word; "a layer down from" is one step.
+    count = _STEP_COUNTS.get(before) if tokens[position] in {"layers", "levels"} else None
+    return next_to(tokens, at, anchor, count=count, adverbs_only=False) or placed_in_the_stack(
+        tokens, at
+    )
 
 
-def _between(
-    tokens: Sequence[str], at: int, names: Mapping[str, int], skip: set[int]
-) -> tuple[int, int] | None:
+_STEP_COUNTS = {word: n for n, word in enumerate("- one two three four five six".split()) if n}
+_STEP_COUNTS.update({str(n): n for n in range(2, 7)})
+
+
+def _between(tokens: Sequence[str], at: int, anchor: _Anchor) -> tuple[int, int] | None:
     """ "the layer between network and session": the one layer between the two named."""
-    first = _layer_at(tokens, _past_the(tokens, at), names, skip)
+    first = anchor(_past_the(tokens, at))
     if first is None:
         return None
     joiner = _past_layer_word(tokens, first[1])
     if joiner >= len(tokens) or tokens[joiner] not in {"and", "&"}:
         return None
-    second = _layer_at(tokens, _past_the(tokens, joiner + 1), names, skip)
+    second = anchor(_past_the(tokens, joiner + 1))
     if second is None or abs(first[0] - second[0]) != 2:
         return None
     return (first[0] + second[0]) // 2, _past_layer_word(tokens, second[1])
@@ -229,29 +266,43 @@ def _past_layer_word(tokens: Sequence[str], at: int) -> int:
 
 
 def _counted_from_an_end(tokens: Sequence[str], position: int) -> tuple[int, int] | None:
-    """ "second from the bottom", "the 3rd layer from the top": (layer, position after)."""
-    if tokens[position] not in _ORDINALS:
+    """ "second from the bottom", "the 3rd layer from the top", "the second highest
+    layer": (layer, position after)."""
+    if position >= len(tokens) or tokens[position] not in _ORDINALS:
         return None
+    count = _ORDINALS[tokens[position]]
+    following = tokens[position + 1] if position + 1 < len(tokens) else ""
+    if following in _COUNTED_ENDS:
+        end = _past_layer_word(tokens, position + 2)
+        return (count if _COUNTED_ENDS[following] == 1 else 8 - count), end
     at = _past_layer_word(tokens, position + 1)
     if at >= len(tokens) or tokens[at] != "from":
         return None
     at = _past_the(tokens, at + 1)
     if at >= len(tokens) or tokens[at] not in {"bottom", "top"}:
         return None
-    count = _ORDINALS[tokens[position]]
     number = count if tokens[at] == "bottom" else 8 - count
     end = _past_layer_word(tokens, at + 1)
     return number, end
 
 
 def _layer_at(
-    tokens: Sequence[str], at: int, names: Mapping[str, int], skip: set[int]
+    tokens: Sequence[str],
+    at: int,
+    names: Mapping[str, int],
+    skip: set[int],
+    placed: Mapping[int, tuple[int, int]],
 ) -> tuple[int, int] | None:
     """A layer named from position `at` on ("transport", "data link", "l4", "layer 4",
-    "4"): (its number, the position after it)."""
+    "4"), or a thing placed at one layer ("the cables"): (its number, the position after
+    it)."""
+    if at in placed:
+        return placed[at]
     if at >= len(tokens) or at in skip:
         return None
     word = tokens[at]
+    if word in _COUNTED_ENDS:
+        return _COUNTED_ENDS[word], at + 1  # "one up from the bottom"
     glued = _GLUED.match(word)
     if glued:
         return int(glued.group(1)), at + 1
@@ -294,15 +345,23 @@ def find_layer_mentions(
     *,
     bare_names: bool = False,
     joined: frozenset[int] = frozenset(),
+    placed: Mapping[int, tuple[int, int]] | None = None,
 ) -> LayerMentions:
-    """Every layer the tokens name, by number, ordinal or name, ignoring positions in `skip`.
+    """Every layer the tokens name, by number, ordinal, name or position, ignoring
+    positions in `skip`.
 
     `names` maps compact layer names to numbers (`layer_name_keys`). With `bare_names`, a
     layer's name counts without the word "layer" ("is metallb transport?"). `joined`
-    marks hyphen-joined tokens, so "layers 1-3" reads as a range.
+    marks hyphen-joined tokens, so "layers 1-3" reads as a range. `placed` maps where a
+    thing of one layer is named to (its layer, the position after its name), so a layer
+    can be placed next to it ("the one right above the cables").
     """
     found = LayerMentions()
     consumed: set[int] = set()  # read as part of an earlier mention ("above *transport*")
+    anchor: _Anchor = partial(_layer_at, tokens, names=names, skip=skip, placed=placed or {})
+    for layer, positions in mnemonic_layers(tokens):
+        found.add(layer, *positions)
+        consumed.update(positions)
     for position, word in enumerate(tokens):
         if position in skip or position in consumed:
             continue
@@ -310,9 +369,9 @@ def find_layer_mentions(
         if glued:
             found.add(int(glued.group(1)), position)
             continue
-        counted = _counted_from_an_end(tokens, position)
-        if counted is not None:
-            number, end = counted
+        where = _placed_without_layer(tokens, position, anchor, names, skip)
+        if where is not None:
+            number, end = where
             found.add(number, *range(position, end))
             consumed.update(range(position, end))
             continue
@@ -325,20 +384,83 @@ def find_layer_mentions(
         if _ordinary_layer(tokens, position):
             continue
         found.used.add(position)
-        if next_is_number:
-            _numbers_after(tokens, position + 1, found, joined)
-        neighbour = _neighbour_of(tokens, position, names, skip)
+        neighbour = _neighbour_of(tokens, position, anchor) or _counted_from_an_end(
+            tokens, _past_close(tokens, position + 1)
+        )
         if neighbour is not None:
             number, end = neighbour
             found.add(number, *range(position, end))
             consumed.update(range(position, end))
             continue
-        _read_before(tokens, position, names, skip, found)
+        if next_is_number:
+            _numbers_after(tokens, position + 1, found, joined)
+        consumed.update(_read_before(tokens, position, names, skip, found, anchor=anchor))
+    _numbered(tokens, skip | consumed, found)
     # A two-word name ("data link") is a layer anywhere; one word only if asked for.
     _bare_names(tokens, names, skip | found.used, found, multiword_only=not bare_names)
     if not found.numbers:
         _whole_question_layer(tokens, names, skip, found)
     return found
+
+
+def _placed_without_layer(
+    tokens: Sequence[str],
+    position: int,
+    anchor: _Anchor,
+    names: Mapping[str, int],
+    skip: set[int],
+) -> tuple[int, int] | None:
+    """A layer placed by words that need no "layer" before them: "second from the
+    bottom", "two below session", "the one above ip", "the middle of the stack"."""
+    counted = _counted_from_an_end(tokens, position)
+    if counted is not None:
+        return counted
+    word = tokens[position]
+    if word in _NUMBER_WORDS and (position == 0 or tokens[position - 1] not in _LAYER_WORDS):
+        # Counted from a layer named outright, not from a thing or a bare number.
+        named: _Anchor = partial(_layer_at, tokens, names=names, skip=skip, placed={})
+        stepped = counted_step(tokens, position, lambda at: _not_a_number(tokens, at, named))
+        if stepped is not None:
+            return stepped
+    if word in _ASKING_WHAT:
+        # "what's above transport": from a layer named outright, not a thing ("what runs
+        # over tcp" asks what runs on TCP).
+        named = partial(_layer_at, tokens, names=names, skip=skip, placed={})
+        return next_to(tokens, position + 1, named, count=None, adverbs_only=False, over=False)
+    if word == "one" and position > 0 and tokens[position - 1] in _ONE_AFTER:
+        return next_to(tokens, position + 1, anchor, count=None, adverbs_only=True) or (
+            placed_in_the_stack(tokens, position + 1)
+        )
+    middle = middle_of_the_model(tokens, position)
+    return (4, middle) if middle is not None else None
+
+
+def _not_a_number(tokens: Sequence[str], at: int, anchor: _Anchor) -> tuple[int, int] | None:
+    """The layer `anchor` reads at `at`, unless only a bare number ("2 below 3")."""
+    if at < len(tokens) and tokens[at].isdigit():
+        return None
+    return anchor(at)
+
+
+def _past_close(tokens: Sequence[str], at: int) -> int:
+    """Past words between "layer" and where it sits: "the layer (that is) second…"."""
+    while at < len(tokens) and tokens[at] in _CLOSE:
+        at += 1
+    return at
+
+
+def _numbered(tokens: Sequence[str], skip: set[int], found: LayerMentions) -> None:
+    """ "layer number 4", "the middle layer of the seven (number 4)": a number after the
+    word "number", a few words after a "layer" that names the stack."""
+    for at, word in enumerate(tokens[:-1]):
+        following = tokens[at + 1]
+        if word not in _NUMBER or at in skip or following not in _NUMBER_WORDS:
+            continue
+        if any(
+            tokens[before] in _LAYER_WORDS and before in found.used
+            for before in range(max(0, at - _NUMBER_REACH), at)
+        ):
+            found.add(_NUMBER_WORDS[following], at, at + 1)
 
 
 def _read_before(
@@ -347,19 +469,24 @@ def _read_before(
     names: Mapping[str, int],
     skip: set[int],
     found: LayerMentions,
-) -> None:
+    *,
+    anchor: _Anchor,
+) -> range:
     """The words before a "layer" at `position`: "the bottom (osi) layer", "7th layer",
-    "the 7 layers" (a count), "the data link layer"."""
+    "the 7 layers" (a count), "the data link layer"; the positions read after it."""
     before_at = position - 1
     while before_at > 0 and tokens[before_at] in _BETWEEN:
         before_at -= 1  # "the first osi layer"
+    if before_at > 0 and tokens[before_at] in _MOST and tokens[before_at - 1] in _ENDS:
+        before_at -= 1  # "the bottom-most layer"
     before = tokens[before_at] if before_at >= 0 else ""
     if before in _ENDS and before_at not in skip:
-        found.add(_ENDS[before], *range(before_at, position + 1))
-        return
+        number, end = _end_but_one(tokens, _ENDS[before], position + 1, anchor)
+        found.add(number, *range(before_at, end))
+        return range(position + 1, end)
     if before_at != position - 1 and before in _BEFORE_LAYER and before_at not in skip:
         found.add(_NUMBER_WORDS[before], *range(before_at, position + 1))
-        return
+        return range(0)
     before = tokens[position - 1] if position > 0 else ""
     # "the 7 layers" counts layers; "7th layers" or "layer 7" names one.
     counts = tokens[position] == "layers" and before.isdigit()
@@ -371,6 +498,22 @@ def _read_before(
         named = _named_layer(tokens, position, names, skip)
         if named:
             found.add(named[0], *range(named[1], position))
+    return range(0)
+
+
+def _end_but_one(tokens: Sequence[str], end: int, at: int, anchor: _Anchor) -> tuple[int, int]:
+    """ "the lowest layer that isn't hardware" is 2: an end of the stack that is not the
+    layer named is the one next to it. (layer, position after the words read)."""
+    if at >= len(tokens) or tokens[at] not in _WHICH or end not in {1, 7}:
+        return end, at
+    for negation in _NOT:
+        after = at + 1 + len(negation)
+        if tuple(tokens[at + 1 : after]) != negation:
+            continue
+        named = anchor(_past_the(tokens, after))
+        if named is not None and named[0] == end:
+            return (2 if end == 1 else 6), _past_layer_word(tokens, named[1])
+    return end, at
 
 
 def _bare_names(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.asking import DEICTIC, split_message
 from bot.core.knowledge import EntryKind
-from bot.core.layer_mentions import find_layer_mentions, is_layer_number
+from bot.core.layer_mentions import find_layer_mentions, is_layer_number, placed_things
 from bot.core.lexicon import has_everyday_sense, is_english_word
 from bot.core.text import strip_chat_noise, tokenize_compounds
 from bot.core.vocabulary import AUXILIARIES, GREETINGS, HELP_WORDS, STOPWORDS
@@ -170,8 +170,15 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     mentions = layer_words
     if used:
         mentions = find_layer_mentions(
-            words, index.layer_names, used, bare_names=yes_no_shaped, joined=tokens.joined
+            words,
+            index.layer_names,
+            used,
+            bare_names=yes_no_shaped,
+            joined=tokens.joined,
+            placed=placed_things(matches),
         )
+        # A thing a layer is placed next to ("the one above the cables") is not asked about.
+        matches = [m for m in matches if m.start not in mentions.used]
     elif about_networking and not layer_words.numbers:
         # Nothing named, the talk is of clusters and pods: a layer's own name is the layer
         # ("the physical bits in a cluster"), but not the everyday "network" or "app".

@@ -121,6 +121,88 @@ def test_find_layer_mentions_reads_every_way_of_naming_a_layer(
     assert " ".join(words[i] for i in sorted(found.used)) == used
 
 
+# (question, the one layer placed): by position, neighbour, count and mnemonic, the way
+# people type them. Layers are numbered from the bottom, so "after" is up, "before" down.
+POSITION_CASES = [
+    ("the layer sitting on top of the network layer", 4),
+    ("layer one up from transport", 5),
+    ("1 up from L3", 4),
+    ("two below session", 3),
+    ("two layers below session", 3),
+    ("the layer 2 down from application", 5),
+    ("a layer down from the app layer", 6),
+    ("the one under transport", 3),
+    ("the one right below presentation", 5),
+    ("the layer after network", 4),
+    ("the layer before transport", 3),
+    ("what's above transport", 5),
+    ("anything on top of the network layer", 4),
+    ("one up from the bottom", 2),
+    ("the layer below the top", 6),
+    # Counted from an end, after "layer" too; "second highest" counts down from 7.
+    ("the layer second from the top", 6),
+    ("which layer, second from the top", 6),
+    ("the second highest layer", 6),
+    ("2nd lowest layer", 2),
+    ("bottom-most layer", 1),
+    ("the top most layer", 7),
+    # The middle of the stack, and an end at the top or bottom said in words.
+    ("the middle layer of the seven", 4),
+    ("the one in the middle", 4),
+    ("the middle of the osi stack", 4),
+    ("the layer at the very top of the stack", 7),
+    ("the one at the bottom", 1),
+    ("layer number 4", 4),
+    # An end that is not the layer named is the one next to it.
+    ("the lowest layer that isn't hardware", 2),
+    ("the top layer that is not the application layer", 6),
+    # A mnemonic is read in its own order; the word pointed at is the layer.
+    ("please do not throw, what does the throw stand for", 4),
+    ("the pizza layer from please do not throw sausage pizza away", 6),
+    ("all people seem to need data processing, which is the need one", 3),
+    ("please do not touch steve pet alligator: the steve", 5),
+]
+
+
+@pytest.mark.parametrize(("question", "number"), POSITION_CASES)
+def test_a_layer_is_named_by_where_it_sits(
+    names: dict[str, int], question: str, number: int
+) -> None:
+    assert _find(question, names)[0].numbers == [number]
+
+
+# (question, layers named): words like these that place no layer.
+NOT_A_POSITION_CASES = [
+    ("is layer 2 below layer 3?", [2, 3]),  # a number after "layer" is its own
+    ("the layer above layer 7", [7]),  # nothing is above 7
+    ("the one in the middle of the list", []),
+    ("the top of the list", []),
+    ("second from the left", []),
+    ("i put one above the other", []),
+    ("what runs over the transport layer", [4]),  # what it carries, not layer 5
+    ("two of the pods above the node", []),
+    ("please do not throw pizza at me", []),
+    ("please do not throw sausage pizza away", []),  # the mnemonic, but no word asked
+    ("we all need data processing, which layer is the need", []),  # three words: no mnemonic
+    ("three layers of lace", []),
+    ("layers of seven colours", []),
+]
+
+
+@pytest.mark.parametrize(("question", "numbers"), NOT_A_POSITION_CASES)
+def test_words_of_place_that_name_no_layer_claim_none(
+    names: dict[str, int], question: str, numbers: list[int]
+) -> None:
+    assert _find(question, names)[0].numbers == numbers
+
+
+def test_a_layer_is_placed_next_to_a_thing_of_one_layer(names: dict[str, int]) -> None:
+    """ "the one right above the cables": the cables (layer 1, word 5) place layer 2."""
+    tokens = tokenize_compounds("the one right above the cables")
+    found = find_layer_mentions(tokens.words, names, {5}, placed={5: (1, 6)})
+    assert (found.numbers, sorted(found.used)) == ([2], [1, 2, 3, 4, 5])
+
+
 # (question, layers named when a layer's bare name counts)
 BARE_CASES = [
     ("is metallb transport?", [4]),

@@ -51,6 +51,64 @@ LAYER_IN_EVERYDAY_WORDS = [
     ("on gke we never see hardware, so what is at the physical layer for us", (1,)),
 ]
 
+# A layer named by where it sits, by a mnemonic or in plain words, among chat scenery:
+# (question, layer answered).
+LAYER_BY_PLACE = [
+    ("the layer sitting on top of the network layer — what's in it for k8s", 4),
+    ("the layer second from the top, anything there for us?", 6),
+    ("the middle layer of the seven (number 4) — examples", 4),
+    ("layer one up from transport, who lives there in a cluster", 5),
+    ("the lowest layer that isn't hardware, the one right above the cables", 2),
+    ("the one above ip — tools?", 4),
+    ("what's the one just under l7 in k8s land", 6),
+    ("the layer directly underneath http", 6),
+    ("which layer is one up from L3", 4),
+    ("two layers below session, what runs there", 3),
+    ("bottom-most layer stuff in a cluster", 1),
+    ("the layer after network, what lives there", 4),
+    ("the layer before transport", 3),
+    ("what's in the middle of the osi model", 4),
+    ("second highest layer tools", 6),
+    ("layer number 4 examples", 4),
+    ("the layer on top, what's there", 7),
+    ("the top layer that isn't the app layer", 6),
+    ("'please do not throw' — what does the 'throw' stand for and what's in it for us", 4),
+    ("the 'pizza' layer from please do not throw sausage pizza away, what k8s tools live there", 6),
+    ("all people seem to need data processing — which layer is the 'need' one", 3),
+    ("the wire layer lol what's in it", 1),
+]
+
+
+@pytest.mark.parametrize(("question", "layer"), LAYER_BY_PLACE)
+def test_a_layer_named_by_its_place_is_answered(
+    knowledge: Knowledge, question: str, layer: int
+) -> None:
+    result = answer(knowledge, question)
+    assert (result.kind, result.layer_numbers) == (LAYER, (layer,))
+
+
+# Words of place that ask about something else: (question, kind, layers answered).
+PLACE_WORDS_ABOUT_SOMETHING_ELSE = [
+    ("is metallb above calico?", TOOL, (4, 3)),  # compares the tools
+    ("is metallb one layer above calico?", TOOL, (4, 3)),
+    ("is layer 2 below layer 3?", LAYER, (2, 3)),
+    ("what runs over tcp", CONCEPT, (4,)),  # what TCP carries, not layer 5
+    ("7 layer dip", UNKNOWN, ()),
+    ("a 3 layer cake", UNKNOWN, ()),
+    ("the one in the middle of the list", UNKNOWN, ()),
+    ("please do not throw pizza at me", UNKNOWN, ()),
+    ("the layer cake has one layer above the sponge", UNKNOWN, ()),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "layers"), PLACE_WORDS_ABOUT_SOMETHING_ELSE)
+def test_words_of_place_about_something_else_place_no_layer(
+    knowledge: Knowledge, question: str, kind: AnswerKind, layers: tuple[int, ...]
+) -> None:
+    result = answer(knowledge, question)
+    assert (result.kind, result.layer_numbers) == (kind, layers)
+
+
 # (question, layer): a hyphenated name that describes an ordinary word is part of a
 # description ("an x-request-id header"), not a product the knowledge lacks.
 HYPHENATED_DESCRIBERS = [
