@@ -2,9 +2,15 @@
 
 In chat the question often comes last, after a paste of logs or config: "…so which layer
 is this?". Fenced code blocks, quoted lines ("> …") and an unfenced paste of config (three
-or more "key: value" lines) are what is being asked about, never the question; in a
-message longer than a question, the asking sentence is the last one with a question mark
-(or, without one, the last line), and the rest is context.
+or more "key: value" lines) are what is being asked about, never the question. In a
+message with such a paste, or longer than a question, the asking sentence is the last one
+that asks (a question mark, or worded as a question; without either, the last line), and
+the rest is context. When none of the writer's own sentences asks, the question they quote
+is theirs ("> is envoy L7?", then "the new guy asked me that").
+
+The part of the asking sentence before its last dash or colon ("someone said traefik does
+tcp routing — is traefik l7 only?") is its lead: the reader decides whether the question
+after it stands alone.
 """
 
 from __future__ import annotations
@@ -27,10 +33,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(r"```.*?(?:```|\Z)", re.DOTALL),  # a fenced code block
         re.compile(r"^[ \t]*(?:>|&gt;).*$", re.MULTILINE),  # a quoted line
-        re.compile(r"[^.!?\n]*(?:[.!?]+|\n|\Z)"),  # a sentence or a line
+        re.compile(r"^[ \t]*(?:>|&gt;)"),  # its mark
+        # A sentence or a line; a stop inside a word ("v1.29.4", "k8s.io") ends none.
+        re.compile(r"(?:[^.!?\n]++|[.!?]++(?=[^\s.!?]))*+(?:[.!?]+|\n|\Z)"),
         re.compile(r"\w+"),
         # A line of YAML or similar config: "kind: HTTPRoute", "  - name: web", "spec:".
         re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.\-/\"']+:(?:[ \t].*)?$", re.MULTILINE),
+        # Where a sentence's lead ends: a dash, or a colon before a space ("q: …", not 14:02).
+        re.compile(r"\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+"),
     )
 
 
@@ -50,37 +60,30 @@ def _asks(sentence: str) -> bool:
 
 class Message(NamedTuple):
     asking: str  # the text the question is read from
-    context: str  # code, quotes and the other sentences of a long message
+    context: str  # the other sentences of a long message, then its code and quotes
+    # The asking sentence up to its last dash or colon, in a long message only: "someone
+    # said traefik does tcp routing — " before "is traefik l7 only?".
+    lead: str = ""
 
 
 def split_message(text: str) -> Message:
     """The asking part of `text` and its context (see the module's description)."""
     if len(text) <= QUESTION_WORDS and "```" not in text and ">" not in text:
         return Message(text, "")  # too short to hold more than a question
-    fence, quoted_line, sentence, word, config_line = _patterns()
-    context: list[str] = []
-    if "```" in text:
-        fenced = fence.findall(text)
-        prose = fence.sub("\n", text)
-        if prose.strip():  # a message that is only code asks about the code
-            context += fenced
-            text = prose
-    if ">" in text:
-        quoted = quoted_line.findall(text)
-        prose = quoted_line.sub("", text)
-        if prose.strip():  # a message that is only a quote asks about the quote
-            context += quoted
-            text = prose
-    if "\n" in text:
-        config = config_line.findall(text)
-        prose = config_line.sub("", text)
-        if len(config) >= _CONFIG_LINES and prose.strip():
-            context += config
-            text = prose
-    if len(word.findall(text)) <= QUESTION_WORDS:
-        return Message(text, "\n".join(context))
+    _, _, quote_mark, sentence, word, _, lead_end = _patterns()
+    text, pasted, quoted = _set_apart(text)
+    if not pasted and len(word.findall(text)) <= QUESTION_WORDS:
+        return Message(text, "")  # a question with its own preamble: "We use calico. Is …"
     sentences = [s for s in sentence.findall(text) if s.strip()]
-    asking = next((s for s in reversed(sentences) if _asks(s)), sentences[-1] if sentences else "")
+    asking = next((s for s in reversed(sentences) if _asks(s)), None)
+    relayed = next((q for q in reversed(quoted) if "?" in q), None)
+    if asking is None and relayed is not None:
+        # Nothing of the writer's own asks: they pass on the question they quote ("> is
+        # envoy L7?\nthat's what the new guy asked me").
+        pasted.remove(relayed)
+        return Message(quote_mark.sub("", relayed, count=1), "\n".join([text, *pasted]))
+    if asking is None:
+        asking = sentences[-1] if sentences else ""
     at = text.rfind(asking)
     words = list(word.finditer(asking))
     if len(words) > QUESTION_WORDS and "?" in asking:  # a run-on: it asks at its end
@@ -88,5 +91,36 @@ def split_message(text: str) -> Message:
         at, asking = at + cut, asking[cut:]
     elif len(words) > QUESTION_WORDS:  # no question mark: read from its start
         asking = asking[: words[QUESTION_WORDS].start()]
-    context.append(text[:at] + text[at + len(asking) :])
-    return Message(asking, "\n".join(context))
+    # The writer's own sentences first: they frame the paste, and are short.
+    context = "\n".join([text[:at] + text[at + len(asking) :], *pasted])
+    ends = [m.end() for m in lead_end.finditer(asking.rstrip())]
+    if ends and word.search(asking, 0, ends[-1]) and word.search(asking, ends[-1]):
+        return Message(asking, context, asking[: ends[-1]])
+    return Message(asking, context)
+
+
+def _set_apart(text: str) -> tuple[str, list[str], list[str]]:
+    """The prose of `text`, and what was pasted into it: code, quoted lines and config (the
+    quoted lines also on their own). A message that is only a paste asks about it."""
+    fence, quoted_line, _, _, _, config_line, _ = _patterns()
+    pasted: list[str] = []
+    if "```" in text:
+        fenced = fence.findall(text)
+        prose = fence.sub("\n", text)
+        if prose.strip():
+            pasted += fenced
+            text = prose
+    quoted: list[str] = []
+    if ">" in text:
+        found = quoted_line.findall(text)
+        prose = quoted_line.sub("", text)
+        if prose.strip():
+            pasted += found
+            quoted, text = found, prose
+    if "\n" in text:
+        config = config_line.findall(text)
+        prose = config_line.sub("", text)
+        if len(config) >= _CONFIG_LINES and prose.strip():
+            pasted += config
+            text = prose
+    return text, pasted, quoted

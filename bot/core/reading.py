@@ -12,7 +12,7 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions, is_layer_number, placed_things
 from bot.core.lexicon import has_everyday_sense, is_english_word
 from bot.core.text import strip_chat_noise, tokenize_compounds
-from bot.core.vocabulary import AUXILIARIES, GREETINGS, HELP_WORDS, STOPWORDS
+from bot.core.vocabulary import AUXILIARIES, GRAMMAR, GREETINGS, HELP_WORDS, STOPWORDS
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
@@ -90,12 +90,20 @@ def read(knowledge: Knowledge, question: str) -> Reading:
     at the rest ("so which layer is this?"), the name the pasted context uses most is
     read as its subject.
     """
-    asking, context = split_message(strip_chat_noise(question))
+    asking, context, lead = split_message(strip_chat_noise(question))
     tokens = tokenize_compounds(asking)
-    if context and _points_at_context(tokens.words):
-        named = _named_in_context(knowledge.index, tokenize_compounds(context[:_MAX_CONTEXT_CHARS]))
-        if named and not _names_anything(knowledge.index, tokens):
-            tokens = tokenize_compounds(f"{named} — {asking}")
+    index = knowledge.index
+    if lead:
+        # "someone said traefik does tcp routing — is traefik l7 only?": the question after
+        # the dash names its own subject, and the claim before it is context; "so metallb —
+        # what layer is it?" asks about what the lead names.
+        tail = tokenize_compounds(asking[len(lead) :])
+        if _names_its_subject(index, tail):
+            tokens, context = tail, f"{lead}\n{context}"
+    if context and _points_at_context(tokens.words) and not _names_its_subject(index, tokens):
+        named = _named_in_context(index, tokenize_compounds(context[:_MAX_CONTEXT_CHARS]))
+        if named:
+            tokens = tokenize_compounds(f"{named} — {tokens.text}")
     return _read_tokens(knowledge, tokens)
 
 
@@ -104,12 +112,95 @@ def read(knowledge: Knowledge, question: str) -> Reading:
 _MAX_CONTEXT_CHARS = 1000
 
 
-def _names_anything(index: AliasIndex, tokens: Tokens) -> bool:
-    """Whether the asking part names a tool or concept itself ("it's L7, right?" does not;
-    nor does "is this routing happening at L7?" with its everyday "routing")."""
+def _names_its_subject(index: AliasIndex, tokens: Tokens) -> bool:
+    """Whether the asking part names what it asks about, so borrows nothing from the paste.
+
+    A tool or concept ("it's L7, right?" names none; nor does "is this routing happening
+    at L7?" with its everyday "routing"), or any name where the subject goes ("an http 503
+    like that is L7, yes?"); a word the knowledge lacks where a question's subject goes
+    ("does helm have a layer?", "what layer is a db deadlock?"), unless it points at the
+    paste itself ("the log", "a policy like this"); or a layer the question is about
+    ("what's the session layer for, does anything use it?"), not one it claims of the
+    paste ("is it L7?") or offers as an answer ("which layer, 3 or 4?").
+    """
     words = tokens.words[:_MAX_TOKENS]
     found = index.find_exact(words, set(), tokens.joined)
-    return any(not _is_everyday(match, words) for match in found)
+    if any(not _is_everyday(match, words) for match in found):
+        return True
+    named = {i for m in found for i in range(m.start, m.end)}
+    mentions = find_layer_mentions(words, index.layer_names, named, joined=tokens.joined)
+    subject, after_auxiliary = _subject_slot(words, named)
+    if subject in named:
+        return True
+    if after_auxiliary and subject is not None and subject not in mentions.used:
+        # Not "the log", nor "a policy like this": those are the paste.
+        pointing = not DEICTIC.isdisjoint(words[subject + 1 : subject + 3])
+        if words[subject] not in _PASTED and not pointing:
+            return True
+    if not mentions.numbers or _opens_yes_no(words) or _offers_layers(words):
+        # "is it L7?", "does the transport layer handle this?": a claim about the paste;
+        # "l4 or l7 — which is it?": a choice for it.
+        return False
+    first_named = min(i for i in mentions.used if words[i] not in _LAYER_QUESTION)
+    pointing_at = [i for i, w in enumerate(words) if w in DEICTIC]
+    if pointing_at:
+        return first_named < pointing_at[0]  # "the session layer — does anything use it?"
+    return words[_past_openers(words)] in _WH_WORDS  # "what does layer 6 do?"
+
+
+# Words for what was pasted: "is the log from L7?" asks about the paste, as "this" does.
+_PASTED = frozenset(
+    "log logs output error errors trace traceback stacktrace config yaml manifest snippet "
+    "paste dump capture message messages event events line lines".split()
+)
+# Words that may stand before a question's subject: "is *the* ...", "does *our* ...".
+_DETERMINERS = frozenset("a an the my our your their his her some any".split())
+
+
+def _subject_slot(words: list[str], named: set[int]) -> tuple[int | None, bool]:
+    """The head of a question's subject, and whether an auxiliary stands before it.
+
+    After the auxiliary, past determiners and the words of any question ("pod", "feature"):
+    "does [helm] have a layer", "what osi layer is a [db] deadlock", "what layer is a
+    feature [flag]"; none in "which layer does that happen at". The auxiliary must come
+    first, or after the words that ask ("which osi layer", "so what"). Without one, the
+    start of a statement: "an [http] 503 like that is L7, yes?".
+    """
+    start = _past_openers(words)
+    while start < len(words) and words[start] in _WH_WORDS | _LAYER_QUESTION:
+        start += 1
+    after_auxiliary = start < len(words) and words[start] in AUXILIARIES
+    start += after_auxiliary
+    while start < len(words) and words[start] in _DETERMINERS:
+        start += 1
+    for at in range(start, len(words)):
+        if words[at] in GRAMMAR:
+            break
+        if words[at] not in STOPWORDS and (at in named or _is_content(words[at])):
+            return at, after_auxiliary
+    return None, after_auxiliary
+
+
+_LAYER_QUESTION = frozenset("osi layer layers level".split())
+
+
+def _past_openers(words: list[str]) -> int:
+    """Where a question starts after "so", "ok", "quick question" and the like."""
+    at = 0
+    while at < len(words) - 1 and (words[at] in _OPENERS or words[at] in GREETINGS):
+        at += 1
+    return at
+
+
+def _offers_layers(words: list[str]) -> bool:
+    """ "which layer …", "what osi layer …", "l4 or l7?": the layers named are answers
+    offered, not the subject."""
+    if "which" in words or "or" in words or (words and words[-1] in _LAYER_QUESTION):
+        return True
+    return any(
+        w in _LAYER_QUESTION and (words[i - 1] in _WH_WORDS or words[i - 1] == "osi")
+        for i, w in enumerate(words[1:], 1)
+    )
 
 
 def _points_at_context(words: list[str]) -> bool:
@@ -269,7 +360,8 @@ def _opens_yes_no(words: list[str]) -> bool:
     if opening and opening[0] in AUXILIARIES:
         return True
     # "cilium is L2, right?", and the tag "…, isn't it" / "…, is it" / "…, aren't they".
-    tagged = len(words) > 2 and words[-1] in _TAG_PRONOUNS
+    # Not "— which is it?", which asks which.
+    tagged = len(words) > 2 and words[-1] in _TAG_PRONOUNS and words[-3] not in _WH_WORDS
     return bool(words and words[-1] in _TAG_QUESTION) or (
         tagged and not AUXILIARIES.isdisjoint(words[-3:-1])
     )
