@@ -118,7 +118,8 @@ def _by_description(
     """The answer a question's description finds, or the reading to answer from: with a
     name the description points at put first."""
     found = _described(knowledge, base, reading)
-    if found.name is not None and not subject_unknown:
+    strong = found.answer is not None and action and found.strong and _only_concepts(reading)
+    if found.name is not None and not subject_unknown and not strong:
         # A name the description points at answers: "at which layer are frames built
         # from packets" is about Ethernet frames.
         others = [m for m in reading.matches if m is not found.name]
@@ -127,7 +128,7 @@ def _by_description(
         if found.name is None or all(is_english_word(w) for w in reading.unknown):
             return found.answer
         # "katran load balancer, what osi layer": the unknown name is the subject.
-    elif found.answer is not None and action and found.strong and _only_concepts(reading):
+    elif strong and found.answer is not None:
         # "resolving service names to ips — layer": the names are what the action is
         # done to, and the description points clearly elsewhere.
         return found.answer

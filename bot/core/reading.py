@@ -298,6 +298,10 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     )
 
 
+_AND_OR = frozenset(("and", "or"))
+_ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
+_MODE = frozenset(("mode", "modes"))
+_MEANS = frozenset("with using via through".split())
 _SETS_BESIDE = frozenset("same vs versus than compared unlike".split())
 # A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
 # "svc of type LoadBalancer".
@@ -361,7 +365,11 @@ def _opens_yes_no(words: list[str]) -> bool:
         return True
     # "cilium is L2, right?", and the tag "…, isn't it" / "…, is it" / "…, aren't they".
     # Not "— which is it?", which asks which.
-    tagged = len(words) > 2 and words[-1] in _TAG_PRONOUNS and words[-3] not in _WH_WORDS
+    tagged = (
+        len(words) > 2
+        and words[-1] in _TAG_PRONOUNS
+        and _WH_WORDS.isdisjoint(words[-5:-2])  # nor "like which layer is it"
+    )
     return bool(words and words[-1] in _TAG_QUESTION) or (
         tagged and not AUXILIARIES.isdisjoint(words[-3:-1])
     )
@@ -597,6 +605,16 @@ def _set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
     return False
 
 
+def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
+    """Whether the name only says how another one works: a mode ("kube-proxy in iptables
+    mode", "metallb's bgp mode") or, after another name, the means ("mtls between pods
+    with istio", "encryption using wireguard")."""
+    if not any(at < match.start - 1 for at in named):
+        return False  # alone, it is the subject: "iptables mode, which layer"
+    mode = words[match.end - 1] in _MODE or (match.end < len(words) and words[match.end] in _MODE)
+    return mode or words[match.start - 1] in _MEANS
+
+
 def _subjects(
     ranked: list[Match], words: list[str], tokens: Tokens, named: frozenset[int]
 ) -> list[Match]:
@@ -609,19 +627,36 @@ def _subjects(
     """
     if not ranked:
         return []
-    clause = tokens.clause[ranked[0].start]
+    first = ranked[0]
+    clause = tokens.clause[first.start]
     # A concept beside a tool is usually what the tool is ("flannel as our CNI", "calico
-    # network policy"): it is a subject of its own only when the question joins them.
-    joins = not _JOINING.isdisjoint(words)
-    # A clause that sets another name beside the first: "traefik is l4 right? same as metallb".
+    # network policy"): it is a subject of its own only when the question joins them, by
+    # comparing or by an "and"/"or" between the two ("is flannel the simplest cni? and
+    # what layer is it" joins two questions, not two names).
+    compares = not (_JOINING - _AND_OR).isdisjoint(words)
+
+    def joined(match: Match) -> bool:
+        between = words[min(first.end, match.end) : max(first.start, match.start)]
+        return compares or not _AND_OR.isdisjoint(between)
+
+    # A clause that sets another name beside the first ("traefik is l4 right? same as
+    # metallb") or adds one to the question ("… MetalLB or VXLAN? And the fiber cabling?").
     comparing = {tokens.clause[at] for at, word in enumerate(words) if word in _SETS_BESIDE}
+    comparing |= {
+        tokens.clause[at]
+        for at, word in enumerate(words)
+        if word in _ADDING
+        and (at == 0 or tokens.clause[at - 1] != tokens.clause[at])
+        and tokens.clause[at] in tokens.questions
+    }
     chosen: dict[str, Match] = {}
     for match in sorted(ranked, key=lambda m: m.start):
-        asked = match is ranked[0] or (
+        asked = match is first or (
             (tokens.clause[match.start] == clause or tokens.clause[match.start] in comparing)
             and not _set_aside(match, words, named)
             and not _is_everyday(match, words)
-            and (joins or match.target.entry.kind is EntryKind.TOOL)
+            and not _qualifies(match, words, named)
+            and (joined(match) or match.target.entry.kind is EntryKind.TOOL)
         )
         if asked:
             chosen.setdefault(match.target.entry.name, match)
@@ -637,7 +672,7 @@ def _subject_rank(
     asks ("We use calico. Is istio L7?"); a one-facet phrase ("istio mtls"); a tool before
     a concept; a specific name before an everyday word; then the order written.
     """
-    set_aside = _set_aside(match, words, named)
+    set_aside = _set_aside(match, words, named) or _qualifies(match, words, named)
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}
     outside_question = clause not in asking

@@ -30,7 +30,8 @@ is are was were be been being am does do did doing done can could should would w
 may might must isn isnt aren arent doesn doesnt don dont didn didnt wasn weren won wont
 has have had having not no yes or and but nor so if then than as of at on in into onto
 to from by for with without about above below over under beneath underneath atop between
-among through via per
+among through via per since because although though while unless whereas whether until
+im ive youre theyre
 up down out off again also too very just only really actually even still any some all
 both each either neither every much many more most less few other such own same there
 here s t ll re ve d m vs versus v like

@@ -705,3 +705,34 @@ def test_everyday_words_need_talk_of_networks_besides_themselves(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From an eighth blind evaluation (261 new questions, 91.5% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A question that goes on with "And …?" adds its names.
+        ("Which is lower in the OSI model: MetalLB or VXLAN? And the fiber cabling?", (4, 2, 1)),
+        ("what layer is metallb? also, vxlan?", (4, 2)),
+        # "and" joining two questions joins no names.
+        ("is flannel still the simplest cni to start with? and what layer does it work at", (3,)),
+        ("ingress and tls, which layers", (7, 6)),
+        # A mode or a means says how the subject works; alone it is the subject.
+        ("kube-proxy in iptables mode, layer?", (5, 4)),
+        ("metallb in bgp mode, which layer", (4,)),
+        ("mtls between pods with istio in our k8s cluster — layer", (6,)),
+        ("iptables mode, which layer", (4, 3)),
+        # "like which layer is it" asks which; "since …" is no unknown subject.
+        ("im new on the team, what does flannel do in osi terms? like which layer is it", (3,)),
+        ("since calico is l7 it can do path based routing for us right?", (3,)),
+    ],
+)
+def test_eighth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_a_wrong_premise_after_since_is_answered_no(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "since calico is l7 it can do path based routing for us right?")
+    assert (result.matched, result.verdict) == ("Calico", False)
