@@ -226,9 +226,10 @@ def _neighbour_of(tokens: Sequence[str], position: int, anchor: _Anchor) -> tupl
     sitting on top of L3", "layer one up from transport", "two layers below session", "the
     layer in the middle", "the layer between network and session": the layer placed, and
     the position after the words read."""
-    at = position + 1
+    at = _past_close(tokens, position + 1)  # "the layer (sitting) between …"
     if at < len(tokens) and tokens[at] == "between":
         return _between(tokens, at + 1, anchor)
+    at = position + 1
     before = tokens[position - 1] if position > 0 else ""
     # "two layers below": a count before the word; "a layer down from" is one step.
     count = _STEP_COUNTS.get(before) if tokens[position] in {"layers", "levels"} else None

@@ -736,3 +736,16 @@ def test_eighth_blind_evaluation_families(
 def test_a_wrong_premise_after_since_is_answered_no(knowledge: Knowledge) -> None:
     result = answer(knowledge, "since calico is l7 it can do path based routing for us right?")
     assert (result.matched, result.verdict) == ("Calico", False)
+
+
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        ("the layer sitting between session and application", (6,)),
+        ("the layer that sits between network and session", (4,)),
+    ],
+)
+def test_eighth_blind_evaluation_layers(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
