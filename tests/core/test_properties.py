@@ -131,6 +131,9 @@ _KNOWN_MISSES = {
         "BUG: answer('gcp http(s) load balancer') names LoadBalancer Service,"
         " though 'external http(s) load balancer' and 'gcp https load balancer' match"
     ),
+    "publish not ready addresses": (
+        "BUG: answer('publish not ready addresses') is UNKNOWN; 'not' seems to end the name"
+    ),
 }
 _EVERY_NAME = [
     pytest.param(
