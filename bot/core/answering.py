@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.knowledge import EntryKind
+from bot.core.layer_mentions import ordinary_layer
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
@@ -107,7 +108,7 @@ _CLEAR_LEAD = 1.25
 _WIDE_LEAD = 1.5  # beside an unknown name, when its best sentence holds half the words
 _MAX_CANDIDATES = 3
 # A description outweighs the concepts a question names ("…names to ips") only with this
-# many words shared and this lead over the next layer.
+# many words shared (or most of its words in one sentence) and this lead over the next layer.
 _STRONG_WORDS = 4
 _STRONG_LEAD = 2.0
 
@@ -118,8 +119,16 @@ def _by_description(
     """The answer a question's description finds, or the reading to answer from: with a
     name the description points at put first."""
     found = _described(knowledge, base, reading)
-    strong = found.answer is not None and action and found.strong and _only_concepts(reading)
-    if found.name is not None and not subject_unknown and not strong:
+    # Several ordinary words beside the names describe; one ("roughly") does not.
+    describing = sum(1 for word in reading.unknown if is_english_word(word)) >= 2
+    strong = (
+        found.answer is not None
+        and action
+        and describing
+        and found.strong
+        and _only_concepts(reading)
+    )
+    if found.name is not None and not subject_unknown:
         # A name the description points at answers: "at which layer are frames built
         # from packets" is about Ethernet frames.
         others = [m for m in reading.matches if m is not found.name]
@@ -170,9 +179,9 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
     clear = _clearly_ahead(found, len(set(query)), _unknown_name(knowledge, reading))
     name = named[0] if named and (clear or named[0] is reading.matches[0]) else None
     if clear or name is not None:
-        strong = best.shared >= _STRONG_WORDS and (
-            len(found) == 1 or best.score >= _STRONG_LEAD * found[1].score
-        )
+        describing = len(set(query))
+        many = best.shared >= _STRONG_WORDS or best.own * 2 > describing  # or most of them
+        strong = many and (len(found) == 1 or best.score >= _STRONG_LEAD * found[1].score)
         layer = knowledge.layer(best.layer)
         claimed = base._replace(
             kind=AnswerKind.LAYER, layers=(layer,), basis=best.passage.text, unknown_term=None
@@ -315,7 +324,11 @@ def _hyphenated_name(reading: Reading, at: int) -> bool:
 def _asks_where(reading: Reading) -> bool:
     """A question for a place: "which/what/where" or "layer", or a question mark on a
     question about the network ("anyone getting the new nintendo switch?" is not one)."""
-    if not _ASKING_NOT_WHERE.isdisjoint(reading.words):
+    words = reading.words
+    layer_words = [at for at, word in enumerate(words) if word in {"layer", "layers"}]
+    if layer_words and all(ordinary_layer(words, at) for at in layer_words):
+        return False  # "which layer of management do i complain to"
+    if not _ASKING_NOT_WHERE.isdisjoint(words):
         return True
     if asks_where(reading.words, reading.tokens):  # not "a book where the king sends…"
         return True

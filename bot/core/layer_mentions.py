@@ -32,6 +32,7 @@ __all__ = [
     "find_layer_mentions",
     "is_layer_number",
     "layer_name_keys",
+    "ordinary_layer",
     "placed_things",
 ]
 
@@ -212,7 +213,7 @@ def _pronoun_i(tokens: Sequence[str], position: int) -> bool:
     return following not in _NUMBER_WORDS and following not in _JOINERS | _RANGE
 
 
-def _ordinary_layer(tokens: Sequence[str], position: int) -> bool:
+def ordinary_layer(tokens: Sequence[str], position: int) -> bool:
     """ "three layers of lace", "a layer of paint": the word, not the stack."""
     after = tokens[position + 1 : position + 5]
     if not after or after[0] != "of":
@@ -382,7 +383,7 @@ def find_layer_mentions(
             continue
         if word not in _LAYER_WORDS and not _misspelt_layer(word):
             continue
-        if _ordinary_layer(tokens, position):
+        if ordinary_layer(tokens, position):
             continue
         found.used.add(position)
         neighbour = _neighbour_of(tokens, position, anchor) or _counted_from_an_end(

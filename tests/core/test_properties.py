@@ -123,6 +123,17 @@ def test_completions_stay_within_discord_limits(knowledge: Knowledge, partial: s
 # Names the bundled knowledge lists but cannot answer on their own yet.
 _KNOWN_MISSES = {
     "open v switch": "BUG: answer('open v switch') is UNKNOWN, though 'open vswitch' matches",
+    "global external http(s) load balancer": (
+        "BUG: six words, one more than the longest name the index tries; UNKNOWN alone,"
+        " though 'what layer is the global external http(s) load balancer?' finds it"
+    ),
+    "gcp http(s) load balancer": (
+        "BUG: answer('gcp http(s) load balancer') names LoadBalancer Service,"
+        " though 'external http(s) load balancer' and 'gcp https load balancer' match"
+    ),
+    "publish not ready addresses": (
+        "BUG: answer('publish not ready addresses') is UNKNOWN; 'not' seems to end the name"
+    ),
 }
 _EVERY_NAME = [
     pytest.param(

@@ -29,15 +29,16 @@ def rename_metallb(path: Path, new_name: str) -> None:
 
 
 def rename(path: Path, name: str, new_name: str) -> None:
-    """Rename the entry called `name`; its aliases stay, and links to it follow it."""
+    """Rename the entry called `name`; its aliases stay, links and everyday words follow it."""
     text = path.read_text("utf-8")
     assert f"name: {name}\n" in text
     text = text.replace(f"name: {name}\n", f"name: {new_name}\n")
     rewrite(path, _LINKS.sub(lambda m: _relink(m, name, new_name), text))
 
 
-# `uses: [Envoy, mTLS]` as the bundled file writes links, one line each.
-_LINKS = re.compile(r"^( +(?:uses|part_of): \[)(.*)(\])$", re.MULTILINE)
+# `uses: [Envoy, mTLS]` as the bundled file writes links, one line each; `everyday_words`
+# names the entry itself ("Dex"), so a renamed entry's list follows its name too.
+_LINKS = re.compile(r"^( +(?:uses|part_of|everyday_words): \[)(.*)(\])$", re.MULTILINE)
 
 
 def _relink(match: re.Match[str], name: str, new_name: str) -> str:

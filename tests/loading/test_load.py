@@ -283,9 +283,9 @@ def test_a_file_over_the_size_cap_is_refused_unparsed(tmp_path: Path) -> None:
     assert load_knowledge(path, max_bytes=size).find("Envoy") is not None
 
 
-def test_the_default_cap_leaves_the_bundled_file_three_times_room() -> None:
+def test_the_default_cap_leaves_the_bundled_file_twice_the_room() -> None:
     """The cap follows the worst file's parse cost, not the bundled file; room to grow stays."""
-    assert os.path.getsize(bundled_knowledge_path()) * 3 < DEFAULT_MAX_BYTES
+    assert os.path.getsize(bundled_knowledge_path()) * 2 < DEFAULT_MAX_BYTES
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
