@@ -5,6 +5,7 @@ Pure functions over tokens; `bot.core.answering` decides what to say about the r
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.asking import DEICTIC, split_message
@@ -98,10 +99,29 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         # the dash names its own subject, and the claim before it is context; "so metallb —
         # what layer is it?" asks about what the lead names.
         tail = tokenize_compounds(asking[len(lead) :])
-        if _names_its_subject(index, tail):
+        if _names_its_subject(index, tail, context):
             tokens, context = tail, f"{lead}\n{context}"
-    if context and _points_at_context(tokens.words) and not _names_its_subject(index, tokens):
-        named = _named_in_context(index, tokenize_compounds(context[:_MAX_CONTEXT_CHARS]))
+    if (
+        context
+        and _points_at_context(tokens.words)
+        and not _names_its_subject(index, tokens, context)
+    ):
+        from bot.core.evidence import is_evidence, shown_in_paste  # noqa: PLC0415 - pastes only
+
+        pasted = tokenize_compounds(context[:_MAX_CONTEXT_CHARS])
+        found = [
+            m
+            for m in index.find_exact(pasted.words, set(), pasted.joined)
+            if is_evidence(m, pasted)
+        ]
+        # What the paste shows answers where it happens; the name it is of answers a
+        # question about the thing, and any question its evidence leaves open.
+        if _asks_about_a_thing(tokens.words):
+            named = _named_in_context(found, pasted.words)
+        else:  # a field label ("IP: 10.244.5.21") is no guess at what went wrong
+            named = shown_in_paste(index, pasted, found) or _named_in_context(
+                found, pasted.words, tool=True
+            )
         if named:
             tokens = tokenize_compounds(f"{named} — {tokens.text}")
     return _read_tokens(knowledge, tokens)
@@ -112,14 +132,16 @@ def read(knowledge: Knowledge, question: str) -> Reading:
 _MAX_CONTEXT_CHARS = 1000
 
 
-def _names_its_subject(index: AliasIndex, tokens: Tokens) -> bool:
+def _names_its_subject(index: AliasIndex, tokens: Tokens, context: str) -> bool:
     """Whether the asking part names what it asks about, so borrows nothing from the paste.
 
     A tool or concept ("it's L7, right?" names none; nor does "is this routing happening
     at L7?" with its everyday "routing"), or any name where the subject goes ("an http 503
     like that is L7, yes?"); a word the knowledge lacks where a question's subject goes
     ("does helm have a layer?", "what layer is a db deadlock?"), unless it points at the
-    paste itself ("the log", "a policy like this"); or a layer the question is about
+    paste itself ("the log", "a policy like this"), at what is wrong in it ("which layer is
+    broken?", "what layer is the problem in") or back at something the paste shows ("is
+    the 503 coming from", "the drop" of a log that says DROPPED); or a layer the question is about
     ("what's the session layer for, does anything use it?"), not one it claims of the
     paste ("is it L7?") or offers as an answer ("which layer, 3 or 4?").
     """
@@ -135,7 +157,8 @@ def _names_its_subject(index: AliasIndex, tokens: Tokens) -> bool:
     if after_auxiliary and subject is not None and subject not in mentions.used:
         # Not "the log", nor "a policy like this": those are the paste.
         pointing = not DEICTIC.isdisjoint(words[subject + 1 : subject + 3])
-        if words[subject] not in _PASTED and not pointing:
+        pasted = words[subject] in _PASTED or words[subject] in _TROUBLE
+        if not pasted and not pointing and not _refers_back(words, subject, context):
             return True
     if not mentions.numbers or _opens_yes_no(words) or _offers_layers(words):
         # "is it L7?", "does the transport layer handle this?": a claim about the paste;
@@ -153,6 +176,39 @@ _PASTED = frozenset(
     "log logs output error errors trace traceback stacktrace config yaml manifest snippet "
     "paste dump capture message messages event events line lines".split()
 )
+# Words for what is wrong, which the paste shows: "which layer is *broken*?"
+_TROUBLE = frozenset(
+    "problem problems issue issues fault faults culprit bug bugs broken failing failure "
+    "failures wrong".split()
+)
+# Words that point back at something already said: "*the* drop", "*that* 503".
+_DEFINITE = frozenset("the this that these those".split())
+# A word of the question is one of the paste's if it starts one of them this long or more:
+# "the drop" and "DROPPED".
+_SHARED_STEM = 4
+
+
+def _refers_back(words: list[str], subject: int, context: str) -> bool:
+    """Whether the subject, after "the" and the like, is something the paste shows: "is
+    the 503 coming from", "the drop" (of "DROPPED"); not "the kafka broker", a name the
+    paste may mention but no word of its own."""
+    start = subject
+    while start > 0 and (words[start - 1].isdigit() or words[start - 1] in STOPWORDS):
+        start -= 1
+        if words[start] in _DEFINITE:
+            break
+    if not start or words[start] not in _DEFINITE:
+        return False
+    said = tokenize_compounds(context[:_MAX_CONTEXT_CHARS]).words
+    for word in words[start + 1 : subject + 1]:
+        if word.isdigit() and word in said:
+            return True
+        long_enough = is_english_word(word) and len(word) >= _SHARED_STEM
+        if long_enough and any(w.startswith(word) for w in said):
+            return True
+    return False
+
+
 # Words that may stand before a question's subject: "is *the* ...", "does *our* ...".
 _DETERMINERS = frozenset("a an the my our your their his her some any".split())
 
@@ -208,23 +264,47 @@ def _points_at_context(words: list[str]) -> bool:
     even talking about") — not one with a name of its own, known or not ("…kafka?")."""
     if not DEICTIC.isdisjoint(words):
         return True
-    return all(w in STOPWORDS or w in GREETINGS or is_english_word(w) for w in words)
+    return all(w in STOPWORDS or w in GREETINGS or w.isdigit() or is_english_word(w) for w in words)
 
 
-def _named_in_context(index: AliasIndex, tokens: Tokens) -> str | None:
-    """The name the context is about: a tool before a concept, then the first one named
-    ("kube-proxy on node-3 is acting up, logs: …conntrack…" is about kube-proxy); never an
-    everyday word ("node IPs" in a kube-proxy log is not it).
+# Words that ask about a thing the paste is of, not about what it shows went wrong: "which
+# layer is this *thing* at", "what layer does *it* work at".
+_A_THING = frozenset(
+    "it its they them thing things component components tool tools stuff software".split()
+)
+
+
+def _asks_about_a_thing(words: list[str]) -> bool:
+    """Whether the question asks where the thing the paste is of sits ("which layer is
+    this thing even at", "a proxy like this", "where does that sit"), which the paste's
+    own name answers; not where what it shows happens ("which layer is this?" after a
+    capture, "what layer is the problem in"), which its evidence answers."""
+    if not _A_THING.isdisjoint(words):
+        return True
+    return any(
+        (first == "like" or first in AUXILIARIES) and second in DEICTIC
+        for first, second in pairwise(words)
+        if first not in {"is", "are", "s"}
+    )
+
+
+def _named_in_context(found: list[Match], words: list[str], *, tool: bool = False) -> str | None:
+    """The name the context is about, of those `found` in it (which are evidence of
+    something, `bot.core.evidence.is_evidence`): a tool before a concept, then the first one
+    named ("kube-proxy on node-3 is acting up, logs: …conntrack…" is about kube-proxy);
+    never an everyday word ("node IPs" in a kube-proxy log is not it).
 
     A tool named by a common word counts here: a paste being asked about is technical.
+    With `tool`, only a tool is named.
     """
-    words = tokens.words
     seen: dict[str, tuple[bool, int]] = {}  # name -> (is a tool, -first position)
-    for match in index.find_exact(words, set(), tokens.joined):
+    for match in found:
         entry = match.target.entry
-        if not _is_everyday(match, words) and entry.name not in seen:
-            seen[entry.name] = (entry.kind is EntryKind.TOOL, -match.start)
-    return max(seen, key=seen.__getitem__) if seen else None
+        if entry.name in seen or _is_everyday(match, words):
+            continue
+        seen[entry.name] = (entry.kind is EntryKind.TOOL, -match.start)
+    named = max(seen, key=seen.__getitem__) if seen else None
+    return None if named is None or (tool and not seen[named][0]) else named
 
 
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:

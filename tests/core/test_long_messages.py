@@ -186,3 +186,135 @@ def test_the_writers_last_question_is_the_question(
     knowledge: Knowledge, message: str, name: str
 ) -> None:
     assert answer(knowledge, message).matched == name
+
+
+# A question that points at the paste without naming a thing ("which layer is this?",
+# "what layer is the problem in", "which layer is the 502 coming from") asks where what
+# the paste shows happens: its evidence answers, weighed through the knowledge's names,
+# not the tool that printed it. (message, the name answered, its layers; None: no claim)
+_FENCE = "```"
+SHOWN = [
+    # A connection refused: a TCP handshake, whatever printed it.
+    (
+        f"{_FENCE}\n$ curl -v http://10.96.14.2:8080/health\n*   Trying 10.96.14.2:8080...\n"
+        f"* connect to 10.96.14.2 port 8080 failed: Connection refused\n{_FENCE}\nservice "
+        "looks fine in kubectl. what layer is the problem?",
+        "TCP handshake",
+        (4,),
+    ),
+    # Certificates and handshakes failing: TLS, in a Java trace, gRPC or openssl.
+    (
+        f"payments can't reach the ledger api:\n{_FENCE}\njavax.net.ssl.SSLHandshakeException: "
+        "Received fatal alert: handshake_failure\n\tat java.base/sun.security.ssl.Alert."
+        "createSSLException(Alert.java:131)\n\tat java.base/sun.security.ssl.Alert."
+        "createSSLException(Alert.java:117)\n\tat java.base/sun.security.ssl.TransportContext."
+        f"fatal(TransportContext.java:365)\n{_FENCE}\nwhat layer is the problem in",
+        "TLS",
+        (6,),
+    ),
+    (
+        f"grpc client in checkout keeps failing with\n{_FENCE}\nrpc error: code = Unavailable "
+        'desc = connection error: desc = "transport: authentication handshake failed: x509: '
+        f'certificate signed by unknown authority"\n{_FENCE}\nwhich layer should i check first?',
+        "TLS",
+        (6,),
+    ),
+    # HTTP status lines and access logs: Layer 7, not every layer of the proxy that logged.
+    (
+        f"{_FENCE}\nHTTP/1.1 502 Bad Gateway\nserver: envoy\ncontent-length: 87\n\nupstream "
+        f"connect error or disconnect/reset before headers. reset reason: remote reset\n{_FENCE}"
+        "\nthat's what the gateway returns for /orders. which layer is the 502 coming from?",
+        "HTTP",
+        (7,),
+    ),
+    (
+        f"nginx ingress is throwing these since the deploy:\n{_FENCE}\n2025/02/03 04:11:09 "
+        "[error] 31#31: *8812 upstream timed out (110: Connection timed out) while reading "
+        'response header from upstream, request: "GET /api/cart HTTP/1.1", upstream: '
+        f'"http://10.244.3.7:8080/api/cart"\n{_FENCE}\nwhich layer is the problem at?',
+        "NGINX Ingress",
+        (7,),
+    ),
+    # Pods left without addresses: IP addressing; a strict mTLS policy: its TLS facet.
+    (
+        f"{_FENCE}\nNAME          READY   STATUS              IP       NODE\n"
+        "api-6d9f-2xk   0/1     ContainerCreating   <none>   wk-3\n"
+        "  Warning  FailedCreatePodSandBox  kubelet  plugin "
+        'type="cilium-cni" failed (add): unable to allocate IP via local cilium agent: no more '
+        f"IPs available\n{_FENCE}\nnew pods get no ips on wk-3. which layer is broken?",
+        "Pod IP addressing",
+        (3,),
+    ),
+    (
+        f"turned on strict mtls:\n{_FENCE}\nkind: PeerAuthentication\nspec:\n  mtls:\n    mode: "
+        f"STRICT\n{_FENCE}\nnow the old cronjob without a sidecar gets connection resets. "
+        "which layer should I check first",
+        "PeerAuthentication",
+        (6,),
+    ),
+    # Words a log shouts are its verdicts ("INGRESS DENIED"), not the names they spell.
+    (
+        f"hubble says:\n{_FENCE}\nweb/api-7d9 (ID:1201) <> db/pg-0:5432 (ID:880) "
+        "policy-verdict:none INGRESS DENIED (TCP Flags: SYN)\n"
+        "web/api-7d9 (ID:1201) <> db/pg-0:5432 (ID:880) Policy "
+        "denied DROPPED (TCP Flags: SYN)\nweb/api-7d9 (ID:1201) <> db/pg-0:5432 (ID:880) "
+        f"Policy denied DROPPED (TCP Flags: SYN)\n{_FENCE}\nthe api was never meant to reach the "
+        "database directly, only through the orders service. at what layer is the drop "
+        "happening?",
+        "TCP and UDP",
+        (4,),
+    ),
+    # Nothing in the paste is networking: no claim, and a timestamp's "+0000" is no address.
+    (
+        f"pod keeps restarting:\n{_FENCE}\n    Last State:     Terminated\n      Reason:       "
+        "OOMKilled\n      Exit Code:    137\n      Started:      Mon, 03 Feb 2025 02:51:10 "
+        f"+0000\n    IP:             10.244.5.21\n{_FENCE}\nwhich layer is this",
+        None,
+        None,
+    ),
+    (
+        f"our worker keeps dying:\n{_FENCE}\nTraceback (most recent call last):\n  File "
+        "\"/app/worker.py\", line 88, in run\n    total = sum(item['price'] for item in "
+        f"basket)\nKeyError: 'price'\n{_FENCE}\nwhich layer is the problem in?",
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "name", "layers"), SHOWN)
+def test_a_question_about_what_the_paste_shows_is_answered_by_its_evidence(
+    knowledge: Knowledge, message: str, name: str | None, layers: tuple[int, ...] | None
+) -> None:
+    result = answer(knowledge, message)
+    assert (result.matched, result.layer_numbers or None) == (name, layers)
+
+
+# A question about the thing the paste is of ("this thing", "it", "a policy like this")
+# is still answered by the paste's own name, even where its evidence points elsewhere.
+THING = [
+    (
+        f"kube-proxy on node-2 is logging:\n{_FENCE}\nE0203 05:12:01.33 proxier.go:1525] "
+        '"Failed to execute iptables-restore" err="exit status 1"\n'
+        f'I0203 05:12:01.33 proxier.go:803] "Sync failed"\n{_FENCE}\nwhich layer is this thing at?',
+        "kube-proxy",
+    ),
+    (
+        f"{_FENCE}\nkind: NetworkPolicy\nspec:\n  podSelector: {{}}\n  ingress:\n    - from:\n"
+        "        - ipBlock:\n            cidr: 10.0.0.0/8\n      ports:\n        - protocol: "
+        f"TCP\n{_FENCE}\nwhat layer does a policy like this act on?",
+        "NetworkPolicy",
+    ),
+    (
+        f"{_FENCE}\n$ kubectl -n istio-system get pods\nistiod-7c9f7d9b8-2xk4p   1/1   Running\n"
+        f"{_FENCE}\nwhat layer does it work at?",
+        "Istio",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "name"), THING)
+def test_a_question_about_the_thing_the_paste_is_of_gets_its_name(
+    knowledge: Knowledge, message: str, name: str
+) -> None:
+    assert answer(knowledge, message).matched == name
