@@ -261,7 +261,7 @@ SHOWN = [
         f"Policy denied DROPPED (TCP Flags: SYN)\n{_FENCE}\nthe api was never meant to reach the "
         "database directly, only through the orders service. at what layer is the drop "
         "happening?",
-        "TCP and UDP",
+        "TCP flags",  # the knowledge's most specific name for what the paste shows
         (4,),
     ),
     # Nothing in the paste is networking: no claim, and a timestamp's "+0000" is no address.
