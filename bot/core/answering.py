@@ -200,18 +200,18 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
 def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool) -> bool:
     """Whether the best layer is clearly the one described.
 
-    Beside a name the knowledge has never heard of ("falco runtime security", "longhorn
-    replicating volumes across nodes") the words may describe that thing rather than a
-    layer: then the best sentence must hold two of them by itself, and lead by more when
-    it holds at most half of them.
+    Its best sentence must hold two of the question's words by itself: one shared word is
+    a coincidence ("object" in "a Deployment object — is that at any layer?", "helm" in a
+    sentence that mentions Helm). Beside a name the knowledge has never heard of ("falco
+    runtime security", "longhorn replicating volumes across nodes") the words may describe
+    that thing rather than a layer: then the lead must be wider when that sentence holds
+    at most half of them.
     """
     best = found[0]
-    lead = _CLEAR_LEAD
-    if unknown_name:
-        if best.own < _MIN_DESCRIBING_WORDS:
-            return False
-        if best.own * 2 <= describing:
-            lead = _WIDE_LEAD
+    if best.own < _MIN_DESCRIBING_WORDS:
+        return False
+    wide = unknown_name and best.own * 2 <= describing
+    lead = _WIDE_LEAD if wide else _CLEAR_LEAD
     return len(found) == 1 or best.score >= lead * found[1].score
 
 

@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 from bot.core.knowledge import EntryKind
 from bot.core.layer_positions import (
     counted_step,
+    end_of_the_model,
     middle_of_the_model,
     mnemonic_layers,
     next_to,
@@ -434,7 +435,7 @@ def _placed_without_layer(
             placed_in_the_stack(tokens, position + 1)
         )
     middle = middle_of_the_model(tokens, position)
-    return (4, middle) if middle is not None else None
+    return (4, middle) if middle is not None else end_of_the_model(tokens, position)
 
 
 def _not_a_number(tokens: Sequence[str], at: int, anchor: _Anchor) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "counted_step",
+    "end_of_the_model",
     "middle_of_the_model",
     "mnemonic_layers",
     "next_to",
@@ -171,6 +172,19 @@ def middle_of_the_model(tokens: Sequence[str], at: int) -> int | None:
         return None
     end = _past_of_the_model(tokens, at + 1)
     return end if end is not None and end > at + 1 else None
+
+
+_MODEL_ENDS = {"top": 7, "bottom": 1}
+
+
+def end_of_the_model(tokens: Sequence[str], at: int) -> tuple[int, int] | None:
+    """ "top of the osi stack", "the bottom of the model": the layer at that end and the
+    position after the words; never a bare "top" ("top of the list" is no layer)."""
+    layer = _MODEL_ENDS.get(tokens[at])
+    if layer is None or at + 1 >= len(tokens) or tokens[at + 1] != "of":
+        return None
+    end = _past_of_the_model(tokens, at + 1)
+    return (layer, end) if end is not None and end > at + 1 else None
 
 
 def _past_of_the_model(tokens: Sequence[str], at: int) -> int | None:

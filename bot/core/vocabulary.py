@@ -31,7 +31,7 @@ may might must isn isnt aren arent doesn doesnt don dont didn didnt wasn weren w
 has have had having not no yes or and but nor so if then than as of at on in into onto
 to from by for with without about above below over under beneath underneath atop between
 among through via per since because although though while unless whereas whether until
-im ive youre theyre
+im ive youre theyre u ur ya
 up down out off again also too very just only really actually even still any some all
 both each either neither every much many more most less few other such own same there
 here s t ll re ve d m vs versus v like
@@ -45,7 +45,7 @@ osi layer layers level levels model stack tier kubernetes k8s kube cluster clust
 work works working worked run runs running operate operates operating operation live lives
 sit sits belong belongs fall falls fit fits happen happens happening handle handles
 handled handling located location place placed used use uses using part category
-tool tools thing things stuff component components function functions technology
+tool tools tooling thing things stuff component components function functions technology
 tech software product service option feature features
 tell explain describe show list give know knows find mean means say says think guess
 please pls plz quick question q asking ask wondering curious
