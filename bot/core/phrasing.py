@@ -204,12 +204,33 @@ def beyond_table_lines(answer: Answer) -> list[str]:
 
 
 def tools_by_origin(
-    names: Sequence[str], table: Collection[str], escape: Callable[[str], str] = str
+    names: Sequence[str],
+    table: Collection[str],
+    escape: Callable[[str], str] = str,
+    limit: int | None = None,
 ) -> str:
     """Tools named with where they come from: "NGINX Ingress, Traefik (reference table);
-    beyond it: Linkerd, Contour". `table` holds the reference table's tools."""
+    beyond it: Linkerd, Contour". `table` holds the reference table's tools.
+
+    Within `limit` characters the table's tools come first and whole names only, ending
+    "and 12 more" rather than cutting a name in half.
+    """
     ours = [escape(name) for name in names if name in table]
     extra = [escape(name) for name in names if name not in table]
+    text = _by_origin(ours, extra)
+    if limit is None or len(text) <= limit:
+        return text
+    shown = len(extra)
+    while shown > 0:
+        shown -= 1
+        more = f", and {len(extra) - shown} more"
+        text = _by_origin(ours, extra[:shown]) + more if shown else ""
+        if shown and len(text) <= limit:
+            return text
+    return _by_origin(ours, []) + f"; and {len(extra)} more beyond it"
+
+
+def _by_origin(ours: list[str], extra: list[str]) -> str:
     if ours and extra:
         return f"{', '.join(ours)} (reference table); beyond it: {', '.join(extra)}"
     if extra:

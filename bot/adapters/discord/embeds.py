@@ -167,11 +167,13 @@ def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     for layer in answer.layers:
         at_layer = knowledge.entries_at(layer.number, EntryKind.TOOL)
         table = {e.name for e in at_layer if e.table}
-        tools = tools_by_origin([e.name for e in at_layer], table, md)
+        names = [e.name for e in at_layer]
         if only:
-            if tools:
+            if tools := tools_by_origin(names, table, md, Limits.FIELD_VALUE):
                 add_field(embed, "Tools", tools)
             continue
+        room = Limits.FIELD_VALUE - len(md(layer.description)) - len("\n**Tools:** ")
+        tools = tools_by_origin(names, table, md, room)
         value = md(layer.description) + (f"\n**Tools:** {tools}" if tools else "")
         add_field(embed, f"{layer_title(layer)} — {md(layer.component)}", value)
     return embed

@@ -203,7 +203,8 @@ def _tools_at(knowledge: Knowledge, number: int) -> str:
     """
     tools = knowledge.entries_at(number, EntryKind.TOOL)
     table = {e.name for e in tools if e.table}
-    return tools_by_origin([e.name for e in tools], table, escape)
+    room = CONTEXT_TEXT_LIMIT - len("Tools: ")
+    return tools_by_origin([e.name for e in tools], table, escape, room)
 
 
 def _layer_blocks(answer: Answer, knowledge: Knowledge) -> list[Block]:
