@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_MAX_BYTES", "bundled_knowledge_path", "load_knowledge", "overlay_files"]
 
-# Ten times the bundled file. Parsing and locating problems cost ~25 µs and ~700 bytes per
-# YAML value, and a hostile file packs a value into every 2 bytes: 1 MB is ~13 s, ~350 MB.
+# About twice the bundled file (448 KB), set by what a hostile file costs rather than by
+# it: parsing and locating problems cost ~25 µs and ~700 bytes per YAML value, and a
+# hostile file packs a value into every 2 bytes, so 1 MB is ~13 s and ~350 MB.
 DEFAULT_MAX_BYTES = 1_000_000
 _DIRECTORY = "is a directory, not a YAML file"
 _NOT_REGULAR = "is not a regular file (a device, FIFO or socket); give the path of a YAML file"
