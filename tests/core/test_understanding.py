@@ -766,3 +766,8 @@ def test_ninth_blind_evaluation_families(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_a_statefulset_is_no_headless_service(knowledge: Knowledge) -> None:
+    """A StatefulSet uses a headless Service; it is not one, not even by a typo."""
+    assert answer(knowledge, "do statefulsets have an osi layer? (intern q)").layers == ()
