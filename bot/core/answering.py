@@ -11,7 +11,7 @@ from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
-from bot.core.reading import asks_where, read
+from bot.core.reading import asks_where, breaks_apart, part_starts, read
 from bot.core.text import truncate, word_variants
 from bot.core.vocabulary import EXCLUSIVE, GRAMMAR
 
@@ -268,7 +268,7 @@ def _describes_an_action(reading: Reading) -> bool:
     words = reading.words
     # "which layer wraps…", or, naming no tool, a part of its own after the description:
     # "the thing that blocks pod traffic by source ip, which layer is that".
-    starts = _part_starts(reading) if _only_concepts(reading) else [0]
+    starts = part_starts(reading.tokens, len(words)) if _only_concepts(reading) else [0]
     asks_for_layer = any(
         not _WHICH_LAYER.isdisjoint(words[start : start + 3])
         and not _ASKING_WORDS.isdisjoint(words[start : start + 4])
@@ -281,31 +281,13 @@ def _describes_an_action(reading: Reading) -> bool:
     return (asks_for_layer or ends_asking) and any(is_english_word(w) for w in reading.unknown)
 
 
-def _part_starts(reading: Reading) -> list[int]:
-    """Where each part of the message starts: its first word, and each word after a
-    clause end, comma, colon or dash."""
-    tokens = reading.tokens
-    starts = [0]
-    for at in range(1, len(reading.words)):
-        between = tokens.text[tokens.spans[at - 1][1] : tokens.spans[at][0]]
-        if tokens.clause[at] != tokens.clause[at - 1] or _breaks_apart(between):
-            starts.append(at)
-    return starts
-
-
-def _breaks_apart(between: str) -> bool:
-    return any(mark in between for mark in ",;:\u2014\u2013") or " - " in between
-
-
 def _asked_apart(reading: Reading) -> bool:
     """Whether the message's last word asks on its own: after a question mark, or set
     apart by a dash, comma or colon ("resolving service names to ips — layer")."""
     tokens = reading.tokens
     if tokens.questions:
         return True
-    if len(tokens.spans) < 2:
-        return False
-    return _breaks_apart(tokens.text[tokens.spans[-2][1] : tokens.spans[-1][0]])
+    return len(tokens.spans) > 1 and breaks_apart(tokens, len(tokens.spans) - 1)
 
 
 def _hyphenated_name(reading: Reading, at: int) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bot.core.matching import AliasIndex, Match
     from bot.core.text import Tokens
 
-__all__ = ["Reading", "asks_where", "read"]
+__all__ = ["Reading", "asks_where", "breaks_apart", "part_starts", "read"]
 
 # Beyond this many words a message is prose, not a question; the rest is not read.
 _MAX_TOKENS = 80
@@ -564,17 +564,29 @@ _ASKING_FOR_A_PLACE = frozenset("what which where whats wheres layer layers osi 
 _PART_BREAKS = frozenset(",;:()\u2014\u2013")
 
 
+def part_starts(tokens: Tokens, count: int) -> list[int]:
+    """Where each part of the first `count` words starts: the first word, and each word
+    after a clause end, comma, colon, bracket or dash."""
+    breaks = [
+        at
+        for at in range(1, count)
+        if tokens.clause[at] != tokens.clause[at - 1] or breaks_apart(tokens, at)
+    ]
+    return [0, *breaks] if count else []
+
+
+def breaks_apart(tokens: Tokens, at: int) -> bool:
+    """Whether a comma, colon, bracket or dash stands between word `at` and the one before."""
+    between = tokens.text[tokens.spans[at - 1][1] : tokens.spans[at][0]]
+    return not _PART_BREAKS.isdisjoint(between) or " - " in between
+
+
 def _asking_parts(tokens: Tokens, words: list[str]) -> list[tuple[int, int]]:
     """The parts of the message that ask: the last part of each question (split at commas,
     dashes and the like), and any part opened by a question word or an auxiliary."""
     if not words:
         return []
-    starts = [0]
-    for at in range(1, len(words)):
-        between = tokens.text[tokens.spans[at - 1][1] : tokens.spans[at][0]]
-        new_clause = tokens.clause[at] != tokens.clause[at - 1]
-        if new_clause or not _PART_BREAKS.isdisjoint(between) or " - " in between:
-            starts.append(at)
+    starts = part_starts(tokens, len(words))
     parts = list(zip(starts, [*starts[1:], len(words)], strict=True))
     asking = []
     for start, end in parts:
