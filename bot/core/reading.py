@@ -5,6 +5,7 @@ Pure functions over tokens; `bot.core.answering` decides what to say about the r
 
 from __future__ import annotations
 
+from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -99,16 +100,17 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         # the dash names its own subject, and the claim before it is context; "so metallb —
         # what layer is it?" asks about what the lead names.
         tail = tokenize_compounds(asking[len(lead) :])
-        if _names_its_subject(index, tail, context):
+        if _names_its_subject(index, tail, _Paste(context)):
             tokens, context = tail, f"{lead}\n{context}"
+    paste = _Paste(context)
     if (
         context
         and _points_at_context(tokens.words)
-        and not _names_its_subject(index, tokens, context)
+        and not _names_its_subject(index, tokens, paste)
     ):
         from bot.core.evidence import is_evidence, shown_in_paste  # noqa: PLC0415 - pastes only
 
-        pasted = tokenize_compounds(context[:_MAX_CONTEXT_CHARS])
+        pasted = paste.tokens
         found = [
             m
             for m in index.find_exact(pasted.words, set(), pasted.joined)
@@ -132,7 +134,18 @@ def read(knowledge: Knowledge, question: str) -> Reading:
 _MAX_CONTEXT_CHARS = 1000
 
 
-def _names_its_subject(index: AliasIndex, tokens: Tokens, context: str) -> bool:
+class _Paste:
+    """A message's context, tokenized once, when first needed, up to the bound."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        return tokenize_compounds(self.text[:_MAX_CONTEXT_CHARS])
+
+
+def _names_its_subject(index: AliasIndex, tokens: Tokens, paste: _Paste) -> bool:
     """Whether the asking part names what it asks about, so borrows nothing from the paste.
 
     A tool or concept ("it's L7, right?" names none; nor does "is this routing happening
@@ -158,7 +171,7 @@ def _names_its_subject(index: AliasIndex, tokens: Tokens, context: str) -> bool:
         # Not "the log", nor "a policy like this": those are the paste.
         pointing = not DEICTIC.isdisjoint(words[subject + 1 : subject + 3])
         pasted = words[subject] in _PASTED or words[subject] in _TROUBLE
-        if not pasted and not pointing and not _refers_back(words, subject, context):
+        if not pasted and not pointing and not _refers_back(words, subject, paste):
             return True
     if not mentions.numbers or _opens_yes_no(words) or _offers_layers(words):
         # "is it L7?", "does the transport layer handle this?": a claim about the paste;
@@ -188,7 +201,7 @@ _DEFINITE = frozenset("the this that these those".split())
 _SHARED_STEM = 4
 
 
-def _refers_back(words: list[str], subject: int, context: str) -> bool:
+def _refers_back(words: list[str], subject: int, paste: _Paste) -> bool:
     """Whether the subject, after "the" and the like, is something the paste shows: "is
     the 503 coming from", "the drop" (of "DROPPED"); not "the kafka broker", a name the
     paste may mention but no word of its own."""
@@ -199,7 +212,7 @@ def _refers_back(words: list[str], subject: int, context: str) -> bool:
             break
     if not start or words[start] not in _DEFINITE:
         return False
-    said = tokenize_compounds(context[:_MAX_CONTEXT_CHARS]).words
+    said = paste.tokens.words
     for word in words[start + 1 : subject + 1]:
         if word.isdigit() and word in said:
             return True
