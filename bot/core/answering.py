@@ -164,7 +164,8 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
     from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
 
     query = stems(reading.tokens.text or " ".join(reading.words))
-    if len(set(query)) < _MIN_DESCRIBING_WORDS:
+    describing = len(set(query))
+    if describing < _MIN_DESCRIBING_WORDS:
         return _Description()
     found = knowledge.descriptions.search(query)
     if not found or found[0].shared < _MIN_DESCRIBING_WORDS:
@@ -176,10 +177,9 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         entry = best.passage.entry
         return _Description(base._replace(suggestions=(entry.name,) if entry else ()))
     named = [m for m in reading.matches if best.layer in m.target.entry.layers]
-    clear = _clearly_ahead(found, len(set(query)), _unknown_name(knowledge, reading))
+    clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading))
     name = named[0] if named and (clear or named[0] is reading.matches[0]) else None
     if clear or name is not None:
-        describing = len(set(query))
         many = best.shared >= _STRONG_WORDS or best.own * 2 > describing  # or most of them
         strong = many and (len(found) == 1 or best.score >= _STRONG_LEAD * found[1].score)
         layer = knowledge.layer(best.layer)
@@ -236,10 +236,10 @@ def _names_what_the_passage_mentions(query: list[str], passage: Passage) -> bool
     """Whether every describing word of the question is part of a proper name in the
     passage found ("HashiCorp Vault's secrets engine…"): the question names a thing the
     knowledge mentions in passing, and describes nothing."""
-    from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+    from bot.core.describing import sentences, stems  # noqa: PLC0415 - descriptions only
 
     names: set[str] = set()
-    for sentence in re.split(r"(?<=[.!?])\s+", passage.text):
+    for sentence in sentences(passage.text):
         capitalised = re.findall(r"(?:^|(?<=\s))[A-Z][\w'\u2019-]*", sentence)
         if capitalised and sentence.startswith(capitalised[0]):
             first = capitalised[0].lower().split("'")[0]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Entry, Layer
 
-__all__ = ["DescriptionIndex", "Found", "Passage", "stems"]
+__all__ = ["DescriptionIndex", "Found", "Passage", "sentences", "stems"]
 
 # Words of asking, not of describing: they say nothing about which layer.
 _ASKING = frozenset(
@@ -80,6 +80,11 @@ def stems(text: str) -> list[str]:
     return found
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, split after a full stop, question or exclamation mark."""
+    return [sentence for sentence in re.split(_SENTENCE, text) if sentence]
+
+
 class Passage(NamedTuple):
     layer: int
     text: str  # as written in the knowledge, shown as the reason for an answer
@@ -123,11 +128,7 @@ class DescriptionIndex:
         passages: list[Passage] = []
         for layer in layers:
             passages.append(Passage(layer.number, f"{layer.component}: {layer.function}", None))
-            passages += [
-                Passage(layer.number, sentence, None)
-                for sentence in re.split(_SENTENCE, layer.description)
-                if sentence
-            ]
+            passages += [Passage(layer.number, text, None) for text in sentences(layer.description)]
         for entry in entries:
             passages += [Passage(role.layer, role.role, entry) for role in entry.roles]
             if len(entry.roles) == 1:
