@@ -220,12 +220,9 @@ def tools_by_origin(
     text = _by_origin(ours, extra)
     if limit is None or len(text) <= limit:
         return text
-    shown = len(extra)
-    while shown > 0:
-        shown -= 1
-        more = f", and {len(extra) - shown} more"
-        text = _by_origin(ours, extra[:shown]) + more if shown else ""
-        if shown and len(text) <= limit:
+    for shown in range(len(extra) - 1, 0, -1):
+        text = f"{_by_origin(ours, extra[:shown])}, and {len(extra) - shown} more"
+        if len(text) <= limit:
             return text
     return _by_origin(ours, []) + f"; and {len(extra)} more beyond it"
 
