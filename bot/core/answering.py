@@ -141,6 +141,16 @@ def _by_description(
         # "resolving service names to ips — layer": the names are what the action is
         # done to, and the description points clearly elsewhere.
         return found.answer
+    elif (
+        action
+        and found.answer is not None
+        and found.answer.basis is not None
+        and _only_unplaced(reading)
+        and _described_besides_them(reading, found.answer.basis)
+    ):
+        # "which layer routes packets between worker nodes": a thing with no layer of its
+        # own is only where the action happens; the action, clearly placed, is the answer.
+        return found.answer
     return reading  # the question's names stand: the layer found is none of theirs
 
 
@@ -171,7 +181,9 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
     if not found or found[0].shared < _MIN_DESCRIBING_WORDS:
         return _Description()  # one shared word is a coincidence ("node-problem-detector")
     best = found[0]
-    if _names_what_the_passage_mentions(query, best.passage):
+    # A question naming nothing known may name what the passage mentions in passing.
+    unnamed = [] if reading.matches else reading.unknown
+    if _names_what_the_passage_mentions(query, best.passage, unnamed):
         # "hashicorp vault which layer" names Vault, which the knowledge only mentions in
         # Vault PKI's summary: that is not a description, and Vault is not Vault PKI.
         entry = best.passage.entry
@@ -232,10 +244,29 @@ def _only_concepts(reading: Reading) -> bool:
     return all(m.target.entry.kind is EntryKind.CONCEPT for m in reading.matches)
 
 
-def _names_what_the_passage_mentions(query: list[str], passage: Passage) -> bool:
-    """Whether every describing word of the question is part of a proper name in the
-    passage found ("HashiCorp Vault's secrets engine…"): the question names a thing the
-    knowledge mentions in passing, and describes nothing."""
+def _only_unplaced(reading: Reading) -> bool:
+    return all(m.target.entry.no_layer is not None for m in reading.matches)
+
+
+def _described_besides_them(reading: Reading, basis: str) -> bool:
+    """Whether the sentence found shares describing words besides the names of things with
+    no layer: "k8s secrets (the object)" shares only "secret" and "object" with a sentence
+    about Secrets, which is no description of anything."""
+    from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+
+    named = {i for m in reading.matches for i in range(m.start, m.end)}
+    rest = " ".join(w for i, w in enumerate(reading.words) if i not in named)
+    return len(set(stems(rest)) & set(stems(basis))) >= _MIN_DESCRIBING_WORDS
+
+
+def _names_what_the_passage_mentions(
+    query: list[str], passage: Passage, unknown: list[str]
+) -> bool:
+    """Whether the question names a thing the knowledge mentions in passing, and describes
+    nothing: every describing word of it is part of a proper name in the passage found
+    ("hashicorp vault" and "HashiCorp Vault's secrets engine…"), or it uses such a name,
+    unknown to the knowledge as a name of its own, and shares too few other words to
+    describe ("vault (the secret store)")."""
     from bot.core.describing import sentences, stems  # noqa: PLC0415 - descriptions only
 
     names: set[str] = set()
@@ -247,7 +278,13 @@ def _names_what_the_passage_mentions(query: list[str], passage: Passage) -> bool
                 capitalised = capitalised[1:]  # "Issues and renews…" opens a sentence
         names.update(stems(" ".join(capitalised)))
     wanted = {term for term in query if not term.startswith("-")}
-    return bool(wanted) and wanted <= names
+    if not wanted or wanted <= names:
+        return bool(wanted)
+    # A name with a word or two of gloss describes that thing, not a layer.
+    mentioned = wanted & names & set(stems(" ".join(unknown)))
+    besides = wanted.intersection(stems(passage.text)) - names
+    glossed = len(wanted - names) <= _MIN_DESCRIBING_WORDS
+    return bool(mentioned) and glossed and len(besides) < _MIN_DESCRIBING_WORDS
 
 
 _ASKING_WORDS = frozenset("what which where layer layers osi level".split())
@@ -406,6 +443,9 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and len(reading.words[before]) > _SHORT_WORD  # "raw tcp": the word list is 4+
         # "inspects http": a verb's form is no product's name.
         and not any(is_english_word(form) for form in word_variants(reading.words[before]))
+        # "eth0 nic", "x710 nics": an identifier with digits is one of the kind, a model
+        # or an instance, not a product the knowledge lacks.
+        and not any(c.isdigit() for c in reading.words[before])
     ):
         return True
     if not opens_yes_no:
@@ -422,10 +462,15 @@ def _subject(knowledge: Knowledge, match: Match) -> Subject:
 
 
 def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer:
-    primary = _subject(knowledge, reading.matches[0])  # the asked-about subject comes first
+    # The asked-about subject comes first. A thing with no layer of its own (a Deployment,
+    # the kubelet) is only where the rest happens, and no side of a comparison: beside
+    # things that have layers it is only mentioned ("routes packets between worker nodes",
+    # "kubelet vs kube-proxy").
+    placed = [m for m in reading.matches if m.target.entry.layers] or reading.matches
+    primary = _subject(knowledge, placed[0])
+    subjects = tuple(s for s in (_subject(knowledge, m) for m in reading.subjects) if s.layers)
     entry = primary.entry
-    subjects = tuple(_subject(knowledge, m) for m in reading.subjects)
-    asked = {s.entry.name for s in subjects}
+    asked = {entry.name, *(s.entry.name for s in subjects)}
     also = _unique(m.target.entry for m in reading.matches if m.target.entry.name not in asked)
     answer = base._replace(
         kind=AnswerKind.TOOL if entry.kind is EntryKind.TOOL else AnswerKind.CONCEPT,

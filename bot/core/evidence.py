@@ -89,8 +89,9 @@ def _overlap(mine: tuple[int, ...], other: tuple[int, ...]) -> float:
 def is_evidence(match: Match, tokens: Tokens) -> bool:
     """Whether a name found in a paste says anything of it: not an everyday word the
     knowledge marks, not digits only, not the command after a shell prompt that printed
-    it, not a word shouted as log vocabulary."""
-    if match.target.everyday:
+    it, not a word shouted as log vocabulary, not a thing with no layer of its own
+    ("kubelet" in an event, "namespace:" in YAML)."""
+    if match.target.everyday or match.target.entry.no_layer is not None:
         return False
     words = tokens.words[match.start : match.end]
     if all(word.isdigit() for word in words):

@@ -81,7 +81,8 @@ _MAIN = Origin()
 
 
 class Entry(NamedTuple):
-    """A tool or concept and every layer it works at, with its role at each."""
+    """A tool or concept and every layer it works at, with its role at each; or, with
+    `no_layer`, one that works at none."""
 
     name: str
     kind: EntryKind
@@ -99,6 +100,9 @@ class Entry(NamedTuple):
     uses: tuple[str, ...] = ()
     part_of: tuple[str, ...] = ()
     origin: Origin = _MAIN  # set by the loader
+    # Why a thing people ask about has no layer of its own: not a network component (a
+    # Deployment, the kubelet). Such an entry has no `roles`; it is named, never placed.
+    no_layer: str | None = None
 
     def also_at(self, layer: int) -> Facet | None:
         return next((f for f in self.also if f.layer == layer), None)

@@ -37,7 +37,7 @@ __all__ = [
     "placed_things",
 ]
 
-_LAYER_WORDS = frozenset({"layer", "layers", "level", "lvl", "lyr"})
+_LAYER_WORDS = frozenset({"layer", "layers", "sublayer", "sublayers", "level", "lvl", "lyr"})
 _JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
 _RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
 _NUMBER_WORDS = {

@@ -152,7 +152,8 @@ class AliasIndex:
 
     def _lookup(self, words: Sequence[str]) -> Target | None:
         if len(words) == 1:
-            if words[0] in STOPWORDS:
+            # A bare number is no dotted address: "0000" in "0000:3b:00.0" is not 0.0.0.0.
+            if words[0] in STOPWORDS or words[0].isdigit():
                 return None
             return next((self.exact[v] for v in word_variants(words[0]) if v in self.exact), None)
         target = self.spaced.get(" ".join(words))

@@ -58,7 +58,8 @@ def relation_between(first: Subject, second: Subject) -> Relation:
 class Answer(NamedTuple):
     """What the bot understood from a question, and what it claims.
 
-    A layer is claimed only in `layers`: it is empty for help and unknown answers.
+    A layer is claimed only in `layers`: it is empty for help and unknown answers, and for
+    an entry that works at no layer (`unplaced`: "what layer is a Deployment").
     """
 
     question: str  # the question as received (possibly truncated)
@@ -118,6 +119,8 @@ class Answer(NamedTuple):
             return self.relation is self.premise
         if self.entry is None or not self.asked_layers or not self.yes_no:
             return None
+        if self.unplaced:  # "is a pod layer 3?": neither yes nor no, it has no layer
+            return None
         if self.subjects:
             verdicts = {_asked_verdict(s.layer_numbers, self) for s in self.subjects}
             return verdicts.pop() if len(verdicts) == 1 else None
@@ -139,9 +142,15 @@ class Answer(NamedTuple):
         )
 
     @property
+    def unplaced(self) -> bool:
+        """True for one thing that is not a network component, answered as having no layer."""
+        return self.entry is not None and not self.layers and self.entry.no_layer is not None
+
+    @property
     def is_confident(self) -> bool:
-        """True when the answer claims layers and can be posted publicly."""
-        return bool(self.layers)
+        """True when the answer claims layers, or says for sure that its subject has none,
+        and can be posted publicly."""
+        return bool(self.layers) or self.unplaced
 
 
 def _asked_verdict(claimed_numbers: tuple[int, ...], answer: Answer) -> bool | None:

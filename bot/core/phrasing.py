@@ -29,6 +29,7 @@ __all__ = [
     "layer_codes",
     "layer_list",
     "layer_title",
+    "mentioned_list",
     "other_layers_line",
     "related_line",
     "related_list",
@@ -152,6 +153,10 @@ def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
         )
     if answer.entry is None:
         return unknown_line(answer)
+    if answer.unplaced:
+        name = answer.entry.name
+        asked = "Not as such — " if answer.yes_no and answer.asked_layers else ""
+        return f"{asked}{name} has no OSI layer of its own."
     claim = f"{answer.entry.name} {works(answer.entry.name)} at {layer_list(answer.layers)}"
     missing = [n for n in answer.asked_layers if n not in answer.layer_numbers]
     verdict = answer.verdict
@@ -196,10 +201,13 @@ def works(name: str) -> str:
 
 def beyond_table_lines(answer: Answer) -> list[str]:
     """Where experts also place the entry: "Beyond the table, L7: ..." for a tool of the
-    reference table, "Also at L7: ..." for anything else."""
+    reference table, "Also at L7: ..." for anything else, "Where it touches L3: ..." for
+    an entry with no layer of its own."""
     if answer.entry is None:
         return []
     label = "Beyond the table, L{}" if answer.entry.table else "Also at L{}"
+    if answer.entry.no_layer:  # never its layer, only where its work meets one
+        label = "Where it touches L{}"
     return [f"{label.format(f.layer)}: {f.role}" for f in answer.entry.also]
 
 
@@ -242,6 +250,15 @@ def other_layers_line(answer: Answer) -> str | None:
         return None
     others = ", ".join(f"L{n}" for n in entry.layers if n != answer.focus_layer)
     return f"{entry.name} as a whole also {works(entry.name)} at {others}."
+
+
+def mentioned_list(answer: Answer, escape: Callable[[str], str] = str) -> str:
+    """The further things a question named, each with its layers: "Calico (L3); kubelet
+    (no layer)"; empty when there are none."""
+    return "; ".join(
+        f"{escape(other.name)} ({layer_codes(other.layers) if other.layers else 'no layer'})"
+        for other in answer.also
+    )
 
 
 def related_list(answer: Answer, escape: Callable[[str], str] = str) -> str:

@@ -329,7 +329,10 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     index = knowledge.index
     layer_words = find_layer_mentions(words, index.layer_names, set(), joined=tokens.joined)
     exact = index.find_exact(words, set(), tokens.joined)
-    claimed = layer_words.used | {i for m in exact for i in range(m.start, m.end)}
+    # A thing with no layer of its own vouches for no neighbour: "switch namespaces".
+    claimed = layer_words.used | {
+        i for m in exact if m.target.entry.layers for i in range(m.start, m.end)
+    }
     places = bool(layer_words.used) or asks_where(words, tokens)  # names a layer, asks where
     about_networking = places or not _NETWORK_CONTEXT.isdisjoint(words)
     asks = bool(tokens.questions) or opens_yes_no or (bool(words) and words[0] in _WH_WORDS)
@@ -361,8 +364,20 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
             joined=tokens.joined,
             placed=placed_things(matches),
         )
-        # A thing a layer is placed next to ("the one above the cables") is not asked about.
-        matches = [m for m in matches if m.start not in mentions.used]
+        # A thing a layer is placed next to ("the one above the cables", "the layer just
+        # above the physical cables") is not asked about.
+        placed = placed_things(matches)
+        matches = [
+            m
+            for m in matches
+            if m.start not in mentions.used
+            and not (
+                mentions.numbers
+                and m.start - 1 in mentions.used
+                and m.start in placed
+                and placed[m.start][0] not in mentions.numbers
+            )
+        ]
     elif about_networking and not layer_words.numbers:
         # Nothing named, the talk is of clusters and pods: a layer's own name is the layer
         # ("the physical bits in a cluster"), but not the everyday "network" or "app".
@@ -371,6 +386,10 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     for m in naming_layers:
         mentions.add(m.target.entry.layers[0], *range(m.start, m.end + 1))
     used |= mentions.used
+    if mentions.numbers:
+        # A known name set aside as an everyday word is still no unknown word: "physical
+        # nic, what layer" asks about the physical layer, not about a "nic" it never heard of.
+        used |= {i for m in exact if m not in matches for i in range(m.start, m.end)}
     unknown_at = [
         i
         for i, word in enumerate(words)
@@ -490,6 +509,13 @@ def _is_common_word_tool(match: Match, words: list[str]) -> bool:
     )
 
 
+def _the_noun_of(match: Match, words: list[str]) -> bool:
+    """ "the contour of …", "an envoy of …": a determiner before and "of" after make the
+    name a common noun with its complement; a tool is "x's envoy", not "the envoy of x"."""
+    before, after = match.start - 1, match.end
+    return before >= 0 and words[before] in _DETERMINERS and words[after : after + 1] == ["of"]
+
+
 def _is_one_english_word(match: Match, words: list[str]) -> bool:
     return match.end - match.start == 1 and is_english_word(words[match.start])
 
@@ -541,6 +567,8 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     if _prose_about_something_else(match, words, context):
         return False
     if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
+        if _the_noun_of(match, words) and _is_common_word_tool(match, words):
+            return False  # "the contour of that latency graph" is the word's own noun
         # Cheap answers first: most questions settle it without the word list.
         if context.about_networking:
             return True
@@ -565,6 +593,8 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     alone = all(i in span or not _is_content(w) for i, w in enumerate(words))
     if not _has_no_content_neighbour(match, words, context):
         return False
+    if match.target.entry.no_layer is not None and not context.places:
+        return alone  # "how do I switch namespaces in kubectl" asks nothing of layers
     return alone or (context.about_networking and _networking_besides(span, context))
 
 
@@ -660,11 +690,15 @@ def _has_no_content_neighbour(match: Match, words: list[str], context: _Context)
 
 
 def _content_neighbours(match: Match, words: list[str], context: _Context) -> list[str]:
-    """The words right before and after the name that are content, not other names."""
+    """The words right before and after the name that are content, not other names, nor
+    identifiers with digits ("the physical eth0 nic": "eth0" is no prose around "nic")."""
     return [
         words[i]
         for i in (match.start - 1, match.end)
-        if 0 <= i < len(words) and i not in context.claimed and _is_content(words[i])
+        if 0 <= i < len(words)
+        and i not in context.claimed
+        and _is_content(words[i])
+        and not any(c.isdigit() for c in words[i])
     ]
 
 

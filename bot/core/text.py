@@ -48,7 +48,7 @@ _MARKUP_AFTER_UNESCAPE = (
     (r"(?i)\b(?:https?|mailto):/*", " "),
     (r"(?i)^\s*/osi(?:-?bot)?\b", " "),  # a leading slash command
     (r"(?<![\w.])@[\w.-]{1,100}", " "),  # @osibot, @here
-    (r":[a-z0-9_+-]{1,64}:", " "),  # :emoji:
+    (r"(?<![A-Za-z0-9]):[a-z0-9_+-]{1,64}:(?![A-Za-z0-9])", " "),  # :emoji:, not "02:13:44"
 )
 # A token is a run of letters and digits in one script: Latin runs and other scripts'
 # runs are split, so "Envoyは何層ですか" still yields "envoy". Punctuation inside names

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["cached_load"]
 
-_FORMAT = 3
+_FORMAT = 4
 _PREFIX = "knowledge-"
 _SUFFIX = ".pickle"
 _ABANDONED_SECONDS = 3600  # a temporary file this old belongs to a writer that died

@@ -46,6 +46,7 @@ _ENTRY_FIELDS = frozenset(
         "table",
         "uses",
         "part_of",
+        "no_layer",
     }
 )
 _LINK_FIELDS = ("part_of", "uses")
@@ -244,7 +245,14 @@ def _entry(
         message = f"must be 'tool' or 'concept', not {describe(kind_value)}"
         problems.add(where.key("kind"), message)
     summary = _text(raw.get("summary"), where, "summary", problems)
-    roles = _roles(raw.get("layers"), where, problems)
+    no_layer = _text(raw.get("no_layer"), where, "no_layer", problems, required=False)
+    if no_layer is None:
+        roles = _roles(raw.get("layers"), where, problems)
+    else:
+        roles = ()
+        if "layers" in raw:
+            message = "an entry with no_layer works at no layer: give one or the other"
+            problems.add(where.key("layers"), message)
     aliases = _text_list(raw.get("aliases"), where, "aliases", problems)
     source = _source(raw.get("source"), where, problems)
     note = _text(raw.get("note"), where, "note", problems, required=False)
@@ -256,15 +264,18 @@ def _entry(
     if not isinstance(table, bool):
         problems.add(where.key("table"), f"must be true or false, not {describe(table)}")
         table = False
+    if table and no_layer is not None:
+        message = "a tool of the reference table works at its rows' layers; drop no_layer"
+        problems.add(where.key("no_layer"), message)
     own_names = {compact(n) for n in (name or "", *aliases)}
     for word in everyday:
         if compact(word) not in own_names:
             message = f"{quote(word)} is not one of this entry's names"
             problems.add(where.key("everyday_words"), message)
-    if not (name and kind and summary and roles):
+    if not (name and kind and summary and (roles or no_layer)):
         return None
     entry = Entry(name, kind, roles, summary, aliases, source, note, everyday, also, table)
-    return entry._replace(uses=uses, part_of=part_of)
+    return entry._replace(uses=uses, part_of=part_of, no_layer=no_layer)
 
 
 def _term_places(raw: dict[Any, Any], at: _At) -> dict[str, _At]:

@@ -37,6 +37,9 @@ def answer_record(answer: Answer, knowledge: Knowledge | None = None) -> dict[st
         else [],
         "summary": entry.summary if entry else None,
         "note": entry.note if entry else None,
+        # Why the entry has no layer of its own ("what layer is a Deployment"); then
+        # `layers` is empty, and `also_layers` says where its work meets a layer.
+        "no_layer": entry.no_layer if entry else None,
         "source": entry.source if entry else None,
         "also": [other.name for other in answer.also],
         # Where experts also place the entry, beyond the table's `layers` (never claimed).

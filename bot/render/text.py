@@ -13,6 +13,7 @@ from bot.core.phrasing import (
     basis_line,
     beyond_table_lines,
     headline,
+    mentioned_list,
     other_layers_line,
     related_line,
     tools_by_origin,
@@ -33,6 +34,8 @@ def _entry_lines(answer: Answer) -> list[str]:
     lines = [
         f"  L{layer.number} {layer.name}: {entry.role_at(layer.number)}" for layer in answer.layers
     ]
+    if entry.no_layer:
+        lines.append(f"Why: {entry.no_layer}")
     others = other_layers_line(answer)
     if others:
         lines.append(others)
@@ -41,10 +44,7 @@ def _entry_lines(answer: Answer) -> list[str]:
     if entry.note:
         lines.append(f"Note: {entry.note}")
     if answer.also:
-        mentioned = "; ".join(
-            f"{other.name} ({', '.join(f'L{n}' for n in other.layers)})" for other in answer.also
-        )
-        lines.append(f"Also mentioned: {mentioned}.")
+        lines.append(f"Also mentioned: {mentioned_list(answer)}.")
     if related := related_line(answer):
         lines.append(related)
     if entry.source:
@@ -80,10 +80,7 @@ def _subject_lines(answer: Answer) -> list[str]:
         )
         lines.append(f"  {entry.summary}")
     if answer.also:
-        mentioned = "; ".join(
-            f"{other.name} ({', '.join(f'L{n}' for n in other.layers)})" for other in answer.also
-        )
-        lines.append(f"Also mentioned: {mentioned}.")
+        lines.append(f"Also mentioned: {mentioned_list(answer)}.")
     return lines
 
 

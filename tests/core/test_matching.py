@@ -11,6 +11,8 @@ from bot.loading.load import load_knowledge
 if TYPE_CHECKING:
     import pytest
 
+    from bot.core.knowledge import Knowledge
+
 
 def test_a_remembered_typo_lookup_answers_as_a_fresh_one() -> None:
     index = load_knowledge().index
@@ -40,3 +42,11 @@ def test_a_question_that_names_a_tool_reads_no_word_list() -> None:
     for question in ("metallb", "what layer is metallb?", "is calico layer 3?"):
         assert answer(knowledge, question).layers
     assert lexicon._words.cache_info().currsize == 0
+
+
+def test_a_bare_number_is_no_dotted_address(knowledge: Knowledge) -> None:
+    """ "0.0.0.0" names the unspecified address; the "0000" of a PCI address does not."""
+    index = knowledge.index
+    found = [m.target.entry.name for m in index.find_exact(["0", "0", "0", "0"], set())]
+    assert found == ["Unspecified address"]
+    assert index.find_exact(["0000"], set()) == []

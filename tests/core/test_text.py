@@ -61,6 +61,8 @@ STRIP_CASES = [
     ("  /OSI-bot envoy /osi", "envoy /osi"),
     # @-mentions go, e-mail addresses stay; :emoji: codes go.
     ("@osibot @here mail a@b.com :wave: :+1:", "mail a@b.com"),
+    # ...but a time or a PCI address holds no emoji code between its digits.
+    ("[02:13:44] 0000:3b:00.0 ens1f0: Link down", "[02:13:44] 0000:3b:00.0 ens1f0: Link down"),
     # Very long hostile markup leaves the real words.
     ("<@U1>" * 2_000 + " envoy", "envoy"),
     pytest.param(

@@ -566,11 +566,14 @@ def test_blind_evaluation_families(
 @pytest.mark.parametrize(
     "question", ["where does kubernetes itself sit", "k8s?", "what layer is kubernetes"]
 )
-def test_kubernetes_itself_gets_its_layers_not_the_help_text(
+def test_kubernetes_itself_is_answered_as_having_no_layer_of_its_own(
     knowledge: Knowledge, question: str
 ) -> None:
+    # Not the help text: Kubernetes is named, and its parts' layers are shown, not claimed.
     result = answer(knowledge, question)
-    assert (result.matched, result.layer_numbers) == ("Kubernetes", (7, 6, 5, 4, 3, 2))
+    assert (result.matched, result.layer_numbers, result.unplaced) == ("Kubernetes", (), True)
+    assert result.entry is not None
+    assert [f.layer for f in result.entry.also] == [7, 6, 5, 4, 3, 2]
 
 
 def test_kubernetes_beside_another_name_is_only_context(knowledge: Knowledge) -> None:
@@ -771,3 +774,54 @@ def test_ninth_blind_evaluation_families(
 def test_a_statefulset_is_no_headless_service(knowledge: Knowledge) -> None:
     """A StatefulSet uses a headless Service; it is not one, not even by a typo."""
     assert answer(knowledge, "do statefulsets have an osi layer? (intern q)").layers == ()
+
+
+# The ninth blind evaluation's misses, mended after it (tenth session of this issue).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A layer placed next to a thing named with the layer's own adjective.
+        ("the layer just above the physical cables", (2,)),
+        ("the layer right above the cables", (2,)),
+        ("what layer rewrites request paths", (7,)),  # "layer rewrites…" places nothing
+        # A sublayer is part of its layer.
+        ("the mac sublayer, which osi layer is it part of", (2,)),
+        ("llc sublayer?", (2,)),
+        # The physical layer's description says what its signals are.
+        ("voltage levels and light pulses on the line — layer?", (1,)),
+        # "the contour of …" is the word's own noun; "we run contour" is the tool.
+        ("the contour of that latency graph looks like the andes", ()),
+        ("we run contour, layer?", (7,)),
+        # A ToR switch is one of the table's switches: L1, as the table files them.
+        ("the top-of-rack switch in the dc, what layer per the table?", (1,)),
+        # A known name set aside as an everyday word is no unknown subject.
+        ("physical nic, what layer", (1,)),
+        # An identifier with digits before a kind is one of that kind.
+        ("the node's physical eth0 nic, layer", (1,)),
+        ("intel x710 nics which layer", (1,)),
+        ("zentroflux cni what layer", ()),
+        # eth0 is the node's NIC or the pod's veth: only the pod's is the veth.
+        ("the pod's eth0, which layer", (2,)),
+        ("eth0 keeps flapping, no carrier, osi layer?", (1,)),
+        ("link down on the nic, which layer", (1,)),
+        # A name the knowledge mentions in passing, glossed, describes nothing.
+        ("vault (the secret store) which osi layer", ()),
+        ("throttling each customer's api key to 100 req/min, which layer does that", (7,)),
+    ],
+)
+def test_ninth_blind_evaluation_misses(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_a_link_down_in_dmesg_is_the_physical_layer(knowledge: Knowledge) -> None:
+    question = (
+        "dmesg on worker-12, this repeats all night:\n\n"
+        "[Tue Jun 11 02:13:44 2024] mlx5_core 0000:3b:00.0 ens1f0: Link down\n"
+        "[Tue Jun 11 02:13:47 2024] mlx5_core 0000:3b:00.0 ens1f0: Link up\n"
+        "[Tue Jun 11 02:13:49 2024] mlx5_core 0000:3b:00.0 ens1f0: Link down\n\n"
+        "what layer is this?"
+    )
+    result = answer(knowledge, question)
+    assert (result.matched, result.layer_numbers) == ("Link state", (1,))

@@ -113,7 +113,7 @@ def _layer_number_in_other_digits(doc: dict[str, Any]) -> None:
 
 
 def _layer_without_entries(doc: dict[str, Any]) -> None:
-    doc["entries"] = [e for e in doc["entries"] if 5 not in e["layers"]]
+    doc["entries"] = [e for e in doc["entries"] if 5 not in e.get("layers", {})]
 
 
 def _duplicate_name(doc: dict[str, Any]) -> None:
@@ -192,7 +192,8 @@ def test_every_problem_starts_with_its_line_and_column(tmp_path: Path) -> None:
     assert problems == [
         "  - 2:1: layers: layer(s) 1, 2, 3, 4, 5, 6 missing; all 1-7 needed",
         "  - 13:5: entries[0] (Envoy): unknown field 'colour' (allowed: aliases, also,"
-        " everyday_words, kind, layers, name, note, part_of, source, summary, table, uses)",
+        " everyday_words, kind, layers, name, no_layer, note, part_of, source, summary, table,"
+        " uses)",
         "  - 16:7: entries[0] (Envoy).layers.7: layer 7 is given more than once",
         "  - 17:7: entries[0] (Envoy).layers.9: layer 9 is outside 1-7 (the OSI model has seven"
         " layers)",

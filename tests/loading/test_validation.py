@@ -142,7 +142,7 @@ PROBLEM_CASES = [
     (
         {("entries", 1, "colour"): "red"},
         "entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, also, everyday_words, "
-        "kind, layers, name, note, part_of, source, summary, table, uses)",
+        "kind, layers, name, no_layer, note, part_of, source, summary, table, uses)",
     ),
     ({("version",): 2}, "version: unsupported version 2; expected 1"),
     # A wrongly typed value is one problem, never an exception (a list is unhashable).
@@ -334,7 +334,8 @@ def test_a_locator_puts_each_problem_at_its_line_and_column() -> None:
     assert problems == [
         "1:1: entries[0] (Envoy).note: must be non-empty text, not int 5",
         "2:1: entries[1] (MetalLB): unknown field 'colour' (allowed: aliases, also, "
-        "everyday_words, kind, layers, name, note, part_of, source, summary, table, uses)",
+        "everyday_words, kind, layers, name, no_layer, note, part_of, source, summary, table, "
+        "uses)",
     ]
     assert asked == [("entries", 0, "note"), ("entries", 1, "colour")]
 
@@ -381,3 +382,56 @@ def test_a_link_problem_is_located_at_the_list_item_written_wrong() -> None:
         "9:9: entries[1] (MetalLB).uses[2]: no entry is named 'Nowhere'",
     ]
     assert asked == [("entries", 1, "uses", 1), ("entries", 1, "uses", 2)]
+
+
+_DEPLOYMENT = {
+    "name": "Deployment",
+    "kind": "concept",
+    "summary": "Keeps pods running.",
+    "no_layer": "Decides which pods run, not how traffic reaches them.",
+    "also": {3: "its pods get IPs from the CNI"},
+}
+
+
+def _with_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    document = _small_document()
+    document["entries"].append(entry)
+    return document
+
+
+def test_an_entry_with_no_layer_is_read_without_layers() -> None:
+    knowledge, problems = build_knowledge(_with_entry(dict(_DEPLOYMENT)), "<t>")
+    assert knowledge is not None, problems
+    deployment = knowledge.find("Deployment")
+    assert deployment is not None
+    assert (deployment.layers, deployment.no_layer) == ((), _DEPLOYMENT["no_layer"])
+    assert [f.layer for f in deployment.also] == [3]
+    assert deployment not in knowledge.entries_at(3)  # where it touches is never its layer
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (
+            {"layers": {3: "runs pods"}},
+            "entries[4] (Deployment).layers: an entry with no_layer works at no layer: "
+            "give one or the other",
+        ),
+        (
+            {"table": True},
+            "entries[4] (Deployment).no_layer: a tool of the reference table works at its "
+            "rows' layers; drop no_layer",
+        ),
+        ({"no_layer": ""}, "entries[4] (Deployment).no_layer: must be non-empty text"),
+        (
+            {"no_layer": None},
+            "entries[4] (Deployment).layers: must map layer numbers to roles, not nothing",
+        ),
+    ],
+)
+def test_no_layer_is_either_or_with_layers(changes: dict[str, Any], problem: str) -> None:
+    entry = {**_DEPLOYMENT, **changes}
+    if changes.get("no_layer", "") is None:
+        del entry["no_layer"]
+    _, problems = build_knowledge(_with_entry(entry), "<t>")
+    assert any(problem in p for p in problems), problems

@@ -65,3 +65,13 @@ def test_related_entries_are_listed_by_name_and_relation(knowledge: Knowledge) -
     ]
     for question in ("layer 4", "envoy vs kube-proxy", "zzz"):  # no single entry
         assert answer_record(answer(knowledge, question), knowledge)["related"] == []
+
+
+def test_a_thing_with_no_layer_claims_none_and_says_why(knowledge: Knowledge) -> None:
+    record = answer_record(answer(knowledge, "what osi layer is a Deployment"), knowledge)
+    deployment = knowledge.find("Deployment")
+    assert deployment is not None
+    assert (record["matched"], record["kind"], record["layers"]) == ("Deployment", "concept", [])
+    assert record["no_layer"] == deployment.no_layer
+    assert record["verdict"] is None
+    assert answer_record(answer(knowledge, "metallb"), knowledge)["no_layer"] is None

@@ -35,3 +35,24 @@ def test_an_entry_answer_names_its_related_entries_and_how(
 
 def test_an_entry_related_to_nothing_has_no_related_line(knowledge: Knowledge) -> None:
     assert "Related" not in render_text(answer(knowledge, "cert-manager"), knowledge)
+
+
+def test_a_thing_with_no_layer_says_why_and_where_its_work_meets_a_layer(
+    knowledge: Knowledge,
+) -> None:
+    kubelet = knowledge.find("kubelet")
+    assert kubelet is not None
+    assert kubelet.no_layer is not None
+    text = render_text(answer(knowledge, "kubelet osi?"), knowledge)
+    lines = text.splitlines()
+    assert lines[:2] == ["kubelet has no OSI layer of its own.", f"Why: {kubelet.no_layer}"]
+    assert [line.split(":")[0] for line in lines[2:4]] == [
+        "Where it touches L7",
+        "Where it touches L3",
+    ]
+    assert "┌" not in text  # no stack: nothing is claimed
+
+
+def test_a_mention_of_a_thing_with_no_layer_says_so(knowledge: Knowledge) -> None:
+    text = render_text(answer(knowledge, "kubelet vs kube-proxy"), knowledge)
+    assert "Also mentioned: kubelet (no layer)." in text.splitlines()

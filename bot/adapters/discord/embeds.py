@@ -16,6 +16,7 @@ from bot.core.phrasing import (
     basis_line,
     headline,
     layer_title,
+    mentioned_list,
     other_layers_line,
     related_list,
     tools_by_origin,
@@ -87,6 +88,8 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
     others = other_layers_line(answer)
     if others:
         lines.append(md(others))
+    if entry.no_layer:
+        lines.append(md(entry.no_layer))
     lines.append(md(entry.summary))
     if entry.note:
         lines.append(f"*Note:* {md(entry.note)}")
@@ -104,7 +107,8 @@ def _entry_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
         add_field(embed, layer_title(layer), md(entry.role_at(layer.number) or layer.function))
     if entry.also:
         beyond = [f"**L{f.layer}**: {md(f.role)}" for f in entry.also]
-        add_field(embed, "Beyond the table" if entry.table else "Also at", "\n".join(beyond))
+        title = "Beyond the table" if entry.table else "Also at"
+        add_field(embed, "Where it touches" if entry.no_layer else title, "\n".join(beyond))
     _add_also_mentioned(embed, answer)
     if related := related_list(answer, md):
         add_field(embed, "Related", related)  # each one a button below
@@ -142,11 +146,7 @@ def _subjects_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:
 def _add_also_mentioned(embed: discord.Embed, answer: Answer) -> None:
     """Further things the question named, outside what it asked about."""
     if answer.also:
-        mentioned = "; ".join(
-            f"{md(other.name)} ({', '.join(f'L{n}' for n in other.layers)})"
-            for other in answer.also
-        )
-        add_field(embed, "Also mentioned", mentioned)
+        add_field(embed, "Also mentioned", mentioned_list(answer, md))
 
 
 def _layer_embed(answer: Answer, knowledge: Knowledge) -> discord.Embed:

@@ -33,6 +33,7 @@ from bot.core.phrasing import (
     beyond_table_lines,
     headline,
     layer_title,
+    mentioned_list,
     other_layers_line,
     related_line,
     tools_by_origin,
@@ -128,16 +129,11 @@ def _ask_buttons(questions: Sequence[str]) -> Block:
     return {"type": "actions", "elements": buttons}
 
 
-def _layer_codes(numbers: Sequence[int]) -> str:
-    return ", ".join(f"L{n}" for n in numbers)
-
-
 def _also_mentioned(answer: Answer) -> list[Block]:
     """Further things the question named, outside what it asked about."""
     if not answer.also:
         return []
-    mentioned = "; ".join(f"{escape(e.name)} ({_layer_codes(e.layers)})" for e in answer.also)
-    return [context(f"Also mentioned: {mentioned}.")]
+    return [context(f"Also mentioned: {mentioned_list(answer, escape)}.")]
 
 
 def _subject_field(subject: Subject) -> dict[str, Any]:
@@ -174,6 +170,8 @@ def _entry_blocks(answer: Answer) -> list[Block]:
     understood = understood_line(answer)
     if understood:
         blocks.append(context(f"Understood {escape(understood)}"))
+    if entry.no_layer:
+        blocks += sections(escape(entry.no_layer))
     for layer in answer.layers:
         role = entry.role_at(layer.number) or ""
         blocks += sections(

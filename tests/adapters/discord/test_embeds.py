@@ -326,3 +326,19 @@ def test_an_answer_from_the_teams_knowledge_says_so_in_the_footer(tmp_path: Path
     footer = answer_embed(long, team).footer.text
     assert footer is not None
     assert footer.startswith("From your team's knowledge (team-tools.yaml). · ")
+
+
+def test_a_thing_with_no_layer_says_why_and_where_its_work_meets_a_layer(
+    knowledge: Knowledge,
+) -> None:
+    embed = embed_for(knowledge, "kubelet, where in the osi model")
+    kubelet = knowledge.find("kubelet")
+    assert kubelet is not None
+    assert kubelet.no_layer is not None
+    assert embed.title == "kubelet"
+    assert embed.description is not None
+    assert embed.description.startswith(
+        f"**kubelet has no OSI layer of its own.**\n\n{kubelet.no_layer}"
+    )
+    assert set(fields(embed)) == {"Where it touches"}
+    assert list(limit_problems(embed)) == []

@@ -299,3 +299,16 @@ def test_an_answer_from_the_teams_knowledge_says_so_in_small_print(tmp_path: Pat
     assert "From your team's knowledge (team-tools.yaml)." in frobnitz["text"]
     calico = _message(team, "calico")
     assert not any("team" in text for text in mrkdwn_texts(calico))
+
+
+def test_a_thing_with_no_layer_says_why_and_is_posted_for_all(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "is a Deployment at some osi layer?")
+    deployment = knowledge.find("Deployment")
+    assert deployment is not None
+    assert deployment.no_layer is not None
+    assert result.is_confident  # posted in the channel, like any sure answer
+    message = _message(knowledge, "what osi layer is a Deployment")
+    assert_valid_message(message)
+    shown = mrkdwn_texts(message)
+    assert shown[1] == "*Deployment has no OSI layer of its own.*"
+    assert deployment.no_layer in shown
