@@ -143,6 +143,7 @@ def _by_description(
         return found.answer
     elif (
         action
+        and found.strong
         and found.answer is not None
         and found.answer.basis is not None
         and _only_unplaced(reading)
@@ -437,6 +438,17 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
     clause = reading.tokens.clause
     subject = reading.matches[0]
     before = subject.start - 1
+    words = reading.words
+    if before >= 2 and words[before] in {"a", "an"} and words[before - 1] == "as":
+        before -= 2  # "zephyrnet as a cni": the unknown name is the CNI asked about
+    opening = reading.unknown_at[0] if reading.unknown_at else None
+    if (
+        opening == 0
+        and opening < subject.start
+        and clause[opening] == clause[subject.start]
+        and opening + 1 in reading.tokens.joined
+    ):
+        return True  # "argo-rollouts is doing blue/green": the name the message opens with
     if (
         subject.target.entry.kind is EntryKind.CONCEPT
         and before in reading.unknown_at

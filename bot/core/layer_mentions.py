@@ -375,8 +375,12 @@ def find_layer_mentions(
         where = _placed_without_layer(tokens, position, anchor, names, skip)
         if where is not None:
             number, end = where
-            found.add(number, *range(position, end))
-            consumed.update(range(position, end))
+            # "sandwiched between …", "wedged between …": the verb that places it too.
+            start = (
+                position - 1 if word == "between" and _placing_verb(tokens, position) else position
+            )
+            found.add(number, *range(start, end))
+            consumed.update(range(start, end))
             continue
         next_is_number = position + 1 < len(tokens) and tokens[position + 1] in _NUMBER_WORDS
         if word == "l" and next_is_number and tokens[position + 1].isdigit():
@@ -414,7 +418,8 @@ def _placed_without_layer(
     skip: set[int],
 ) -> tuple[int, int] | None:
     """A layer placed by words that need no "layer" before them: "second from the
-    bottom", "two below session", "the one above ip", "the middle of the stack"."""
+    bottom", "two below session", "the one above ip", "the middle of the stack", "between
+    data link and transport"."""
     counted = _counted_from_an_end(tokens, position)
     if counted is not None:
         return counted
@@ -430,12 +435,22 @@ def _placed_without_layer(
         # over tcp" asks what runs on TCP).
         named = partial(_layer_at, tokens, names=names, skip=skip, placed={})
         return next_to(tokens, position + 1, named, count=None, adverbs_only=False, over=False)
+    if word == "between":
+        # "sandwiched between data link and transport": two layers named outright.
+        named = partial(_layer_at, tokens, names=names, skip=skip, placed={})
+        return _between(tokens, position + 1, named)
     if word == "one" and position > 0 and tokens[position - 1] in _ONE_AFTER:
         return next_to(tokens, position + 1, anchor, count=None, adverbs_only=True) or (
             placed_in_the_stack(tokens, position + 1)
         )
     middle = middle_of_the_model(tokens, position)
     return (4, middle) if middle is not None else end_of_the_model(tokens, position)
+
+
+def _placing_verb(tokens: Sequence[str], position: int) -> bool:
+    """Whether the word before `position` is a participle ("sandwiched", "sitting")."""
+    before = tokens[position - 1] if position > 0 else ""
+    return len(before) > len("ing") and before.endswith(("ed", "ing"))
 
 
 def _not_a_number(tokens: Sequence[str], at: int, anchor: _Anchor) -> tuple[int, int] | None:

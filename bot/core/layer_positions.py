@@ -211,8 +211,10 @@ _MNEMONICS: tuple[tuple[tuple[str, ...], int], ...] = (
 _MNEMONIC_WORDS = frozenset(word for words, _ in _MNEMONICS for word in words)
 # This many of a mnemonic's words, in its order, make it the mnemonic and not a sentence.
 _MIN_RUN = 4
+_MIN_NAMED_RUN = 2
+_CALLED_A_MNEMONIC = frozenset({"mnemonic", "mnemonics", "acronym"})
 # What points at a word of the mnemonic: "the 'throw'", "the 'pizza' layer", "'need' one".
-_POINTING = frozenset("layer one word letter stand stands".split())
+_POINTING = frozenset("layer one word letter stand stands in".split())
 _POINTING_BEFORE = frozenset("the is does about".split())
 
 
@@ -221,19 +223,22 @@ def mnemonic_layers(tokens: Sequence[str]) -> list[tuple[int, list[int]]]:
     positions read). "the 'throw' in please do not throw" is layer 4: the mnemonic is
     recognised by several of its words in its order, and the word pointed at elsewhere in
     the question is the layer."""
-    if sum(word in _MNEMONIC_WORDS for word in tokens) < _MIN_RUN + 1:
+    # Called a mnemonic, two of its words in order are enough ("the sausage-pizza mnemonic").
+    least = _MIN_NAMED_RUN if _CALLED_A_MNEMONIC.intersection(tokens) else _MIN_RUN
+    if sum(word in _MNEMONIC_WORDS for word in tokens) < least + 1:
         return []  # the cheap case: no mnemonic and a word pointed at
     found: list[tuple[int, list[int]]] = []
     for words, direction in _MNEMONICS:
         run = _longest_run(tokens, words)
-        if len(run) < _MIN_RUN:
+        if len(run) < least:
             continue
         for at, word in enumerate(tokens):
             if at in run or word not in words or not _pointed_at(tokens, at):
                 continue
             place = words.index(word)
             layer = place + 1 if direction == _UP else 7 - place
-            found.append((layer, [*run, at]))
+            called = [i for i, token in enumerate(tokens) if token in _CALLED_A_MNEMONIC]
+            found.append((layer, [*run, at, *called]))
     return found
 
 
@@ -260,7 +265,8 @@ def _longest_run(tokens: Sequence[str], words: tuple[str, ...]) -> list[int]:
 
 def _pointed_at(tokens: Sequence[str], at: int) -> bool:
     """Whether a mnemonic word outside the mnemonic is the one asked about, set apart by
-    the words around it ("the 'need' one", "what does 'do' stand for", "which is pizza"),
+    the words around it ("the 'need' one", "what does 'do' stand for", "which is pizza",
+    "'seem' in the mnemonic"),
     not a sentence going on ("please do not throw pizza at me")."""
     before = tokens[at - 1] if at else ""
     after = tokens[at + 1] if at + 1 < len(tokens) else ""

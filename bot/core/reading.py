@@ -347,12 +347,15 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         typo = index.find_typo(words, taken | layer_words.used, tokens.joined)
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
-    matches = _without_wholes(matches, words)
+    parts = _without_wholes(matches, words)
+    # A whole beside its part ("a NetworkPolicy egress rule") is no unknown word either.
+    wholes = {i for m in matches if m not in parts for i in range(m.start, m.end)}
+    matches = parts
     # "the http layer", "the tcp layer": a one-layer concept before "layer" names its layer.
     naming_layers = [m for m in matches if _names_its_layer(m, tokens)]
     matches = [m for m in matches if m not in naming_layers]
     named = frozenset(i for m in matches for i in range(m.start, m.end))
-    used = set(named) | {i for m in naming_layers for i in range(m.start, m.end + 1)}
+    used = set(named) | wholes | {i for m in naming_layers for i in range(m.start, m.end + 1)}
     # Names take their words first ("transport layer security" is TLS, not layer 4).
     mentions = layer_words
     if used:
@@ -413,7 +416,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
 _AND_OR = frozenset(("and", "or"))
 _ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
 _MODE = frozenset(("mode", "modes"))
-_MEANS = frozenset("with using via through".split())
+# What another name works by or for: "mtls with istio", "… for the bare-metal pods".
+_MEANS = frozenset("with using via through for".split())
 _SETS_BESIDE = frozenset("same vs versus than compared unlike".split())
 # A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
 # "svc of type LoadBalancer".
@@ -746,12 +750,16 @@ def _set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
 
 def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
     """Whether the name only says how another one works: a mode ("kube-proxy in iptables
-    mode", "metallb's bgp mode") or, after another name, the means ("mtls between pods
-    with istio", "encryption using wireguard")."""
+    mode", "metallb's bgp mode") or, after another name, the means or the purpose ("mtls
+    between pods with istio", "encryption using wireguard", "macvlan vs flannel for the
+    bare-metal pods")."""
     if not any(at < match.start - 1 for at in named):
         return False  # alone, it is the subject: "iptables mode, which layer"
     mode = words[match.end - 1] in _MODE or (match.end < len(words) and words[match.end] in _MODE)
-    return mode or words[match.start - 1] in _MEANS
+    before = match.start - 1
+    while before > 0 and words[before] in _DETERMINERS:
+        before -= 1  # "with the mesh", "for the bare-metal pods"
+    return mode or words[before] in _MEANS
 
 
 def _subjects(

@@ -49,6 +49,7 @@ _MARKUP_AFTER_UNESCAPE = (
     (r"(?i)^\s*/osi(?:-?bot)?\b", " "),  # a leading slash command
     (r"(?<![\w.])@[\w.-]{1,100}", " "),  # @osibot, @here
     (r"(?<![A-Za-z0-9]):[a-z0-9_+-]{1,64}:(?![A-Za-z0-9])", " "),  # :emoji:, not "02:13:44"
+    (r"(?<![\w+])\+1(?![\w.+])", " "),  # a "+1" vote, never "layer 1"
 )
 # A token is a run of letters and digits in one script: Latin runs and other scripts'
 # runs are split, so "Envoyは何層ですか" still yields "envoy". Punctuation inside names
@@ -60,7 +61,7 @@ _TOKEN = re.compile(rf"[{_LATIN}]+|[^\W_{_LATIN}]+")
 # CJK full stop, which NFKC keeps.)
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|[\n\u3002]")
 # Every kind of markup above starts with one of these; plain questions skip the regexes.
-_MARKUP_CHARS = re.compile(r"[<&@~:/]")
+_MARKUP_CHARS = re.compile(r"[<&@~:/+]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 

@@ -62,10 +62,11 @@ def test_asked_at_a_layer_it_is_neither_yes_nor_no(knowledge: Knowledge) -> None
         # Beside a thing with layers, one without is only mentioned.
         ("kubelet vs kube-proxy", (5, 4), "kube-proxy"),
         (
-            "statefulset uses a headless svc for the peer dns names, headless services are what layer",
+            "statefulset uses a headless svc for the peer dns names, headless services are "
+            "what layer",
             (7, 3),
             "Headless Service",
-        ),  # noqa: E501
+        ),
         # A thing with no layer is where the action happens, not what is asked about.
         ("which layer routes packets between worker nodes", (3,), "IP routing"),
         ("the switch our k8s nodes plug into, which layer", (1,), "Switches"),

@@ -61,6 +61,9 @@ STRIP_CASES = [
     ("  /OSI-bot envoy /osi", "envoy /osi"),
     # @-mentions go, e-mail addresses stay; :emoji: codes go.
     ("@osibot @here mail a@b.com :wave: :+1:", "mail a@b.com"),
+    # A "+1" vote goes, "layer 1+" and "c++1" stay.
+    ("+1 same question", "same question"),
+    ("layer 1+ and c++1", "layer 1+ and c++1"),
     # ...but a time or a PCI address holds no emoji code between its digits.
     ("[02:13:44] 0000:3b:00.0 ens1f0: Link down", "[02:13:44] 0000:3b:00.0 ens1f0: Link down"),
     # Very long hostile markup leaves the real words.

@@ -825,3 +825,48 @@ def test_a_link_down_in_dmesg_is_the_physical_layer(knowledge: Knowledge) -> Non
     )
     result = answer(knowledge, question)
     assert (result.matched, result.layer_numbers) == ("Link state", (1,))
+
+
+# From a tenth blind evaluation (280 new questions, 86.5% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A layer between two named outright, placed by a verb; mnemonics called by name.
+        ("sandwiched between data link and transport: which layer is that", (3,)),
+        ("what's wedged between network and session", (4,)),
+        ("'seem' in the all-people-seem-to-need-data-processing mnemonic, which number", (5,)),
+        ("doing the sausage-pizza mnemonic from the bottom up, what does pizza land on", (6,)),
+        ("throw = layer what, in the please-do-not-throw mnemonic", (4,)),
+        ("please do not throw pizza at me", ()),
+        # The knowledge's own words: formats, headers, transcoding, certificate errors.
+        ("what layer turns a json body into protobuf on its way through the proxy", (6,)),
+        ("is rest-to-grpc transcoding at the edge a presentation layer thing or what", (6,)),
+        ("routing on an x-user-group header for a canary, which layer", (7,)),
+        ("the handshake failure alert — which layer is that?", (6,)),
+        ("which layer is a cert verify failure like this?", (6,)),
+        # A name the message opens with, or one "as a cni", is the unknown subject.
+        ("zephyrnet as a cni, anyone know its layer", ()),
+        ("calico as a cni, layer?", (3,)),
+        ("argo-rollouts is doing blue/green for us now, which layer does that tool live at", ()),
+        # A "+1" vote is no layer; a purpose names no subject; a whole beside its part.
+        ("+1", ()),
+        ("macvlan vs flannel for the bare-metal pods, which layer is each", (3, 2)),
+        ("a NetworkPolicy egress rule allowing 0.0.0.0/0 on port 443, what layers is that", (4, 3)),
+        # Not network components, however networky their work.
+        ("kube-controller-manager osi layer", ()),
+        ("keda scaling on queue depth, is keda at an osi layer?", ()),
+    ],
+)
+def test_tenth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_a_vxlan_port_names_the_overlay(knowledge: Knowledge) -> None:
+    question = (
+        "for my notes: that outer udp/8472 wrapping around the pod packets, which layer "
+        "is that encapsulation at?"
+    )
+    result = answer(knowledge, question)
+    assert (result.matched, result.layer_numbers) == ("VXLAN", (2,))
