@@ -12,7 +12,7 @@ from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
 from bot.core.reading import asks_where, breaks_apart, part_starts, read
-from bot.core.text import truncate, word_variants
+from bot.core.text import tokenize, truncate, word_variants
 from bot.core.vocabulary import EXCLUSIVE, GRAMMAR
 
 if TYPE_CHECKING:
@@ -75,6 +75,9 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
             return described
         reading = described
     if reading.matches and not subject_unknown:
+        if mentions.valid and not yes_no and _names_only_the_setting(reading):
+            layers = tuple(knowledge.layer(n) for n in mentions.valid)
+            return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
         return _entry_answer(knowledge, base, reading)
     if mentions.valid and _only_context(reading, yes_no):
         layers = tuple(knowledge.layer(n) for n in mentions.valid)
@@ -288,6 +291,11 @@ def _names_what_the_passage_mentions(
     return bool(mentioned) and glossed and len(besides) < _MIN_DESCRIBING_WORDS
 
 
+# Words for a kind of software, after a name: "external-secrets operator", "foo-bar cli".
+_SOFTWARE = frozenset(
+    "operator operators controller controllers plugin plugins agent agents tool tools app "
+    "apps daemon cli server library sdk".split()
+)
 _ASKING_WORDS = frozenset("what which where layer layers osi level".split())
 _ASKING_NOT_WHERE = _ASKING_WORDS - {"where"}
 # Words that put a question without "which" or "layer" in the network: "how are pod ips
@@ -338,7 +346,9 @@ def _hyphenated_name(reading: Reading, at: int) -> bool:
     while end in joined:
         end += 1
     following = words[end] if end < len(words) else ""
-    return not (is_english_word(following) and following not in _ASKING_WORDS)
+    # "external-secrets operator" names software; "an x-user-group header" a header.
+    ordinary = following not in _ASKING_WORDS and following not in _SOFTWARE
+    return not (is_english_word(following) and ordinary)
 
 
 def _asks_where(reading: Reading) -> bool:
@@ -478,10 +488,16 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
     # the kubelet) is only where the rest happens, and no side of a comparison: beside
     # things that have layers it is only mentioned ("routes packets between worker nodes",
     # "kubelet vs kube-proxy").
-    placed = [m for m in reading.matches if m.target.entry.layers] or reading.matches
-    primary = _subject(knowledge, placed[0])
+    first = reading.matches[0]
     subjects = tuple(s for s in (_subject(knowledge, m) for m in reading.subjects) if s.layers)
+    stressed = reading.words[first.end : first.end + 1] in (["itself"], ["themselves"])
+    if not first.target.entry.layers and not stressed:
+        first = next((m for m in reading.matches if m.target.entry.layers), first)
+    primary = _subject(knowledge, first)
     entry = primary.entry
+    facet = _facet_named_apart(knowledge, first, reading.matches)
+    if facet is not None and len(subjects) < 2:
+        primary = primary._replace(layers=(knowledge.layer(facet),), focus_layer=facet)
     asked = {entry.name, *(s.entry.name for s in subjects)}
     also = _unique(m.target.entry for m in reading.matches if m.target.entry.name not in asked)
     answer = base._replace(
@@ -507,6 +523,48 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         premise=premises[0] if supposes else None,
         yes_no=base.yes_no or supposes,
     )
+
+
+_SETTING = frozenset("in for within across inside".split())
+
+
+def _names_only_the_setting(reading: Reading) -> bool:
+    """Whether every name comes after the layer asked about, in a phrase that sets the
+    scene: "what's l6 even for in a service-mesh world", "anything at layer five worth
+    knowing about for our ingress setup"."""
+    if reading.yes_no_shaped:
+        return False  # "l7 for metallb right?" asks about MetalLB
+    words, first_layer = reading.words, min(reading.mentions.used)
+    for match in reading.matches:
+        before = match.start - 1
+        while before > first_layer and words[before] in _SETTING_FILLER:
+            before -= 1
+        if match.start < first_layer or words[before] not in _SETTING:
+            return False
+    return True
+
+
+_SETTING_FILLER = frozenset("a an the our my your their this that".split())
+
+
+def _facet_named_apart(knowledge: Knowledge, subject: Match, matches: list[Match]) -> int | None:
+    """The one layer of a tool's that the question names apart from it: "the ClientIP mode
+    of kube-proxy" is the table's "Kube-proxy ClientIP" (L5), "istio does its mutual tls
+    thing" Istio's mTLS (L6). A layer's alias made of the tool's name and another entry's
+    name counts when that entry is named too."""
+    entry = subject.target.entry
+    if subject.target.layer is not None or len(entry.roles) < 2:
+        return None
+    others = {m.target.entry.name for m in matches if m.target.entry is not entry}
+    own = {word for name in (entry.name, *entry.aliases) for word in tokenize(name)}
+    for role in entry.roles:
+        for alias in role.aliases:
+            rest = [word for word in tokenize(alias) if word not in own]
+            found = knowledge.index.find_exact(rest, set()) if rest else []
+            whole = len(found) == 1 and (found[0].start, found[0].end) == (0, len(rest))
+            if whole and found[0].target.entry.name in others:
+                return role.layer
+    return None
 
 
 def _unique(entries: Iterable[Entry]) -> tuple[Entry, ...]:

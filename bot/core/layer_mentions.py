@@ -71,6 +71,7 @@ _MOST = frozenset({"most"})
 _NOT = (("isn", "t"), ("isnt",), ("is", "not"), ("aren", "t"), ("arent",), ("are", "not"))
 _WHICH = frozenset({"that", "which", "thats"})
 # Words between "layer" and where it sits: "the layer (that is) second from the top".
+_COUNTING = frozenset({"counting", "counted", "starting"})
 _CLOSE = frozenset("that thats which sits sit sitting is lies lives living".split())
 # "the one under transport", "which one is in the middle": "one" is a layer after these.
 _ONE_AFTER = frozenset({"the", "which", "that"})
@@ -279,6 +280,8 @@ def _counted_from_an_end(tokens: Sequence[str], position: int) -> tuple[int, int
         end = _past_layer_word(tokens, position + 2)
         return (count if _COUNTED_ENDS[following] == 1 else 8 - count), end
     at = _past_layer_word(tokens, position + 1)
+    if at < len(tokens) and tokens[at] in _COUNTING:
+        at += 1  # "the third layer counting from the top"
     if at >= len(tokens) or tokens[at] != "from":
         return None
     at = _past_the(tokens, at + 1)

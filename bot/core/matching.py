@@ -207,6 +207,8 @@ class AliasIndex:
                 distance = OSA.distance(key, candidate, score_cutoff=allowed)
                 if distance > allowed or (best is not None and distance >= best[0]):
                     continue
+                if distance > max_typos(len(candidate)):
+                    continue  # "kubeflow" is two letters more than "kubefw", not a slip of it
                 if plausible_typo(key, candidate):
                     best = (distance, targets[at])
         if len(self._typo_memo) >= _TYPO_MEMO_SIZE:

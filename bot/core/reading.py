@@ -513,11 +513,17 @@ def _is_common_word_tool(match: Match, words: list[str]) -> bool:
     )
 
 
-def _the_noun_of(match: Match, words: list[str]) -> bool:
-    """ "the contour of …", "an envoy of …": a determiner before and "of" after make the
-    name a common noun with its complement; a tool is "x's envoy", not "the envoy of x"."""
+def _the_noun_of(match: Match, words: list[str], claimed: set[int]) -> bool:
+    """ "the contour of that graph", "my certificate of completion": a determiner before
+    and "of" after make the name a common noun with its complement, unless that names a
+    thing ("the certificate of the ingress"); a tool is "x's envoy", not "the envoy of x"."""
     before, after = match.start - 1, match.end
-    return before >= 0 and words[before] in _DETERMINERS and words[after : after + 1] == ["of"]
+    if before < 0 or words[before] not in _DETERMINERS or words[after : after + 1] != ["of"]:
+        return False
+    complement = after + 1
+    while complement < len(words) and words[complement] in _DETERMINERS | {"that", "this"}:
+        complement += 1
+    return complement < len(words) and complement not in claimed
 
 
 def _is_one_english_word(match: Match, words: list[str]) -> bool:
@@ -570,9 +576,9 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     span = set(range(match.start, match.end))
     if _prose_about_something_else(match, words, context):
         return False
+    if _the_noun_of(match, words, context.claimed) and _is_one_english_word(match, words):
+        return False  # "the contour of that latency graph", "my certificate of completion"
     if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
-        if _the_noun_of(match, words) and _is_common_word_tool(match, words):
-            return False  # "the contour of that latency graph" is the word's own noun
         # Cheap answers first: most questions settle it without the word list.
         if context.about_networking:
             return True
@@ -823,9 +829,12 @@ def _subject_rank(
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}
     outside_question = clause not in asking
+    # "is the hpa itself at some layer": the name it stresses is the one asked about.
+    stressed = match.end < len(words) and words[match.end] in {"itself", "themselves"}
     return (
         set_aside,
         outside_question,
+        not stressed,
         match.target.layer is None,
         match.target.entry.kind is not EntryKind.TOOL,
         _is_everyday(match, words),

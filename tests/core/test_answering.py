@@ -82,7 +82,8 @@ CASES = [
     ("how does MetalLB work", TOOL, "MetalLB", (4,)),
     ("what's istio's layer", TOOL, "Istio", (7, 6)),
     ("cilium layer?", TOOL, "Cilium", (3,)),
-    ("is sticky-session affinity a kube-proxy thing?", TOOL, "kube-proxy", (5, 4)),
+    # Sticky sessions are kube-proxy's Layer 5 facet, the table's "Kube-proxy ClientIP".
+    ("is sticky-session affinity a kube-proxy thing?", TOOL, "kube-proxy", (5,)),
     ("where do mellanox cards fit", TOOL, "Mellanox NICs", (1,)),
     # Typos: corrected, and the claim is still right.
     ("cilum", TOOL, "Cilium", (3,)),

@@ -587,7 +587,7 @@ def test_kubernetes_beside_another_name_is_only_context(knowledge: Knowledge) ->
         ("envoy layr pls", (7, 6, 5)),  # a slip in "layer"
         ("what works at the transport lvl", (4,)),
         ("the physical bits in a cluster", (1,)),  # a layer's own name, nothing else named
-        ("which network plugin should my cluster use", (3, 2)),  # CNI, not "network" = L3
+        ("which network plugin should my cluster use", (3,)),  # CNI, not the "network" layer
         ("what layer is the foo-bar-proxy", ()),  # an unknown hyphenated name is a thing
         ("top of the osi stack in k8s", (7,)),  # the top of the model, not Kubernetes itself
         ("what runs later", ()),  # a real word is no slip of "layer"
@@ -870,3 +870,44 @@ def test_a_vxlan_port_names_the_overlay(knowledge: Knowledge) -> None:
     )
     result = answer(knowledge, question)
     assert (result.matched, result.layer_numbers) == ("VXLAN", (2,))
+
+
+# From an eleventh blind evaluation (260 new questions, 89.0% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A tool's one-layer facet named apart from it: the table's "Kube-proxy ClientIP".
+        ("the ClientIP mode of kube-proxy, what layer does that land on", (5,)),
+        ("clientip stickiness in kube-proxy → what layer", (5,)),
+        ("when istio does its mutual tls thing between sidecars, that's which layer", (6,)),
+        ("istio layers", (7, 6)),
+        # A layer asked about in a setting: the names only set the scene.
+        ("what's l6 even for in a service-mesh world", (6,)),
+        ("anything at layer five worth knowing about for our ingress setup", (5,)),
+        ("l7 for metallb right?", (4,)),
+        ("is calico layer 3 in our cluster", (3,)),
+        # Counted from an end; a purpose; a stressed name; software after a hyphenated name.
+        ("the third layer counting from the top, examples?", (5,)),
+        ("elb vs metallb — one's cloud one's bare metal but same osi layer?", (4,)),
+        ("HPA scaling on rps, is the hpa itself at some layer", ()),
+        ("external-secrets operator, what layer does it run at", ()),
+        # Two letters more than a short name is no typo of it.
+        ("kubeflow layer plz", ()),
+        # "my certificate of completion" is the word's own noun.
+        ("finally got my certificate of completion for that kubernetes course 🎉", ()),
+        # The knowledge: CNI at the table's layer, node addresses, patch cords, path routing.
+        ("whatever cni you pick, it's doing its work at which layer generally", (3,)),
+        ("a node's InternalIP is a which-layer thing", (3,)),
+        ("fibre patch cords between racks are layer 1 yeah?", (1,)),
+        ("mtls between pods vs path routing on /api — which layers are those two", (7, 6)),
+    ],
+)
+def test_eleventh_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_a_facet_named_apart_is_answered_as_that_facet(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "the ClientIP mode of kube-proxy, what layer does that land on")
+    assert (result.matched, result.focus_layer) == ("kube-proxy", 5)
