@@ -7,8 +7,9 @@ letter and have a similar length, so their cost stays flat as the knowledge grow
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -55,6 +56,12 @@ def _join(tokens: Sequence[str]) -> str:
     return "".join(tokens)
 
 
+def _by_length(item: tuple[str, Target]) -> int:
+    return len(item[0])
+
+
+_new_target = functools.partial(tuple.__new__, Target)  # a stored row, without __new__
+
 # Typo lookups remembered per index: chat repeats its words, and a long paste more so.
 _TYPO_MEMO_SIZE = 4096
 _NO_KEYS: tuple[list[str], list[int], list[Target]] = ([], [], [])
@@ -73,6 +80,8 @@ class AliasIndex:
         self.key_targets: list[Target] = []
         self.layer_names: dict[str, int] = {}
         self._sorted_keys: list[str] = []  # for "could more words still make a name?"
+        self._spaced_keys: list[str] = []  # each key's name as written, in the same order
+        self._last_found: tuple[tuple[Any, ...], tuple[Match, ...]] | None = None
 
     @classmethod
     def build(cls, layers: Iterable[Layer], entries: Iterable[Entry]) -> AliasIndex:
@@ -92,16 +101,44 @@ class AliasIndex:
         key = compact(name)
         if not key or key in self.exact:
             return
+        spaced = " ".join(tokenize(name))
         self.exact[key] = target
-        self.spaced[" ".join(tokenize(name))] = target
+        self.spaced[spaced] = target
         self.keys.append(key)
         self.key_targets.append(target)
-        if not target.everyday:  # a typo of an ordinary word is just another word
-            keys, lengths, targets = self._initials.setdefault(key[0], ([], [], []))
-            at = bisect_right(lengths, len(key))
-            keys.insert(at, key)
-            lengths.insert(at, len(key))
-            targets.insert(at, target)
+        self._spaced_keys.append(spaced)
+        self._initials.clear()  # built again on the next typo search
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        """The names and plain rows only: the dictionaries are rebuilt in C on loading,
+        which is most of `osi-bot ask`'s start-up from the cache."""
+        rows = [tuple(target) for target in self.key_targets]
+        return (self.layer_names, self.keys, self._spaced_keys, rows)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        layer_names, keys, spaced_keys, rows = state
+        targets = list(map(_new_target, rows))
+        self._initials = {}
+        self._typo_memo = {}
+        self._last_found = None
+        self.layer_names, self.keys, self._spaced_keys = layer_names, keys, spaced_keys
+        self.key_targets = targets
+        self.exact = dict(zip(keys, targets, strict=True))
+        self.spaced = dict(zip(spaced_keys, targets, strict=True))
+        self._sorted_keys = sorted(self.exact)
+
+    def _typo_buckets(self) -> dict[str, tuple[list[str], list[int], list[Target]]]:
+        """Typo candidates by first letter, shortest first, built on the first typo search:
+        a question of exact names never needs them."""
+        if not self._initials and self.keys:
+            named = zip(self.keys, self.key_targets, strict=True)
+            for key, target in sorted(named, key=_by_length):
+                if not target.everyday:  # a typo of an ordinary word is just another word
+                    keys, lengths, targets = self._initials.setdefault(key[0], ([], [], []))
+                    keys.append(key)
+                    lengths.append(len(key))
+                    targets.append(target)
+        return self._initials
 
     def find_exact(
         self, tokens: Sequence[str], skip: set[int], joined: frozenset[int] = frozenset()
@@ -109,7 +146,19 @@ class AliasIndex:
         """Longest-first, non-overlapping exact matches of names in `tokens`.
 
         No name starts inside a hyphenated word (`joined`): "kube-vip" is not "vip".
+        A reading asks this of the same words more than once; the last answer is kept.
         """
+        asked = (tuple(tokens), frozenset(skip), joined)
+        last = self._last_found  # read once: another thread may replace it
+        if last is not None and last[0] == asked:
+            return list(last[1])
+        matches = self._find_exact(tokens, skip, joined)
+        self._last_found = (asked, tuple(matches))
+        return matches
+
+    def _find_exact(
+        self, tokens: Sequence[str], skip: set[int], joined: frozenset[int]
+    ) -> list[Match]:
         matches: list[Match] = []
         position = 0
         while position < len(tokens):
@@ -197,7 +246,7 @@ class AliasIndex:
         best: tuple[int, Target] | None = None
         # Typos rarely change the first letter, and requiring it keeps "table" from
         # becoming "cable" and the search to a small bucket, compared in one C call.
-        keys, lengths, targets = self._initials.get(key[0], _NO_KEYS) if key else _NO_KEYS
+        keys, lengths, targets = self._typo_buckets().get(key[0], _NO_KEYS) if key else _NO_KEYS
         if allowed and not key.isdigit():
             # Names within `allowed` letters of its length: the only ones close enough.
             low = bisect_left(lengths, len(key) - allowed)

@@ -17,6 +17,7 @@ and a crashed writer's leftovers are removed, so the directory does not grow wit
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import time
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["cached_load"]
 
-_FORMAT = 4
+_FORMAT = 5
 _PREFIX = "knowledge-"
 _SUFFIX = ".pickle"
 _ABANDONED_SECONDS = 3600  # a temporary file this old belongs to a writer that died
@@ -85,12 +86,19 @@ def cached_load(
 
 def _read(entry: str) -> tuple[Any, ...] | None:
     """A stored (key, text, knowledge) record, or None for a missing or unreadable one."""
+    collecting = gc.isenabled()
+    # Thousands of new objects and none of them garbage: the collector's passes over them
+    # while they load are a good part of the time.
+    gc.disable()
     try:
         with open(entry, "rb") as file:
             # Trusted like a .pyc: written by this user, in this user's cache directory.
             record = pickle.load(file)  # noqa: S301
     except Exception:  # a bad entry of any kind only means loading afresh
         return None
+    finally:
+        if collecting:
+            gc.enable()
     return record if isinstance(record, tuple) and len(record) == 3 else None
 
 

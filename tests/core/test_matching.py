@@ -50,3 +50,28 @@ def test_a_bare_number_is_no_dotted_address(knowledge: Knowledge) -> None:
     found = [m.target.entry.name for m in index.find_exact(["0", "0", "0", "0"], set())]
     assert found == ["Unspecified address"]
     assert index.find_exact(["0000"], set()) == []
+
+
+def test_a_stored_index_loads_back_the_same(knowledge: Knowledge) -> None:
+    """The cache stores the names and plain rows; loading rebuilds every lookup."""
+    import pickle  # noqa: PLC0415
+
+    index = knowledge.index
+    loaded = pickle.loads(pickle.dumps(index))  # noqa: S301 - our own bytes
+    assert loaded.exact == index.exact
+    assert loaded.spaced == index.spaced
+    assert loaded.key_targets == index.key_targets
+    assert loaded._sorted_keys == index._sorted_keys
+    assert loaded._typo_buckets() == index._typo_buckets()
+    for typed in (["cilum"], ["kube", "prxy"], ["metallbb"]):
+        assert loaded.find_typo(typed, set()) == index.find_typo(typed, set())
+
+
+def test_the_last_exact_search_is_kept_only_for_the_same_words(knowledge: Knowledge) -> None:
+    index = knowledge.index
+    first = index.find_exact(["calico", "and", "envoy"], set())
+    again = index.find_exact(["calico", "and", "envoy"], set())
+    assert again == first
+    assert again is not first  # a copy: the caller may change its list
+    assert [m.target.entry.name for m in index.find_exact(["envoy"], set())] == ["Envoy"]
+    assert index.find_exact(["calico", "and", "envoy"], {0}) == first[1:]

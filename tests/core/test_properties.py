@@ -42,9 +42,11 @@ def test_any_text_gets_an_answer(knowledge: Knowledge, question: str) -> None:
     assert result.truncated == (len(question) > MAX_QUESTION_CHARS)
     record = answer_record(result, knowledge)
     assert record["text"]
-    # A layer is claimed only by an answer about a tool, a concept or a layer.
-    if result.kind in (AnswerKind.HELP, AnswerKind.UNKNOWN):
+    # A layer is claimed only by an answer about a tool, a concept or a layer; one about
+    # a thing with no layer of its own ("DS", a DaemonSet) claims none and says why.
+    if result.kind in (AnswerKind.HELP, AnswerKind.UNKNOWN) or result.unplaced:
         assert record["layers"] == []
+        assert (record["no_layer"] is not None) == result.unplaced
     else:
         assert record["layers"]
 
