@@ -473,7 +473,17 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
     if not opens_yes_no:
         return False
     return any(
-        at < subject.start and clause[at] == clause[subject.start] for at in reading.unknown_at
+        at < subject.start
+        and clause[at] == clause[subject.start]
+        and not _an_action(reading.words[at])  # "exposing via NodePort puts us at l4?"
+        for at in reading.unknown_at
+    )
+
+
+def _an_action(word: str) -> bool:
+    """A gerund of an English verb ("exposing", "running"): what is done, not a thing."""
+    return word.endswith("ing") and any(
+        is_english_word(form) for form in word_variants(word) if form != word
     )
 
 

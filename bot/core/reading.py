@@ -275,9 +275,19 @@ def _offers_layers(words: list[str]) -> bool:
 def _points_at_context(words: list[str]) -> bool:
     """ "which layer is *this*?", or a question of filler words only ("which layer are we
     even talking about") — not one with a name of its own, known or not ("…kafka?")."""
-    if not DEICTIC.isdisjoint(words):
-        return True
+    following = [*words[1:], ""]
+    if any(w in DEICTIC and n not in _TIMES for w, n in zip(words, following, strict=True)):
+        return True  # "which layer is this?", not "who's on call this weekend"
+    if len(words) > _FEW_WORDS and _ASKING_FOR_A_PLACE.isdisjoint(words):
+        return False  # "who's on call this weekend, i need to swap saturday?" asks of no paste
     return all(w in STOPWORDS or w in GREETINGS or w.isdigit() or is_english_word(w) for w in words)
+
+
+# "this weekend", "that time": a deictic word before these points at a time, not the paste.
+_TIMES = frozenset(
+    "morning afternoon evening night week weekend month year quarter sprint time release".split()
+)
+_FEW_WORDS = 4
 
 
 # Words that ask about a thing the paste is of, not about what it shows went wrong: "which

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from bot.errors import KnowledgeError
 from bot.loading.excerpts import quote
 from bot.loading.parse_cache import cached_load
-from bot.loading.validation import build_knowledge
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Sequence
@@ -195,6 +194,9 @@ def _read(source: str, max_bytes: int) -> str:
 
 
 def _build(text: str, source: str) -> Knowledge:
+    # Imported here, as the YAML parser is: a cached start validates nothing.
+    from bot.loading.validation import build_knowledge  # noqa: PLC0415
+
     document, root = _parse(text, source)
     knowledge, problems = build_knowledge(document, source, _locator(root))
     if knowledge is None:
@@ -204,7 +206,7 @@ def _build(text: str, source: str) -> Knowledge:
 
 def _build_merged(text: str, source: str, overlays: Sequence[tuple[str, str]]) -> Knowledge:
     from bot.loading.merging import Overlay, merge  # noqa: PLC0415 - only with overlays
-    from bot.loading.validation import check_overlay  # noqa: PLC0415
+    from bot.loading.validation import build_knowledge, check_overlay  # noqa: PLC0415
 
     document, root = _parse(text, source)
     locate = _locator(root)

@@ -911,3 +911,25 @@ def test_eleventh_blind_evaluation_families(
 def test_a_facet_named_apart_is_answered_as_that_facet(knowledge: Knowledge) -> None:
     result = answer(knowledge, "the ClientIP mode of kube-proxy, what layer does that land on")
     assert (result.matched, result.focus_layer) == ("kube-proxy", 5)
+
+
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A paste, then a question about something else: "this weekend" points at no paste.
+        (
+            "```\nfelix/route_table.go 1123: Syncing routes: adding new route. "
+            'ifaceName="cali8f2a1c3d4e5" dest=10.244.22.0/26\n```\n'
+            "^ unrelated logs, ignore. real question for the channel: who's on call this "
+            "weekend, i need to swap saturday?",
+            (),
+        ),
+        # A gerund opening a yes/no statement is what is done, not an unknown subject.
+        ("exposing via NodePort puts us at l4, yes or no", (4,)),
+        ("is the weather layer 7?", ()),
+    ],
+)
+def test_eleventh_blind_evaluation_context(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers

@@ -168,11 +168,12 @@ def test_a_change_to_the_loading_code_loads_afresh(
 
 
 def test_a_cached_answer_needs_no_yaml_at_all(tmp_path: Path) -> None:
-    """The start-up this cache is for: the second `osi-bot ask` never imports PyYAML."""
+    """The start-up this cache is for: the second `osi-bot ask` never imports PyYAML, nor
+    the validation it would not run."""
     code = (
         "import sys, io, contextlib; from bot.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()): main(['ask', 'metallb'])\n"
-        "print('yaml' in sys.modules)"
+        "print('yaml' in sys.modules or 'bot.loading.validation' in sys.modules)"
     )
     env = {**os.environ, "OSI_CACHE_DIR": str(tmp_path / "cache")}
     runs = [
