@@ -11,7 +11,7 @@ from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
-from bot.core.reading import asks_where, breaks_apart, part_starts, read
+from bot.core.reading import asks_where, breaks_apart, part_starts, read, stressed
 from bot.core.text import tokenize, truncate, word_variants
 from bot.core.vocabulary import EXCLUSIVE, GRAMMAR
 
@@ -131,11 +131,18 @@ def _by_description(
         and found.strong
         and _only_concepts(reading)
     )
-    if found.name is not None and not subject_unknown:
+    if (
+        found.name is not None
+        and not subject_unknown
+        and not stressed(reading.matches[0], reading.words)
+    ):
         # A name the description points at answers: "at which layer are frames built
         # from packets" is about Ethernet frames.
         others = [m for m in reading.matches if m is not found.name]
         return reading._replace(matches=[found.name, *others], subjects=[found.name])
+    named_tool = any(m.target.entry.kind is EntryKind.TOOL for m in reading.matches)
+    if found.answer is not None and not found.answer.layers and named_tool and not subject_unknown:
+        return reading  # "rke2 defaulted us to canal. what layer...": the tool, not a guess
     if found.answer is not None and (reading.generic or subject_unknown):
         if found.name is None or all(is_english_word(w) for w in reading.unknown):
             return found.answer
@@ -296,7 +303,7 @@ _SOFTWARE = frozenset(
     "operator operators controller controllers plugin plugins agent agents tool tools app "
     "apps daemon cli server library sdk".split()
 )
-_ASKING_WORDS = frozenset("what which where layer layers osi level".split())
+_ASKING_WORDS = frozenset("what which where layer layers osi level row rows".split())
 _ASKING_NOT_WHERE = _ASKING_WORDS - {"where"}
 # Words that put a question without "which" or "layer" in the network: "how are pod ips
 # handed out?".
@@ -345,6 +352,8 @@ def _hyphenated_name(reading: Reading, at: int) -> bool:
     end = at + 1
     while end in joined:
         end += 1
+    if words[end - 1] == "wise":
+        return False  # "osi-wise", "layer-wise": a manner, not a name
     following = words[end] if end < len(words) else ""
     # "external-secrets operator" names software; "an x-user-group header" a header.
     ordinary = following not in _ASKING_WORDS and following not in _SOFTWARE
@@ -500,12 +509,13 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
     # "kubelet vs kube-proxy").
     first = reading.matches[0]
     subjects = tuple(s for s in (_subject(knowledge, m) for m in reading.subjects) if s.layers)
-    stressed = reading.words[first.end : first.end + 1] in (["itself"], ["themselves"])
-    if not first.target.entry.layers and not stressed:
+    if not first.target.entry.layers and not stressed(first, reading.words):
         first = next((m for m in reading.matches if m.target.entry.layers), first)
     primary = _subject(knowledge, first)
     entry = primary.entry
-    facet = _facet_named_apart(knowledge, first, reading.matches)
+    # "which layers does istio touch" asks for them all, whatever else it names.
+    plural = not {"layers", "levels"}.isdisjoint(reading.words)
+    facet = None if plural else _facet_named_apart(knowledge, first, reading.matches)
     if facet is not None and len(subjects) < 2:
         primary = primary._replace(layers=(knowledge.layer(facet),), focus_layer=facet)
     asked = {entry.name, *(s.entry.name for s in subjects)}

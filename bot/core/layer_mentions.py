@@ -77,7 +77,7 @@ _CLOSE = frozenset("that thats which sits sit sitting is lies lives living".spli
 _ONE_AFTER = frozenset({"the", "which", "that"})
 # "layer number 4", "the middle layer of the seven (number 4)": a number this close after
 # the word "layer" numbers it.
-_NUMBER = frozenset({"number", "num", "nr"})
+_NUMBER = frozenset({"number", "num", "nr", "numero"})
 # "what's above transport", "anything on top of the network layer": these ask for a layer.
 _ASKING_WHAT = frozenset("what whats anything something".split())
 _NUMBER_REACH = 6

@@ -5,6 +5,7 @@ Pure functions over tokens; `bot.core.answering` decides what to say about the r
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from bot.core.matching import AliasIndex, Match
     from bot.core.text import Tokens
 
-__all__ = ["Reading", "asks_where", "breaks_apart", "part_starts", "read"]
+__all__ = ["Reading", "asks_where", "breaks_apart", "part_starts", "read", "stressed"]
 
 # Beyond this many words a message is prose, not a question; the rest is not read.
 _MAX_TOKENS = 80
@@ -250,7 +251,7 @@ def _subject_slot(words: list[str], named: set[int]) -> tuple[int | None, bool]:
     return None, after_auxiliary
 
 
-_LAYER_QUESTION = frozenset("osi layer layers level".split())
+_LAYER_QUESTION = frozenset("osi layer layers level row rows".split())
 
 
 def _past_openers(words: list[str]) -> int:
@@ -496,14 +497,28 @@ def _opens_yes_no(words: list[str]) -> bool:
         and words[-1] in _TAG_PRONOUNS
         and _WH_WORDS.isdisjoint(words[-5:-2])  # nor "like which layer is it"
     )
-    return bool(words and words[-1] in _TAG_QUESTION) or (
-        tagged and not AUXILIARIES.isdisjoint(words[-3:-1])
-    )
+    tag = bool(words) and words[-1] in _TAG_QUESTION
+    if tag and len(words) > 1 and words[-2] in _RIGHT_AS_ADJECTIVE:
+        tag = words[-1] != "right"  # "who's right", "want to get it right": no tag question
+    return tag or (tagged and not AUXILIARIES.isdisjoint(words[-3:-1]))
+
+
+# Before these, "right" is what something is, not a tag asking for agreement.
+_RIGHT_AS_ADJECTIVE = frozenset("who s it is are was were be get got am thing that".split())
 
 
 def _is_content(word: str) -> bool:
-    # Numbers are versions, counts and "like I'm 5", not things the bot should know.
-    return word not in STOPWORDS and word not in GREETINGS and not word.isdigit()
+    # Numbers are versions, counts and "like I'm 5", not things the bot should know, nor
+    # are ordinals ("the 7th").
+    return (
+        word not in STOPWORDS
+        and word not in GREETINGS
+        and not word.isdigit()
+        and not _ORDINAL.fullmatch(word)
+    )
+
+
+_ORDINAL = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 
 
 def _is_everyday(match: Match, words: list[str]) -> bool:
@@ -622,7 +637,9 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
 # adoption" is about cats, though "calico" is no common English word.
 _PROSE_WORDS = 3
 # Words that ask for a place or a layer, not about a thing of their own.
-_ASKING_FOR_A_PLACE = frozenset("what which where whats wheres layer layers osi level".split())
+_ASKING_FOR_A_PLACE = frozenset(
+    "what which where whats wheres layer layers osi level row rows".split()
+)
 # Marks that end one part of a sentence and start another: "…, any plumbers here?"
 _PART_BREAKS = frozenset(",;:()\u2014\u2013")
 
@@ -797,6 +814,8 @@ def _subjects(
     # comparing or by an "and"/"or" between the two ("is flannel the simplest cni? and
     # what layer is it" joins two questions, not two names).
     compares = not (_JOINING - _AND_OR).isdisjoint(words)
+    if stressed(first, words) and not compares:
+        return [first]  # "kube-router replaces kube-proxy, but what layer is kube-router itself"
 
     def joined(match: Match) -> bool:
         between = words[min(first.end, match.end) : max(first.start, match.start)]
@@ -826,6 +845,12 @@ def _subjects(
     return list(chosen.values())
 
 
+def stressed(match: Match, words: list[str]) -> bool:
+    """Whether the question stresses this name as the one it asks about: "is the hpa
+    *itself* at some layer", "what osi layer is kube-router itself"."""
+    return words[match.end : match.end + 1] in (["itself"], ["themselves"])
+
+
 def _subject_rank(
     match: Match, words: list[str], tokens: Tokens, named: frozenset[int]
 ) -> tuple[int, ...]:
@@ -839,12 +864,10 @@ def _subject_rank(
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}
     outside_question = clause not in asking
-    # "is the hpa itself at some layer": the name it stresses is the one asked about.
-    stressed = match.end < len(words) and words[match.end] in {"itself", "themselves"}
     return (
         set_aside,
         outside_question,
-        not stressed,
+        not stressed(match, words),
         match.target.layer is None,
         match.target.entry.kind is not EntryKind.TOOL,
         _is_everyday(match, words),

@@ -933,3 +933,41 @@ def test_eleventh_blind_evaluation_context(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From a twelfth blind evaluation (240 new questions, 87.3% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A stressed name is the one asked about, unless the question compares.
+        (
+            "kube-router replaces kube-proxy for us on the edge boxes, but what osi layer is "
+            "kube-router itself",
+            (3,),
+        ),
+        ("StatefulSet pods get stable dns names, but is the StatefulSet itself at any layer?", ()),
+        ("geneve tunnels vs flannel itself: who's further down the stack", (3, 2)),
+        # "who's right" and "get it right" are no tag questions.
+        (
+            "teaching a brown-bag tmrw: which osi rows is kube-proxy in? want to get it right",
+            (5, 4),
+        ),
+        (
+            "someone on my team insists metallb belongs at the data link layer coz of "
+            "gratuitous arp. who's right",
+            (4,),
+        ),
+        ("metallb is l4 right", (4,)),
+        # Plural "layers" asks for them all; "layer numero 4"; "the 7th"; "osi-wise".
+        ("istio touches which layers? docs go on about routing AND mtls so im confused", (7, 6)),
+        ("what's at layer numero 4 😅", (4,)),
+        ("the very top layer, the 7th, what does it mean for a k8s platform team", (7,)),
+        ("where do voltage levels and signal timing on the wire come in, osi-wise", (1,)),
+        # An unsure description does not outweigh a tool the question names.
+        ("rke2 defaulted us to canal. what layer should i tell the auditors it operates at", (3,)),
+    ],
+)
+def test_twelfth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
