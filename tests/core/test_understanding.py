@@ -963,6 +963,7 @@ def test_eleventh_blind_evaluation_context(
         ("what's at layer numero 4 😅", (4,)),
         ("the very top layer, the 7th, what does it mean for a k8s platform team", (7,)),
         ("where do voltage levels and signal timing on the wire come in, osi-wise", (1,)),
+        ("what osi layer do fibre patch leads count as lol (yes an intern really asked)", (1,)),
         # An unsure description does not outweigh a tool the question names.
         ("rke2 defaulted us to canal. what layer should i tell the auditors it operates at", (3,)),
     ],
