@@ -13,7 +13,7 @@ from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
 from bot.core.reading import asks_where, breaks_apart, part_starts, read, stressed
 from bot.core.text import tokenize, truncate, word_variants
-from bot.core.vocabulary import EXCLUSIVE, GRAMMAR
+from bot.core.vocabulary import AUXILIARIES, EXCLUSIVE, GRAMMAR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -79,6 +79,10 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
             layers = tuple(knowledge.layer(n) for n in mentions.valid)
             return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
         return _entry_answer(knowledge, base, reading)
+    if mentions.valid and yes_no and _of_an_unnamed_thing(reading):
+        # "is it l4? (the thing from standup, forgot the name)": whatever "it" is, the
+        # bot cannot know, so it claims nothing.
+        return base._replace(unknown_term=None)
     if mentions.valid and _only_context(reading, yes_no):
         layers = tuple(knowledge.layer(n) for n in mentions.valid)
         return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
@@ -253,6 +257,15 @@ def _unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
 def _only_concepts(reading: Reading) -> bool:
     """Whether every name in the question is a concept ("ips", "packets"), none a tool."""
     return all(m.target.entry.kind is EntryKind.CONCEPT for m in reading.matches)
+
+
+_UNNAMED = frozenset("it this that they these those".split())
+
+
+def _of_an_unnamed_thing(reading: Reading) -> bool:
+    """Whether a yes/no question asks about a pronoun alone: "is it layer 3 or 5?"."""
+    words = reading.words
+    return len(words) > 1 and words[0] in AUXILIARIES and words[1] in _UNNAMED
 
 
 def _only_unplaced(reading: Reading) -> bool:

@@ -71,7 +71,7 @@ _MOST = frozenset({"most"})
 _NOT = (("isn", "t"), ("isnt",), ("is", "not"), ("aren", "t"), ("arent",), ("are", "not"))
 _WHICH = frozenset({"that", "which", "thats"})
 # Words between "layer" and where it sits: "the layer (that is) second from the top".
-_COUNTING = frozenset({"counting", "counted", "starting"})
+_COUNTING = frozenset({"counting", "counted", "starting", "up", "down"})
 _CLOSE = frozenset("that thats which sits sit sitting is lies lives living".split())
 # "the one under transport", "which one is in the middle": "one" is a layer after these.
 _ONE_AFTER = frozenset({"the", "which", "that"})

@@ -972,3 +972,32 @@ def test_twelfth_blind_evaluation_families(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From a thirteenth blind evaluation (220 new questions, 88.5% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # "it" alone in a yes/no question: whatever it is, the bot cannot know.
+        ("is it layer 3 or 5? you know, the one from the retro", ()),
+        ("is it l4? (the thing from standup, forgot the name)", ()),
+        ("is calico l3?", (3,)),
+        # Counted from an end, "up" or "down" on the way.
+        ("third layer up from the bottom — examples pls", (3,)),
+        ("second layer down from the top", (6,)),
+        # The table's switches, whoever makes them, are L1 as the table files them.
+        (
+            "new arista switches racked today 🎉 which osi layer do those go under in our table",
+            (1,),
+        ),
+    ],
+)
+def test_thirteenth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_it_alone_is_answered_as_not_known(knowledge: Knowledge) -> None:
+    result = answer(knowledge, "is it l4? (the thing from standup, forgot the name)")
+    assert (result.kind, result.suggestions) == (AnswerKind.UNKNOWN, ())
