@@ -589,6 +589,8 @@ def _facet_named_apart(knowledge: Knowledge, subject: Match, matches: list[Match
     if subject.target.layer is not None or len(entry.roles) < 2:
         return None
     others = {m.target.entry.name for m in matches if m.target.entry is not entry}
+    if not others:
+        return None  # most questions name the tool alone: no alias need be read
     own = {word for name in (entry.name, *entry.aliases) for word in tokenize(name)}
     for role in entry.roles:
         for alias in role.aliases:

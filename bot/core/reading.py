@@ -370,17 +370,17 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     # Names take their words first ("transport layer security" is TLS, not layer 4).
     mentions = layer_words
     if used:
+        placed = placed_things(matches)
         mentions = find_layer_mentions(
             words,
             index.layer_names,
             used,
             bare_names=yes_no_shaped,
             joined=tokens.joined,
-            placed=placed_things(matches),
+            placed=placed,
         )
         # A thing a layer is placed next to ("the one above the cables", "the layer just
         # above the physical cables") is not asked about.
-        placed = placed_things(matches)
         matches = [
             m
             for m in matches
@@ -538,6 +538,9 @@ def _is_common_word_tool(match: Match, words: list[str]) -> bool:
     )
 
 
+_POINTING_DETERMINERS = _DETERMINERS | {"that", "this"}
+
+
 def _the_noun_of(match: Match, words: list[str], claimed: set[int]) -> bool:
     """ "the contour of that graph", "my certificate of completion": a determiner before
     and "of" after make the name a common noun with its complement, unless that names a
@@ -546,7 +549,7 @@ def _the_noun_of(match: Match, words: list[str], claimed: set[int]) -> bool:
     if before < 0 or words[before] not in _DETERMINERS or words[after : after + 1] != ["of"]:
         return False
     complement = after + 1
-    while complement < len(words) and words[complement] in _DETERMINERS | {"that", "this"}:
+    while complement < len(words) and words[complement] in _POINTING_DETERMINERS:
         complement += 1
     return complement < len(words) and complement not in claimed
 
