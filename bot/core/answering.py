@@ -114,6 +114,8 @@ _MIN_DESCRIBING_WORDS = 2
 _CLEAR_LEAD = 1.25
 _WIDE_LEAD = 1.5  # beside an unknown name, when its best sentence holds half the words
 _MAX_CANDIDATES = 3
+_FOREIGN_SHARE = 3  # unknown words this share of the describing ones (a third)
+_NEAR = 4  # words either side of a layer's name
 # A description outweighs the concepts a question names ("…names to ips") only with this
 # many words shared (or most of its words in one sentence) and this lead over the next layer.
 _STRONG_WORDS = 4
@@ -188,7 +190,8 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         return _Description()  # an unknown hyphenated name ("foo-bar-proxy") is a thing
     from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
 
-    query = stems(reading.tokens.text or " ".join(reading.words))
+    text = reading.tokens.text or " ".join(reading.words)
+    query = stems(text) + _shapes(text)
     describing = len(set(query))
     if describing < _MIN_DESCRIBING_WORDS:
         return _Description()
@@ -204,7 +207,8 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         entry = best.passage.entry
         return _Description(base._replace(suggestions=(entry.name,) if entry else ()))
     named = [m for m in reading.matches if best.layer in m.target.entry.layers]
-    clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading))
+    foreign = sum(1 for term in set(query) if _foreign(knowledge, term))
+    clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading), foreign)
     name = named[0] if named and (clear or named[0] is reading.matches[0]) else None
     if clear or name is not None:
         many = best.shared >= _STRONG_WORDS or best.own * 2 > describing  # or most of them
@@ -224,7 +228,21 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
     return _Description(unsure)
 
 
-def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool) -> bool:
+# "/checkout goes to one deployment": a path in a question is a URL path, described in
+# the words the knowledge uses for it.
+_URL_PATH = r"(?:^|(?<=[\s(]))(?:/[a-z0-9][\w.-]*)+/?(?=[\s,.?!)]|$)"
+
+
+def _shapes(text: str) -> list[str]:
+    """Describing words for what a question's tokens are by their shape."""
+    if re.search(_URL_PATH, text, re.IGNORECASE):
+        from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+
+        return stems("url path")
+    return []
+
+
+def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, foreign: int) -> bool:
     """Whether the best layer is clearly the one described.
 
     Its best sentence must hold two of the question's words by itself: one shared word is
@@ -232,14 +250,29 @@ def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool) -> b
     sentence that mentions Helm). Beside a name the knowledge has never heard of ("falco
     runtime security", "longhorn replicating volumes across nodes") the words may describe
     that thing rather than a layer: then the lead must be wider when that sentence holds
-    at most half of them.
+    at most half of them, or only two. And two words shared mean nothing when the question
+    has as many words that no sentence of the knowledge uses, a third of all it says: "the
+    photo frame on my desk stopped cycling pictures" is about something else.
     """
     best = found[0]
     if best.own < _MIN_DESCRIBING_WORDS:
         return False
-    wide = unknown_name and best.own * 2 <= describing
+    if (
+        best.own == _MIN_DESCRIBING_WORDS
+        and foreign >= _MIN_DESCRIBING_WORDS
+        and foreign * _FOREIGN_SHARE >= describing
+    ):
+        return False
+    wide = unknown_name and (best.own * 2 <= describing or best.own == _MIN_DESCRIBING_WORDS)
     lead = _WIDE_LEAD if wide else _CLEAR_LEAD
     return len(found) == 1 or best.score >= lead * found[1].score
+
+
+def _foreign(knowledge: Knowledge, term: str) -> bool:
+    """Whether a stemmed word of the question is one no describing sentence uses: a word,
+    not a version or an interface name ("http1", "eth0"), and longer than an abbreviation."""
+    word = term.removeprefix("-")
+    return len(word) > _SHORT_WORD and word.isalpha() and not knowledge.descriptions.holds(word)
 
 
 def _unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
@@ -444,9 +477,15 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
         # The word list holds words of four letters or more: "see", "us" are scenery too,
         # but not the thing a layer describes ("7 layer dip").
         short = len(word) <= _SHORT_WORD and word.isalpha() and at - 1 not in reading.mentions.used
-        if not is_english_word(word) and not where and not short:
+        if not is_english_word(word) and not where and not short and _near_a_layer(reading, at):
             return False
     return True
+
+
+def _near_a_layer(reading: Reading, at: int) -> bool:
+    """Whether the word at `at` stands close enough to a named layer to be what it is said
+    of: "kafka layer 7?" asks about kafka, "layer 1 on aks, or is that msft's problem" not."""
+    return any(abs(used - at) <= _NEAR for used in reading.mentions.used)
 
 
 def _described_by_the_layer(reading: Reading, at: int) -> bool:
@@ -522,7 +561,11 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
     # "kubelet vs kube-proxy").
     first = reading.matches[0]
     subjects = tuple(s for s in (_subject(knowledge, m) for m in reading.subjects) if s.layers)
-    if not first.target.entry.layers and not stressed(first, reading.words):
+    if (
+        not first.target.entry.layers
+        and not stressed(first, reading.words)
+        and not _asked_again_as_it(first, reading)
+    ):
         first = next((m for m in reading.matches if m.target.entry.layers), first)
     primary = _subject(knowledge, first)
     entry = primary.entry
@@ -555,6 +598,18 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         compares=not _COMPARING.isdisjoint(reading.words),
         premise=premises[0] if supposes else None,
         yes_no=base.yes_no or supposes,
+    )
+
+
+def _asked_again_as_it(first: Match, reading: Reading) -> bool:
+    """Whether the message opens with the name and then asks about it as "it": "the pause
+    container holds the pod's netns — does it have a layer?"""
+    words = reading.words
+    if any(word not in _SETTING_FILLER for word in words[: first.start]):
+        return False
+    return any(
+        words[at] == "it" and words[at - 1] in AUXILIARIES
+        for at in range(first.end + 1, len(words))
     )
 
 

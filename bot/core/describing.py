@@ -37,10 +37,12 @@ _ASKING = frozenset(
     "done handled handle handles live lives sit sits belong belongs one two three another "
     "others".split()
 )
-_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "ly")
+_SUFFIXES = tuple(
+    "ations ation ating ated ates ate ions ion ings ing ers er ed es s ly".split()
+)  # longest first; -ate and -ation fold together ("translate", "translation")
 _DOUBLING = frozenset(("ings", "ing", "ers", "er", "ed"))
 _SENTENCE = r"(?<=[.!?])\s+"  # patterns: `re` compiles them on first use
-_CLAUSE = r"[,.;:()!?]"
+_CLAUSE = r"[,.;:()!?\u2014\u2013]|\s-+\s"
 # A word after one of these (in its clause, within a few words) is what is *not* done.
 _NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
 _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t
@@ -171,6 +173,10 @@ class DescriptionIndex:
     def knows(self, word: str) -> bool:
         """Whether any describing sentence uses `word` (in any of its forms)."""
         return _stem(word) in self._holding
+
+    def holds(self, term: str) -> bool:
+        """Whether any describing sentence has the stemmed `term`, of either polarity."""
+        return term.removeprefix("-") in self._holding
 
     def _weight(self, term: str) -> float:
         return self._idf.get(term.removeprefix("-"), 0.0)

@@ -243,6 +243,20 @@ def _neighbour_of(tokens: Sequence[str], position: int, anchor: _Anchor) -> tupl
 
 _STEP_COUNTS = {word: n for n, word in enumerate("- one two three four five six".split()) if n}
 _STEP_COUNTS.update({str(n): n for n in range(2, 7)})
+# "the bottom two layers" are 1 and 2, "the top 3 layers" 5 to 7.
+_SPAN_ENDS = {**_COUNTED_ENDS, "upper": 7, "lower": 1, "first": 1, "last": 7}
+
+
+def _span_from_an_end(tokens: Sequence[str], position: int) -> range | None:
+    """ "the bottom two layers", "top 3 levels", "the first three layers": the layers
+    counted from an end of the stack, for the plural "layers" at `position`."""
+    if position < 2 or tokens[position] not in {"layers", "levels"}:
+        return None
+    count = _STEP_COUNTS.get(tokens[position - 1])
+    end = _SPAN_ENDS.get(tokens[position - 2])
+    if count is None or end is None:
+        return None
+    return range(1, count + 1) if end == 1 else range(8 - count, 8)
 
 
 def _between(tokens: Sequence[str], at: int, anchor: _Anchor) -> tuple[int, int] | None:
@@ -495,6 +509,11 @@ def _read_before(
 ) -> range:
     """The words before a "layer" at `position`: "the bottom (osi) layer", "7th layer",
     "the 7 layers" (a count), "the data link layer"; the positions read after it."""
+    span = _span_from_an_end(tokens, position)
+    if span is not None and not skip.intersection(range(position - 2, position)):
+        for number in span:
+            found.add(number, position - 2, position - 1, position)
+        return range(0)
     before_at = position - 1
     while before_at > 0 and tokens[before_at] in _BETWEEN:
         before_at -= 1  # "the first osi layer"

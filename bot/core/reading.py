@@ -429,6 +429,9 @@ _ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
 _MODE = frozenset(("mode", "modes"))
 # What another name works by or for: "mtls with istio", "… for the bare-metal pods".
 _MEANS = frozenset("with using via through for".split())
+# "compare A with B", "A compared to B": B is the other thing compared, not A's means.
+_COMPARED = frozenset("compare compared compares comparing comparison".split())
+_PARTNER = frozenset({"with", "to", "against", "and"})
 _SETS_BESIDE = frozenset("same vs versus than compared unlike".split())
 # A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
 # "svc of type LoadBalancer".
@@ -791,10 +794,13 @@ def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
     bare-metal pods")."""
     if not any(at < match.start - 1 for at in named):
         return False  # alone, it is the subject: "iptables mode, which layer"
-    mode = words[match.end - 1] in _MODE or (match.end < len(words) and words[match.end] in _MODE)
+    # "in iptables mode", "in ebpf dataplane mode": the mode word at most one word on.
+    mode = not _MODE.isdisjoint(words[match.end - 1 : match.end + 2])
     before = match.start - 1
     while before > 0 and words[before] in _DETERMINERS:
         before -= 1  # "with the mesh", "for the bare-metal pods"
+    if words[before] in _PARTNER and not _COMPARED.isdisjoint(words[: match.start]):
+        return False  # "compare geneve with ipsec": the other one compared
     return mode or words[before] in _MEANS
 
 

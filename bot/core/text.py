@@ -180,5 +180,23 @@ def word_variants(key: str) -> tuple[str, ...]:
             ("d", ""),
         ):
             if key.endswith(suffix):
-                variants.append(key[: -len(suffix)] + replacement)
+                stem = key[: -len(suffix)] + replacement
+                if suffix in {"ing", "ed"} and _doubles(stem):
+                    continue  # "tuning" is no form of "tun": that would be "tunning"
+                variants.append(stem)
     return tuple(variants)
+
+
+_SHORT_STEM = 3  # one short syllable: consonant, vowel, consonant
+
+
+def _doubles(stem: str) -> bool:
+    """Whether a short stem doubles its last letter before "-ing" or "-ed" ("run",
+    "running"): consonant, vowel, consonant."""
+    vowels = "aeiou"
+    return (
+        len(stem) == _SHORT_STEM
+        and stem[0] not in vowels
+        and stem[1] in vowels
+        and stem[2] not in vowels + "wxy"
+    )

@@ -38,6 +38,7 @@ here s t ll re ve d m vs versus v like
 anything something everything nothing anyone someone everyone itself themselves myself
 ourselves yourself yourselves himself herself
 uh um umm hmm hm erm er ah oh eh lol lmao btw fwiw imo imho tbh afaik iirc ya yeah yep nope
+tldr tl dr idk idc ngl fyi nvm rn omg smh ikr irl eli5 asap
 """
 
 _PHRASING = """

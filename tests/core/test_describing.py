@@ -33,6 +33,10 @@ _DOCUMENT: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_t
         ("which layer does this happen at", []),
         ("splitting dropped packets", ["split", "drop", "packet"]),  # the doubled consonant
         ("installed, called, buzzing", ["install", "call", "buzz"]),  # l, s, z stay doubled
+        # -ate, -ated, -ating and -ation fold to one stem.
+        ("translate, translated, translating, translation", ["transl"] * 4),
+        # A dash ends a clause, so a negation stops at it.
+        ("no blinky light — what failure", ["-blinky", "-light", "failur"]),
     ],
 )
 def test_stems_fold_word_forms_and_mark_what_is_negated(text: str, expected: list[str]) -> None:
@@ -211,4 +215,39 @@ def test_what_the_knowledge_says_things_do_is_found(
     knowledge: Knowledge, question: str, layer: int
 ) -> None:
     """The layer, or a name of the question at that layer ("ip packets": IP)."""
+    assert answer(knowledge, question).layer_numbers == (layer,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Two words shared with one sentence, while as many of the question's words are
+        # ones no sentence of the knowledge uses: the message is about something else.
+        "the photo frame on my desk stopped cycling pictures, which layer is broken",
+        "what layer does the office coffee machine run on lol, it's broken again",
+        "what layer decides which helm chart version gets installed",
+        "goldilocks recommending resource requests, does it have a layer",
+    ],
+)
+def test_a_description_of_what_the_knowledge_never_mentions_claims_nothing(
+    knowledge: Knowledge, question: str
+) -> None:
+    assert answer(knowledge, question).layers == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "layer"),
+    [
+        # The classic model's own functions, from the layers' descriptions.
+        ("which layer resumes a dialogue between two apps from a checkpoint after a drop", 5),
+        ("which layer sets up and tears down the dialogue between apps", 5),
+        ("which layer serialises objects into bytes", 6),
+        # A URL path is described by its shape: "/checkout" is a path.
+        ("what layer decides /checkout goes to one deployment and /search goes to another", 7),
+        ("which layer sends /v1 to the old pods and /v2 to the new ones", 7),
+    ],
+)
+def test_the_classic_functions_and_url_paths_are_described(
+    knowledge: Knowledge, question: str, layer: int
+) -> None:
     assert answer(knowledge, question).layer_numbers == (layer,)

@@ -1001,3 +1001,37 @@ def test_thirteenth_blind_evaluation_families(
 def test_it_alone_is_answered_as_not_known(knowledge: Knowledge) -> None:
     result = answer(knowledge, "is it l4? (the thing from standup, forgot the name)")
     assert (result.kind, result.suggestions) == (AnswerKind.UNKNOWN, ())
+
+
+# From a fourteenth blind evaluation (240 new questions, 88.8% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # Layers counted from an end: "the bottom two layers".
+        ("the bottom two layers — what matters for a cloud cluster", (1, 2)),
+        ("the top 3 layers, examples?", (5, 6, 7)),
+        ("the upper three layers in a service mesh", (5, 6, 7)),
+        # An unknown word far from the layer is scenery, a chat abbreviation always.
+        ("layer 1 on aks, do i need to think about it at all or is that msft's problem", (1,)),
+        ("l2 and l3 are where my brain melts, tldr of each for pods?", (2, 3)),
+        ("is kafka layer 7?", ()),
+        # "compare A with B" compares the two; a mode a word further on is still a mode.
+        ("compare geneve with ipsec layer-wise", (3, 2)),
+        ("calico in ebpf dataplane mode, still an l3 thing?", (3,)),
+        # "tuning" is no form of "tun" (that would be "tunning").
+        ("dnsConfig with ndots:5 on the pod spec — what layer is that tuning", (7,)),
+        # Control-plane pieces and placeholders have no layer of their own.
+        (
+            "does the cloud-controller-manager get an osi layer or is it just a control loop thing",
+            (),
+        ),
+        # A name the message opens with, asked about again as "it", stays the subject.
+        ("the pause container holds the pod's netns — does it have a layer?", ()),
+        ("a k8s Namespace object — does it map to any layer? not the linux netns", ()),
+        ("which layer restarts my container when it crashes", ()),
+    ],
+)
+def test_fourteenth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
