@@ -41,11 +41,18 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.\-/\"']+:(?:[ \t].*)?$", re.MULTILINE),
         # Where a sentence's lead ends: a dash, or a colon before a space ("q: …", not 14:02).
         re.compile(r"\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+"),
+        # A shell command after its prompt ("$ kubectl get svc"), and the lines it printed
+        # up to the next blank line.
+        re.compile(r"^[ \t]*\$[ \t]+\S.*(?:\n[ \t]*\S.*)*", re.MULTILINE),
+        # A line of a table a command printed: three columns or more, two spaces apart.
+        re.compile(r"^[ \t]*\S+(?: {2,}\S+){2,}.*$", re.MULTILINE),
     )
 
 
 # An unfenced paste of config is this many "key: value" lines or more.
 _CONFIG_LINES = 3
+# A paste of a command's table ("NAME  CLASS  ADDRESS") is this many lines or more.
+_TABLE_LINES = 2
 
 _QUESTION_OPENERS = frozenset("what which where how why who when is are does do can".split())
 
@@ -64,13 +71,16 @@ class Message(NamedTuple):
     # The asking sentence up to its last dash or colon, in a long message only: "someone
     # said traefik does tcp routing — " before "is traefik l7 only?".
     lead: str = ""
+    # The writer's own other sentences, the start of `context`: "the httproutes split
+    # traffic by hostname." before a paste and "what layer are they?".
+    own: str = ""
 
 
 def split_message(text: str) -> Message:
     """The asking part of `text` and its context (see the module's description)."""
     if len(text) <= QUESTION_WORDS and "```" not in text and ">" not in text:
         return Message(text, "")  # too short to hold more than a question
-    _, _, quote_mark, sentence, word, _, lead_end = _patterns()
+    _, _, quote_mark, sentence, word, _, lead_end, _, _ = _patterns()
     text, pasted, quoted = _set_apart(text)
     if not pasted and len(word.findall(text)) <= QUESTION_WORDS:
         return Message(text, "")  # a question with its own preamble: "We use calico. Is …"
@@ -92,17 +102,18 @@ def split_message(text: str) -> Message:
     elif len(words) > QUESTION_WORDS:  # no question mark: read from its start
         asking = asking[: words[QUESTION_WORDS].start()]
     # The writer's own sentences first: they frame the paste, and are short.
-    context = "\n".join([text[:at] + text[at + len(asking) :], *pasted])
+    own = text[:at] + text[at + len(asking) :]
+    context = "\n".join([own, *pasted])
     ends = [m.end() for m in lead_end.finditer(asking.rstrip())]
     if ends and word.search(asking, 0, ends[-1]) and word.search(asking, ends[-1]):
-        return Message(asking, context, asking[: ends[-1]])
-    return Message(asking, context)
+        return Message(asking, context, asking[: ends[-1]], own)
+    return Message(asking, context, own=own)
 
 
 def _set_apart(text: str) -> tuple[str, list[str], list[str]]:
     """The prose of `text`, and what was pasted into it: code, quoted lines and config (the
     quoted lines also on their own). A message that is only a paste asks about it."""
-    fence, quoted_line, _, _, _, config_line, _ = _patterns()
+    fence, quoted_line, _, _, _, config_line, _, shell, table_line = _patterns()
     pasted: list[str] = []
     if "```" in text:
         fenced = fence.findall(text)
@@ -117,10 +128,17 @@ def _set_apart(text: str) -> tuple[str, list[str], list[str]]:
         if prose.strip():
             pasted += found
             quoted, text = found, prose
-    if "\n" in text:
-        config = config_line.findall(text)
-        prose = config_line.sub("", text)
-        if len(config) >= _CONFIG_LINES and prose.strip():
-            pasted += config
+    if "$" in text:
+        found = shell.findall(text)
+        prose = shell.sub("", text)
+        if found and prose.strip():
+            pasted += found
             text = prose
+    if "\n" in text:
+        for lines, least in ((config_line, _CONFIG_LINES), (table_line, _TABLE_LINES)):
+            found = lines.findall(text)
+            prose = lines.sub("", text)
+            if len(found) >= least and prose.strip():
+                pasted += found
+                text = prose
     return text, pasted, quoted

@@ -93,7 +93,7 @@ def read(knowledge: Knowledge, question: str) -> Reading:
     at the rest ("so which layer is this?"), the name the pasted context uses most is
     read as its subject.
     """
-    asking, context, lead = split_message(strip_chat_noise(question))
+    asking, context, lead, own = split_message(strip_chat_noise(question))
     tokens = tokenize_compounds(asking)
     index = knowledge.index
     if lead:
@@ -102,32 +102,37 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         # what layer is it?" asks about what the lead names.
         tail = tokenize_compounds(asking[len(lead) :])
         if _names_its_subject(index, tail, _Paste(context)):
-            tokens, context = tail, f"{lead}\n{context}"
+            tokens, context, own = tail, f"{lead}\n{context}", f"{lead}\n{own}"
     paste = _Paste(context)
     if (
         context
         and _points_at_context(tokens.words)
         and not _names_its_subject(index, tokens, paste)
     ):
-        from bot.core.evidence import is_evidence, shown_in_paste  # noqa: PLC0415 - pastes only
-
-        pasted = paste.tokens
-        found = [
-            m
-            for m in index.find_exact(pasted.words, set(), pasted.joined)
-            if is_evidence(m, pasted)
-        ]
-        # What the paste shows answers where it happens; the name it is of answers a
-        # question about the thing, and any question its evidence leaves open.
-        if _asks_about_a_thing(tokens.words):
-            named = _named_in_context(found, pasted.words)
-        else:  # a field label ("IP: 10.244.5.21") is no guess at what went wrong
-            named = shown_in_paste(index, pasted, found) or _named_in_context(
-                found, pasted.words, tool=True
-            )
+        # Asked about a thing ("what layer are they?"), the writer's own sentences say which
+        # before anything they pasted does: "the httproutes split traffic by hostname"
+        # above a table naming istio. Where a problem is, the paste's evidence says.
+        thing = _asks_about_a_thing(tokens.words) and own.strip() and own != context
+        parts = [_Paste(own), paste] if thing else [paste]
+        named = next((n for part in parts if (n := _named_by(index, tokens, part))), None)
         if named:
             tokens = tokenize_compounds(f"{named} — {tokens.text}")
     return _read_tokens(knowledge, tokens)
+
+
+def _named_by(index: AliasIndex, tokens: Tokens, paste: _Paste) -> str | None:
+    """The name a question pointing at `paste` ("which layer is this?") is about."""
+    from bot.core.evidence import is_evidence, shown_in_paste  # noqa: PLC0415 - pastes only
+
+    pasted = paste.tokens
+    found = index.find_exact(pasted.words, set(), pasted.joined)
+    found = [match for match in found if is_evidence(match, pasted)]
+    # What the paste shows answers where it happens; the name it is of answers a question
+    # about the thing, and any question its evidence leaves open.
+    if _asks_about_a_thing(tokens.words):
+        return _named_in_context(found, pasted.words)
+    # A field label ("IP: 10.244.5.21") is no guess at what went wrong.
+    return shown_in_paste(index, pasted, found) or _named_in_context(found, pasted.words, tool=True)
 
 
 # A pasted context is searched this far for the name it uses most: a screenful of logs or

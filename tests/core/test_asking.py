@@ -52,4 +52,23 @@ def test_a_quoted_question_is_context_when_the_writer_asks_their_own() -> None:
 
 def test_a_short_message_without_a_paste_is_read_whole() -> None:
     """ "We use calico. Is istio L7?" keeps calico beside the question ("also mentioned")."""
-    assert split_message("we use calico. is istio L7?") == ("we use calico. is istio L7?", "", "")
+    found = split_message("we use calico. is istio L7?")
+    assert found == ("we use calico. is istio L7?", "", "", "")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # A shell command after its prompt, and what it printed up to a blank line.
+        "$ kubectl get svc -n shop\nNAME   TYPE   CLUSTER-IP\nweb   ClusterIP   10.96.3.4\n\n"
+        "the web svc fronts the pods. what layer is it?",
+        # A table a command printed, without its prompt.
+        "NAME   CLASS   ADDRESS   AGE\nmain   istio   34.120.8.19   6d\n\n"
+        "the web svc fronts the pods. what layer is it?",
+    ],
+)
+def test_a_command_and_what_it_printed_are_context(message: str) -> None:
+    found = split_message(message)
+    assert found.asking.strip() == "what layer is it?"
+    assert "istio" in found.context or "kubectl" in found.context
+    assert found.own.strip() == "the web svc fronts the pods."

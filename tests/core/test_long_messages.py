@@ -318,3 +318,19 @@ def test_a_question_about_the_thing_the_paste_is_of_gets_its_name(
     knowledge: Knowledge, message: str, name: str
 ) -> None:
     assert answer(knowledge, message).matched == name
+
+
+def test_the_writers_own_sentence_names_the_thing_before_the_paste(
+    knowledge: Knowledge,
+) -> None:
+    """ "what layer are they?" after "the httproutes split traffic by hostname" asks about
+    HTTPRoutes, not istio, the class a printed table names."""
+    message = (
+        "$ kubectl get gateway,httproute -n edge\n"
+        "NAME                                     CLASS   ADDRESS        PROGRAMMED   AGE\n"
+        "gateway.gateway.networking.k8s.io/main   istio   34.120.8.19    True         6d\n\n"
+        "NAME                                          HOSTNAMES               AGE\n"
+        'httproute.gateway.networking.k8s.io/web       ["www.example.com"]     6d\n\n'
+        "the httproutes are what split traffic by hostname. what layer are they?"
+    )
+    assert answer(knowledge, message).layer_numbers == (7,)
