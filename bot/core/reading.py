@@ -547,6 +547,7 @@ def _is_common_word_tool(match: Match, words: list[str]) -> bool:
 
 
 _POINTING_DETERMINERS = _DETERMINERS | {"that", "this"}
+_POINTING = frozenset({"that", "this", "those", "these"})
 
 
 def _the_noun_of(match: Match, words: list[str], claimed: set[int]) -> bool:
@@ -560,6 +561,28 @@ def _the_noun_of(match: Match, words: list[str], claimed: set[int]) -> bool:
     while complement < len(words) and words[complement] in _POINTING_DETERMINERS:
         complement += 1
     return complement < len(words) and complement not in claimed
+
+
+def _the_word_here(match: Match, words: list[str], context: _Context) -> bool:
+    """Whether the grammar around a name makes it the ordinary word: "the contour of that
+    latency graph", "my certificate of completion", "a cilium is a tiny hair on a cell"."""
+    if _the_noun_of(match, words, context.claimed) and _is_one_english_word(match, words):
+        return True
+    span = range(match.start, match.end)
+    return _one_of_a_kind(match, words) and not context.about_infrastructure(span)
+
+
+def _one_of_a_kind(match: Match, words: list[str]) -> bool:
+    """Whether a tool's one-word name is counted as a thing of a kind, "a cilium is…",
+    "an envoy was sent": a product takes no "a" unless it names another noun after it
+    ("a haproxy instance", "a calico thing")."""
+    return (
+        match.target.entry.kind is EntryKind.TOOL
+        and match.end - match.start == 1
+        and match.start > 0
+        and words[match.start - 1] in {"a", "an"}
+        and (match.end == len(words) or words[match.end] in GRAMMAR)
+    )
 
 
 def _is_one_english_word(match: Match, words: list[str]) -> bool:
@@ -610,10 +633,8 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     another noun phrase ("picture frame", "tunnel vision", "react router").
     """
     span = set(range(match.start, match.end))
-    if _prose_about_something_else(match, words, context):
+    if _prose_about_something_else(match, words, context) or _the_word_here(match, words, context):
         return False
-    if _the_noun_of(match, words, context.claimed) and _is_one_english_word(match, words):
-        return False  # "the contour of that latency graph", "my certificate of completion"
     if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
         # Cheap answers first: most questions settle it without the word list.
         if context.about_networking:
@@ -861,8 +882,17 @@ def _subjects(
 
 def stressed(match: Match, words: list[str]) -> bool:
     """Whether the question stresses this name as the one it asks about: "is the hpa
-    *itself* at some layer", "what osi layer is kube-router itself"."""
-    return words[match.end : match.end + 1] in (["itself"], ["themselves"])
+    *itself* at some layer", "what osi layer is kube-router itself", "…and got a 34.x ip —
+    what osi layer is *that* lb?"."""
+    if words[match.end : match.end + 1] in (["itself"], ["themselves"]):
+        return True
+    start = match.start
+    return (
+        start >= 2  # a verb and "that" before the name
+        and words[start - 1] in _POINTING
+        and (words[start - 2] in AUXILIARIES or words[start - 2] == "s")
+        and not _is_everyday(match, words)  # "is that routing happening at" points back
+    )
 
 
 def _subject_rank(

@@ -869,7 +869,9 @@ def test_a_vxlan_port_names_the_overlay(knowledge: Knowledge) -> None:
         "is that encapsulation at?"
     )
     result = answer(knowledge, question)
-    assert (result.matched, result.layer_numbers) == ("VXLAN", (2,))
+    # "that encapsulation" is what is asked about; the port names VXLAN beside it.
+    assert (result.matched, result.layer_numbers) == ("Overlay tunnels", (2,))
+    assert "VXLAN" in [entry.name for entry in result.also]
 
 
 # From an eleventh blind evaluation (260 new questions, 89.0% before these fixes).
@@ -1029,6 +1031,21 @@ def test_it_alone_is_answered_as_not_known(knowledge: Knowledge) -> None:
         ("the pause container holds the pod's netns — does it have a layer?", ()),
         ("a k8s Namespace object — does it map to any layer? not the linux netns", ()),
         ("which layer restarts my container when it crashes", ()),
+        # "a cilium is…": a product takes no "a" unless another noun follows it.
+        (
+            "bio homework tonight: a cilium is a tiny hair-like thing on the cell surface, "
+            "my kid is obsessed",
+            (),
+        ),
+        ("an envoy was sent to the talks in geneva", ()),
+        ("we need a cilium upgrade before friday", (3,)),
+        ("there's a linkerd in every namespace now", (7, 6)),
+        # "is that lb": the name pointed at is the one asked about.
+        (
+            "we flipped the svc to LoadBalancer on gke and got a 34.x ip — what osi layer is "
+            "that lb?",
+            (4,),
+        ),
     ],
 )
 def test_fourteenth_blind_evaluation_families(
