@@ -377,7 +377,33 @@ def _describes_an_action(reading: Reading) -> bool:
     ends_asking = bool(words) and words[-1] in {"layer", "osi"} and _asked_apart(reading)
     if len(reading.subjects) > 1 and not _COMPARING.isdisjoint(words):
         return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
-    return (asks_for_layer or ends_asking) and any(is_english_word(w) for w in reading.unknown)
+    asks = asks_for_layer or ends_asking or _the_layer_acts(reading)
+    return asks and any(is_english_word(w) for w in reading.unknown)
+
+
+def _the_layer_acts(reading: Reading) -> bool:
+    """Whether the question asks for the layer that does something, with the layer as the
+    verb's subject: "which layer *wraps* ip packets into ethernet frames", "the layer that
+    *slaps* a mac header onto an ip packet". The names after the verb are what it is done
+    to, not what is asked about."""
+    words = reading.words
+    for at in range(len(words) - 2):
+        if words[at] not in _WHICH_LAYER and words[at] != "the":
+            continue
+        if words[at + 1] != "layer":
+            continue
+        verb = at + 2 + (words[at + 2] in {"that", "which"})
+        if verb + 1 < len(words) and _a_verb_acting(words[verb], words[verb + 1]):
+            return True
+    return False
+
+
+def _a_verb_acting(word: str, following: str) -> bool:
+    """A verb in the third person ("wraps", "sends"), not a plural noun before its own verb
+    ("which layer protocols are…")."""
+    if not word.endswith("s") or word in GRAMMAR or following in AUXILIARIES:
+        return False
+    return any(is_english_word(form) for form in word_variants(word) if form != word)
 
 
 def _asked_apart(reading: Reading) -> bool:

@@ -47,6 +47,12 @@ _CLAUSE = r"[,.;:()!?\u2014\u2013]|\s-+\s"
 _NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
 _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t
 _NEGATION_REACH = 4
+# A hostname is one thing, "a hostname", not the words of its labels: "shop.example.com"
+# shares nothing with "*.apps.example.com" but being a hostname.
+_HOSTNAME = (
+    r"(?<![\w.])(?:\*\.)?(?:[a-z0-9-]+\.)+"
+    r"(?:com|net|org|io|dev|app|local|internal|cloud|ai|co|info|uk|de|eu|us)(?!\w|\.\w)"
+)
 _K1, _B = 1.2, 0.75
 _PHRASE_BONUS = 0.5  # per adjacent query pair found together, times their mean weight
 _LAYER_TEXT_WEIGHT = 1.5  # a layer's description outweighs one entry's sentence about it
@@ -67,6 +73,7 @@ def stems(text: str) -> list[str]:
     """The describing words of `text`, stemmed, in order; a negated one gets a "-" prefix
     ("cannot read URLs" -> "-read", "-url")."""
     found: list[str] = []
+    text = re.sub(_HOSTNAME, " hostname ", text, flags=re.IGNORECASE)
     for clause in re.split(_CLAUSE, text):
         reach, previous = 0, ""
         for word in tokenize(clause):

@@ -35,6 +35,9 @@ _DOCUMENT: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_t
         ("installed, called, buzzing", ["install", "call", "buzz"]),  # l, s, z stay doubled
         # -ate, -ated, -ating and -ation fold to one stem.
         ("translate, translated, translating, translation", ["transl"] * 4),
+        # A hostname is a hostname, not the words of its labels.
+        ("shop.example.com and *.apps.example.com.", ["hostnam", "hostnam"]),
+        ("v1.29.4 resolv.conf", ["v1", "resolv", "conf"]),
         # A dash ends a clause, so a negation stops at it.
         ("no blinky light — what failure", ["-blinky", "-light", "failur"]),
     ],
@@ -245,6 +248,9 @@ def test_a_description_of_what_the_knowledge_never_mentions_claims_nothing(
         # A URL path is described by its shape: "/checkout" is a path.
         ("what layer decides /checkout goes to one deployment and /search goes to another", 7),
         ("which layer sends /v1 to the old pods and /v2 to the new ones", 7),
+        # "the layer that wraps…": the layer is what acts; the names are what it acts on.
+        ("the layer that wraps ip packets into ethernet frames??", 2),
+        ("name-based virtual hosting (a.com vs b.com on one ip) is which layer", 7),
     ],
 )
 def test_the_classic_functions_and_url_paths_are_described(
