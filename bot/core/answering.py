@@ -11,7 +11,7 @@ from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
-from bot.core.reading import asks_where, breaks_apart, part_starts, read, stressed
+from bot.core.reading import asks_where, breaks_apart, part_starts, read, set_aside, stressed
 from bot.core.text import tokenize, truncate, word_variants
 from bot.core.vocabulary import AUXILIARIES, EXCLUSIVE, GRAMMAR
 
@@ -75,7 +75,7 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
             return described
         reading = described
     if reading.matches and not subject_unknown:
-        if mentions.valid and not yes_no and _names_only_the_setting(reading):
+        if mentions.valid and _names_only_the_setting(reading):
             layers = tuple(knowledge.layer(n) for n in mentions.valid)
             return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
         return _entry_answer(knowledge, base, reading)
@@ -206,7 +206,13 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         # Vault PKI's summary: that is not a description, and Vault is not Vault PKI.
         entry = best.passage.entry
         return _Description(base._replace(suggestions=(entry.name,) if entry else ()))
-    named = [m for m in reading.matches if best.layer in m.target.entry.layers]
+    # Not a name set aside ("tcp connects fine but then the tls handshake dies").
+    positions = frozenset(i for m in reading.matches for i in range(m.start, m.end))
+    named = [
+        m
+        for m in reading.matches
+        if best.layer in m.target.entry.layers and not set_aside(m, reading.words, positions)
+    ]
     foreign = sum(1 for term in set(query) if _foreign(knowledge, term))
     clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading), foreign)
     name = named[0] if named and (clear or named[0] is reading.matches[0]) else None
@@ -497,9 +503,10 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
     for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
         if _described_by_the_layer(reading, at):
             return False
-        if yes_no and at < first_layer and clause[at] == clause[first_layer]:
-            return False
         where = at > 0 and (words[at - 1] in _WHERE or (at > 1 and words[at - 2] in _WHERE))
+        if yes_no and at < first_layer and clause[at] == clause[first_layer] and not where:
+            return False  # "is kafka layer 7?", but "on fargate, layers 1 and 2 are aws's?"
+
         # The word list holds words of four letters or more: "see", "us" are scenery too,
         # but not the thing a layer describes ("7 layer dip").
         short = len(word) <= _SHORT_WORD and word.isalpha() and at - 1 not in reading.mentions.used
@@ -544,8 +551,19 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and opening < subject.start
         and clause[opening] == clause[subject.start]
         and opening + 1 in reading.tokens.joined
+        # "site-to-site ipsec": right before the name, it says what kind of one it is.
+        and (opening, subject.start) not in reading.unknown_runs
     ):
         return True  # "argo-rollouts is doing blue/green": the name the message opens with
+    if (
+        opening == 0
+        and opening < subject.start
+        and len(words[0]) > _SHORT_WORD
+        and words[0].isalpha()  # "rke2 defaulted us to canal. … it operates at": canal
+        and not is_english_word(words[0])
+        and "it" in words[subject.end :]
+    ):
+        return True  # "falco uses ebpf under the hood, does that put it at some layer?"
     if (
         subject.target.entry.kind is EntryKind.CONCEPT
         and before in reading.unknown_at
@@ -639,16 +657,21 @@ def _asked_again_as_it(first: Match, reading: Reading) -> bool:
     )
 
 
-_SETTING = frozenset("in for within across inside".split())
+_SETTING = frozenset("in for within across inside on with".split())
+_COPULAS = frozenset("is are was were am isn isnt aren arent".split())  # "is l4 for metallb"
 
 
 def _names_only_the_setting(reading: Reading) -> bool:
     """Whether every name comes after the layer asked about, in a phrase that sets the
     scene: "what's l6 even for in a service-mesh world", "anything at layer five worth
     knowing about for our ingress setup"."""
-    if reading.yes_no_shaped:
-        return False  # "l7 for metallb right?" asks about MetalLB
     words, first_layer = reading.words, min(reading.mentions.used)
+    # "l7 for metallb right?" asks about MetalLB; "does the presentation layer do anything
+    # in our mesh?" about the layer, the subject of its verb.
+    opens = bool(first_layer) and words[0] in AUXILIARIES - _COPULAS
+    opens = opens and all(w in _SETTING_FILLER for w in words[1:first_layer])
+    if reading.yes_no_shaped and not opens:
+        return False
     for match in reading.matches:
         before = match.start - 1
         while before > first_layer and words[before] in _SETTING_FILLER:

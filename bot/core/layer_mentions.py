@@ -236,6 +236,12 @@ def _neighbour_of(tokens: Sequence[str], position: int, anchor: _Anchor) -> tupl
     before = tokens[position - 1] if position > 0 else ""
     # "two layers below": a count before the word; "a layer down from" is one step.
     count = _STEP_COUNTS.get(before) if tokens[position] in {"layers", "levels"} else None
+    ordinal = _ORDINALS.get(before, 0) if tokens[position] in {"layer", "level"} else 0
+    if ordinal > 1:
+        # "the fourth layer up from the cables": counted from an end, the end is the first.
+        counted = next_to(tokens, at, anchor, count=ordinal - 1, adverbs_only=False)
+        if counted is not None and counted[0] in {ordinal, 8 - ordinal}:
+            return counted
     return next_to(tokens, at, anchor, count=count, adverbs_only=False) or placed_in_the_stack(
         tokens, at
     )

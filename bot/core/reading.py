@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from bot.core.matching import AliasIndex, Match
     from bot.core.text import Tokens
 
-__all__ = ["Reading", "asks_where", "breaks_apart", "part_starts", "read", "stressed"]
+__all__ = [
+    "Reading",
+    "asks_where",
+    "breaks_apart",
+    "part_starts",
+    "read",
+    "set_aside",
+    "stressed",
+]
 
 # Beyond this many words a message is prose, not a question; the rest is not read.
 _MAX_TOKENS = 80
@@ -281,7 +289,7 @@ def _offers_layers(words: list[str]) -> bool:
 def _points_at_context(words: list[str]) -> bool:
     """ "which layer is *this*?", or a question of filler words only ("which layer are we
     even talking about") — not one with a name of its own, known or not ("…kafka?")."""
-    following = [*words[1:], ""]
+    following = [*words[1:], ""] if words else []
     if any(w in DEICTIC and n not in _TIMES for w, n in zip(words, following, strict=True)):
         return True  # "which layer is this?", not "who's on call this weekend"
     if len(words) > _FEW_WORDS and _ASKING_FOR_A_PLACE.isdisjoint(words):
@@ -356,6 +364,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         claimed, about_networking, places, words, exact, asks, _asking_parts(tokens, words)
     )
     matches = [m for m in exact if _credible(m, words, context)]
+    matches += _shared_heads(index, words, matches)
     if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
         # A misspelt tool is the subject even beside an exact concept ("genev tunnels");
         # a word known exactly, even one set aside as everyday, is no one's typo.
@@ -419,7 +428,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         tokens=tokens,
         matches=ranked,
         subjects=_subjects(ranked, words, tokens, named),
-        generic=all(_is_everyday(m, words) or _set_aside(m, words, named) for m in ranked),
+        generic=all(_is_everyday(m, words) or set_aside(m, words, named) for m in ranked),
         mentions=mentions,
         unknown=[words[i] for i in unknown_at],
         unknown_at=unknown_at,
@@ -432,6 +441,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
 _AND_OR = frozenset(("and", "or"))
 _ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
 _MODE = frozenset(("mode", "modes"))
+_FINE = frozenset("fine ok okay healthy".split())
 # What another name works by or for: "mtls with istio", "… for the bare-metal pods".
 _MEANS = frozenset("with using via through for".split())
 # "compare A with B", "A compared to B": B is the other thing compared, not A's means.
@@ -473,6 +483,30 @@ def asks_where(words: list[str], tokens: Tokens) -> bool:
         if following in {"s", "would"} or not following:
             return True
     return False
+
+
+_GLUED_LAYER = re.compile(r"^l[1-7]$")
+_SHARING = frozenset({"vs", "versus", "or", "and"})
+
+
+def _shared_heads(index: AliasIndex, words: list[str], matches: list[Match]) -> list[Match]:
+    """ "l4 vs l7 load balancing" is "l4 load balancing" vs "l7 load balancing": the
+    names the first layer makes with the words the second one's name shares."""
+    found: list[Match] = []
+    for match in matches:
+        start = match.start
+        if start < 2 or not _GLUED_LAYER.match(words[start]) or match.end - start < 2:
+            continue
+        if words[start - 1] not in _SHARING or not _GLUED_LAYER.match(words[start - 2]):
+            continue
+        layer = int(words[start - 2][1])
+        other = [words[start - 2], *words[start + 1 : match.end]]
+        for named in index.find_exact(other, set(), frozenset()):
+            # "l4 load balancing" may be one name, or "load balancing" at layer 4.
+            if named.end == len(other) and (named.start == 0 or layer in named.target.entry.layers):
+                found.append(named._replace(start=start - 2, end=start - 1))
+                break
+    return found
 
 
 def _names_its_layer(match: Match, tokens: Tokens) -> bool:
@@ -801,27 +835,33 @@ def _unknown_runs(unknown_at: list[int], words: list[str], tokens: Tokens) -> li
     return [(start, end) for start, end in ordered]
 
 
-def _set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
+def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
     """Whether a word before the name sets it aside ("not flannel", "without the URL"),
     looking back a few words but never past another name ("not envoy — what about
-    haproxy?" sets aside envoy only)."""
+    haproxy?" sets aside envoy only), or the words after it say it works, before a "but"
+    ("tcp connects fine but the tls handshake dies")."""
     for at in range(match.start - 1, max(-1, match.start - 1 - _SET_ASIDE_REACH), -1):
         if at in named:
             return False
         if words[at] in _SET_ASIDE:
             return True
-    return False
+    # "tcp connects fine but then the tls handshake dies": what works is not the question.
+    after = words[match.end : match.end + _SET_ASIDE_REACH]
+    return not _FINE.isdisjoint(after) and "but" in words[match.end :]
 
 
 def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
     """Whether the name only says how another one works: a mode ("kube-proxy in iptables
-    mode", "metallb's bgp mode") or, after another name, the means or the purpose ("mtls
+    mode", "metallb's bgp mode"), what it is built on ("contour, the envoy-based ingress
+    controller") or, after another name, the means or the purpose ("mtls
     between pods with istio", "encryption using wireguard", "macvlan vs flannel for the
     bare-metal pods")."""
     if not any(at < match.start - 1 for at in named):
         return False  # alone, it is the subject: "iptables mode, which layer"
-    # "in iptables mode", "in ebpf dataplane mode": the mode word at most one word on.
+    # "in iptables mode", "in ebpf dataplane mode": the mode word at most one word on;
+    # "an envoy-based ingress controller": what another is built on.
     mode = not _MODE.isdisjoint(words[match.end - 1 : match.end + 2])
+    mode = mode or words[match.end : match.end + 1] in (["based"], ["powered"], ["backed"])
     before = match.start - 1
     while before > 0 and words[before] in _DETERMINERS:
         before -= 1  # "with the mesh", "for the bare-metal pods"
@@ -870,7 +910,7 @@ def _subjects(
     for match in sorted(ranked, key=lambda m: m.start):
         asked = match is first or (
             (tokens.clause[match.start] == clause or tokens.clause[match.start] in comparing)
-            and not _set_aside(match, words, named)
+            and not set_aside(match, words, named)
             and not _is_everyday(match, words)
             and not _qualifies(match, words, named)
             and (joined(match) or match.target.entry.kind is EntryKind.TOOL)
@@ -904,12 +944,12 @@ def _subject_rank(
     asks ("We use calico. Is istio L7?"); a one-facet phrase ("istio mtls"); a tool before
     a concept; a specific name before an everyday word; then the order written.
     """
-    set_aside = _set_aside(match, words, named) or _qualifies(match, words, named)
+    aside = set_aside(match, words, named) or _qualifies(match, words, named)
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}
     outside_question = clause not in asking
     return (
-        set_aside,
+        aside,
         outside_question,
         not stressed(match, words),
         match.target.layer is None,

@@ -148,6 +148,8 @@ def tokenize_compounds(text: str) -> Tokens:
             current += 1
         if words and start >= 2 and folded[start - 1] == "-" and folded[start - 2].isalnum():
             joined.add(len(words))
+        elif words and start >= 2 and folded[start - 1] == "\u2013" and folded[start - 2].isdigit():
+            joined.add(len(words))  # "layers 5\u20137": an en dash between numbers
         words.append(found.group())
         spans.append(found.span())
         clause.append(current)

@@ -279,7 +279,12 @@ CASES = [
         ("is calico layer 2 or 3?", None, "Calico works at Layer 3 (Network) — not Layer 2"),
         ("cilium is L2 right?", False, "No — Cilium works at Layer 3"),
         ("<@U1> hey is cilium l3", True, "Yes — Cilium works at Layer 3"),
-        ("difference between L4 and L7 load balancing", None, "Application-aware routing works"),
+        # Both layers' load balancing: "L4 and L7 load balancing" shares its head.
+        (
+            "difference between L4 and L7 load balancing",
+            None,
+            "Different layers: Application-aware routing (L7) sits above LoadBalancer Service",
+        ),
         ("are routers layer 1?", True, "Yes — Routers work at Layer 1"),
         ("is istio mtls layer 7", False, "No — Istio works at Layer 6 (Presentation), not Layer 7"),
         ("we use calico. is istio L7?", True, "Yes — Istio works at Layers 7"),

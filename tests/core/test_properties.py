@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.core.answering import answer
@@ -35,6 +35,7 @@ _CHATTY_TEXT = st.lists(st.one_of(st.text(max_size=20), _NOISE, _FRAGMENTS), max
 
 @_SETTINGS
 @given(question=st.one_of(st.text(max_size=10_000), _CHATTY_TEXT))
+@example(question=":```")  # a paste with no words of its own to ask with
 def test_any_text_gets_an_answer(knowledge: Knowledge, question: str) -> None:
     """Any unicode up to 10,000 characters gets an answer: no exception, bounded work."""
     result = answer(knowledge, question)

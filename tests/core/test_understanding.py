@@ -1052,3 +1052,46 @@ def test_fourteenth_blind_evaluation_families(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From a fifteenth blind evaluation (240 new questions, 87.3% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A range with an en dash; a setting before the layers in a tag question.
+        ("walk me through layers 5\u20137 for a typical k8s platform", (5, 6, 7)),
+        ("on fargate, layers 1 and 2 are entirely aws's problem, right?", (1, 2)),
+        ("is kafka layer 7?", ()),
+        # The layer as the subject of a yes/no question; names after it set the scene.
+        ("does the presentation layer do anything in our mesh or is it just textbook filler", (6,)),
+        ("data link layer on aks with azure cni — is there anything there i'd ever touch", (2,)),
+        ("is l4 for metallb right?", (4,)),
+        # Counted up from the cables, the cables' layer is the first.
+        ("fourth layer up from the cables — who lives there in k8s", (4,)),
+        ("the layer up from the cables", (2,)),
+        # What a tool is built on qualifies it: "envoy-based".
+        ("contour (vmware's envoy-based ingress controller) → osi layer?", (7,)),
+        ("antrea (the ovs-based cni from vmware) - what osi layer", (3,)),
+        # A hyphenated word right before a name says what kind of one it is.
+        ("site-to-site ipsec between the colo and our vpc, which osi layer is that", (3,)),
+        ("argo-rollouts is doing blue/green for us now, which layer does that tool live at", ()),
+        # What works "fine" before a "but" is not what is asked about.
+        (
+            "tcp connects fine but then the tls handshake dies with 'unknown ca' — what layer "
+            "do i debug",
+            (6,),
+        ),
+        ("calico is fine but what layer is istio", (7, 6)),
+        # An unknown name the message opens with, asked about again as "it".
+        ("falco uses ebpf under the hood, does that put it at some osi layer?", ()),
+        ("calico uses bgp, is it l3?", (3,)),
+        # "l4 vs l7 load balancing" shares its head: l4 load balancing vs l7 load balancing.
+        ("l4 vs l7 load balancing in k8s — whats the practical difference", (7, 4)),
+        ("l4 or l7 lb for grpc?", (7, 4)),
+        ("l7 load balancing", (7,)),
+    ],
+)
+def test_fifteenth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
