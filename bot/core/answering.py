@@ -239,13 +239,26 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
 _URL_PATH = r"(?:^|(?<=[\s(]))(?:/[a-z0-9][\w.-]*)+/?(?=[\s,.?!)]|$)"
 
 
-def _shapes(text: str) -> list[str]:
-    """Describing words for what a question's tokens are by their shape."""
-    if re.search(_URL_PATH, text, re.IGNORECASE):
-        from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+# "the 404", "a 429": an HTTP status code, not a port ("port 443") or a count.
+_STATUS = (
+    r"(?<![\w:.])(?<!port )(?:30[1278]|40[0-9]|41[0-9]|42[0-9]|429|499|50[0-4])"
+    r"s?(?![\w:.]|\.\d)"
+)
 
-        return stems("url path")
-    return []
+
+def _shapes(text: str) -> list[str]:
+    """Describing words for what a question's tokens are by their shape: a path is a URL
+    path, "a 429" an HTTP status code."""
+    found = []
+    if re.search(_URL_PATH, text, re.IGNORECASE):
+        found.append("url path")
+    if re.search(_STATUS, text, re.IGNORECASE):
+        found.append("http status code")
+    if not found:
+        return []
+    from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+
+    return stems(" ".join(found))
 
 
 def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, foreign: int) -> bool:

@@ -470,6 +470,9 @@ def _without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
     return [m for m in matches if not beside_a_part(m)]
 
 
+_ORIGIN_REACH = 6  # words after "where" that may end in "from"
+
+
 def asks_where(words: list[str], tokens: Tokens) -> bool:
     """Whether the message asks where something is ("where does envoy sit", "envoy, where
     is it"), which is talk of placing it; not a "where" that joins a clause ("a book
@@ -477,6 +480,8 @@ def asks_where(words: list[str], tokens: Tokens) -> bool:
     for at, word in enumerate(words):
         if word != "where":
             continue
+        if "from" in words[at + 1 : at + _ORIGIN_REACH]:
+            continue  # "where's it from?" asks where a thing came from
         following = words[at + 1] if at + 1 < len(words) else ""
         if at == 0 or tokens.clause[at] != tokens.clause[at - 1] or following in AUXILIARIES:
             return True
@@ -776,7 +781,10 @@ def _asks_about(match: Match, part: tuple[int, int], words: list[str]) -> bool:
     start, end = part
     if start <= match.start < end:
         return True
-    return all(not _is_content(w) or w in _ASKING_FOR_A_PLACE for w in words[start:end])
+    asked = words[start:end]
+    if "where" in asked and "from" in asked:
+        return False  # "…, where's it from?" asks where a thing came from
+    return all(not _is_content(w) or w in _ASKING_FOR_A_PLACE for w in asked)
 
 
 def _in_prose(match: Match, words: list[str], context: _Context) -> bool:

@@ -248,6 +248,10 @@ def test_a_description_of_what_the_knowledge_never_mentions_claims_nothing(
         # A URL path is described by its shape: "/checkout" is a path.
         ("what layer decides /checkout goes to one deployment and /search goes to another", 7),
         ("which layer sends /v1 to the old pods and /v2 to the new ones", 7),
+        # An HTTP status code is described by its shape too; a port is none.
+        ("which layer answers with a 429 when a client goes over its quota", 7),
+        ("which layer sends the 404 when no route matches the request path", 7),
+        ("which layer sends back a 503 when every upstream is unhealthy", 7),
         # "the layer that wraps…": the layer is what acts; the names are what it acts on.
         ("the layer that wraps ip packets into ethernet frames??", 2),
         ("name-based virtual hosting (a.com vs b.com on one ip) is which layer", 7),

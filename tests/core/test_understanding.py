@@ -1089,6 +1089,15 @@ def test_fourteenth_blind_evaluation_families(
         ("l4 vs l7 load balancing in k8s — whats the practical difference", (7, 4)),
         ("l4 or l7 lb for grpc?", (7, 4)),
         ("l7 load balancing", (7,)),
+        # A cable a colo runs between racks.
+        ("a contractor cut the cross-connect in the colo 🙃 which layer is down", (1,)),
+        ("we opened port 443 to the nodes, which layer", (4,)),
+        # "where's it from?" asks where a thing came from, not where it sits.
+        (
+            "that calico print dress you wore to the offsite was lovely, where's it from?",
+            (),
+        ),
+        ("where is calico", (3,)),
     ],
 )
 def test_fifteenth_blind_evaluation_families(
