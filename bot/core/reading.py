@@ -286,11 +286,22 @@ def _offers_layers(words: list[str]) -> bool:
     )
 
 
+def _a_name_itself(word: str) -> bool:
+    """Whether a word stressed by "itself" is a name ("prometheus itself"), not a pointer
+    or a word for what happens ("the resending itself")."""
+    return (
+        word not in DEICTIC and word not in STOPWORDS and not word.endswith(("ing", "ion", "ions"))
+    )
+
+
 def _points_at_context(words: list[str]) -> bool:
     """ "which layer is *this*?", or a question of filler words only ("which layer are we
     even talking about") — not one with a name of its own, known or not ("…kafka?")."""
     following = [*words[1:], ""] if words else []
-    if any(w in DEICTIC and n not in _TIMES for w, n in zip(words, following, strict=True)):
+    pairs = list(zip(words, following, strict=True))
+    if any(n in {"itself", "themselves"} and _a_name_itself(w) for w, n in pairs):
+        return False  # "which osi layer would prometheus itself be": its own subject
+    if any(w in DEICTIC and n not in _TIMES for w, n in pairs):
         return True  # "which layer is this?", not "who's on call this weekend"
     if len(words) > _FEW_WORDS and _ASKING_FOR_A_PLACE.isdisjoint(words):
         return False  # "who's on call this weekend, i need to swap saturday?" asks of no paste
@@ -327,19 +338,22 @@ def _asks_about_a_thing(words: list[str]) -> bool:
 
 def _named_in_context(found: list[Match], words: list[str], *, tool: bool = False) -> str | None:
     """The name the context is about, of those `found` in it (which are evidence of
-    something, `bot.core.evidence.is_evidence`): a tool before a concept, then the first one
-    named ("kube-proxy on node-3 is acting up, logs: …conntrack…" is about kube-proxy);
-    never an everyday word ("node IPs" in a kube-proxy log is not it).
+    something, `bot.core.evidence.is_evidence`): a tool before a concept, then a manifest's
+    kind, then the first one named ("kube-proxy on node-3 is acting up, logs:
+    …conntrack…" is about kube-proxy); never an everyday word ("node IPs" in a kube-proxy
+    log is not it).
 
     A tool named by a common word counts here: a paste being asked about is technical.
     With `tool`, only a tool is named.
     """
-    seen: dict[str, tuple[bool, int]] = {}  # name -> (is a tool, -first position)
+    seen: dict[str, tuple[bool, bool, int]] = {}  # name -> (a tool, a kind:, -position)
     for match in found:
         entry = match.target.entry
         if entry.name in seen or _is_everyday(match, words):
             continue
-        seen[entry.name] = (entry.kind is EntryKind.TOOL, -match.start)
+        # "kind: HTTPRoute" says what a manifest is, before its apiVersion's group does.
+        kind = match.start > 0 and words[match.start - 1] == "kind"
+        seen[entry.name] = (entry.kind is EntryKind.TOOL, kind, -match.start)
     named = max(seen, key=seen.__getitem__) if seen else None
     return None if named is None or (tool and not seen[named][0]) else named
 
@@ -914,10 +928,14 @@ def _subjects(
         and (at == 0 or tokens.clause[at - 1] != tokens.clause[at])
         and tokens.clause[at] in tokens.questions
     }
+    ends = {m.end for m in ranked}
     chosen: dict[str, Match] = {}
     for match in sorted(ranked, key=lambda m: m.start):
+        # "its virtualservice routing rules": a concept right after a name is that one's.
+        follows = match.start in ends and match.target.entry.kind is EntryKind.CONCEPT
         asked = match is first or (
-            (tokens.clause[match.start] == clause or tokens.clause[match.start] in comparing)
+            not follows
+            and (tokens.clause[match.start] == clause or tokens.clause[match.start] in comparing)
             and not set_aside(match, words, named)
             and not _is_everyday(match, words)
             and not _qualifies(match, words, named)

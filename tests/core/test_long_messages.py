@@ -334,3 +334,28 @@ def test_the_writers_own_sentence_names_the_thing_before_the_paste(
         "the httproutes are what split traffic by hostname. what layer are they?"
     )
     assert answer(knowledge, message).layer_numbers == (7,)
+
+
+def test_a_manifests_kind_names_it_before_its_api_group(knowledge: Knowledge) -> None:
+    """ "kind: HTTPRoute" says what the paste is; its apiVersion's group only names the
+    Gateway API's everyday word "gateway"."""
+    message = (
+        f"{_FENCE}yaml\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n"
+        "  name: search-canary\nspec:\n  parentRefs:\n  - name: public-gw\n  rules:\n"
+        '  - matches:\n    - headers:\n      - name: x-beta-user\n        value: "true"\n'
+        f"{_FENCE}\n^ that's the canary route, works fine. for the onboarding doc i want to say "
+        "which layer the header match happens at, which is it?"
+    )
+    assert answer(knowledge, message).layer_numbers == (7,)
+
+
+def test_a_name_stressed_with_itself_is_not_the_paste(knowledge: Knowledge) -> None:
+    """ "while we're at it, which layer would prometheus itself be" asks about prometheus,
+    which the bot does not know, not about the alert pasted above it."""
+    message = (
+        "firing in #alerts all morning:\n\n> [FIRING:1] KubePodCrashLooping "
+        "(reporting-worker-5c9d7 bi critical)\n> Pod bi/reporting-worker-5c9d7 (worker) is in "
+        'waiting state (reason: "CrashLoopBackOff").\n\nbtw while we\'re at it, which osi '
+        "layer would prometheus itself be, for the platform diagram?"
+    )
+    assert answer(knowledge, message).layer_numbers == ()

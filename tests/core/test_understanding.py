@@ -1098,6 +1098,10 @@ def test_fourteenth_blind_evaluation_families(
             (),
         ),
         ("where is calico", (3,)),
+        # A concept right after another name is that name's: "its virtualservice routing
+        # rules" are VirtualService's, not IP routing.
+        ("istio's mtls vs its virtualservice routing rules: same layer or not?", (7, 6)),
+        ("tcp vs udp listeners on the metallb svc, does that change its layer", (4,)),
     ],
 )
 def test_fifteenth_blind_evaluation_families(
