@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.knowledge import EntryKind
-from bot.core.layer_mentions import ordinary_layer
+from bot.core.layer_mentions import LAYER_WORDS_ABROAD, ordinary_layer
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
@@ -513,6 +513,8 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
     """
     words, clause = reading.words, reading.tokens.clause
     first_layer = min(reading.mentions.used, default=len(words))
+    if any(words[at] in LAYER_WORDS_ABROAD for at in reading.mentions.used):
+        return True  # "capa 7 en kubernetes, ejemplos?": the other words are that language
     for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
         if _described_by_the_layer(reading, at):
             return False
@@ -670,7 +672,7 @@ def _asked_again_as_it(first: Match, reading: Reading) -> bool:
     )
 
 
-_SETTING = frozenset("in for within across inside on with".split())
+_SETTING = frozenset("in for within across inside on with running using".split())
 _COPULAS = frozenset("is are was were am isn isnt aren arent".split())  # "is l4 for metallb"
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from bot.core.matching import Match
 
 __all__ = [
+    "LAYER_WORDS_ABROAD",
     "LayerMentions",
     "find_layer_mentions",
     "is_layer_number",
@@ -37,7 +38,15 @@ __all__ = [
     "placed_things",
 ]
 
-_LAYER_WORDS = frozenset({"layer", "layers", "sublayer", "sublayers", "level", "lvl", "lyr"})
+# The word "layer" in other languages people write in chat ("capa 7", "couche 3",
+# "schicht 4"): before a number they name a layer as "layer" does.
+LAYER_WORDS_ABROAD = frozenset(
+    "capa capas couche couches schicht schichten camada camadas strato strati warstwa laag".split()
+)
+_LAYER_WORDS = (
+    frozenset({"layer", "layers", "sublayer", "sublayers", "level", "lvl", "lyr"})
+    | LAYER_WORDS_ABROAD
+)
 _JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
 _RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
 _NUMBER_WORDS = {

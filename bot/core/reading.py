@@ -786,7 +786,16 @@ def _prose_about_something_else(match: Match, words: list[str], context: _Contex
         return True
     if sum(is_english_word(w) for w in others) < _PROSE_WORDS:
         return False
+    if _inside_a_phrase(match, words, context):
+        return True  # "ip67 means dust and water ingress protection right?"
     return not any(_asks_about(match, part, words) for part in context.asking)
+
+
+def _inside_a_phrase(match: Match, words: list[str], context: _Context) -> bool:
+    """Whether English words on both sides make the name part of another phrase: "water
+    ingress protection"."""
+    neighbours = _content_neighbours(match, words, context)
+    return len(neighbours) == 2 and all(w.isalpha() and is_english_word(w) for w in neighbours)
 
 
 def _asks_about(match: Match, part: tuple[int, int], words: list[str]) -> bool:

@@ -1102,6 +1102,16 @@ def test_fourteenth_blind_evaluation_families(
         # rules" are VirtualService's, not IP routing.
         ("istio's mtls vs its virtualservice routing rules: same layer or not?", (7, 6)),
         ("tcp vs udp listeners on the metallb svc, does that change its layer", (4,)),
+        # The word "layer" in another language names a layer; the rest is that language.
+        ("capa 7 en kubernetes, ejemplos?", (7,)),
+        ("couche 3 dans kubernetes, concrètement c'est quoi ?", (3,)),
+        ("schicht 4 in kubernetes, was läuft da?", (4,)),
+        ("a capa over the shoulders", ()),
+        # A setting may go on with "running" or "using".
+        ("what's at l2 in an eks cluster running the vpc cni with no overlay", (2,)),
+        # English words on both sides make a name part of another phrase.
+        ("ip67 means dust and water ingress protection right? about to buy a new watch", ()),
+        ("our ingress controller keeps 502ing, which layer", (7,)),
     ],
 )
 def test_fifteenth_blind_evaluation_families(
