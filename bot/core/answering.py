@@ -13,7 +13,7 @@ from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
 from bot.core.reading import asks_where, breaks_apart, part_starts, read, set_aside, stressed
 from bot.core.text import tokenize, truncate, word_variants
-from bot.core.vocabulary import AUXILIARIES, EXCLUSIVE, GRAMMAR
+from bot.core.vocabulary import AUXILIARIES, COPULAS, EXCLUSIVE, GRAMMAR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -114,7 +114,7 @@ _MIN_DESCRIBING_WORDS = 2
 _CLEAR_LEAD = 1.25
 _WIDE_LEAD = 1.5  # beside an unknown name, when its best sentence holds half the words
 _MAX_CANDIDATES = 3
-_FOREIGN_SHARE = 3  # unknown words this share of the describing ones (a third)
+_UNHEARD_SHARE = 3  # unknown words this share of the describing ones (a third)
 _NEAR = 4  # words either side of a layer's name
 # A description outweighs the concepts a question names ("…names to ips") only with this
 # many words shared (or most of its words in one sentence) and this lead over the next layer.
@@ -188,10 +188,10 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         return _Description()  # prose that asks nothing ("an envoy arrived at the summit")
     if any(_hyphenated_name(reading, at) for at in reading.unknown_at):
         return _Description()  # an unknown hyphenated name ("foo-bar-proxy") is a thing
-    from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+    from bot.core.describing import shape_stems, stems  # noqa: PLC0415 - descriptions only
 
     text = reading.tokens.text or " ".join(reading.words)
-    query = stems(text) + _shapes(text)
+    query = stems(text) + shape_stems(text)
     describing = len(set(query))
     if describing < _MIN_DESCRIBING_WORDS:
         return _Description()
@@ -213,8 +213,8 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         for m in reading.matches
         if best.layer in m.target.entry.layers and not set_aside(m, reading.words, positions)
     ]
-    foreign = sum(1 for term in set(query) if _foreign(knowledge, term))
-    clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading), foreign)
+    unheard = sum(1 for term in set(query) if _unheard_of(knowledge, term))
+    clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading), unheard)
     name = named[0] if named and (clear or named[0] is reading.matches[0]) else None
     if clear or name is not None:
         many = best.shared >= _STRONG_WORDS or best.own * 2 > describing  # or most of them
@@ -234,34 +234,7 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
     return _Description(unsure)
 
 
-# "/checkout goes to one deployment": a path in a question is a URL path, described in
-# the words the knowledge uses for it.
-_URL_PATH = r"(?:^|(?<=[\s(]))(?:/[a-z0-9][\w.-]*)+/?(?=[\s,.?!)]|$)"
-
-
-# "the 404", "a 429": an HTTP status code, not a port ("port 443") or a count.
-_STATUS = (
-    r"(?<![\w:.])(?<!port )(?:30[1278]|40[0-9]|41[0-9]|42[0-9]|429|499|50[0-4])"
-    r"s?(?![\w:.]|\.\d)"
-)
-
-
-def _shapes(text: str) -> list[str]:
-    """Describing words for what a question's tokens are by their shape: a path is a URL
-    path, "a 429" an HTTP status code."""
-    found = []
-    if re.search(_URL_PATH, text, re.IGNORECASE):
-        found.append("url path")
-    if re.search(_STATUS, text, re.IGNORECASE):
-        found.append("http status code")
-    if not found:
-        return []
-    from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
-
-    return stems(" ".join(found))
-
-
-def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, foreign: int) -> bool:
+def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, unheard: int) -> bool:
     """Whether the best layer is clearly the one described.
 
     Its best sentence must hold two of the question's words by itself: one shared word is
@@ -278,8 +251,8 @@ def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, fore
         return False
     if (
         best.own == _MIN_DESCRIBING_WORDS
-        and foreign >= _MIN_DESCRIBING_WORDS
-        and foreign * _FOREIGN_SHARE >= describing
+        and unheard >= _MIN_DESCRIBING_WORDS
+        and unheard * _UNHEARD_SHARE >= describing
     ):
         return False
     wide = unknown_name and (best.own * 2 <= describing or best.own == _MIN_DESCRIBING_WORDS)
@@ -287,7 +260,7 @@ def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, fore
     return len(found) == 1 or best.score >= lead * found[1].score
 
 
-def _foreign(knowledge: Knowledge, term: str) -> bool:
+def _unheard_of(knowledge: Knowledge, term: str) -> bool:
     """Whether a stemmed word of the question is one no describing sentence uses: a word,
     not a version or an interface name ("http1", "eth0"), and longer than an abbreviation."""
     word = term.removeprefix("-")
@@ -513,19 +486,20 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
     """
     words, clause = reading.words, reading.tokens.clause
     first_layer = min(reading.mentions.used, default=len(words))
-    if any(words[at] in LAYER_WORDS_ABROAD for at in reading.mentions.used):
-        return True  # "capa 7 en kubernetes, ejemplos?": the other words are that language
+    # "capa 7 en kubernetes, ejemplos?": the other words are of that language.
+    abroad = any(words[at] in LAYER_WORDS_ABROAD for at in reading.mentions.used)
     for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
         if _described_by_the_layer(reading, at):
             return False
         where = at > 0 and (words[at - 1] in _WHERE or (at > 1 and words[at - 2] in _WHERE))
         if yes_no and at < first_layer and clause[at] == clause[first_layer] and not where:
             return False  # "is kafka layer 7?", but "on fargate, layers 1 and 2 are aws's?"
-
         # The word list holds words of four letters or more: "see", "us" are scenery too,
         # but not the thing a layer describes ("7 layer dip").
         short = len(word) <= _SHORT_WORD and word.isalpha() and at - 1 not in reading.mentions.used
-        if not is_english_word(word) and not where and not short and _near_a_layer(reading, at):
+        # A name the message opens with, or one near the layer, is what it asks about.
+        subject = at == 0 or _near_a_layer(reading, at)
+        if not is_english_word(word) and not where and not short and not abroad and subject:
             return False
     return True
 
@@ -570,15 +544,6 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and (opening, subject.start) not in reading.unknown_runs
     ):
         return True  # "argo-rollouts is doing blue/green": the name the message opens with
-    if (
-        opening == 0
-        and opening < subject.start
-        and len(words[0]) > _SHORT_WORD
-        and words[0].isalpha()  # "rke2 defaulted us to canal. … it operates at": canal
-        and not is_english_word(words[0])
-        and "it" in words[subject.end :]
-    ):
-        return True  # "falco uses ebpf under the hood, does that put it at some layer?"
     if (
         subject.target.entry.kind is EntryKind.CONCEPT
         and before in reading.unknown_at
@@ -673,7 +638,6 @@ def _asked_again_as_it(first: Match, reading: Reading) -> bool:
 
 
 _SETTING = frozenset("in for within across inside on with running using".split())
-_COPULAS = frozenset("is are was were am isn isnt aren arent".split())  # "is l4 for metallb"
 
 
 def _names_only_the_setting(reading: Reading) -> bool:
@@ -683,7 +647,7 @@ def _names_only_the_setting(reading: Reading) -> bool:
     words, first_layer = reading.words, min(reading.mentions.used)
     # "l7 for metallb right?" asks about MetalLB; "does the presentation layer do anything
     # in our mesh?" about the layer, the subject of its verb.
-    opens = bool(first_layer) and words[0] in AUXILIARIES - _COPULAS
+    opens = bool(first_layer) and words[0] in AUXILIARIES - COPULAS
     opens = opens and all(w in _SETTING_FILLER for w in words[1:first_layer])
     if reading.yes_no_shaped and not opens:
         return False

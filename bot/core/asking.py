@@ -42,8 +42,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # Where a sentence's lead ends: a dash, or a colon before a space ("q: …", not 14:02).
         re.compile(r"\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+"),
         # A shell command after its prompt ("$ kubectl get svc"), and the lines it printed
-        # up to the next blank line.
-        re.compile(r"^[ \t]*\$[ \t]+\S.*(?:\n[ \t]*\S.*)*", re.MULTILINE),
+        # up to the next blank line or a line that asks (one ending in "?").
+        re.compile(r"^[ \t]*\$[ \t]+\S.*(?:\n(?!.*\?[ \t]*$)[ \t]*\S.*)*", re.MULTILINE),
         # A line of a table a command printed: three columns or more, two spaces apart.
         re.compile(r"^[ \t]*\S+(?: {2,}\S+){2,}.*$", re.MULTILINE),
     )

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from bot.core.knowledge import Entry, Layer
 
-__all__ = ["DescriptionIndex", "Found", "Passage", "sentences", "stems"]
+__all__ = ["DescriptionIndex", "Found", "Passage", "sentences", "shape_stems", "stems"]
 
 # Words of asking, not of describing: they say nothing about which layer.
 _ASKING = frozenset(
@@ -87,6 +87,42 @@ def stems(text: str) -> list[str]:
             found.append(("-" if reach else "") + _stem(word))
             reach = max(0, reach - 1)
     return found
+
+
+# "/checkout goes to one deployment": a path is a URL path; not a subnet's size ("/24")
+# nor a file on a node ("/var/log").
+_URL_PATH = r"(?:^|(?<=[\s(]))(?:/[a-z][\w.-]*)+/?(?=[\s,.?!)]|$)"
+_FILE_ROOTS = frozenset("etc var proc dev usr opt tmp home sys run bin lib mnt root srv".split())
+# "the 404", "a 429", "503s": a status code after a word that says so, or in the plural;
+# never a count ("500 pods", "lost 400 packets") or a port ("port 404").
+_STATUS = r"\b(30[1278]|40[0-9]|41[0-8]|429|499|50[0-4])(s?)\b"
+_STATUS_CUES = frozenset(
+    "a an the http status code error got get gets getting return returns returned "
+    "returning send sends sent sending throw throws threw with".split()
+)
+_STATUS_AFTER = frozenset("error errors response responses status code codes page".split())
+
+
+def shape_stems(text: str) -> list[str]:
+    """Describing words, stemmed, for what some of `text`'s tokens are by their shape: a
+    path is a URL path, "a 429" an HTTP status code."""
+    found = []
+    paths = re.findall(_URL_PATH, text, re.IGNORECASE)
+    if any(path.split("/")[1].lower() not in _FILE_ROOTS for path in paths):
+        found.append("url path")
+    if any(_a_status_code(text, m) for m in re.finditer(_STATUS, text)):
+        found.append("http status code")
+    return stems(" ".join(found)) if found else []
+
+
+def _a_status_code(text: str, number: re.Match[str]) -> bool:
+    before = text[: number.start()].split()
+    after = text[number.end() :].split()
+    following = re.sub(r"\W", "", after[0]).lower() if after else ""
+    if following.isalpha() and following not in GRAMMAR | _STATUS_AFTER:
+        return False  # "500 pods", "the 404 nodes"
+    cue = bool(before) and re.sub(r"\W", "", before[-1]).lower() in _STATUS_CUES
+    return cue or bool(number.group(2))
 
 
 def sentences(text: str) -> list[str]:

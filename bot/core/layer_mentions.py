@@ -68,6 +68,7 @@ _BEFORE_LAYER = frozenset(
     "first second third fourth fifth sixth seventh eighth".split()
 )
 _GLUED = re.compile(r"^(?:l|layer|osi)([0-9])$")  # "l7", "layer7"
+_BOTTOM, _TOP = 1, 7
 # The ends of the stack: "the bottom layer", "the highest osi layer"; and its middle.
 _ENDS = {
     **dict.fromkeys("top highest uppermost topmost upmost".split(), 7),
@@ -245,15 +246,15 @@ def _neighbour_of(tokens: Sequence[str], position: int, anchor: _Anchor) -> tupl
     before = tokens[position - 1] if position > 0 else ""
     # "two layers below": a count before the word; "a layer down from" is one step.
     count = _STEP_COUNTS.get(before) if tokens[position] in {"layers", "levels"} else None
+    step = next_to(tokens, at, anchor, count=count, adverbs_only=False)
     ordinal = _ORDINALS.get(before, 0) if tokens[position] in {"layer", "level"} else 0
-    if ordinal > 1:
+    if ordinal > 1 and step is not None and step[0] in {_BOTTOM + 1, _TOP - 1}:
         # "the fourth layer up from the cables": counted from an end, the end is the first.
         counted = next_to(tokens, at, anchor, count=ordinal - 1, adverbs_only=False)
-        if counted is not None and counted[0] in {ordinal, 8 - ordinal}:
+        upward = step[0] == _BOTTOM + 1
+        if counted is not None and counted[0] == (ordinal if upward else _TOP + 1 - ordinal):
             return counted
-    return next_to(tokens, at, anchor, count=count, adverbs_only=False) or placed_in_the_stack(
-        tokens, at
-    )
+    return step or placed_in_the_stack(tokens, at)
 
 
 _STEP_COUNTS = {word: n for n, word in enumerate("- one two three four five six".split()) if n}
@@ -271,7 +272,7 @@ def _span_from_an_end(tokens: Sequence[str], position: int) -> range | None:
     end = _SPAN_ENDS.get(tokens[position - 2])
     if count is None or end is None:
         return None
-    return range(1, count + 1) if end == 1 else range(8 - count, 8)
+    return range(_BOTTOM, count + 1) if end == _BOTTOM else range(_TOP + 1 - count, _TOP + 1)
 
 
 def _between(tokens: Sequence[str], at: int, anchor: _Anchor) -> tuple[int, int] | None:

@@ -299,7 +299,10 @@ def _points_at_context(words: list[str]) -> bool:
     even talking about") — not one with a name of its own, known or not ("…kafka?")."""
     following = [*words[1:], ""] if words else []
     pairs = list(zip(words, following, strict=True))
-    if any(n in {"itself", "themselves"} and _a_name_itself(w) for w, n in pairs):
+    if any(
+        n in _STRESSING and _a_name_itself(w) and (at == 0 or words[at - 1] not in DEICTIC)
+        for at, (w, n) in enumerate(pairs)
+    ):
         return False  # "which osi layer would prometheus itself be": its own subject
     if any(w in DEICTIC and n not in _TIMES for w, n in pairs):
         return True  # "which layer is this?", not "who's on call this weekend"
@@ -484,7 +487,12 @@ def _without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
     return [m for m in matches if not beside_a_part(m)]
 
 
-_ORIGIN_REACH = 6  # words after "where" that may end in "from"
+def _asks_origin(words: list[str], clause: list[int]) -> bool:
+    """Whether the words from a "where" ask where something came from: "where's it from?",
+    with "from" ending the clause; not "where is the request from envoy terminated"."""
+    ends = [at for at in range(len(words)) if at + 1 == len(words) or clause[at + 1] != clause[at]]
+    end = ends[0] if ends else 0
+    return words[end] == "from"
 
 
 def asks_where(words: list[str], tokens: Tokens) -> bool:
@@ -494,7 +502,7 @@ def asks_where(words: list[str], tokens: Tokens) -> bool:
     for at, word in enumerate(words):
         if word != "where":
             continue
-        if "from" in words[at + 1 : at + _ORIGIN_REACH]:
+        if _asks_origin(words[at:], tokens.clause[at:]):
             continue  # "where's it from?" asks where a thing came from
         following = words[at + 1] if at + 1 < len(words) else ""
         if at == 0 or tokens.clause[at] != tokens.clause[at - 1] or following in AUXILIARIES:
@@ -518,6 +526,8 @@ def _shared_heads(index: AliasIndex, words: list[str], matches: list[Match]) -> 
             continue
         if words[start - 1] not in _SHARING or not _GLUED_LAYER.match(words[start - 2]):
             continue
+        if any(other.start < start - 2 for other in matches):
+            continue  # "is haproxy an l4 or l7 load balancer?" asks about HAProxy
         layer = int(words[start - 2][1])
         other = [words[start - 2], *words[start + 1 : match.end]]
         for named in index.find_exact(other, set(), frozenset()):
@@ -601,6 +611,7 @@ def _is_common_word_tool(match: Match, words: list[str]) -> bool:
 
 _POINTING_DETERMINERS = _DETERMINERS | {"that", "this"}
 _POINTING = frozenset({"that", "this", "those", "these"})
+_STRESSING = frozenset({"itself", "themselves"})  # "is the hpa *itself* at some layer"
 
 
 def _the_noun_of(match: Match, words: list[str], claimed: set[int]) -> bool:
@@ -805,7 +816,7 @@ def _asks_about(match: Match, part: tuple[int, int], words: list[str]) -> bool:
     if start <= match.start < end:
         return True
     asked = words[start:end]
-    if "where" in asked and "from" in asked:
+    if "where" in asked and asked[-1] == "from":
         return False  # "…, where's it from?" asks where a thing came from
     return all(not _is_content(w) or w in _ASKING_FOR_A_PLACE for w in asked)
 
@@ -896,7 +907,8 @@ def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
     before = match.start - 1
     while before > 0 and words[before] in _DETERMINERS:
         before -= 1  # "with the mesh", "for the bare-metal pods"
-    if words[before] in _PARTNER and not _COMPARED.isdisjoint(words[: match.start]):
+    first = min(named)
+    if words[before] in _PARTNER and not _COMPARED.isdisjoint(words[:first]):
         return False  # "compare geneve with ipsec": the other one compared
     return mode or words[before] in _MEANS
 
@@ -937,11 +949,14 @@ def _subjects(
         and (at == 0 or tokens.clause[at - 1] != tokens.clause[at])
         and tokens.clause[at] in tokens.questions
     }
+    tools = {m.end for m in ranked if m.target.entry.kind is EntryKind.TOOL}
     ends = {m.end for m in ranked}
     chosen: dict[str, Match] = {}
     for match in sorted(ranked, key=lambda m: m.start):
-        # "its virtualservice routing rules": a concept right after a name is that one's.
-        follows = match.start in ends and match.target.entry.kind is EntryKind.CONCEPT
+        # "its virtualservice routing rules", "the metallb svc": a concept right after a
+        # tool, or a phrase right after any name, is that one's; "tls mtls" are two.
+        phrase = match.end - match.start > 1 and match.start in ends
+        follows = match.target.entry.kind is EntryKind.CONCEPT and (match.start in tools or phrase)
         asked = match is first or (
             not follows
             and (tokens.clause[match.start] == clause or tokens.clause[match.start] in comparing)
@@ -959,7 +974,7 @@ def stressed(match: Match, words: list[str]) -> bool:
     """Whether the question stresses this name as the one it asks about: "is the hpa
     *itself* at some layer", "what osi layer is kube-router itself", "…and got a 34.x ip —
     what osi layer is *that* lb?"."""
-    if words[match.end : match.end + 1] in (["itself"], ["themselves"]):
+    if match.end < len(words) and words[match.end] in _STRESSING:
         return True
     start = match.start
     return (
@@ -967,6 +982,8 @@ def stressed(match: Match, words: list[str]) -> bool:
         and words[start - 1] in _POINTING
         and (words[start - 2] in AUXILIARIES or words[start - 2] == "s")
         and not _is_everyday(match, words)  # "is that routing happening at" points back
+        # The question ends with it: "is that calico or flannel?" asks about both.
+        and not any(_is_content(word) for word in words[match.end :])
     )
 
 

@@ -7,13 +7,16 @@ not knowledge: adding a tool never needs a change here.
 
 from __future__ import annotations
 
-__all__ = ["AUXILIARIES", "EXCLUSIVE", "GRAMMAR", "GREETINGS", "HELP_WORDS", "STOPWORDS"]
+__all__ = ["AUXILIARIES", "COPULAS", "EXCLUSIVE", "GRAMMAR", "GREETINGS", "HELP_WORDS", "STOPWORDS"]
 
 # Words that open a yes/no question.
 AUXILIARIES = frozenset(
     "is are was were does do did can could should would will isn isnt aren arent doesn doesnt "
     "am has have".split()
 )
+
+# The auxiliaries that only link ("is l4 for metallb right?" says what metallb is).
+COPULAS = frozenset("is are was were am isn isnt aren arent".split())
 
 GREETINGS = frozenset(
     "hi hello hey heya hiya yo howdy greetings morning afternoon evening gm sup thanks thank "

@@ -359,3 +359,12 @@ def test_a_name_stressed_with_itself_is_not_the_paste(knowledge: Knowledge) -> N
         "layer would prometheus itself be, for the platform diagram?"
     )
     assert answer(knowledge, message).layer_numbers == ()
+
+
+def test_this_thing_itself_still_points_at_the_paste(knowledge: Knowledge) -> None:
+    message = (
+        f"{_FENCE}yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n"
+        f"  type: LoadBalancer\n  ports:\n  - port: 80\n{_FENCE}\n"
+        "which layer is this manifest itself at?"
+    )
+    assert answer(knowledge, message).layer_numbers == (4,)

@@ -1082,9 +1082,11 @@ def test_fourteenth_blind_evaluation_families(
             (6,),
         ),
         ("calico is fine but what layer is istio", (7, 6)),
-        # An unknown name the message opens with, asked about again as "it".
-        ("falco uses ebpf under the hood, does that put it at some osi layer?", ()),
+        # "it" after a name points at the name ("falco uses ebpf …, does that put it at
+        # some layer?" reads the same way, so it answers eBPF: only world knowledge tells).
         ("calico uses bgp, is it l3?", (3,)),
+        ("priya asked about cilium, is it l3?", (3,)),
+        ("argocd syncs our calico config, is it l3?", (3,)),
         # "l4 vs l7 load balancing" shares its head: l4 load balancing vs l7 load balancing.
         ("l4 vs l7 load balancing in k8s — whats the practical difference", (7, 4)),
         ("l4 or l7 lb for grpc?", (7, 4)),
@@ -1118,3 +1120,44 @@ def test_fifteenth_blind_evaluation_families(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# Questions an independent review wrote against this session's rules: each rule must not
+# fire where it was not meant to.
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A count is no HTTP status code, nor a subnet's size or a file on a node a path.
+        ("we run 500 pods and the switch drops frames, which layer?", (2,)),
+        ("which layer does the routing when we scale to 404 nodes?", (3,)),
+        ("which layer hands out a /24 to every node?", (3,)),
+        # A name in a yes/no question, or opening the message, is still its subject.
+        ("is kafka capa 7?", ()),
+        ("zookeeper keeps track of our brokers for us, l7?", ()),
+        # "where … from" asks origin only when "from" ends the question.
+        ("where is the request from envoy terminated in the stack?", (7, 6, 5)),
+        # "is that X" stresses X only when the question ends with it.
+        ("is that calico or flannel?", (3,)),
+        # Two concepts side by side are two, unless the second is a phrase or follows a tool.
+        ("tls mtls difference, which layer?", (6,)),
+        # A shared head only when the layers come first.
+        ("is haproxy an l4 or l7 load balancer?", (7, 5)),
+        # "with" after a comparison is still a means.
+        ("calico compared to flannel with vxlan, what layer?", (3,)),
+        # Counting from an end only when the count starts at an end.
+        ("the third layer up from the network layer?", (4,)),
+    ],
+)
+def test_the_new_rules_keep_to_their_place(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_a_question_after_a_commands_output_is_the_question(knowledge: Knowledge) -> None:
+    message = (
+        "our ingress is acting up, here is what i see:\n$ kubectl get ingress\n"
+        "NAME   CLASS   HOSTS   ADDRESS\nweb    nginx   a.com   34.1.2.3\n"
+        "which layer is flannel at, by the way?"
+    )
+    assert answer(knowledge, message).matched == "Flannel"
