@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.knowledge import EntryKind
-from bot.core.layer_mentions import LAYER_WORDS_ABROAD, ordinary_layer
+from bot.core.layer_mentions import LAYER_WORDS_ABROAD, SIDE_BY_SIDE, ordinary_layer
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
@@ -75,7 +75,9 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
             return described
         reading = described
     if reading.matches and not subject_unknown:
-        if mentions.valid and _names_only_the_setting(reading):
+        # The layer asked about with names only setting the scene, or layers set side by
+        # side before any name ("l2 vs l3 pod networking, what's the difference").
+        if mentions.valid and (_names_only_the_setting(reading) or _layers_compared_first(reading)):
             layers = tuple(knowledge.layer(n) for n in mentions.valid)
             return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
         return _entry_answer(knowledge, base, reading)
@@ -638,6 +640,20 @@ def _asked_again_as_it(first: Match, reading: Reading) -> bool:
 
 
 _SETTING = frozenset("in for within across inside on with running using".split())
+
+
+def _layers_compared_first(reading: Reading) -> bool:
+    """Whether the question opens by setting layers side by side, before any name: "l2 vs
+    l3 pod networking, what's the difference", "physical vs data link — where's the line on
+    bare metal"; not "is calico l2 or l3?"."""
+    words, used = reading.words, sorted(reading.mentions.used)
+    if len(reading.mentions.valid) < 2:  # two sides
+        return False
+    first_name = min((m.start for m in reading.matches), default=len(words))
+    opening = words[: used[0]]
+    if used[-1] > first_name or any(w not in AUXILIARIES | _SETTING_FILLER for w in opening):
+        return False
+    return not SIDE_BY_SIDE.isdisjoint(words[used[0] : used[-1]])
 
 
 def _names_only_the_setting(reading: Reading) -> bool:

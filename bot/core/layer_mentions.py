@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LAYER_WORDS_ABROAD",
+    "SIDE_BY_SIDE",
     "LayerMentions",
     "find_layer_mentions",
     "is_layer_number",
@@ -436,6 +437,7 @@ def find_layer_mentions(
             _numbers_after(tokens, position + 1, found, joined)
         consumed.update(_read_before(tokens, position, names, skip, found, anchor=anchor))
     _numbered(tokens, skip | consumed, found)
+    _compared_names(tokens, names, skip | consumed, found)
     # A two-word name ("data link") is a layer anywhere; one word only if asked for.
     _bare_names(tokens, names, skip | found.used, found, multiword_only=not bare_names)
     if not found.numbers:
@@ -592,6 +594,47 @@ def _bare_names(
                 position += size - 1
                 break
         position += 1
+
+
+# Words that set two layers side by side: "transport vs network layer", "is session above
+# presentation".
+SIDE_BY_SIDE = frozenset("vs versus or and above below over under than".split())
+
+
+def _compared_names(
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+) -> None:
+    """A layer's one-word name set beside another layer ("physical vs data link",
+    "transport vs network layer") names that layer, as its other side does."""
+    for at in range(len(tokens) - 2):
+        if tokens[at + 1] not in SIDE_BY_SIDE:
+            continue
+        pair = (at, at + 2)
+        named = [_one_word_layer(tokens, names, skip, found, p) for p in pair]
+        if all(n is not None for n in named):
+            for position, name in zip(pair, named, strict=True):
+                if name is not None and name[0]:
+                    found.add(name[0], *range(position, position + name[1]))
+
+
+def _one_word_layer(
+    tokens: Sequence[str],
+    names: Mapping[str, int],
+    skip: set[int],
+    found: LayerMentions,
+    at: int,
+) -> tuple[int, int] | None:
+    """The layer a word names and how many words name it ("data link": two); layer 0 when
+    it is already read as one, None when it names none."""
+    if at in found.used:
+        return 0, 1
+    if at in skip:
+        return None
+    if tokens[at] in names:
+        return names[tokens[at]], 1
+    if at + 1 < len(tokens) and tokens[at] + tokens[at + 1] in names:
+        return names[tokens[at] + tokens[at + 1]], 2
+    return None
 
 
 def _whole_question_layer(

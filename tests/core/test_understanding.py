@@ -1161,3 +1161,21 @@ def test_a_question_after_a_commands_output_is_the_question(knowledge: Knowledge
         "which layer is flannel at, by the way?"
     )
     assert answer(knowledge, message).matched == "Flannel"
+
+
+# From a sixteenth blind evaluation (240 new questions, 90.7% before these fixes): layers
+# set side by side before any name are what is asked about.
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        ("l2 vs l3 pod networking, what's the practical difference for us on bare metal", (2, 3)),
+        ("physical vs data link — where's the line for us on bare metal servers", (1, 2)),
+        ("transport vs network layer — which of the two deals with ports", (3, 4)),
+        ("is session above presentation or the other way round lol", (5, 6)),
+        ("is calico l2 or l3?", (3,)),
+    ],
+)
+def test_sixteenth_blind_evaluation_layers_side_by_side(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
