@@ -498,7 +498,8 @@ def _only_context(reading: Reading, yes_no: bool) -> bool:
             return False  # "is kafka layer 7?", but "on fargate, layers 1 and 2 are aws's?"
         # The word list holds words of four letters or more: "see", "us" are scenery too,
         # but not the thing a layer describes ("7 layer dip").
-        short = len(word) <= _SHORT_WORD and word.isalpha() and at - 1 not in reading.mentions.used
+        after_layer = at - 1 in reading.mentions.used and clause[at] == clause[at - 1]
+        short = len(word) <= _SHORT_WORD and word.isalpha() and not after_layer
         # A name the message opens with, or one near the layer, is what it asks about.
         subject = at == 0 or _near_a_layer(reading, at)
         if not is_english_word(word) and not where and not short and not abroad and subject:
@@ -592,7 +593,10 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         and not stressed(first, reading.words)
         and not _asked_again_as_it(first, reading)
     ):
-        first = next((m for m in reading.matches if m.target.entry.layers), first)
+        # Not one set aside: "a Namespace (the k8s kind, not a linux netns)".
+        named = frozenset(i for m in reading.matches for i in range(m.start, m.end))
+        placed = [m for m in reading.matches if not set_aside(m, reading.words, named)]
+        first = next((m for m in placed if m.target.entry.layers), first)
     primary = _subject(knowledge, first)
     entry = primary.entry
     # "which layers does istio touch" asks for them all, whatever else it names.

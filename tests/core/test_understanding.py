@@ -1173,6 +1173,11 @@ def test_a_question_after_a_commands_output_is_the_question(knowledge: Knowledge
         ("transport vs network layer — which of the two deals with ports", (3, 4)),
         ("is session above presentation or the other way round lol", (5, 6)),
         ("is calico l2 or l3?", (3,)),
+        # A short word after a layer's question mark is scenery, not what the layer names.
+        ("udp layer? (new to networking sorry)", (4,)),
+        ("7 layer dip recipe", ()),
+        # A thing with no layer stays the subject beside one set aside.
+        ("a Namespace (the k8s kind, not a linux netns) — osi layer?", ()),
     ],
 )
 def test_sixteenth_blind_evaluation_layers_side_by_side(
