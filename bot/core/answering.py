@@ -11,7 +11,7 @@ from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
-from bot.core.reading import asks_where, breaks_apart, part_starts, read, set_aside, stressed
+from bot.core.reading import asks_where, breaks_apart, part_starts, read, stressed
 from bot.core.text import tokenize, truncate, word_variants
 from bot.core.vocabulary import AUXILIARIES, COPULAS, EXCLUSIVE, GRAMMAR
 
@@ -209,11 +209,10 @@ def _described(knowledge: Knowledge, base: Answer, reading: Reading) -> _Descrip
         entry = best.passage.entry
         return _Description(base._replace(suggestions=(entry.name,) if entry else ()))
     # Not a name set aside ("tcp connects fine but then the tls handshake dies").
-    positions = frozenset(i for m in reading.matches for i in range(m.start, m.end))
     named = [
         m
         for m in reading.matches
-        if best.layer in m.target.entry.layers and not set_aside(m, reading.words, positions)
+        if best.layer in m.target.entry.layers and not reading.set_aside(m)
     ]
     unheard = sum(1 for term in set(query) if _unheard_of(knowledge, term))
     clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading), unheard)
@@ -305,7 +304,7 @@ def _described_besides_them(reading: Reading, basis: str) -> bool:
     about Secrets, which is no description of anything."""
     from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
 
-    named = {i for m in reading.matches for i in range(m.start, m.end)}
+    named = reading.named
     rest = " ".join(w for i, w in enumerate(reading.words) if i not in named)
     return len(set(stems(rest)) & set(stems(basis))) >= _MIN_DESCRIBING_WORDS
 
@@ -397,7 +396,7 @@ def _a_verb_acting(word: str, following: str) -> bool:
     ("which layer protocols are…")."""
     if not word.endswith("s") or word in GRAMMAR or following in AUXILIARIES:
         return False
-    return any(is_english_word(form) for form in word_variants(word) if form != word)
+    return _inflects_an_english_word(word)
 
 
 def _asked_apart(reading: Reading) -> bool:
@@ -570,9 +569,13 @@ def _subject_unknown(reading: Reading, opens_yes_no: bool) -> bool:
 
 def _an_action(word: str) -> bool:
     """A gerund of an English verb ("exposing", "running"): what is done, not a thing."""
-    return word.endswith("ing") and any(
-        is_english_word(form) for form in word_variants(word) if form != word
-    )
+    return word.endswith("ing") and _inflects_an_english_word(word)
+
+
+def _inflects_an_english_word(word: str) -> bool:
+    """Whether `word` is a form of an English word ("wraps", "exposing"), though the word
+    list may not hold the form itself."""
+    return any(is_english_word(form) for form in word_variants(word) if form != word)
 
 
 def _subject(knowledge: Knowledge, match: Match) -> Subject:
@@ -594,8 +597,7 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         and not _asked_again_as_it(first, reading)
     ):
         # Not one set aside: "a Namespace (the k8s kind, not a linux netns)".
-        named = frozenset(i for m in reading.matches for i in range(m.start, m.end))
-        placed = [m for m in reading.matches if not set_aside(m, reading.words, named)]
+        placed = [m for m in reading.matches if not reading.set_aside(m)]
         first = next((m for m in placed if m.target.entry.layers), first)
     primary = _subject(knowledge, first)
     entry = primary.entry

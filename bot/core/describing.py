@@ -100,7 +100,10 @@ _STATUS_CUES = frozenset(
     "a an the http status code error got get gets getting return returns returned "
     "returning send sends sent sending throw throws threw with".split()
 )
-_STATUS_AFTER = frozenset("error errors response responses status code codes page".split())
+# Words after a status code that still say it is one; any other word makes it a count.
+_STATUS_AFTER = GRAMMAR | frozenset(
+    "error errors response responses status code codes page".split()
+)
 
 
 def shape_stems(text: str) -> list[str]:
@@ -116,10 +119,10 @@ def shape_stems(text: str) -> list[str]:
 
 
 def _a_status_code(text: str, number: re.Match[str]) -> bool:
-    before = text[: number.start()].split()
-    after = text[number.end() :].split()
+    before = text[: number.start()].rsplit(maxsplit=1)
+    after = text[number.end() :].split(maxsplit=1)
     following = re.sub(r"\W", "", after[0]).lower() if after else ""
-    if following.isalpha() and following not in GRAMMAR | _STATUS_AFTER:
+    if following.isalpha() and following not in _STATUS_AFTER:
         return False  # "500 pods", "the 404 nodes"
     cue = bool(before) and re.sub(r"\W", "", before[-1]).lower() in _STATUS_CUES
     return cue or bool(number.group(2))

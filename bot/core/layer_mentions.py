@@ -309,7 +309,7 @@ def _counted_from_an_end(tokens: Sequence[str], position: int) -> tuple[int, int
     following = tokens[position + 1] if position + 1 < len(tokens) else ""
     if following in _COUNTED_ENDS:
         end = _past_layer_word(tokens, position + 2)
-        return (count if _COUNTED_ENDS[following] == 1 else 8 - count), end
+        return (count if _COUNTED_ENDS[following] == 1 else _TOP + 1 - count), end
     at = _past_layer_word(tokens, position + 1)
     if at < len(tokens) and tokens[at] in _COUNTING:
         at += 1  # "the third layer counting from the top"
@@ -318,7 +318,7 @@ def _counted_from_an_end(tokens: Sequence[str], position: int) -> tuple[int, int
     at = _past_the(tokens, at + 1)
     if at >= len(tokens) or tokens[at] not in {"bottom", "top"}:
         return None
-    number = count if tokens[at] == "bottom" else 8 - count
+    number = count if tokens[at] == "bottom" else _TOP + 1 - count
     end = _past_layer_word(tokens, at + 1)
     return number, end
 

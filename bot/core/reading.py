@@ -29,7 +29,6 @@ __all__ = [
     "breaks_apart",
     "part_starts",
     "read",
-    "set_aside",
     "stressed",
 ]
 
@@ -92,6 +91,15 @@ class Reading(NamedTuple):
     @property
     def words(self) -> list[str]:
         return self.tokens.words
+
+    @property
+    def named(self) -> frozenset[int]:
+        """The positions of the words that name something found."""
+        return frozenset(i for m in self.matches for i in range(m.start, m.end))
+
+    def set_aside(self, match: Match) -> bool:
+        """Whether the question sets `match` aside ("not flannel", "tcp works fine but")."""
+        return set_aside(match, self.words, self.named)
 
 
 def read(knowledge: Knowledge, question: str) -> Reading:
@@ -490,8 +498,9 @@ def _without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
 def _asks_origin(words: list[str], clause: list[int]) -> bool:
     """Whether the words from a "where" ask where something came from: "where's it from?",
     with "from" ending the clause; not "where is the request from envoy terminated"."""
-    ends = [at for at in range(len(words)) if at + 1 == len(words) or clause[at + 1] != clause[at]]
-    end = ends[0] if ends else 0
+    end = next(
+        at for at in range(len(words)) if at + 1 == len(words) or clause[at + 1] != clause[at]
+    )
     return words[end] == "from"
 
 
@@ -629,11 +638,8 @@ def _the_noun_of(match: Match, words: list[str], claimed: set[int]) -> bool:
 
 def _the_word_here(match: Match, words: list[str], context: _Context) -> bool:
     """Whether the grammar around a name makes it the ordinary word: "the contour of that
-    latency graph", "my certificate of completion", "a cilium is a tiny hair on a cell"."""
-    if _the_noun_of(match, words, context.claimed) and _is_one_english_word(match, words):
-        return True
-    span = range(match.start, match.end)
-    return _one_of_a_kind(match, words) and not context.about_infrastructure(span)
+    latency graph", "my certificate of completion"."""
+    return _the_noun_of(match, words, context.claimed) and _is_one_english_word(match, words)
 
 
 def _one_of_a_kind(match: Match, words: list[str]) -> bool:
@@ -792,7 +798,8 @@ def _prose_about_something_else(match: Match, words: list[str], context: _Contex
     if not article and len(others) < _PROSE_WORDS:
         return False  # too short to be prose; and no word list is read for it
     if not all(has_everyday_sense(words[i]) for i in span):
-        return False
+        # A coined name takes "a" only as one of a kind: "a cilium is a tiny hair".
+        return _one_of_a_kind(match, words)
     if article:
         return True
     if sum(is_english_word(w) for w in others) < _PROSE_WORDS:

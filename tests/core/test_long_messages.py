@@ -320,51 +320,51 @@ def test_a_question_about_the_thing_the_paste_is_of_gets_its_name(
     assert answer(knowledge, message).matched == name
 
 
-def test_the_writers_own_sentence_names_the_thing_before_the_paste(
-    knowledge: Knowledge,
-) -> None:
-    """ "what layer are they?" after "the httproutes split traffic by hostname" asks about
-    HTTPRoutes, not istio, the class a printed table names."""
-    message = (
+# Which name a question about the paste takes, and when the question has its own.
+# (message, the layers answered)
+WHOSE_NAME = [
+    # "what layer are they?" after "the httproutes split traffic by hostname" asks about
+    # HTTPRoutes, not istio, the class a printed table names.
+    (
         "$ kubectl get gateway,httproute -n edge\n"
         "NAME                                     CLASS   ADDRESS        PROGRAMMED   AGE\n"
         "gateway.gateway.networking.k8s.io/main   istio   34.120.8.19    True         6d\n\n"
         "NAME                                          HOSTNAMES               AGE\n"
         'httproute.gateway.networking.k8s.io/web       ["www.example.com"]     6d\n\n'
-        "the httproutes are what split traffic by hostname. what layer are they?"
-    )
-    assert answer(knowledge, message).layer_numbers == (7,)
-
-
-def test_a_manifests_kind_names_it_before_its_api_group(knowledge: Knowledge) -> None:
-    """ "kind: HTTPRoute" says what the paste is; its apiVersion's group only names the
-    Gateway API's everyday word "gateway"."""
-    message = (
+        "the httproutes are what split traffic by hostname. what layer are they?",
+        (7,),
+    ),
+    # "kind: HTTPRoute" says what the paste is; its apiVersion's group only names the
+    # Gateway API's everyday word "gateway".
+    (
         f"{_FENCE}yaml\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n"
         "  name: search-canary\nspec:\n  parentRefs:\n  - name: public-gw\n  rules:\n"
         '  - matches:\n    - headers:\n      - name: x-beta-user\n        value: "true"\n'
         f"{_FENCE}\n^ that's the canary route, works fine. for the onboarding doc i want to say "
-        "which layer the header match happens at, which is it?"
-    )
-    assert answer(knowledge, message).layer_numbers == (7,)
-
-
-def test_a_name_stressed_with_itself_is_not_the_paste(knowledge: Knowledge) -> None:
-    """ "while we're at it, which layer would prometheus itself be" asks about prometheus,
-    which the bot does not know, not about the alert pasted above it."""
-    message = (
+        "which layer the header match happens at, which is it?",
+        (7,),
+    ),
+    # "which layer would prometheus itself be" asks about prometheus, which the bot does not
+    # know, not about the alert pasted above it...
+    (
         "firing in #alerts all morning:\n\n> [FIRING:1] KubePodCrashLooping "
         "(reporting-worker-5c9d7 bi critical)\n> Pod bi/reporting-worker-5c9d7 (worker) is in "
         'waiting state (reason: "CrashLoopBackOff").\n\nbtw while we\'re at it, which osi '
-        "layer would prometheus itself be, for the platform diagram?"
-    )
-    assert answer(knowledge, message).layer_numbers == ()
-
-
-def test_this_thing_itself_still_points_at_the_paste(knowledge: Knowledge) -> None:
-    message = (
+        "layer would prometheus itself be, for the platform diagram?",
+        (),
+    ),
+    # ...while "this manifest itself" still points at the paste.
+    (
         f"{_FENCE}yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n"
         f"  type: LoadBalancer\n  ports:\n  - port: 80\n{_FENCE}\n"
-        "which layer is this manifest itself at?"
-    )
-    assert answer(knowledge, message).layer_numbers == (4,)
+        "which layer is this manifest itself at?",
+        (4,),
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "layers"), WHOSE_NAME)
+def test_a_question_about_the_paste_takes_the_right_name(
+    knowledge: Knowledge, message: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, message).layer_numbers == layers
