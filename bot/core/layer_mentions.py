@@ -45,7 +45,7 @@ LAYER_WORDS_ABROAD = frozenset(
     "capa capas couche couches schicht schichten camada camadas strato strati warstwa laag".split()
 )
 _LAYER_WORDS = (
-    frozenset({"layer", "layers", "sublayer", "sublayers", "level", "lvl", "lyr"})
+    frozenset({"layer", "layers", "sublayer", "sublayers", "level", "lvl", "lyr", "rung", "rungs"})
     | LAYER_WORDS_ABROAD
 )
 _JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
@@ -107,6 +107,7 @@ _BETWEEN = frozenset({"osi"})  # "the first osi layer"
 # so is "the middle layer of the seven".
 _MODEL_WORDS = frozenset("osi model stack network networking tcp ip abstraction".split())
 _THE_SEVEN = frozenset({"seven", "7"})
+_SIZED = frozenset({"model", "stack", "cake", "diagram", "framework"})  # "the 7 layer model"
 # Ordinals before these count from an end: "the second highest layer" is 6.
 _COUNTED_ENDS = {
     **dict.fromkeys("top highest uppermost topmost".split(), 7),
@@ -215,6 +216,15 @@ def _numbers_after(
                 position = nxt + 1
                 continue
         break
+
+
+def _osi_numbers(tokens: Sequence[str], position: int) -> bool:
+    """Whether a digit after "osi" numbers a layer ("osi 4"), not the model's size ("the
+    osi 7 layer model", "osi 7-layer")."""
+    after = tokens[position + 1 : position + 3]
+    if not after or not after[0].isdigit() or after[0] not in _NUMBER_WORDS:
+        return False
+    return len(after) < 2 or after[1] not in _LAYER_WORDS | _MODEL_WORDS
 
 
 def _pronoun_i(tokens: Sequence[str], position: int) -> bool:
@@ -420,6 +430,12 @@ def find_layer_mentions(
         if word == "l" and next_is_number and tokens[position + 1].isdigit():
             found.add(int(tokens[position + 1]), position, position + 1)
             continue
+        if word == "osi" and _osi_numbers(tokens, position):
+            # "osi 4 and 7, which pieces go where": the model's name numbers its layers,
+            # unless the number counts them ("the osi 7 layer model").
+            found.used.add(position)
+            _numbers_after(tokens, position + 1, found, joined)
+            continue
         if word not in _LAYER_WORDS and not _misspelt_layer(word):
             continue
         if ordinary_layer(tokens, position):
@@ -532,6 +548,10 @@ def _read_before(
         for number in span:
             found.add(number, position - 2, position - 1, position)
         return range(0)
+    end_one = _end_one_of(tokens, position)
+    if end_one is not None and end_one not in skip:
+        found.add(_ENDS[tokens[end_one]], *range(end_one, position + 1))
+        return range(0)
     before_at = position - 1
     while before_at > 0 and tokens[before_at] in _BETWEEN:
         before_at -= 1  # "the first osi layer"
@@ -546,8 +566,9 @@ def _read_before(
         found.add(_NUMBER_WORDS[before], *range(before_at, position + 1))
         return range(0)
     before = tokens[position - 1] if position > 0 else ""
-    # "the 7 layers" counts layers; "7th layers" or "layer 7" names one.
-    counts = tokens[position] == "layers" and before.isdigit()
+    # "the 7 layers" and "the 7 layer model" count layers; "7th layers" or "layer 7" names one.
+    after = tokens[position + 1] if position + 1 < len(tokens) else ""
+    counts = before.isdigit() and (tokens[position] == "layers" or after in _SIZED)
     if counts:
         found.used.add(position - 1)
     elif before in _BEFORE_LAYER and position - 1 not in skip:
@@ -557,6 +578,18 @@ def _read_before(
         if named:
             found.add(named[0], *range(named[1], position))
     return range(0)
+
+
+def _end_one_of(tokens: Sequence[str], position: int) -> int | None:
+    """ "the middle one of the seven layers", "the top one of the osi layers": where the
+    end of the stack is said, before "one of (the) (seven/osi)" and the "layers" at
+    `position`."""
+    at = position - 1
+    while at >= 0 and (tokens[at] in _THE_SEVEN or tokens[at] in _BETWEEN or tokens[at] == "the"):
+        at -= 1
+    if at < 2 or tokens[at] != "of" or tokens[at - 1] != "one" or tokens[at - 2] not in _ENDS:
+        return None
+    return at - 2
 
 
 def _end_but_one(tokens: Sequence[str], end: int, at: int, anchor: _Anchor) -> tuple[int, int]:

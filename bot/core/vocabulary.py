@@ -51,7 +51,7 @@ sit sits belong belongs fall falls fit fits happen happens happening handle hand
 handled handling located location place placed used use uses using part category
 tool tools tooling thing things stuff component components function functions technology
 tech software product service option feature features
-tell explain describe show list give know knows find mean means say says think guess
+tell explain explained describe show list give know knows find mean means say says think guess
 please pls plz quick question q asking ask wondering curious
 exactly generally typically usually mostly basically kind sort type types
 one two three four five six seven first second third fourth fifth sixth seventh

@@ -73,7 +73,18 @@ FIND_CASES = [
     ("layers 1-3", [1, 2, 3], "layers 1 3"),
     # A question that is only a layer's name or number asks about it.
     ("transport", [4], "transport"),
-    ("the osi 4", [4], "the osi 4"),
+    ("the osi 4", [4], "osi 4"),
+    # The model's name numbers layers ("osi 4 and 7"), unless the number is its size.
+    ("osi 4 and 7, which pieces go where", [4, 7], "osi 4 and 7"),
+    ("the osi 7 layer model", [], "7 layer"),
+    ("the 7 layer model", [], "7 layer"),
+    ("whats at the 7 layer", [7], "7 layer"),
+    # An end of the stack before "one of the layers".
+    ("the middle one of the seven layers", [4], "middle one of the seven layers"),
+    ("the top one of the osi layers", [7], "top one of the osi layers"),
+    # A rung of the ladder is a layer of the stack.
+    ("the very top rung", [7], "top rung"),
+    ("one rung up from transport", [5], "rung up from transport"),
     # Numbers outside 1-7 are still read, to be told the model has seven layers.
     ("layer 9", [9], "layer 9"),
     # Only ASCII digits are numbers: this one is a digit to str.isdigit, but not to int().

@@ -1184,3 +1184,31 @@ def test_sixteenth_blind_evaluation_layers_side_by_side(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From the seventeenth blind evaluation's misses and their kin in earlier sets: layers in
+# the words people reach for, and descriptions the knowledge's own text answers.
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # The model's name numbers its layers; the model's size numbers none.
+        ("osi 4 and 7, which k8s pieces go where", (4, 7)),
+        ("is envoy osi 7?", (7, 6, 5)),
+        ("the 7 layer model explained, where does envoy sit", (7, 6, 5)),
+        ("the osi 7 layer model explained?", ()),
+        # An end of the stack, said as "the … one of the seven layers", or as a rung.
+        ("the middle one of the seven layers, what would that be in k8s", (4,)),
+        ("the very top rung, layer-wise — what kube tooling would you put up there", (7,)),
+        ("one rung up from tcp/udp in the model — anything of ours live there?", (5,)),
+        ("he's on the lowest rung of the career ladder lol", ()),
+        # A word in capitals in the knowledge's sentence is a term, not a name in passing.
+        ("the layer that knows whether a request was a GET or a POST", (7,)),
+        ("which layer cares if it's a PUT or a DELETE", (7,)),
+        ("hashicorp vault which layer", ()),
+        ("the layer where the actual copper and glass is", (1,)),
+    ],
+)
+def test_seventeenth_blind_evaluation_layers_in_words(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
