@@ -15,7 +15,7 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions, is_layer_number, placed_things
 from bot.core.lexicon import has_everyday_sense, is_english_word
 from bot.core.text import strip_chat_noise, tokenize_compounds
-from bot.core.vocabulary import AUXILIARIES, GRAMMAR, GREETINGS, HELP_WORDS, STOPWORDS
+from bot.core.vocabulary import AUXILIARIES, COPULAS, GRAMMAR, GREETINGS, HELP_WORDS, STOPWORDS
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Knowledge
@@ -452,7 +452,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     return Reading(
         tokens=tokens,
         matches=ranked,
-        subjects=_subjects(ranked, words, tokens, named),
+        subjects=_subjects(ranked, words, tokens, named, mentions.used),
         generic=all(_is_everyday(m, words) or set_aside(m, words, named) for m in ranked),
         mentions=mentions,
         unknown=[words[i] for i in unknown_at],
@@ -464,6 +464,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
 
 
 _AND_OR = frozenset(("and", "or"))
+_LAYER_WORD = frozenset(("layer", "layers", "level"))
+_PAIRING = COPULAS | {"at"}  # "metallb is l4", "envoy at l7"
 _ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
 _MODE = frozenset(("mode", "modes"))
 _FINE = frozenset("fine ok okay healthy".split())
@@ -921,7 +923,11 @@ def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
 
 
 def _subjects(
-    ranked: list[Match], words: list[str], tokens: Tokens, named: frozenset[int]
+    ranked: list[Match],
+    words: list[str],
+    tokens: Tokens,
+    named: frozenset[int],
+    layer_words: set[int],
 ) -> list[Match]:
     """Every name asked about beside the first: in its clause, not set aside, not an
     everyday word, once each.
@@ -956,6 +962,12 @@ def _subjects(
         and (at == 0 or tokens.clause[at - 1] != tokens.clause[at])
         and tokens.clause[at] in tokens.questions
     }
+    # "ingress = l7, service type LoadBalancer = l4, right?": clauses that each pair a name
+    # with its own layer set the names side by side.
+    paired = {tokens.clause[m.start] for m in ranked if _paired_with_a_layer(m, words, layer_words)}
+    if clause not in paired:
+        paired = set()
+    comparing |= paired
     tools = {m.end for m in ranked if m.target.entry.kind is EntryKind.TOOL}
     ends = {m.end for m in ranked}
     chosen: dict[str, Match] = {}
@@ -970,11 +982,24 @@ def _subjects(
             and not set_aside(match, words, named)
             and not _is_everyday(match, words)
             and not _qualifies(match, words, named)
-            and (joined(match) or match.target.entry.kind is EntryKind.TOOL)
+            and (
+                joined(match)
+                or match.target.entry.kind is EntryKind.TOOL
+                or (bool(paired) and _paired_with_a_layer(match, words, layer_words))
+            )
         )
         if asked:
             chosen.setdefault(match.target.entry.name, match)
     return list(chosen.values())
+
+
+def _paired_with_a_layer(match: Match, words: list[str], layer_words: set[int]) -> bool:
+    """Whether a layer follows the name at once ("ingress = l7", "metallb is l4")."""
+    after = match.end + (match.end < len(words) and words[match.end] in _PAIRING)
+    if after >= len(words) or after not in layer_words:
+        return False
+    # A bare "layer" ("sticky sessions on a service, layer?") asks; "layer 4" pairs.
+    return words[after] not in _LAYER_WORD or after + 1 in layer_words
 
 
 def stressed(match: Match, words: list[str]) -> bool:

@@ -1212,3 +1212,23 @@ def test_seventeenth_blind_evaluation_layers_in_words(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# Names each paired with a layer of their own are premises side by side: every one is a
+# subject, checked against its layer.
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        ("ingress = l7, service type LoadBalancer = l4, have i got that right", (7, 4)),
+        ("dns is l7, tcp is layer 4 and ip is l3 right", (7, 4, 3)),
+        # A bare "layer" asks, pairing nothing; a layer "in" a mode is the mode's.
+        ("sticky sessions on a k8s service, layer?", (5,)),
+        ("metallb answers arp in l2 mode so it's a layer 2 tool, right?", (4,)),
+        # A premise, then a question about something else, asks about that.
+        ("calico is l3. what about envoy?", (7, 6, 5)),
+    ],
+)
+def test_names_each_paired_with_a_layer_are_all_subjects(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
