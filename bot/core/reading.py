@@ -464,6 +464,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
 
 
 _AND_OR = frozenset(("and", "or"))
+_BECAUSE = frozenset("because cause cuz coz bc".split())
 _LAYER_WORD = frozenset(("layer", "layers", "level"))
 _PAIRING = COPULAS | {"at"}  # "metallb is l4", "envoy at l7"
 _ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
@@ -919,7 +920,17 @@ def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
     first = min(named)
     if words[before] in _PARTNER and not _COMPARED.isdisjoint(words[:first]):
         return False  # "compare geneve with ipsec": the other one compared
-    return mode or words[before] in _MEANS
+    # "is cilium higher because ebpf": the reason given; "metallb does arp in l2 mode":
+    # what the name before the verb does.
+    done = before - 1 in named and _an_act(words[before])
+    return mode or done or words[before] in _MEANS | _BECAUSE
+
+
+def _an_act(word: str) -> bool:
+    """A verb in the third person, saying what a thing does: "does", "speaks", "answers"."""
+    return word == "does" or (
+        word.endswith("s") and word not in GRAMMAR and is_english_word(word[:-1])
+    )
 
 
 def _subjects(
@@ -1009,12 +1020,29 @@ def stressed(match: Match, words: list[str]) -> bool:
     if match.end < len(words) and words[match.end] in _STRESSING:
         return True
     start = match.start
+    if _asked_for_last(match, words):
+        return True
     return (
         start >= 2  # a verb and "that" before the name
         and words[start - 1] in _POINTING
         and (words[start - 2] in AUXILIARIES or words[start - 2] == "s")
         and not _is_everyday(match, words)  # "is that routing happening at" points back
         # The question ends with it: "is that calico or flannel?" asks about both.
+        and not any(_is_content(word) for word in words[match.end :])
+    )
+
+
+_ASKING_WHERE = frozenset("layer layers level where".split())
+
+
+def _asked_for_last(match: Match, words: list[str]) -> bool:
+    """ "envoy uses tls, what layer is tls?", "…, so where is kube-proxy": a question
+    that ends asking where its last name sits, after others."""
+    start = match.start
+    return (
+        start >= 2
+        and words[start - 1] in COPULAS
+        and words[start - 2] in _ASKING_WHERE
         and not any(_is_content(word) for word in words[match.end :])
     )
 

@@ -1232,3 +1232,22 @@ def test_names_each_paired_with_a_layer_are_all_subjects(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# What a name does, and why, only says how it works: "metallb does arp", "because ebpf".
+# A question that ends asking where its last name sits asks about that one.
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        ("flannel vs cilium — same osi layer or is cilium 'higher' because ebpf?", (3,)),
+        ("metallb does arp in l2 mode and calico is l3, so metallb is below calico right?", (4, 3)),
+        ("envoy uses tls, what layer is tls?", (6,)),
+        ("metallb speaks bgp, so what layer is bgp", (3,)),
+        ("we picked cilium because kube-proxy was slow, where is kube-proxy", (5, 4)),
+        ("does calico or flannel do vxlan", (3, 2)),
+    ],
+)
+def test_what_a_name_does_is_not_asked_about_unless_asked_last(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
