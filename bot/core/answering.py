@@ -143,6 +143,7 @@ def _by_description(
         found.name is not None
         and not subject_unknown
         and not stressed(reading.matches[0], reading.words)
+        and not _opens_with_the_act(reading)
     ):
         # A name the description points at answers: "at which layer are frames built
         # from packets" is about Ethernet frames.
@@ -171,6 +172,21 @@ def _by_description(
         # own is only where the action happens; the action, clearly placed, is the answer.
         return found.answer
     return reading  # the question's names stand: the layer found is none of theirs
+
+
+def _opens_with_the_act(reading: Reading) -> bool:
+    """Whether the question opens by naming the act it asks about ("transcoding rest
+    calls into grpc — which layer", "load balancing udp flows, what layer"): the names
+    after it are what the act is done to."""
+    first = reading.matches[0]
+    return (
+        first.start == 0
+        and first.target.entry.kind is EntryKind.CONCEPT
+        and bool(first.target.entry.layers)
+        and reading.words[first.end - 1].endswith("ing")
+        # Not an everyday word for many acts: "routing on a header" may be any routing.
+        and not (first.end - first.start == 1 and is_english_word(reading.words[first.start]))
+    )
 
 
 class _Description(NamedTuple):

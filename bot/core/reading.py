@@ -14,10 +14,12 @@ from bot.core.asking import DEICTIC, split_message
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions, is_layer_number, placed_things
 from bot.core.lexicon import has_everyday_sense, is_english_word
-from bot.core.text import strip_chat_noise, tokenize_compounds
+from bot.core.text import strip_chat_noise, tokenize, tokenize_compounds
 from bot.core.vocabulary import AUXILIARIES, COPULAS, GRAMMAR, GREETINGS, HELP_WORDS, STOPWORDS
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from bot.core.knowledge import Knowledge
     from bot.core.layer_mentions import LayerMentions
     from bot.core.matching import AliasIndex, Match
@@ -377,11 +379,14 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     yes_no_shaped = opens_yes_no or (ends_asking and words[0] not in _WH_WORDS)
     index = knowledge.index
     layer_words = find_layer_mentions(words, index.layer_names, set(), joined=tokens.joined)
-    exact = index.find_exact(words, set(), tokens.joined)
+    exact = [
+        _vouched(m, words, index.layer_names) for m in index.find_exact(words, set(), tokens.joined)
+    ]
     # A thing with no layer of its own vouches for no neighbour: "switch namespaces".
     claimed = layer_words.used | {
         i for m in exact if m.target.entry.layers for i in range(m.start, m.end)
     }
+    claimed |= {m.start - 1 for m in exact if _its_layer_before(m, words, index.layer_names)}
     places = bool(layer_words.used) or asks_where(words, tokens)  # names a layer, asks where
     about_networking = places or not _NETWORK_CONTEXT.isdisjoint(words)
     asks = bool(tokens.questions) or opens_yes_no or (bool(words) and words[0] in _WH_WORDS)
@@ -479,6 +484,20 @@ _SETS_BESIDE = frozenset("same vs versus than compared unlike".split())
 # A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
 # "svc of type LoadBalancer".
 _PART_REACH = 3
+
+
+def _its_layer_before(match: Match, words: list[str], layer_names: Mapping[str, int]) -> bool:
+    """ "the physical nic": the name of a layer the thing works at, right before it."""
+    before = words[match.start - 1] if match.start else ""
+    return layer_names.get(before) in match.target.entry.layers
+
+
+def _vouched(match: Match, words: list[str], layer_names: Mapping[str, int]) -> Match:
+    """A name that is also an everyday word ("nic") is the thing after its own layer's
+    name ("the physical nic")."""
+    if match.target.everyday and _its_layer_before(match, words, layer_names):
+        return match._replace(target=match.target._replace(everyday=False))
+    return match
 
 
 def _without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
@@ -706,6 +725,8 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     another noun phrase ("picture frame", "tunnel vision", "react router").
     """
     span = set(range(match.start, match.end))
+    if _glossed_as_itself(match, words):
+        return True  # "skipper (zalando's http router / ingress)"
     if _prose_about_something_else(match, words, context) or _the_word_here(match, words, context):
         return False
     if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
@@ -736,6 +757,19 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
     if match.target.entry.no_layer is not None and not context.places:
         return alone  # "how do I switch namespaces in kubectl" asks nothing of layers
     return alone or (context.about_networking and _networking_besides(span, context))
+
+
+_GLOSS_WORDS = 2  # words of its own summary that make an everyday word the thing
+
+
+def _glossed_as_itself(match: Match, words: list[str]) -> bool:
+    """Whether the message describes the thing in its own summary's words: "skipper
+    (zalando's http router / ingress)" is Zalando's HTTP router, not a boat's captain."""
+    summary = {w for w in tokenize(match.target.entry.summary) if _is_content(w)}
+    said = {w for i, w in enumerate(words) if not match.start <= i < match.end}
+    if len(summary & said) < _GLOSS_WORDS:
+        return False
+    return match.target.everyday or is_english_word(words[match.start])
 
 
 # A statement this long, about nothing technical, is prose: "calico kittens up for
@@ -892,6 +926,8 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
     looking back a few words but never past another name ("not envoy — what about
     haproxy?" sets aside envoy only), or the words after it say it works, before a "but"
     ("tcp connects fine but the tls handshake dies")."""
+    if match.start and words[match.start - 1] == "no" and match.start - 1 not in named:
+        return True  # "flannel in host-gw mode (no vxlan)"
     for at in range(match.start - 1, max(-1, match.start - 1 - _SET_ASIDE_REACH), -1):
         if at in named:
             return False
@@ -979,6 +1015,7 @@ def _subjects(
     if clause not in paired:
         paired = set()
     comparing |= paired
+    several = _asks_of_several(words)
     tools = {m.end for m in ranked if m.target.entry.kind is EntryKind.TOOL}
     ends = {m.end for m in ranked}
     chosen: dict[str, Match] = {}
@@ -989,10 +1026,14 @@ def _subjects(
         follows = match.target.entry.kind is EntryKind.CONCEPT and (match.start in tools or phrase)
         asked = match is first or (
             not follows
-            and (tokens.clause[match.start] == clause or tokens.clause[match.start] in comparing)
+            and (
+                several
+                or tokens.clause[match.start] == clause
+                or tokens.clause[match.start] in comparing
+            )
             and not set_aside(match, words, named)
             and not _is_everyday(match, words)
-            and not _qualifies(match, words, named)
+            and (several or not _qualifies(match, words, named))
             and (
                 joined(match)
                 or match.target.entry.kind is EntryKind.TOOL
@@ -1002,6 +1043,22 @@ def _subjects(
         if asked:
             chosen.setdefault(match.target.entry.name, match)
     return list(chosen.values())
+
+
+_THE_FEW = frozenset("the those these".split())
+_FEW = frozenset("two three both".split())
+_THEM = frozenset("them those these the".split())
+
+
+def _asks_of_several(words: list[str]) -> bool:
+    """Whether the question asks about every thing it named: "which of the two is
+    higher", "is emissary the higher of those two?", "which layer does each of those
+    belong to"."""
+    return any(
+        (word in _THE_FEW and following in _FEW)
+        or (word in {"each", "both", "which"} and following == "of" and after in _THEM)
+        for word, following, after in zip(words, words[1:], [*words[2:], ""], strict=False)
+    )
 
 
 def _paired_with_a_layer(match: Match, words: list[str], layer_words: set[int]) -> bool:

@@ -1251,3 +1251,48 @@ def test_what_a_name_does_is_not_asked_about_unless_asked_last(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From the eighteenth blind evaluation (240 new questions, 92.2% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # "which of the two", "those two", "each of those": every thing named is asked
+        # about, even one that otherwise reads as a means ("with an aws nlb").
+        (
+            "we've got ingress-nginx with an aws nlb in front of it. which of the two is higher up",
+            (7, 4),
+        ),
+        (
+            "our edge is emissary-ingress and the nodes route with kube-router. is "
+            "emissary the higher of those two?",
+            (7, 3),
+        ),
+        ("mtls between pods with istio, which layer", (6,)),
+        # A layer's name before an everyday word for a thing of that layer vouches for it.
+        (
+            "is the physical nic below vxlan in osi? drawing a diagram and want "
+            "the boxes stacked right",
+            (2, 1),
+        ),
+        ("a linux bridge and a physical switch, same layer?", (2, 1)),
+        ("physical nic, what layer", (1,)),
+        # A question that opens by naming the act asks about the act, not what it is done to.
+        (
+            "transcoding rest calls into grpc for the backend — which osi layer is "
+            "that per the table",
+            (6,),
+        ),
+        ("routing on an x-user-group header for a canary, which layer", (7,)),
+        # "no vxlan" sets it aside.
+        ("flannel in host-gw mode (no vxlan) — does flannel still count as l3", (3,)),
+        ("no vxlan?", (2,)),
+        # An everyday word described in its own summary's words is the thing.
+        ("skipper (zalando's http router / ingress) which osi layer", (7,)),
+        ("the skipper of the boat said the harbour was closed", ()),
+    ],
+)
+def test_eighteenth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
