@@ -690,13 +690,19 @@ def _names_only_the_setting(reading: Reading) -> bool:
     opens = opens and all(w in _SETTING_FILLER for w in words[1:first_layer])
     if reading.yes_no_shaped and not opens:
         return False
+    # "what lives in the presentation layer of a service mesh": asked what is in a layer,
+    # the thing it belongs to sets the scene too.
+    setting = _SETTING | {"of"} if words[0] in _ASKING_WHAT_IS_IN else _SETTING
     for match in reading.matches:
         before = match.start - 1
         while before > first_layer and words[before] in _SETTING_FILLER:
             before -= 1
-        if match.start < first_layer or words[before] not in _SETTING:
+        if match.start < first_layer or words[before] not in setting:
             return False
     return True
+
+
+_ASKING_WHAT_IS_IN = frozenset("what whats who anything".split())
 
 
 _SETTING_FILLER = frozenset("a an the our my your their this that".split())

@@ -20,6 +20,7 @@ from bot.core.layer_positions import (
 from bot.core.lexicon import is_english_word
 from bot.core.text import compact
 from bot.core.typos import max_typos
+from bot.core.vocabulary import GRAMMAR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -438,8 +439,11 @@ def find_layer_mentions(
             continue
         if word not in _LAYER_WORDS and not _misspelt_layer(word):
             continue
-        if ordinary_layer(tokens, position):
-            continue
+        if ordinary_layer(tokens, position) and not (
+            _named_layer(tokens, position, names, skip)
+            and skip.intersection(range(position + 2, position + 5))
+        ):
+            continue  # "a layer of paint"; but "the presentation layer of a service mesh"
         found.used.add(position)
         neighbour = _neighbour_of(tokens, position, anchor) or _counted_from_an_end(
             tokens, _past_close(tokens, position + 1)
@@ -453,6 +457,7 @@ def find_layer_mentions(
             _numbers_after(tokens, position + 1, found, joined)
         consumed.update(_read_before(tokens, position, names, skip, found, anchor=anchor))
     _numbered(tokens, skip | consumed, found)
+    _elided(tokens, skip | consumed, found)
     _compared_names(tokens, names, skip | consumed, found)
     # A two-word name ("data link") is a layer anywhere; one word only if asked for.
     _bare_names(tokens, names, skip | found.used, found, multiword_only=not bare_names)
@@ -516,6 +521,30 @@ def _past_close(tokens: Sequence[str], at: int) -> int:
     while at < len(tokens) and tokens[at] in _CLOSE:
         at += 1
     return at
+
+
+_ELIDED_AFTER = frozenset({"at", "on", "in"})
+_ELIDED_REACH = 4  # words from the last layer named to "and which at four"
+
+
+def _elided(tokens: Sequence[str], skip: set[int], found: LayerMentions) -> None:
+    """ "which things work at layer three and which at four": a number after "at", joined
+    to a layer named just before, is a layer with its word left out."""
+    if not found.used:
+        return
+    for at, word in enumerate(tokens[:-1]):
+        number = tokens[at + 1]
+        if word not in _ELIDED_AFTER or at in skip or number not in _NUMBER_WORDS:
+            continue
+        last = max((p for p in found.used if p < at), default=None)
+        between = tokens[last + 1 : at] if last is not None else []
+        if last is None or len(between) > _ELIDED_REACH or _JOINERS.isdisjoint(between):
+            continue
+        # The number ends its clause ("…and which at four?"), not "at 4 pm".
+        following = tokens[at + 2] if at + 2 < len(tokens) else ""
+        ends = not following or following in GRAMMAR
+        if ends and _BOTTOM <= _NUMBER_WORDS[number] <= _TOP and tokens[last] not in _LAYER_WORDS:
+            found.add(_NUMBER_WORDS[number], at + 1)
 
 
 def _numbered(tokens: Sequence[str], skip: set[int], found: LayerMentions) -> None:

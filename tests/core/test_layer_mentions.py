@@ -82,6 +82,9 @@ FIND_CASES = [
     # An end of the stack before "one of the layers".
     ("the middle one of the seven layers", [4], "middle one of the seven layers"),
     ("the top one of the osi layers", [7], "top one of the osi layers"),
+    # "and which at four": the word "layer" left out, but never before another word.
+    ("work at layer three and which at four", [3, 4], "layer three four"),
+    ("l3 and we meet at 4 pm", [3], "l3"),
     # A rung of the ladder is a layer of the stack.
     ("the very top rung", [7], "top rung"),
     ("one rung up from transport", [5], "rung up from transport"),

@@ -1290,6 +1290,12 @@ def test_what_a_name_does_is_not_asked_about_unless_asked_last(
         # An everyday word described in its own summary's words is the thing.
         ("skipper (zalando's http router / ingress) which osi layer", (7,)),
         ("the skipper of the boat said the harbour was closed", ()),
+        # A named layer "of" a known thing is still the layer; "of" a cake it is not.
+        ("what lives in the presentation layer of a service mesh", (6,)),
+        ("the presentation layer of this wedding cake is a bit wobbly ngl 🎂", ()),
+        # A number after "at", joined to a layer just named, is a layer with "layer" left out.
+        ("which things in the cluster work at layer three and which at four", (3, 4)),
+        ("l3 stuff and what runs at 5", (3, 5)),
     ],
 )
 def test_eighteenth_blind_evaluation_families(
