@@ -715,6 +715,17 @@ class _Context(NamedTuple):
         )
 
 
+def _with_its_pair(match: Match, words: list[str]) -> range:
+    """The name and a word joined to it by "and"/"or" ("ingress and egress points"): a
+    pair is one phrase, and its other half vouches for nothing."""
+    start, end = match.start, match.end
+    if end + 1 < len(words) and words[end] in _AND_OR:
+        end += 2
+    if start >= 2 and words[start - 1] in _AND_OR:
+        start -= 2
+    return range(start, end)
+
+
 def _credible(match: Match, words: list[str], context: _Context) -> bool:
     """Whether an everyday word names the thing here.
 
@@ -748,9 +759,10 @@ def _credible(match: Match, words: list[str], context: _Context) -> bool:
         # ingress flooded the harbour road".
         if match.end - match.start > 1 or context.about_networking or context.asks:
             return True
-        if context.about_infrastructure(range(match.start, match.end)):
+        pair = _with_its_pair(match, words)
+        if context.about_infrastructure(pair):
             return True
-        return not _in_prose(match, words, context)
+        return not _in_prose(match._replace(start=pair.start, end=pair.stop), words, context)
     alone = all(i in span or not _is_content(w) for i, w in enumerate(words))
     if not _has_no_content_neighbour(match, words, context):
         return False
@@ -953,6 +965,10 @@ def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
     before = match.start - 1
     while before > 0 and words[before] in _DETERMINERS:
         before -= 1  # "with the mesh", "for the bare-metal pods"
+    if before > 1 and before not in named and words[before - 1] in _DETERMINERS | _MEANS:
+        before -= 1  # one word describing it: "for the secondary nics"
+        while before > 0 and words[before] in _DETERMINERS:
+            before -= 1
     first = min(named)
     if words[before] in _PARTNER and not _COMPARED.isdisjoint(words[:first]):
         return False  # "compare geneve with ipsec": the other one compared

@@ -137,6 +137,9 @@ COMPOUND_CASES = [
     ("v1.2 is? no", ["v1", "2", "is", "no"], set(), [0, 0, 0, 1], {0}),
     ("a\nb\N{IDEOGRAPHIC FULL STOP}c", ["a", "b", "c"], set(), [0, 1, 2], set()),
     ("envoy\N{FULLWIDTH QUESTION MARK}", ["envoy"], set(), [0], {0}),
+    # In chat an emoji before a space ends a sentence; one at the very end ends nothing new.
+    ("new node \N{WEARY FACE} the nic?", ["new", "node", "the", "nic"], set(), [0, 0, 1, 1], {1}),
+    ("is it l1 \N{THINKING FACE}", ["is", "it", "l1"], set(), [0, 0, 0], set()),
     pytest.param(
         "is calico L7?!",
         ["is", "calico", "l7"],

@@ -1296,6 +1296,14 @@ def test_what_a_name_does_is_not_asked_about_unless_asked_last(
         # A number after "at", joined to a layer just named, is a layer with "layer" left out.
         ("which things in the cluster work at layer three and which at four", (3, 4)),
         ("l3 stuff and what runs at 5", (3, 5)),
+        # One of a few words: "for the secondary nics" is still a purpose.
+        ("linux bridge vs macvlan for the secondary nics on the storage pods — same layer?", (2,)),
+        # A pair joined by "and" is one phrase: its other half vouches for nothing.
+        ("fire drill at 11 — ingress and egress points are marked on the floor map", ()),
+        ("we set up ingress and egress for the app", (7,)),
+        # "optic" is one optical transceiver; an emoji ends a sentence in chat.
+        ("it negotiated 10G instead of 25G on the new node 😩 the nic + optic is l1 right?", (1,)),
+        ("an optic nerve problem, says the eye doctor", ()),
     ],
 )
 def test_eighteenth_blind_evaluation_families(
