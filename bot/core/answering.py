@@ -11,7 +11,7 @@ from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
-from bot.core.reading import asks_where, breaks_apart, part_starts, read, stressed
+from bot.core.reading import asks_where, breaks_apart, part_starts, read, said_twice, stressed
 from bot.core.text import tokenize, truncate, word_variants
 from bot.core.vocabulary import AUXILIARIES, COPULAS, EXCLUSIVE, GRAMMAR
 
@@ -612,6 +612,9 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         not first.target.entry.layers
         and not stressed(first, reading.words)
         and not _asked_again_as_it(first, reading)
+        # "…a statefulset with stable hostnames… does that make statefulset a…": named
+        # twice, it is what the message is about.
+        and first.target.entry.name not in said_twice(reading.matches)
     ):
         # Not one set aside: "a Namespace (the k8s kind, not a linux netns)".
         placed = [m for m in reading.matches if not reading.set_aside(m)]

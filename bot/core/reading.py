@@ -31,6 +31,7 @@ __all__ = [
     "breaks_apart",
     "part_starts",
     "read",
+    "said_twice",
     "stressed",
 ]
 
@@ -453,7 +454,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         for i, word in enumerate(words)
         if i not in used and _is_content(word) and word not in HELP_WORDS
     ]
-    ranked = sorted(matches, key=lambda m: _subject_rank(m, words, tokens, named))
+    repeated = said_twice(matches)
+    ranked = sorted(matches, key=lambda m: _subject_rank(m, words, tokens, named, repeated))
     return Reading(
         tokens=tokens,
         matches=ranked,
@@ -1120,8 +1122,22 @@ def _asked_for_last(match: Match, words: list[str]) -> bool:
     )
 
 
+def said_twice(matches: list[Match]) -> set[str]:
+    """The things a message names twice, apart ("tunnels between nodes so the overlay
+    works…"): the talk is about them. Two names side by side ("clientip stickiness") are
+    one mention."""
+    ends: dict[str, list[tuple[int, int]]] = {}
+    for m in sorted(matches, key=lambda m: m.start):
+        ends.setdefault(m.target.entry.name, []).append((m.start, m.end))
+    return {
+        name
+        for name, spans in ends.items()
+        if any(later[0] > earlier[1] for earlier, later in pairwise(spans))
+    }
+
+
 def _subject_rank(
-    match: Match, words: list[str], tokens: Tokens, named: frozenset[int]
+    match: Match, words: list[str], tokens: Tokens, named: frozenset[int], repeated: set[str]
 ) -> tuple[int, ...]:
     """Sort key: the name the question is about comes first.
 
@@ -1137,6 +1153,7 @@ def _subject_rank(
         aside,
         outside_question,
         not stressed(match, words),
+        match.target.entry.name not in repeated,
         match.target.layer is None,
         match.target.entry.kind is not EntryKind.TOOL,
         _is_everyday(match, words),

@@ -1304,6 +1304,18 @@ def test_what_a_name_does_is_not_asked_about_unless_asked_last(
         # "optic" is one optical transceiver; an emoji ends a sentence in chat.
         ("it negotiated 10G instead of 25G on the new node 😩 the nic + optic is l1 right?", (1,)),
         ("an optic nerve problem, says the eye doctor", ()),
+        # A thing named twice, apart, is what the message is about; side by side, once.
+        (
+            "tunnels between nodes so the overlay works on top of any underlay — which layer "
+            "does the model put those at",
+            (2,),
+        ),
+        (
+            "zookeeper pods come from a statefulset with stable hostnames… does that make "
+            "statefulset a networking-layer object or nah",
+            (),
+        ),
+        ("clientip stickiness in kube-proxy → what layer", (5,)),
     ],
 )
 def test_eighteenth_blind_evaluation_families(
