@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.core.credibility import breaks_apart, part_starts
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import LAYER_WORDS_ABROAD, SIDE_BY_SIDE, ordinary_layer
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.phrasing import layer_title
-from bot.core.reading import asks_where, breaks_apart, part_starts, read, said_twice, stressed
+from bot.core.reading import asks_where, read
+from bot.core.subjects import said_twice, stressed
 from bot.core.text import tokenize, truncate, word_variants
 from bot.core.vocabulary import AUXILIARIES, COPULAS, EXCLUSIVE, GRAMMAR
 

@@ -1,0 +1,329 @@
+"""Whether a name found in a message names the thing there: "calico?" and "calico in prod"
+do, "calico kittens up for adoption" does not."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from bot.core.knowledge import EntryKind
+from bot.core.lexicon import has_everyday_sense, is_english_word
+from bot.core.question_shape import AND_OR, DETERMINERS, WH_WORDS, is_content
+from bot.core.text import tokenize
+from bot.core.vocabulary import AUXILIARIES, GRAMMAR
+
+if TYPE_CHECKING:
+    from bot.core.matching import Match
+    from bot.core.text import Tokens
+
+__all__ = [
+    "ASKING_FOR_A_PLACE",
+    "NETWORK_CONTEXT",
+    "Context",
+    "asking_parts",
+    "breaks_apart",
+    "credible",
+    "is_everyday",
+    "part_starts",
+]
+
+
+# Words that show a question is about networking, so an everyday word in it ("where do
+# routers sit?", "is encryption done per pod?") may be the name of a thing.
+# ("layer" counts where it names the stack, as `find_layer_mentions` reads it: not in
+# "three layers of lace".)
+NETWORK_CONTEXT = frozenset(
+    "osi kubernetes k8s kube cluster clusters pod pods node nodes "
+    "traffic network networking service services container containers packet packets "
+    "kubectl".split()
+)
+# Words of running infrastructure: beside them a tool whose name is also an English word
+# ("calico in prod", "envoy sidecar") is the tool, not the fabric or the diplomat.
+_INFRASTRUCTURE = NETWORK_CONTEXT | frozenset(
+    "prod production staging dev deploy deployed deploying deployment deployments helm "
+    "install installed installing upgrade upgraded config configured configuration "
+    "manifest manifests yaml namespace namespaces cni plugin plugins controller daemonset "
+    "sidecar sidecars proxy proxies gateway ingress egress mesh dns tcp udp ip http https "
+    "grpc tls vpc subnet subnets firewall latency eks gke aks aws gcp azure openshift "
+    "cloud datacenter datacentre infra infrastructure server servers ops sre devops "
+    "agent agents crash crashes crashloop crashloopbackoff error errors log logs restart "
+    "restarts outage down broken failing timeout timeouts config cni bug bugs version "
+    "cilium istio linkerd metallb kube-proxy iptables ipvs ebpf bgp vxlan".split()
+)
+
+
+def is_everyday(match: Match, words: list[str]) -> bool:
+    """A name that is also an ordinary word: marked in the knowledge, or a one-word
+    concept alias that is common English ("frame", "tunnel", "mesh")."""
+    if match.target.everyday:
+        return True
+    return match.target.entry.kind is EntryKind.CONCEPT and _is_one_english_word(match, words)
+
+
+def _is_common_word_tool(match: Match, words: list[str]) -> bool:
+    """A tool whose name is also a common English word: "envoy", "flannel", "contour"."""
+    return (
+        match.target.entry.kind is EntryKind.TOOL
+        and not match.target.everyday
+        and _is_one_english_word(match, words)
+    )
+
+
+_POINTING_DETERMINERS = DETERMINERS | {"that", "this"}
+
+
+def _the_noun_of(match: Match, words: list[str], claimed: set[int]) -> bool:
+    """ "the contour of that graph", "my certificate of completion": a determiner before
+    and "of" after make the name a common noun with its complement, unless that names a
+    thing ("the certificate of the ingress"); a tool is "x's envoy", not "the envoy of x"."""
+    before, after = match.start - 1, match.end
+    if before < 0 or words[before] not in DETERMINERS or words[after : after + 1] != ["of"]:
+        return False
+    complement = after + 1
+    while complement < len(words) and words[complement] in _POINTING_DETERMINERS:
+        complement += 1
+    return complement < len(words) and complement not in claimed
+
+
+def _the_word_here(match: Match, words: list[str], context: Context) -> bool:
+    """Whether the grammar around a name makes it the ordinary word: "the contour of that
+    latency graph", "my certificate of completion"."""
+    return _the_noun_of(match, words, context.claimed) and _is_one_english_word(match, words)
+
+
+def _one_of_a_kind(match: Match, words: list[str]) -> bool:
+    """Whether a tool's one-word name is counted as a thing of a kind, "a cilium is…",
+    "an envoy was sent": a product takes no "a" unless it names another noun after it
+    ("a haproxy instance", "a calico thing")."""
+    return (
+        match.target.entry.kind is EntryKind.TOOL
+        and match.end - match.start == 1
+        and match.start > 0
+        and words[match.start - 1] in {"a", "an"}
+        and (match.end == len(words) or words[match.end] in GRAMMAR)
+    )
+
+
+def _is_one_english_word(match: Match, words: list[str]) -> bool:
+    return match.end - match.start == 1 and is_english_word(words[match.start])
+
+
+def _networking_besides(span: set[int], context: Context) -> bool:
+    """Whether the talk is of networking beyond the everyday name itself: "who ate my
+    packet of crisps" speaks of a packet, not of networks."""
+    if context.places:
+        return True
+    return any(w in NETWORK_CONTEXT for i, w in enumerate(context.words) if i not in span)
+
+
+class Context(NamedTuple):
+    claimed: set[int]  # positions that name a thing or a layer
+    about_networking: bool  # the question speaks of layers, packets, pods...
+    places: bool  # it names a layer or asks where something is
+    words: list[str]
+    exact: list[Match]  # every name found, credible or not
+    asks: bool  # a question mark, or opened like a question
+    # For each asking part of the message ("…, any plumbers here?"): its [start, end).
+    asking: list[tuple[int, int]]
+
+    def about_infrastructure(self, besides: range) -> bool:
+        """Whether words other than those in `besides` speak of running systems or name a
+        specific tool (not one that is also an everyday word)."""
+        if self.about_networking:
+            return True
+        words = self.words
+        if any(w in _INFRASTRUCTURE for i, w in enumerate(words) if i not in besides):
+            return True
+        return any(
+            m.start not in besides
+            and not is_everyday(m, words)
+            and not _is_common_word_tool(m, words)
+            for m in self.exact
+        )
+
+
+def _with_its_pair(match: Match, words: list[str]) -> range:
+    """The name and a word joined to it by "and"/"or" ("ingress and egress points"): a
+    pair is one phrase, and its other half vouches for nothing."""
+    start, end = match.start, match.end
+    if end + 1 < len(words) and words[end] in AND_OR:
+        end += 2
+    if start >= 2 and words[start - 1] in AND_OR:
+        start -= 2
+    return range(start, end)
+
+
+def credible(match: Match, words: list[str], context: Context) -> bool:
+    """Whether an everyday word names the thing here.
+
+    A tool named by an English word ("envoy", "flannel") is the tool wherever the message
+    is about infrastructure, or when it stands alone ("calico?", "we run flannel"); in
+    other prose it is the word ("an envoy to the summit", "flannel pyjamas"). A concept's
+    ordinary word, or a name the knowledge marks as everyday, must also not sit inside
+    another noun phrase ("picture frame", "tunnel vision", "react router").
+    """
+    span = set(range(match.start, match.end))
+    if _glossed_as_itself(match, words):
+        return True  # "skipper (zalando's http router / ingress)"
+    if _prose_about_something_else(match, words, context) or _the_word_here(match, words, context):
+        return False
+    if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
+        # Cheap answers first: most questions settle it without the word list.
+        if context.about_networking:
+            return True
+        # Words of another script are another language, not English prose around the name.
+        english = [w if w.isascii() else "a" for w in words]  # "a": filler
+        alone = all(i in span or not is_content(w) for i, w in enumerate(english))
+        if alone and _has_no_content_neighbour(match, english, context):
+            return True
+        if context.about_infrastructure(range(match.start, match.end)):
+            return True
+        if _is_common_word_tool(match, words):
+            return False
+        return context.asks or not _in_prose(match, english, context)
+    if not is_everyday(match, words):
+        # A concept's specific name in an everyday statement is the word: "the tide's
+        # ingress flooded the harbour road".
+        if match.end - match.start > 1 or context.about_networking or context.asks:
+            return True
+        pair = _with_its_pair(match, words)
+        if context.about_infrastructure(pair):
+            return True
+        return not _in_prose(match._replace(start=pair.start, end=pair.stop), words, context)
+    alone = all(i in span or not is_content(w) for i, w in enumerate(words))
+    if not _has_no_content_neighbour(match, words, context):
+        return False
+    if match.target.entry.no_layer is not None and not context.places:
+        return alone  # "how do I switch namespaces in kubectl" asks nothing of layers
+    return alone or (context.about_networking and _networking_besides(span, context))
+
+
+_GLOSS_WORDS = 2  # words of its own summary that make an everyday word the thing
+
+
+def _glossed_as_itself(match: Match, words: list[str]) -> bool:
+    """Whether the message describes the thing in its own summary's words: "skipper
+    (zalando's http router / ingress)" is Zalando's HTTP router, not a boat's captain."""
+    summary = {w for w in tokenize(match.target.entry.summary) if is_content(w)}
+    said = {w for i, w in enumerate(words) if not match.start <= i < match.end}
+    if len(summary & said) < _GLOSS_WORDS:
+        return False
+    return match.target.everyday or is_english_word(words[match.start])
+
+
+# A statement this long, about nothing technical, is prose: "calico kittens up for
+# adoption" is about cats, though "calico" is no common English word.
+_PROSE_WORDS = 3
+# Words that ask for a place or a layer, not about a thing of their own.
+ASKING_FOR_A_PLACE = frozenset(
+    "what which where whats wheres layer layers osi level row rows".split()
+)
+# Marks that end one part of a sentence and start another: "…, any plumbers here?"
+_PART_BREAKS = frozenset(",;:()\u2014\u2013")
+
+
+def part_starts(tokens: Tokens, count: int) -> list[int]:
+    """Where each part of the first `count` words starts: the first word, and each word
+    after a clause end, comma, colon, bracket or dash."""
+    breaks = [
+        at
+        for at in range(1, count)
+        if tokens.clause[at] != tokens.clause[at - 1] or breaks_apart(tokens, at)
+    ]
+    return [0, *breaks] if count else []
+
+
+def breaks_apart(tokens: Tokens, at: int) -> bool:
+    """Whether a comma, colon, bracket or dash stands between word `at` and the one before."""
+    between = tokens.text[tokens.spans[at - 1][1] : tokens.spans[at][0]]
+    return not _PART_BREAKS.isdisjoint(between) or " - " in between
+
+
+def asking_parts(tokens: Tokens, words: list[str]) -> list[tuple[int, int]]:
+    """The parts of the message that ask: the last part of each question (split at commas,
+    dashes and the like), and any part opened by a question word or an auxiliary."""
+    if not words:
+        return []
+    starts = part_starts(tokens, len(words))
+    parts = list(zip(starts, [*starts[1:], len(words)], strict=True))
+    asking = []
+    for start, end in parts:
+        last_of_question = tokens.clause[end - 1] in tokens.questions and (
+            end == len(words) or tokens.clause[end] != tokens.clause[end - 1]
+        )
+        opened = words[start] in WH_WORDS or words[start] in AUXILIARIES
+        if last_of_question or opened:
+            asking.append((start, end))
+    return asking
+
+
+def _prose_about_something_else(match: Match, words: list[str], context: Context) -> bool:
+    """A name with an everyday sense in a message about nothing technical that says or
+    asks something else: "the emissary from the platform team came by", "an ingress of
+    rainwater under the door, any plumbers here?", "load balancing my weekend". A coined
+    name ("istio") is a name anywhere; a short message ("we run flannel") or one that asks
+    about the name ("is calico a good choice for a startup?") keeps it."""
+    span = range(match.start, match.end)
+    if context.about_infrastructure(span):
+        return False
+    after = words[match.end] if match.end < len(words) else ""
+    # "my cat is a calico", "an emissary to the king": a thing, not the tool.
+    article = match.start > 0 and words[match.start - 1] in {"a", "an"}
+    article = article and not (after and is_content(after))
+    others = [w for i, w in enumerate(words) if i not in span and is_content(w)]
+    if not article and len(others) < _PROSE_WORDS:
+        return False  # too short to be prose; and no word list is read for it
+    if not all(has_everyday_sense(words[i]) for i in span):
+        # A coined name takes "a" only as one of a kind: "a cilium is a tiny hair".
+        return _one_of_a_kind(match, words)
+    if article:
+        return True
+    if sum(is_english_word(w) for w in others) < _PROSE_WORDS:
+        return False
+    if _inside_a_phrase(match, words, context):
+        return True  # "ip67 means dust and water ingress protection right?"
+    return not any(_asks_about(match, part, words) for part in context.asking)
+
+
+def _inside_a_phrase(match: Match, words: list[str], context: Context) -> bool:
+    """Whether English words on both sides make the name part of another phrase: "water
+    ingress protection"."""
+    neighbours = _content_neighbours(match, words, context)
+    return len(neighbours) == 2 and all(w.isalpha() and is_english_word(w) for w in neighbours)
+
+
+def _asks_about(match: Match, part: tuple[int, int], words: list[str]) -> bool:
+    """Whether an asking part is about the name: it holds it, or asks nothing of its own
+    ("…, what layer?", "…, what is it")."""
+    start, end = part
+    if start <= match.start < end:
+        return True
+    asked = words[start:end]
+    if "where" in asked and asked[-1] == "from":
+        return False  # "…, where's it from?" asks where a thing came from
+    return all(not is_content(w) or w in ASKING_FOR_A_PLACE for w in asked)
+
+
+def _in_prose(match: Match, words: list[str], context: Context) -> bool:
+    """Whether a name sits in an everyday statement: among several words, none of them
+    technical, and next to a word it forms a phrase with ("calico cat")."""
+    content = [w for w in words if is_content(w)]
+    if len(content) < _PROSE_WORDS:
+        return False
+    return any(word.isalpha() for word in _content_neighbours(match, words, context))
+
+
+def _has_no_content_neighbour(match: Match, words: list[str], context: Context) -> bool:
+    return not _content_neighbours(match, words, context)
+
+
+def _content_neighbours(match: Match, words: list[str], context: Context) -> list[str]:
+    """The words right before and after the name that are content, not other names, nor
+    identifiers with digits ("the physical eth0 nic": "eth0" is no prose around "nic")."""
+    return [
+        words[i]
+        for i in (match.start - 1, match.end)
+        if 0 <= i < len(words)
+        and i not in context.claimed
+        and is_content(words[i])
+        and not any(c.isdigit() for c in words[i])
+    ]

@@ -1,0 +1,277 @@
+"""Which of the names found a question asks about: its subject first, then every name it
+compares or lists beside it, and none it only mentions or sets aside."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from bot.core.credibility import is_everyday
+from bot.core.knowledge import EntryKind
+from bot.core.lexicon import is_english_word
+from bot.core.question_shape import AND_OR, DETERMINERS, is_content
+from bot.core.vocabulary import AUXILIARIES, COPULAS, GRAMMAR
+
+if TYPE_CHECKING:
+    from bot.core.matching import Match
+    from bot.core.text import Tokens
+
+__all__ = [
+    "JOINING",
+    "STRESSING",
+    "said_twice",
+    "set_aside",
+    "stressed",
+    "subject_rank",
+    "subjects_asked",
+]
+
+
+# A name right after one of these is what the asker set aside: "not flannel — vxlan?"
+_SET_ASIDE = frozenset("not forget ignore except besides excluding unlike instead without".split())
+_SET_ASIDE_REACH = 4  # words: "without looking at the URL"
+# Words that put several things side by side: "geneve vs vxlan", "ingress and tls".
+JOINING = frozenset(
+    "vs versus v or and compare compared comparing difference differ different same both each "
+    "either than above below higher lower".split()
+)
+_BECAUSE = frozenset("because cause cuz coz bc".split())
+_LAYER_WORD = frozenset(("layer", "layers", "level"))
+_PAIRING = COPULAS | {"at"}  # "metallb is l4", "envoy at l7"
+_ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
+_MODE = frozenset(("mode", "modes"))
+_FINE = frozenset("fine ok okay healthy".split())
+# What another name works by or for: "mtls with istio", "… for the bare-metal pods".
+_MEANS = frozenset("with using via through for".split())
+# "compare A with B", "A compared to B": B is the other thing compared, not A's means.
+_COMPARED = frozenset("compare compared compares comparing comparison".split())
+_PARTNER = frozenset({"with", "to", "against", "and"})
+_SETS_BESIDE = frozenset("same vs versus than compared unlike".split())
+_POINTING = frozenset({"that", "this", "those", "these"})
+STRESSING = frozenset({"itself", "themselves"})  # "is the hpa *itself* at some layer"
+
+
+def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
+    """Whether a word before the name sets it aside ("not flannel", "without the URL"),
+    looking back a few words but never past another name ("not envoy — what about
+    haproxy?" sets aside envoy only), or the words after it say it works, before a "but"
+    ("tcp connects fine but the tls handshake dies")."""
+    if match.start and words[match.start - 1] == "no" and match.start - 1 not in named:
+        return True  # "flannel in host-gw mode (no vxlan)"
+    for at in range(match.start - 1, max(-1, match.start - 1 - _SET_ASIDE_REACH), -1):
+        if at in named:
+            return False
+        if words[at] in _SET_ASIDE:
+            return True
+    # "tcp connects fine but then the tls handshake dies": what works is not the question.
+    after = words[match.end : match.end + _SET_ASIDE_REACH]
+    return not _FINE.isdisjoint(after) and "but" in words[match.end :]
+
+
+def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
+    """Whether the name only says how another one works: a mode ("kube-proxy in iptables
+    mode", "metallb's bgp mode"), what it is built on ("contour, the envoy-based ingress
+    controller") or, after another name, the means or the purpose ("mtls
+    between pods with istio", "encryption using wireguard", "macvlan vs flannel for the
+    bare-metal pods")."""
+    if not any(at < match.start - 1 for at in named):
+        return False  # alone, it is the subject: "iptables mode, which layer"
+    # "in iptables mode", "in ebpf dataplane mode": the mode word at most one word on;
+    # "an envoy-based ingress controller": what another is built on.
+    mode = not _MODE.isdisjoint(words[match.end - 1 : match.end + 2])
+    mode = mode or words[match.end : match.end + 1] in (["based"], ["powered"], ["backed"])
+    before = match.start - 1
+    while before > 0 and words[before] in DETERMINERS:
+        before -= 1  # "with the mesh", "for the bare-metal pods"
+    if before > 1 and before not in named and words[before - 1] in DETERMINERS | _MEANS:
+        before -= 1  # one word describing it: "for the secondary nics"
+        while before > 0 and words[before] in DETERMINERS:
+            before -= 1
+    first = min(named)
+    if words[before] in _PARTNER and not _COMPARED.isdisjoint(words[:first]):
+        return False  # "compare geneve with ipsec": the other one compared
+    # "is cilium higher because ebpf": the reason given; "metallb does arp in l2 mode":
+    # what the name before the verb does.
+    done = before - 1 in named and _an_act(words[before])
+    return mode or done or words[before] in _MEANS | _BECAUSE
+
+
+def _an_act(word: str) -> bool:
+    """A verb in the third person, saying what a thing does: "does", "speaks", "answers"."""
+    return word == "does" or (
+        word.endswith("s") and word not in GRAMMAR and is_english_word(word[:-1])
+    )
+
+
+def subjects_asked(
+    ranked: list[Match],
+    words: list[str],
+    tokens: Tokens,
+    named: frozenset[int],
+    layer_words: set[int],
+) -> list[Match]:
+    """Every name asked about beside the first: in its clause, not set aside, not an
+    everyday word, once each.
+
+    "where do traefik and cert-manager each sit" asks about both; "we use calico. is
+    istio L7?", "not flannel, what about cilium?" and "which layer routes on http
+    headers" (where "routes" is the verb) about one.
+    """
+    if not ranked:
+        return []
+    first = ranked[0]
+    clause = tokens.clause[first.start]
+    # A concept beside a tool is usually what the tool is ("flannel as our CNI", "calico
+    # network policy"): it is a subject of its own only when the question joins them, by
+    # comparing or by an "and"/"or" between the two ("is flannel the simplest cni? and
+    # what layer is it" joins two questions, not two names).
+    compares = not (JOINING - AND_OR).isdisjoint(words)
+    if stressed(first, words) and not compares:
+        return [first]  # "kube-router replaces kube-proxy, but what layer is kube-router itself"
+
+    def joined(match: Match) -> bool:
+        between = words[min(first.end, match.end) : max(first.start, match.start)]
+        return compares or not AND_OR.isdisjoint(between)
+
+    # A clause that sets another name beside the first ("traefik is l4 right? same as
+    # metallb") or adds one to the question ("… MetalLB or VXLAN? And the fiber cabling?").
+    comparing = {tokens.clause[at] for at, word in enumerate(words) if word in _SETS_BESIDE}
+    comparing |= {
+        tokens.clause[at]
+        for at, word in enumerate(words)
+        if word in _ADDING
+        and (at == 0 or tokens.clause[at - 1] != tokens.clause[at])
+        and tokens.clause[at] in tokens.questions
+    }
+    # "ingress = l7, service type LoadBalancer = l4, right?": clauses that each pair a name
+    # with its own layer set the names side by side.
+    paired = {tokens.clause[m.start] for m in ranked if _paired_with_a_layer(m, words, layer_words)}
+    if clause not in paired:
+        paired = set()
+    comparing |= paired
+    several = _asks_of_several(words)
+    tools = {m.end for m in ranked if m.target.entry.kind is EntryKind.TOOL}
+    ends = {m.end for m in ranked}
+    chosen: dict[str, Match] = {}
+    for match in sorted(ranked, key=lambda m: m.start):
+        # "its virtualservice routing rules", "the metallb svc": a concept right after a
+        # tool, or a phrase right after any name, is that one's; "tls mtls" are two.
+        phrase = match.end - match.start > 1 and match.start in ends
+        follows = match.target.entry.kind is EntryKind.CONCEPT and (match.start in tools or phrase)
+        asked = match is first or (
+            not follows
+            and (
+                several
+                or tokens.clause[match.start] == clause
+                or tokens.clause[match.start] in comparing
+            )
+            and not set_aside(match, words, named)
+            and not is_everyday(match, words)
+            and (several or not _qualifies(match, words, named))
+            and (
+                joined(match)
+                or match.target.entry.kind is EntryKind.TOOL
+                or (bool(paired) and _paired_with_a_layer(match, words, layer_words))
+            )
+        )
+        if asked:
+            chosen.setdefault(match.target.entry.name, match)
+    return list(chosen.values())
+
+
+_THE_FEW = frozenset("the those these".split())
+_FEW = frozenset("two three both".split())
+_THEM = frozenset("them those these the".split())
+
+
+def _asks_of_several(words: list[str]) -> bool:
+    """Whether the question asks about every thing it named: "which of the two is
+    higher", "is emissary the higher of those two?", "which layer does each of those
+    belong to"."""
+    return any(
+        (word in _THE_FEW and following in _FEW)
+        or (word in {"each", "both", "which"} and following == "of" and after in _THEM)
+        for word, following, after in zip(words, words[1:], [*words[2:], ""], strict=False)
+    )
+
+
+def _paired_with_a_layer(match: Match, words: list[str], layer_words: set[int]) -> bool:
+    """Whether a layer follows the name at once ("ingress = l7", "metallb is l4")."""
+    after = match.end + (match.end < len(words) and words[match.end] in _PAIRING)
+    if after >= len(words) or after not in layer_words:
+        return False
+    # A bare "layer" ("sticky sessions on a service, layer?") asks; "layer 4" pairs.
+    return words[after] not in _LAYER_WORD or after + 1 in layer_words
+
+
+def stressed(match: Match, words: list[str]) -> bool:
+    """Whether the question stresses this name as the one it asks about: "is the hpa
+    *itself* at some layer", "what osi layer is kube-router itself", "…and got a 34.x ip —
+    what osi layer is *that* lb?"."""
+    if match.end < len(words) and words[match.end] in STRESSING:
+        return True
+    start = match.start
+    if _asked_for_last(match, words):
+        return True
+    return (
+        start >= 2  # a verb and "that" before the name
+        and words[start - 1] in _POINTING
+        and (words[start - 2] in AUXILIARIES or words[start - 2] == "s")
+        and not is_everyday(match, words)  # "is that routing happening at" points back
+        # The question ends with it: "is that calico or flannel?" asks about both.
+        and not any(is_content(word) for word in words[match.end :])
+    )
+
+
+_ASKING_WHERE = frozenset("layer layers level where".split())
+
+
+def _asked_for_last(match: Match, words: list[str]) -> bool:
+    """ "envoy uses tls, what layer is tls?", "…, so where is kube-proxy": a question
+    that ends asking where its last name sits, after others."""
+    start = match.start
+    return (
+        start >= 2
+        and words[start - 1] in COPULAS
+        and words[start - 2] in _ASKING_WHERE
+        and not any(is_content(word) for word in words[match.end :])
+    )
+
+
+def said_twice(matches: list[Match]) -> set[str]:
+    """The things a message names twice, apart ("tunnels between nodes so the overlay
+    works…"): the talk is about them. Two names side by side ("clientip stickiness") are
+    one mention."""
+    ends: dict[str, list[tuple[int, int]]] = {}
+    for m in sorted(matches, key=lambda m: m.start):
+        ends.setdefault(m.target.entry.name, []).append((m.start, m.end))
+    return {
+        name
+        for name, spans in ends.items()
+        if any(later[0] > earlier[1] for earlier, later in pairwise(spans))
+    }
+
+
+def subject_rank(
+    match: Match, words: list[str], tokens: Tokens, named: frozenset[int], repeated: set[str]
+) -> tuple[int, ...]:
+    """Sort key: the name the question is about comes first.
+
+    Not a name set aside ("forget metallb, what about cilium?"); one in the clause that
+    asks ("We use calico. Is istio L7?"); a one-facet phrase ("istio mtls"); a tool before
+    a concept; a specific name before an everyday word; then the order written.
+    """
+    aside = set_aside(match, words, named) or _qualifies(match, words, named)
+    clause = tokens.clause[match.start]
+    asking = tokens.questions or {max(tokens.clause, default=0)}
+    outside_question = clause not in asking
+    return (
+        aside,
+        outside_question,
+        not stressed(match, words),
+        match.target.entry.name not in repeated,
+        match.target.layer is None,
+        match.target.entry.kind is not EntryKind.TOOL,
+        is_everyday(match, words),
+        match.start,
+    )
