@@ -1,0 +1,382 @@
+"""Answering through what a question describes ("which layer wraps packets into frames?"):
+whether the description is clear enough to claim a layer, or a name it points at."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from bot.core.credibility import breaks_apart, part_starts
+from bot.core.knowledge import EntryKind
+from bot.core.layer_mentions import ordinary_layer
+from bot.core.lexicon import is_english_word
+from bot.core.model import Answer, AnswerKind
+from bot.core.phrasing import layer_title
+from bot.core.reading import asks_where
+from bot.core.subjects import stressed
+from bot.core.text import word_variants
+from bot.core.vocabulary import AUXILIARIES, GRAMMAR
+
+if TYPE_CHECKING:
+    from bot.core.describing import Found, Passage
+    from bot.core.knowledge import Knowledge
+    from bot.core.matching import Match
+    from bot.core.reading import Reading
+
+__all__ = [
+    "ABOUT_THE_MODEL",
+    "COMPARING",
+    "SHORT_WORD",
+    "by_description",
+    "describes_an_action",
+    "description_of",
+    "inflects_an_english_word",
+]
+
+
+SHORT_WORD = 3  # the English word list holds longer words only
+# Words that set the things asked about side by side: "geneve vs vxlan", "same layer?".
+COMPARING = frozenset(
+    "vs versus v or compare compared comparison difference differ differs different same "
+    "than above below higher lower beneath under over atop each both either".split()
+)
+# A description needs this many describing words ("forwards packets"), and its best
+# layer must lead the next by this factor to be claimed.
+_MIN_DESCRIBING_WORDS = 2
+_CLEAR_LEAD = 1.25
+_WIDE_LEAD = 1.5  # beside an unknown name, when its best sentence holds half the words
+_MAX_CANDIDATES = 3
+_UNHEARD_SHARE = 3  # unknown words this share of the describing ones (a third)
+# A description outweighs the concepts a question names ("…names to ips") only with this
+# many words shared (or most of its words in one sentence) and this lead over the next layer.
+_STRONG_WORDS = 4
+_STRONG_LEAD = 2.0
+
+
+def by_description(
+    knowledge: Knowledge, base: Answer, reading: Reading, subject_unknown: bool, action: bool
+) -> Answer | Reading:
+    """The answer a question's description finds, or the reading to answer from: with a
+    name the description points at put first."""
+    found = description_of(knowledge, base, reading)
+    # Several ordinary words beside the names describe; one ("roughly") does not.
+    describing = sum(1 for word in reading.unknown if is_english_word(word)) >= 2
+    strong = (
+        found.answer is not None
+        and action
+        and describing
+        and found.strong
+        and _only_concepts(reading)
+    )
+    if (
+        found.name is not None
+        and not subject_unknown
+        and not stressed(reading.matches[0], reading.words)
+        and not _opens_with_the_act(reading)
+    ):
+        # A name the description points at answers: "at which layer are frames built
+        # from packets" is about Ethernet frames.
+        others = [m for m in reading.matches if m is not found.name]
+        return reading._replace(matches=[found.name, *others], subjects=[found.name])
+    named_tool = any(m.target.entry.kind is EntryKind.TOOL for m in reading.matches)
+    if found.answer is not None and not found.answer.layers and named_tool and not subject_unknown:
+        return reading  # "rke2 defaulted us to canal. what layer...": the tool, not a guess
+    if found.answer is not None and (reading.generic or subject_unknown):
+        if found.name is None or all(is_english_word(w) for w in reading.unknown):
+            return found.answer
+        # "katran load balancer, what osi layer": the unknown name is the subject.
+    elif strong and found.answer is not None:
+        # "resolving service names to ips — layer": the names are what the action is
+        # done to, and the description points clearly elsewhere.
+        return found.answer
+    elif (
+        action
+        and found.strong
+        and found.answer is not None
+        and found.answer.basis is not None
+        and _only_unplaced(reading)
+        and _described_besides_them(reading, found.answer.basis)
+    ):
+        # "which layer routes packets between worker nodes": a thing with no layer of its
+        # own is only where the action happens; the action, clearly placed, is the answer.
+        return found.answer
+    return reading  # the question's names stand: the layer found is none of theirs
+
+
+def _opens_with_the_act(reading: Reading) -> bool:
+    """Whether the question opens by naming the act it asks about ("transcoding rest
+    calls into grpc — which layer", "load balancing udp flows, what layer"): the names
+    after it are what the act is done to."""
+    first = reading.matches[0]
+    return (
+        first.start == 0
+        and first.target.entry.kind is EntryKind.CONCEPT
+        and bool(first.target.entry.layers)
+        and reading.words[first.end - 1].endswith("ing")
+        # Not an everyday word for many acts: "routing on a header" may be any routing.
+        and not (first.end - first.start == 1 and is_english_word(reading.words[first.start]))
+    )
+
+
+class _Description(NamedTuple):
+    """What a question's description finds: a layer answer (or the few layers it may be),
+    the question's own name at that layer, if any, and whether the description is strong
+    (many words shared, far ahead of the next layer)."""
+
+    answer: Answer | None = None
+    name: Match | None = None
+    strong: bool = False
+
+
+def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Description:
+    """The layer a question finds by what it describes, or the few it may be; nothing when
+    the question describes too little to search."""
+    if not _asks_where(reading):
+        return _Description()  # prose that asks nothing ("an envoy arrived at the summit")
+    if any(_hyphenated_name(reading, at) for at in reading.unknown_at):
+        return _Description()  # an unknown hyphenated name ("foo-bar-proxy") is a thing
+    from bot.core.describing import shape_stems, stems  # noqa: PLC0415 - descriptions only
+
+    text = reading.tokens.text or " ".join(reading.words)
+    query = stems(text) + shape_stems(text)
+    describing = len(set(query))
+    if describing < _MIN_DESCRIBING_WORDS:
+        return _Description()
+    found = knowledge.descriptions.search(query)
+    if not found or found[0].shared < _MIN_DESCRIBING_WORDS:
+        return _Description()  # one shared word is a coincidence ("node-problem-detector")
+    best = found[0]
+    # A question naming nothing known may name what the passage mentions in passing.
+    unnamed = [] if reading.matches else reading.unknown
+    if _names_what_the_passage_mentions(query, best.passage, unnamed):
+        # "hashicorp vault which layer" names Vault, which the knowledge only mentions in
+        # Vault PKI's summary: that is not a description, and Vault is not Vault PKI.
+        entry = best.passage.entry
+        return _Description(base._replace(suggestions=(entry.name,) if entry else ()))
+    # Not a name set aside ("tcp connects fine but then the tls handshake dies").
+    named = [
+        m
+        for m in reading.matches
+        if best.layer in m.target.entry.layers and not reading.set_aside(m)
+    ]
+    unheard = sum(1 for term in set(query) if _unheard_of(knowledge, term))
+    clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading), unheard)
+    name = named[0] if named and (clear or named[0] is reading.matches[0]) else None
+    if clear or name is not None:
+        many = best.shared >= _STRONG_WORDS or best.own * 2 > describing  # or most of them
+        strong = many and (len(found) == 1 or best.score >= _STRONG_LEAD * found[1].score)
+        layer = knowledge.layer(best.layer)
+        claimed = base._replace(
+            kind=AnswerKind.LAYER, layers=(layer,), basis=best.passage.text, unknown_term=None
+        )
+        return _Description(claimed, name, strong)
+    close = [f for f in found[:_MAX_CANDIDATES] if f.score >= best.score / 2]
+    candidates = tuple(knowledge.layer(f.layer) for f in close)
+    unsure = base._replace(
+        candidates=candidates,
+        suggestions=tuple(layer_title(layer) for layer in candidates),
+        unknown_term=None,
+    )
+    return _Description(unsure)
+
+
+def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, unheard: int) -> bool:
+    """Whether the best layer is clearly the one described.
+
+    Its best sentence must hold two of the question's words by itself: one shared word is
+    a coincidence ("object" in "a Deployment object — is that at any layer?", "helm" in a
+    sentence that mentions Helm). Beside a name the knowledge has never heard of ("falco
+    runtime security", "longhorn replicating volumes across nodes") the words may describe
+    that thing rather than a layer: then the lead must be wider when that sentence holds
+    at most half of them, or only two. And two words shared mean nothing when the question
+    has as many words that no sentence of the knowledge uses, a third of all it says: "the
+    photo frame on my desk stopped cycling pictures" is about something else.
+    """
+    best = found[0]
+    if best.own < _MIN_DESCRIBING_WORDS:
+        return False
+    if (
+        best.own == _MIN_DESCRIBING_WORDS
+        and unheard >= _MIN_DESCRIBING_WORDS
+        and unheard * _UNHEARD_SHARE >= describing
+    ):
+        return False
+    wide = unknown_name and (best.own * 2 <= describing or best.own == _MIN_DESCRIBING_WORDS)
+    lead = _WIDE_LEAD if wide else _CLEAR_LEAD
+    return len(found) == 1 or best.score >= lead * found[1].score
+
+
+def _unheard_of(knowledge: Knowledge, term: str) -> bool:
+    """Whether a stemmed word of the question is one no describing sentence uses: a word,
+    not a version or an interface name ("http1", "eth0"), and longer than an abbreviation."""
+    word = term.removeprefix("-")
+    return len(word) > SHORT_WORD and word.isalpha() and not knowledge.descriptions.holds(word)
+
+
+def _unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
+    """Whether the question holds a name the knowledge never uses: an unknown word that is
+    neither English nor in any of its sentences."""
+    return any(
+        len(word) > SHORT_WORD
+        and word.isalpha()
+        and not is_english_word(word)
+        and not knowledge.descriptions.knows(word)
+        for word in reading.unknown
+    )
+
+
+def _only_concepts(reading: Reading) -> bool:
+    """Whether every name in the question is a concept ("ips", "packets"), none a tool."""
+    return all(m.target.entry.kind is EntryKind.CONCEPT for m in reading.matches)
+
+
+def _only_unplaced(reading: Reading) -> bool:
+    return all(m.target.entry.no_layer is not None for m in reading.matches)
+
+
+def _described_besides_them(reading: Reading, basis: str) -> bool:
+    """Whether the sentence found shares describing words besides the names of things with
+    no layer: "k8s secrets (the object)" shares only "secret" and "object" with a sentence
+    about Secrets, which is no description of anything."""
+    from bot.core.describing import stems  # noqa: PLC0415 - only descriptions need it
+
+    named = reading.named
+    rest = " ".join(w for i, w in enumerate(reading.words) if i not in named)
+    return len(set(stems(rest)) & set(stems(basis))) >= _MIN_DESCRIBING_WORDS
+
+
+def _names_what_the_passage_mentions(
+    query: list[str], passage: Passage, unknown: list[str]
+) -> bool:
+    """Whether the question names a thing the knowledge mentions in passing, and describes
+    nothing: every describing word of it is part of a proper name in the passage found
+    ("hashicorp vault" and "HashiCorp Vault's secrets engine…"), or it uses such a name,
+    unknown to the knowledge as a name of its own, and shares too few other words to
+    describe ("vault (the secret store)")."""
+    from bot.core.describing import sentences, stems  # noqa: PLC0415 - descriptions only
+
+    names: set[str] = set()
+    for sentence in sentences(passage.text):
+        capitalised = re.findall(r"(?:^|(?<=\s))[A-Z][\w'\u2019-]*", sentence)
+        if capitalised and sentence.startswith(capitalised[0]):
+            first = capitalised[0].lower().split("'")[0]
+            if is_english_word(first) or first in GRAMMAR:
+                capitalised = capitalised[1:]  # "Issues and renews…" opens a sentence
+        # A word in capitals is a term ("GET or POST", "NXDOMAIN"), not a proper name.
+        names.update(stems(" ".join(w for w in capitalised if not w.isupper())))
+    wanted = {term for term in query if not term.startswith("-")}
+    if not wanted or wanted <= names:
+        return bool(wanted)
+    # A name with a word or two of gloss describes that thing, not a layer.
+    mentioned = wanted & names & set(stems(" ".join(unknown)))
+    besides = wanted.intersection(stems(passage.text)) - names
+    glossed = len(wanted - names) <= _MIN_DESCRIBING_WORDS
+    return bool(mentioned) and glossed and len(besides) < _MIN_DESCRIBING_WORDS
+
+
+# Words for a kind of software, after a name: "external-secrets operator", "foo-bar cli".
+_SOFTWARE = frozenset(
+    "operator operators controller controllers plugin plugins agent agents tool tools app "
+    "apps daemon cli server library sdk".split()
+)
+_ASKING_WORDS = frozenset("what which where layer layers osi level row rows".split())
+_ASKING_NOT_WHERE = _ASKING_WORDS - {"where"}
+# Words that put a question without "which" or "layer" in the network: "how are pod ips
+# handed out?".
+_NETWORK_WORDS = frozenset(
+    "pod pods node nodes cluster clusters service services packet packets traffic network "
+    "networking kubernetes k8s container containers ip ips tcp udp http https tls dns".split()
+)
+ABOUT_THE_MODEL = frozenset("stack top bottom highest lowest".split())
+_WHICH_LAYER = frozenset("which what where".split())
+
+
+def describes_an_action(reading: Reading) -> bool:
+    """ "which layer *wraps* ip packets into ethernet frames": names, and an ordinary verb
+    saying what happens to them, in a question for a layer."""
+    words = reading.words
+    # "which layer wraps…", or, naming no tool, a part of its own after the description:
+    # "the thing that blocks pod traffic by source ip, which layer is that".
+    starts = part_starts(reading.tokens, len(words)) if _only_concepts(reading) else [0]
+    asks_for_layer = any(
+        not _WHICH_LAYER.isdisjoint(words[start : start + 3])
+        and not _ASKING_WORDS.isdisjoint(words[start : start + 4])
+        for start in starts
+    )
+    # "packaging ip packets into ethernet frames for the nic, layer?" asks at its end.
+    ends_asking = bool(words) and words[-1] in {"layer", "osi"} and _asked_apart(reading)
+    if len(reading.subjects) > 1 and not COMPARING.isdisjoint(words):
+        return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
+    asks = asks_for_layer or ends_asking or _the_layer_acts(reading)
+    return asks and any(is_english_word(w) for w in reading.unknown)
+
+
+def _the_layer_acts(reading: Reading) -> bool:
+    """Whether the question asks for the layer that does something, with the layer as the
+    verb's subject: "which layer *wraps* ip packets into ethernet frames", "the layer that
+    *slaps* a mac header onto an ip packet". The names after the verb are what it is done
+    to, not what is asked about."""
+    words = reading.words
+    for at in range(len(words) - 2):
+        if words[at] not in _WHICH_LAYER and words[at] != "the":
+            continue
+        if words[at + 1] != "layer":
+            continue
+        verb = at + 2 + (words[at + 2] in {"that", "which"})
+        if verb + 1 < len(words) and _a_verb_acting(words[verb], words[verb + 1]):
+            return True
+    return False
+
+
+def _a_verb_acting(word: str, following: str) -> bool:
+    """A verb in the third person ("wraps", "sends"), not a plural noun before its own verb
+    ("which layer protocols are…")."""
+    if not word.endswith("s") or word in GRAMMAR or following in AUXILIARIES:
+        return False
+    return inflects_an_english_word(word)
+
+
+def _asked_apart(reading: Reading) -> bool:
+    """Whether the message's last word asks on its own: after a question mark, or set
+    apart by a dash, comma or colon ("resolving service names to ips — layer")."""
+    tokens = reading.tokens
+    if tokens.questions:
+        return True
+    return len(tokens.spans) > 1 and breaks_apart(tokens, len(tokens.spans) - 1)
+
+
+def _hyphenated_name(reading: Reading, at: int) -> bool:
+    """Whether the unknown word at `at` is part of a hyphenated name asked about: not one
+    that describes the ordinary word after it ("an x-user-group *header*")."""
+    joined, words = reading.tokens.joined, reading.words
+    if at not in joined:
+        return False
+    end = at + 1
+    while end in joined:
+        end += 1
+    if words[end - 1] == "wise":
+        return False  # "osi-wise", "layer-wise": a manner, not a name
+    following = words[end] if end < len(words) else ""
+    # "external-secrets operator" names software; "an x-user-group header" a header.
+    ordinary = following not in _ASKING_WORDS and following not in _SOFTWARE
+    return not (is_english_word(following) and ordinary)
+
+
+def _asks_where(reading: Reading) -> bool:
+    """A question for a place: "which/what/where" or "layer", or a question mark on a
+    question about the network ("anyone getting the new nintendo switch?" is not one)."""
+    words = reading.words
+    layer_words = [at for at, word in enumerate(words) if word in {"layer", "layers"}]
+    if layer_words and all(ordinary_layer(words, at) for at in layer_words):
+        return False  # "which layer of management do i complain to"
+    if not _ASKING_NOT_WHERE.isdisjoint(words):
+        return True
+    if asks_where(reading.words, reading.tokens):  # not "a book where the king sends…"
+        return True
+    return bool(reading.tokens.questions) and not _NETWORK_WORDS.isdisjoint(reading.words)
+
+
+def inflects_an_english_word(word: str) -> bool:
+    """Whether `word` is a form of an English word ("wraps", "exposing"), though the word
+    list may not hold the form itself."""
+    return any(is_english_word(form) for form in word_variants(word) if form != word)

@@ -1,0 +1,173 @@
+"""When a question's subject is not known: whether an unknown word is what it asks about,
+what to quote back and suggest, and when a layer named beside it is the answer anyway."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.described import ABOUT_THE_MODEL, SHORT_WORD, inflects_an_english_word
+from bot.core.knowledge import EntryKind
+from bot.core.layer_mentions import LAYER_WORDS_ABROAD
+from bot.core.lexicon import is_english_word
+from bot.core.matching import Match
+from bot.core.text import word_variants
+from bot.core.vocabulary import AUXILIARIES
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import Knowledge
+    from bot.core.reading import Reading
+
+__all__ = [
+    "asks_about_an_unknown",
+    "named_by_a_common_word",
+    "of_an_unnamed_thing",
+    "only_context",
+    "quote",
+    "suggestion_terms",
+]
+
+
+_MAX_QUOTE = 60
+# A word after one of these says where, not what: "anything physical-layer on EKS?".
+_WHERE = frozenset("on in at inside within across under for with from".split())
+_NEAR = 4  # words either side of a layer's name
+_UNNAMED = frozenset("it this that they these those".split())
+
+
+def of_an_unnamed_thing(reading: Reading) -> bool:
+    """Whether a yes/no question asks about a pronoun alone: "is it layer 3 or 5?"."""
+    words = reading.words
+    return len(words) > 1 and words[0] in AUXILIARIES and words[1] in _UNNAMED
+
+
+def named_by_a_common_word(knowledge: Knowledge, reading: Reading) -> Match | None:
+    """ "where does kubernetes itself sit": the question's only name is a word so common in
+    questions ("kubernetes", "k8s") that it is never read as a name beside others. Not
+    when the question is about the model itself ("top of the osi stack in k8s")."""
+    if not ABOUT_THE_MODEL.isdisjoint(reading.words):
+        return None
+    for at, word in enumerate(reading.words):
+        target = knowledge.index.exact.get(word)
+        if target is not None:
+            return Match(target, at, at + 1)
+    return None
+
+
+def quote(reading: Reading) -> str | None:
+    """The unknown words as the person typed them: the longest unknown phrase."""
+    if not reading.unknown_runs:
+        return None
+    start, end = reading.unknown_runs[0]
+    return reading.tokens.quote(start, end)[:_MAX_QUOTE] or None
+
+
+def suggestion_terms(reading: Reading) -> list[str]:
+    """What a "did you mean" may resemble: each unknown phrase whole, and each word of it
+    that could be a mistyped name; an English word ("secrets", "frame") is no one's typo,
+    and the parts of a hyphenated name ("argo-rollouts") are not names of their own."""
+    tokens = reading.tokens
+    terms = [
+        tokens.quote(start, end)
+        for start, end in reading.unknown_runs
+        if end - start > 1 or not is_english_word(reading.words[start])
+    ]
+    for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
+        hyphenated = at in tokens.joined or at + 1 in tokens.joined
+        if not hyphenated and not is_english_word(word):
+            terms.append(word)
+    return terms
+
+
+def only_context(reading: Reading, yes_no: bool) -> bool:
+    """Whether the words besides a named layer only set the scene.
+
+    "who lives on L5 these days", "which k8s pieces are L4" and "anything physical-layer
+    on EKS?" ask about the layer; "is kafka layer 7?" asks about kafka, and "is the
+    weather layer 7?" about the weather: an unknown subject before the layer in a yes/no
+    question, or an unknown name that is not an English word, is not scenery.
+    """
+    words, clause = reading.words, reading.tokens.clause
+    first_layer = min(reading.mentions.used, default=len(words))
+    # "capa 7 en kubernetes, ejemplos?": the other words are of that language.
+    abroad = any(words[at] in LAYER_WORDS_ABROAD for at in reading.mentions.used)
+    for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
+        if _described_by_the_layer(reading, at):
+            return False
+        where = at > 0 and (words[at - 1] in _WHERE or (at > 1 and words[at - 2] in _WHERE))
+        if yes_no and at < first_layer and clause[at] == clause[first_layer] and not where:
+            return False  # "is kafka layer 7?", but "on fargate, layers 1 and 2 are aws's?"
+        # The word list holds words of four letters or more: "see", "us" are scenery too,
+        # but not the thing a layer describes ("7 layer dip").
+        after_layer = at - 1 in reading.mentions.used and clause[at] == clause[at - 1]
+        short = len(word) <= SHORT_WORD and word.isalpha() and not after_layer
+        # A name the message opens with, or one near the layer, is what it asks about.
+        subject = at == 0 or _near_a_layer(reading, at)
+        if not is_english_word(word) and not where and not short and not abroad and subject:
+            return False
+    return True
+
+
+def _near_a_layer(reading: Reading, at: int) -> bool:
+    """Whether the word at `at` stands close enough to a named layer to be what it is said
+    of: "kafka layer 7?" asks about kafka, "layer 1 on aks, or is that msft's problem" not."""
+    return any(abs(used - at) <= _NEAR for used in reading.mentions.used)
+
+
+def _described_by_the_layer(reading: Reading, at: int) -> bool:
+    """ "a 3 layer cake", "7-layer dip": a number and "layer" before a word describe it."""
+    words = reading.words
+    return (
+        at >= 2
+        and words[at - 1] in {"layer", "layered"}
+        and words[at - 2].isdigit()
+        and at - 1 in reading.mentions.used
+    )
+
+
+def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
+    """Whether an unknown word, not the name found, is what is asked about.
+
+    In "is kafka a layer 7 thing like envoy?" it is kafka: an unknown word before the first
+    name, in the clause that "is" opens. In "zentroflux cni what layer" it is zentroflux: an
+    unknown name right before a concept names one of its kind that the knowledge lacks.
+    """
+    clause = reading.tokens.clause
+    subject = reading.matches[0]
+    before = subject.start - 1
+    words = reading.words
+    if before >= 2 and words[before] in {"a", "an"} and words[before - 1] == "as":
+        before -= 2  # "zephyrnet as a cni": the unknown name is the CNI asked about
+    opening = reading.unknown_at[0] if reading.unknown_at else None
+    if (
+        opening == 0
+        and opening < subject.start
+        and clause[opening] == clause[subject.start]
+        and opening + 1 in reading.tokens.joined
+        # "site-to-site ipsec": right before the name, it says what kind of one it is.
+        and (opening, subject.start) not in reading.unknown_runs
+    ):
+        return True  # "argo-rollouts is doing blue/green": the name the message opens with
+    if (
+        subject.target.entry.kind is EntryKind.CONCEPT
+        and before in reading.unknown_at
+        and len(reading.words[before]) > SHORT_WORD  # "raw tcp": the word list is 4+
+        # "inspects http": a verb's form is no product's name.
+        and not any(is_english_word(form) for form in word_variants(reading.words[before]))
+        # "eth0 nic", "x710 nics": an identifier with digits is one of the kind, a model
+        # or an instance, not a product the knowledge lacks.
+        and not any(c.isdigit() for c in reading.words[before])
+    ):
+        return True
+    if not opens_yes_no:
+        return False
+    return any(
+        at < subject.start
+        and clause[at] == clause[subject.start]
+        and not _an_action(reading.words[at])  # "exposing via NodePort puts us at l4?"
+        for at in reading.unknown_at
+    )
+
+
+def _an_action(word: str) -> bool:
+    """A gerund of an English verb ("exposing", "running"): what is done, not a thing."""
+    return word.endswith("ing") and inflects_an_english_word(word)
