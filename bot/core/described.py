@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.credibility import breaks_apart, part_starts
 from bot.core.knowledge import EntryKind
-from bot.core.layer_mentions import ordinary_layer
+from bot.core.layer_words import ordinary_layer
 from bot.core.lexicon import is_english_word
 from bot.core.model import Answer, AnswerKind
 from bot.core.phrasing import layer_title

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core.knowledge import Knowledge
-from bot.core.layer_mentions import layer_name_keys
+from bot.core.layer_words import layer_name_keys
 from bot.core.lexicon import is_english_word
 from bot.core.text import compact, tokenize, word_variants
 from bot.core.typos import max_typos, plausible_typo

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from bot.core.asking import split_message
 from bot.core.credibility import NETWORK_CONTEXT, Context, asking_parts, credible, is_everyday
 from bot.core.knowledge import EntryKind
-from bot.core.layer_mentions import find_layer_mentions, is_layer_number, placed_things
+from bot.core.layer_mentions import find_layer_mentions
+from bot.core.layer_words import is_layer_number, placed_things
 from bot.core.pastes import (
     Paste,
     asks_about_a_thing,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from bot.core.knowledge import Knowledge
-    from bot.core.layer_mentions import LayerMentions
+    from bot.core.layer_words import LayerMentions
     from bot.core.matching import AliasIndex, Match
     from bot.core.text import Tokens
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.described import ABOUT_THE_MODEL, SHORT_WORD, inflects_an_english_word
 from bot.core.knowledge import EntryKind
-from bot.core.layer_mentions import LAYER_WORDS_ABROAD
+from bot.core.layer_words import LAYER_WORDS_ABROAD
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.text import word_variants

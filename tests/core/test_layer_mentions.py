@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.core.layer_mentions import LayerMentions, find_layer_mentions, layer_name_keys
+from bot.core.layer_mentions import find_layer_mentions
+from bot.core.layer_words import LayerMentions, layer_name_keys
 from bot.core.text import tokenize_compounds
 
 if TYPE_CHECKING:
