@@ -129,7 +129,15 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(**kwargs)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The command line's parser: with only the subcommand `argv` names, when it names
+    one. Each subparser costs argparse a few look-ups for translations of its headings,
+    and a start-up needs one."""
+    command = _command(argv)
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
     common = _Parser(add_help=False)
     common.add_argument(
         "--knowledge",
@@ -156,78 +164,103 @@ def _parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", required=True, prog="osi-bot"
     )
 
-    ask = commands.add_parser("ask", parents=[common], help="answer one question ('-': stdin)")
-    ask.add_argument("question", nargs="+", help="the question, or '-' for one per stdin line")
-    ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+    if wanted("ask"):
+        ask = commands.add_parser("ask", parents=[common], help="answer one question ('-': stdin)")
+        ask.add_argument("question", nargs="+", help="the question, or '-' for one per stdin line")
+        ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
 
-    commands.add_parser("chat", parents=[common], help="talk to the bot in the terminal")
-    commands.add_parser("layers", parents=[common], help="print the whole OSI table")
-    quiz = commands.add_parser(
-        "quiz", parents=[common], help="which layer is ...? answer on stdin, learn why"
-    )
-    quiz.add_argument(
-        "-n", "--questions", type=_count, default=1, metavar="N", help="questions (default 1)"
-    )
-    quiz.add_argument("--seed", type=int, help="the same seed asks the same questions")
-    check = commands.add_parser(
-        "check",
-        parents=[common],
-        help="validate a knowledge file, with any team overlays merged, and summarise it",
-    )
-    check.add_argument("path", nargs="?", help="the main file (default: as for --knowledge)")
-
-    daily = commands.add_parser(
-        "daily", parents=[common], help="the layer of the day: preview or post once"
-    )
-    # The metavar names the choices in "the following arguments are required: ...".
-    daily_commands = daily.add_subparsers(
-        dest="daily_command", metavar="{show,post}", required=True, prog="osi-bot daily"
-    )
-    show = daily_commands.add_parser("show", parents=[common], help="print a day's post")
-    post = daily_commands.add_parser("post", parents=[common], help="post once, then exit")
-    post.add_argument(
-        "--platform",
-        choices=[p.value for p in Platform],
-        required=True,
-        help="where to post: slack (SLACK_BOT_TOKEN, SLACK_DAILY_CHANNEL) "
-        "or discord (DISCORD_TOKEN, DISCORD_DAILY_CHANNEL)",
-    )
-    for sub in (show, post):
-        sub.add_argument(
-            "--date",
-            type=_iso_date,
-            help="YYYY-MM-DD (default: today in $OSI_TIMEZONE, which defaults to UTC)",
+    if wanted("chat"):
+        commands.add_parser("chat", parents=[common], help="talk to the bot in the terminal")
+    if wanted("layers"):
+        commands.add_parser("layers", parents=[common], help="print the whole OSI table")
+    if wanted("quiz"):
+        quiz = commands.add_parser(
+            "quiz", parents=[common], help="which layer is ...? answer on stdin, learn why"
         )
-    show.add_argument("--json", action="store_true", help="print JSON")
+        quiz.add_argument(
+            "-n", "--questions", type=_count, default=1, metavar="N", help="questions (default 1)"
+        )
+        quiz.add_argument("--seed", type=int, help="the same seed asks the same questions")
+    if wanted("check"):
+        check = commands.add_parser(
+            "check",
+            parents=[common],
+            help="validate a knowledge file, with any team overlays merged, and summarise it",
+        )
+        check.add_argument("path", nargs="?", help="the main file (default: as for --knowledge)")
 
-    curation = commands.add_parser(
-        "curation",
-        help="what to add or fix in the knowledge: unknown terms, disputed answers",
-        description="Report from the curation log the bots keep with OSI_CURATION_LOG=true "
-        "(in OSI_STATE_DIR, or Redis when OSI_REDIS_URL is set): the most asked unknown "
-        "terms and the most disputed entries, with counts and examples.",
-    )
-    curation.add_argument("--json", action="store_true", help="print JSON")
-    curation.add_argument(
-        "--limit", type=_positive, default=10, metavar="N", help="show the top N of each (10)"
-    )
+    if wanted("daily"):
+        daily = commands.add_parser(
+            "daily", parents=[common], help="the layer of the day: preview or post once"
+        )
+        # The metavar names the choices in "the following arguments are required: ...".
+        daily_commands = daily.add_subparsers(
+            dest="daily_command", metavar="{show,post}", required=True, prog="osi-bot daily"
+        )
+        show = daily_commands.add_parser("show", parents=[common], help="print a day's post")
+        post = daily_commands.add_parser("post", parents=[common], help="post once, then exit")
+        post.add_argument(
+            "--platform",
+            choices=[p.value for p in Platform],
+            required=True,
+            help="where to post: slack (SLACK_BOT_TOKEN, SLACK_DAILY_CHANNEL) "
+            "or discord (DISCORD_TOKEN, DISCORD_DAILY_CHANNEL)",
+        )
+        for sub in (show, post):
+            sub.add_argument(
+                "--date",
+                type=_iso_date,
+                help="YYYY-MM-DD (default: today in $OSI_TIMEZONE, which defaults to UTC)",
+            )
+        show.add_argument("--json", action="store_true", help="print JSON")
 
-    commands.add_parser(
-        "slack",
-        parents=[common],
-        help="run the Slack bot",
-        epilog=_SLACK_SETTINGS,
-        formatter_class=_Listing,
-    )
-    discord = commands.add_parser(
-        "discord",
-        parents=[common],
-        help="run the Discord bot",
-        epilog=_DISCORD_SETTINGS,
-        formatter_class=_Listing,
-    )
-    discord.add_argument("--sync", action="store_true", help="register /osi globally, then run")
+    if wanted("curation"):
+        curation = commands.add_parser(
+            "curation",
+            help="what to add or fix in the knowledge: unknown terms, disputed answers",
+            description="Report from the curation log the bots keep with OSI_CURATION_LOG=true "
+            "(in OSI_STATE_DIR, or Redis when OSI_REDIS_URL is set): the most asked unknown "
+            "terms and the most disputed entries, with counts and examples.",
+        )
+        curation.add_argument("--json", action="store_true", help="print JSON")
+        curation.add_argument(
+            "--limit", type=_positive, default=10, metavar="N", help="show the top N of each (10)"
+        )
+
+    if wanted("slack"):
+        commands.add_parser(
+            "slack",
+            parents=[common],
+            help="run the Slack bot",
+            epilog=_SLACK_SETTINGS,
+            formatter_class=_Listing,
+        )
+    if wanted("discord"):
+        discord = commands.add_parser(
+            "discord",
+            parents=[common],
+            help="run the Discord bot",
+            epilog=_DISCORD_SETTINGS,
+            formatter_class=_Listing,
+        )
+        discord.add_argument("--sync", action="store_true", help="register /osi globally, then run")
     return parser
+
+
+_COMMANDS = frozenset("ask chat layers quiz check daily curation slack discord".split())
+_TAKES_A_VALUE = frozenset({"--knowledge", "--knowledge-extra"})
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names, past the options before it; None for anything else
+    ("--help", a typo), which needs the whole parser to answer."""
+    values = iter(argv)
+    for arg in values:
+        if arg in _TAKES_A_VALUE:
+            next(values, None)
+        elif not arg.startswith("-"):
+            return arg if arg in _COMMANDS else None
+    return None
 
 
 def _count(value: str) -> int:
@@ -428,7 +461,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Answers use typographic quotes and dashes; a terminal that can't show them gets '?'.
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(argv).parse_args(argv)
     try:
         return _run(args)
     except OsiBotError as error:

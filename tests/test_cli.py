@@ -630,3 +630,29 @@ def test_curation_on_an_unreachable_redis_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.startswith("osi-bot: ")
     assert "Cannot read the curation log from Redis at redis://127.0.0.1:1/0" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["ask", "what layer is metallb?"], "ask"),
+        (["--knowledge", "k.yaml", "ask", "--json", "envoy"], "ask"),
+        (["--knowledge-extra=", "layers"], "layers"),
+        (["quiz", "-n", "3", "--seed", "7"], "quiz"),
+        (["check", "k.yaml"], "check"),
+        (["daily", "show", "--date", "2026-11-27"], "daily"),
+        (["curation", "--limit", "5"], "curation"),
+        (["discord", "--sync"], "discord"),
+    ],
+)
+def test_a_start_up_builds_only_its_subcommand_and_parses_as_the_whole_parser(
+    argv: list[str], command: str
+) -> None:
+    """Each subparser costs argparse translation look-ups: a start-up builds the one it
+    names, which reads the line as the whole parser does."""
+    from bot.cli import _parser  # noqa: PLC0415
+
+    parser = _parser(argv)
+    assert vars(parser.parse_args(argv)) == vars(_parser([]).parse_args(argv))
+    subcommands = next(a for a in parser._actions if a.dest == "command")
+    assert list(subcommands.choices or ()) == [command]
