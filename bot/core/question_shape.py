@@ -54,7 +54,10 @@ def opens_a_yes_no_question(words: list[str]) -> bool:
     tag = bool(words) and words[-1] in _TAG_QUESTION
     if tag and len(words) > 1 and words[-2] in _RIGHT_AS_ADJECTIVE:
         tag = words[-1] != "right"  # "who's right", "want to get it right": no tag question
-    return tag or (tagged and not AUXILIARIES.isdisjoint(words[-3:-1]))
+    # The auxiliary stands right before the pronoun, or before a "not"/"n't" that does:
+    # "what k8s stuff is at it?" ends with no tag.
+    before = words[-3] if words[-2:-1] in (["not"], ["t"]) else words[-2] if len(words) > 1 else ""
+    return tag or (tagged and before in AUXILIARIES)
 
 
 # Before these, "right" is what something is, not a tag asking for agreement.

@@ -20,7 +20,13 @@ from bot.core.pastes import (
     names_its_subject,
     points_at_context,
 )
-from bot.core.question_shape import MAX_TOKENS, WH_WORDS, is_content, opens_a_yes_no_question
+from bot.core.question_shape import (
+    DETERMINERS,
+    MAX_TOKENS,
+    WH_WORDS,
+    is_content,
+    opens_a_yes_no_question,
+)
 from bot.core.subjects import JOINING, said_twice, set_aside, subject_rank, subjects_asked
 from bot.core.text import strip_chat_noise, tokenize_compounds
 from bot.core.vocabulary import AUXILIARIES, HELP_WORDS
@@ -152,14 +158,15 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
             placed=placed,
         )
         # A thing a layer is placed next to ("the one above the cables", "the layer just
-        # above the physical cables") is not asked about.
+        # above the physical cables") or counted from ("count up from the cables: the 4th
+        # layer") is not asked about.
         matches = [
             m
             for m in matches
             if m.start not in mentions.used
             and not (
                 mentions.numbers
-                and m.start - 1 in mentions.used
+                and (m.start - 1 in mentions.used or _counted_from(m, words))
                 and m.start in placed
                 and placed[m.start][0] not in mentions.numbers
             )
@@ -200,6 +207,18 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
 # A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
 # "svc of type LoadBalancer".
 _PART_REACH = 3
+
+
+_COUNTING_FROM = frozenset("count counting counted up down starting start".split())
+
+
+def _counted_from(match: Match, words: list[str]) -> bool:
+    """ "count up from the cables", "counting from the wire": the thing is where counting
+    starts."""
+    at = match.start - 1
+    while at > 0 and words[at] in DETERMINERS:
+        at -= 1
+    return at > 0 and words[at] == "from" and words[at - 1] in _COUNTING_FROM
 
 
 def _its_layer_before(match: Match, words: list[str], layer_names: Mapping[str, int]) -> bool:

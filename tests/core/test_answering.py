@@ -290,6 +290,10 @@ CASES = [
         ("we use calico. is istio L7?", True, "Yes — Istio works at Layers 7"),
         ("calico = L3?", True, "Yes — Calico works at Layer 3"),
         ("geneve - layer 3?", False, "No — Geneve works at Layer 2 (Data Link), not Layer 3"),
+        # A tag question: the auxiliary right before the pronoun, or before its "not".
+        ("calico is l3, isn't it", True, "Yes — Calico works at Layer 3"),
+        ("calico is l7, aren't they", False, "No — Calico works at Layer 3 (Network), not Layer 7"),
+        ("calico is l3, ok what else is at it", None, "Calico works at Layer 3"),
         ("is metallb transport", True, "Yes — MetalLB works at Layer 4"),
         ("<@U024BE7LH> is metallb transport", True, "Yes — MetalLB works at Layer 4"),
         ("is flannel layer 7?", False, "No — Flannel works at Layer 3 (Network), not Layer 7"),

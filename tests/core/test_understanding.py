@@ -881,6 +881,10 @@ def test_a_vxlan_port_names_the_overlay(knowledge: Knowledge) -> None:
         # A tool's one-layer facet named apart from it: the table's "Kube-proxy ClientIP".
         ("the ClientIP mode of kube-proxy, what layer does that land on", (5,)),
         ("clientip stickiness in kube-proxy → what layer", (5,)),
+        # The place counting starts is no subject; nor does "…is at it?" end in a tag.
+        ("count up from the cables: the 4th layer, what k8s stuff is at it?", (4,)),
+        ("counting up from the cables, what's layer number two", (2,)),
+        ("what layer are the cables at", (1,)),
         ("when istio does its mutual tls thing between sidecars, that's which layer", (6,)),
         ("istio layers", (7, 6)),
         # A layer asked about in a setting: the names only set the scene.
@@ -1316,6 +1320,10 @@ def test_what_a_name_does_is_not_asked_about_unless_asked_last(
             (),
         ),
         ("clientip stickiness in kube-proxy → what layer", (5,)),
+        # The place counting starts is no subject; nor does "…is at it?" end in a tag.
+        ("count up from the cables: the 4th layer, what k8s stuff is at it?", (4,)),
+        ("counting up from the cables, what's layer number two", (2,)),
+        ("what layer are the cables at", (1,)),
     ],
 )
 def test_eighteenth_blind_evaluation_families(
