@@ -83,7 +83,7 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         # "is it l4? (the thing from standup, forgot the name)": whatever "it" is, the
         # bot cannot know, so it claims nothing.
         return base._replace(unknown_term=None)
-    if mentions.valid and only_context(reading, yes_no):
+    if mentions.valid and only_context(reading, yes_no, knowledge.index.layer_names):
         layers = tuple(knowledge.layer(n) for n in mentions.valid)
         return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
     if mentions.valid and (reading.generic or subject_unknown) and action:

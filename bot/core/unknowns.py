@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.credibility import breaks_apart
 from bot.core.described import ABOUT_THE_MODEL, SHORT_WORD, inflects_an_english_word
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS_ABROAD
@@ -14,6 +15,8 @@ from bot.core.text import word_variants
 from bot.core.vocabulary import AUXILIARIES
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from bot.core.knowledge import Knowledge
     from bot.core.reading import Reading
 
@@ -78,7 +81,7 @@ def suggestion_terms(reading: Reading) -> list[str]:
     return terms
 
 
-def only_context(reading: Reading, yes_no: bool) -> bool:
+def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int]) -> bool:
     """Whether the words besides a named layer only set the scene.
 
     "who lives on L5 these days", "which k8s pieces are L4" and "anything physical-layer
@@ -91,7 +94,7 @@ def only_context(reading: Reading, yes_no: bool) -> bool:
     # "capa 7 en kubernetes, ejemplos?": the other words are of that language.
     abroad = any(words[at] in LAYER_WORDS_ABROAD for at in reading.mentions.used)
     for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
-        if _described_by_the_layer(reading, at):
+        if _described_by_the_layer(reading, at) or _heads_its_phrase(reading, at, layer_names):
             return False
         where = at > 0 and (words[at - 1] in _WHERE or (at > 1 and words[at - 2] in _WHERE))
         if yes_no and at < first_layer and clause[at] == clause[first_layer] and not where:
@@ -105,6 +108,25 @@ def only_context(reading: Reading, yes_no: bool) -> bool:
         if not is_english_word(word) and not where and not short and not abroad and subject:
             return False
     return True
+
+
+_LAYER_NOUNS = frozenset({"layer", "layers", "level", "levels", "osi"})
+
+
+def _heads_its_phrase(reading: Reading, at: int, layer_names: Mapping[str, int]) -> bool:
+    """ "lens desktop app, layer?": a layer's one-word name right after an unknown word is
+    the head of a phrase naming something else, an app, not the Application layer; not
+    when the two are the layer's name ("data link") or "layer" follows ("network layer")."""
+    after = at + 1
+    words, tokens, used = reading.words, reading.tokens, reading.mentions.used
+    return (
+        after in used
+        and words[after].isalpha()
+        and words[after] not in _LAYER_NOUNS
+        and words[at] + words[after] not in layer_names
+        and (after + 1 not in used or breaks_apart(tokens, after + 1))
+        and tokens.clause[after] == tokens.clause[at]
+    )
 
 
 def _near_a_layer(reading: Reading, at: int) -> bool:

@@ -885,6 +885,11 @@ def test_a_vxlan_port_names_the_overlay(knowledge: Knowledge) -> None:
         ("count up from the cables: the 4th layer, what k8s stuff is at it?", (4,)),
         ("counting up from the cables, what's layer number two", (2,)),
         ("what layer are the cables at", (1,)),
+        # A layer's one-word name after an unknown word heads a phrase naming another thing.
+        ("lens desktop app, layer", ()),
+        ("kafka app layer?", ()),
+        ("which osi layer is the one called 'data link'", (2,)),
+        ("data link vs network layer for pod traffic, what's the practical difference", (3, 2)),
         ("when istio does its mutual tls thing between sidecars, that's which layer", (6,)),
         ("istio layers", (7, 6)),
         # A layer asked about in a setting: the names only set the scene.
@@ -1324,6 +1329,11 @@ def test_what_a_name_does_is_not_asked_about_unless_asked_last(
         ("count up from the cables: the 4th layer, what k8s stuff is at it?", (4,)),
         ("counting up from the cables, what's layer number two", (2,)),
         ("what layer are the cables at", (1,)),
+        # A layer's one-word name after an unknown word heads a phrase naming another thing.
+        ("lens desktop app, layer", ()),
+        ("kafka app layer?", ()),
+        ("which osi layer is the one called 'data link'", (2,)),
+        ("data link vs network layer for pod traffic, what's the practical difference", (3, 2)),
     ],
 )
 def test_eighteenth_blind_evaluation_families(
