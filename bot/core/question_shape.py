@@ -56,7 +56,8 @@ def opens_a_yes_no_question(words: list[str]) -> bool:
         tag = words[-1] != "right"  # "who's right", "want to get it right": no tag question
     # The auxiliary stands right before the pronoun, or before a "not"/"n't" that does:
     # "what k8s stuff is at it?" ends with no tag.
-    before = words[-3] if words[-2:-1] in (["not"], ["t"]) else words[-2] if len(words) > 1 else ""
+    negated = len(words) > 2 and words[-2] in {"not", "t"}
+    before = words[-3] if negated else words[-2] if len(words) > 1 else ""
     return tag or (tagged and before in AUXILIARIES)
 
 

@@ -294,6 +294,8 @@ CASES = [
         ("calico is l3, isn't it", True, "Yes — Calico works at Layer 3"),
         ("calico is l7, aren't they", False, "No — Calico works at Layer 3 (Network), not Layer 7"),
         ("calico is l3, ok what else is at it", None, "Calico works at Layer 3"),
+        # Hypothesis found a crash on a "t" second to last with nothing before it.
+        ("T:0", None, "I place Kubernetes networking tools"),
         ("is metallb transport", True, "Yes — MetalLB works at Layer 4"),
         ("<@U024BE7LH> is metallb transport", True, "Yes — MetalLB works at Layer 4"),
         ("is flannel layer 7?", False, "No — Flannel works at Layer 3 (Network), not Layer 7"),
