@@ -252,13 +252,17 @@ _TAKES_A_VALUE = frozenset({"--knowledge", "--knowledge-extra"})
 
 
 def _command(argv: Sequence[str]) -> str | None:
-    """The subcommand `argv` names, past the options before it; None for anything else
-    ("--help", a typo), which needs the whole parser to answer."""
+    """The subcommand `argv` names, past the knowledge options before it; None for
+    anything else ("--help", "--", an abbreviated option, a typo), which needs the whole
+    parser to answer."""
     values = iter(argv)
     for arg in values:
         if arg in _TAKES_A_VALUE:
             next(values, None)
-        elif not arg.startswith("-"):
+        elif arg.startswith("-"):
+            if arg.split("=", 1)[0] not in _TAKES_A_VALUE or "=" not in arg:
+                return None
+        else:
             return arg if arg in _COMMANDS else None
     return None
 

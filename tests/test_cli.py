@@ -656,3 +656,27 @@ def test_a_start_up_builds_only_its_subcommand_and_parses_as_the_whole_parser(
     assert vars(parser.parse_args(argv)) == vars(_parser([]).parse_args(argv))
     subcommands = next(a for a in parser._actions if a.dest == "command")
     assert list(subcommands.choices or ()) == [command]
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["ask", "x"], "ask"),
+        (["--knowledge", "k.yaml", "ask", "x"], "ask"),
+        (["--knowledge=k.yaml", "chat"], "chat"),
+        # Anything the whole parser must answer: help, "--", abbreviations, typos.
+        (["-h", "ask"], None),
+        (["--help", "ask"], None),
+        (["--", "ask", "x"], None),
+        (["--knowledge-e", "layers", "ask", "x"], None),
+        (["--version", "ask"], None),
+        (["askk", "x"], None),
+        ([], None),
+    ],
+)
+def test_a_start_up_builds_one_subcommand_only_when_nothing_else_comes_first(
+    argv: list[str], command: str | None
+) -> None:
+    from bot.cli import _command  # noqa: PLC0415
+
+    assert _command(argv) == command

@@ -192,7 +192,8 @@ def _layers_compared_first(reading: Reading) -> bool:
     opening = words[: used[0]]
     if used[-1] > first_name or any(w not in AUXILIARIES | _SETTING_FILLER for w in opening):
         return False
-    return not SIDE_BY_SIDE.isdisjoint(words[used[0] : used[-1]])
+    # "l2 or l3 for metallb?" offers choices for MetalLB; "l2 vs l3" compares.
+    return not (SIDE_BY_SIDE - {"or"}).isdisjoint(words[used[0] : used[-1]])
 
 
 def _names_only_the_setting(reading: Reading) -> bool:

@@ -12,6 +12,8 @@ from bot.core.text import tokenize
 from bot.core.vocabulary import AUXILIARIES, GRAMMAR
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from bot.core.matching import Match
     from bot.core.text import Tokens
 
@@ -124,6 +126,7 @@ class Context(NamedTuple):
     asks: bool  # a question mark, or opened like a question
     # For each asking part of the message ("…, any plumbers here?"): its [start, end).
     asking: list[tuple[int, int]]
+    known: Container[str]  # every one-word name of the knowledge, compact
 
     def about_infrastructure(self, besides: range) -> bool:
         """Whether words other than those in `besides` speak of running systems or name a
@@ -162,7 +165,7 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
     another noun phrase ("picture frame", "tunnel vision", "react router").
     """
     span = set(range(match.start, match.end))
-    if _glossed_as_itself(match, words):
+    if _glossed_as_itself(match, words, context):
         return True  # "skipper (zalando's http router / ingress)"
     if _prose_about_something_else(match, words, context) or _the_word_here(match, words, context):
         return False
@@ -198,14 +201,18 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
 
 
 _GLOSS_WORDS = 2  # words of its own summary that make an everyday word the thing
+_GLOSS_BEFORE, _GLOSS_AFTER = 3, 8  # words around it that may describe it
 
 
-def _glossed_as_itself(match: Match, words: list[str]) -> bool:
-    """Whether the message describes the thing in its own summary's words: "skipper
-    (zalando's http router / ingress)" is Zalando's HTTP router, not a boat's captain."""
+def _glossed_as_itself(match: Match, words: list[str], context: Context) -> bool:
+    """Whether the words around the name describe it in its own summary's words, among
+    them another name the knowledge knows: "skipper (zalando's http router / ingress)" is
+    Zalando's HTTP router, not a boat's captain; "a new canary, it's blue and green" is a
+    bird."""
+    start, end = max(0, match.start - _GLOSS_BEFORE), match.end + _GLOSS_AFTER
     summary = {w for w in tokenize(match.target.entry.summary) if is_content(w)}
-    said = {w for i, w in enumerate(words) if not match.start <= i < match.end}
-    if len(summary & said) < _GLOSS_WORDS:
+    gloss = summary.intersection(words[start : match.start] + words[match.end : end])
+    if len(gloss) < _GLOSS_WORDS or not any(w in context.known for w in gloss):
         return False
     return match.target.everyday or is_english_word(words[match.start])
 

@@ -262,8 +262,7 @@ def _names_what_the_passage_mentions(
             first = capitalised[0].lower().split("'")[0]
             if is_english_word(first) or first in GRAMMAR:
                 capitalised = capitalised[1:]  # "Issues and renews…" opens a sentence
-        # A word in capitals is a term ("GET or POST", "NXDOMAIN"), not a proper name.
-        names.update(stems(" ".join(w for w in capitalised if not w.isupper())))
+        names.update(stems(" ".join(capitalised)))
     wanted = {term for term in query if not term.startswith("-")}
     if not wanted or wanted <= names:
         return bool(wanted)

@@ -107,11 +107,13 @@ def end_one_of(tokens: Sequence[str], position: int) -> int | None:
     end of the stack is said, before "one of (the) (seven/osi)" and the "layers" at
     `position`."""
     at = position - 1
+    model = False  # "of the layers in my lasagna" is no stack
     while at >= 0 and (tokens[at] in THE_SEVEN or tokens[at] in MODEL_NAME or tokens[at] == "the"):
+        model = model or tokens[at] != "the"
         at -= 1
     if at < 2 or tokens[at] != "of" or tokens[at - 1] != "one" or tokens[at - 2] not in STACK_ENDS:
         return None
-    return at - 2
+    return at - 2 if model else None
 
 
 def end_but_one(tokens: Sequence[str], end: int, at: int, anchor: _Anchor) -> tuple[int, int]:

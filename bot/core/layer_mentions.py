@@ -30,12 +30,14 @@ from bot.core.layer_words import (
     GLUED_LAYER,
     JOINERS,
     LAYER_WORDS,
+    METAPHORS,
     MODEL_NAME,
     MOST_WORD,
     NUMBER_WORDS,
     ORDINALS,
     SIZED_NOUNS,
     STACK_ENDS,
+    STACK_WORDS,
     TOP_LAYER,
     LayerMentions,
     misspelt_layer,
@@ -44,7 +46,7 @@ from bot.core.layer_words import (
     ordinary_layer,
     osi_numbers,
 )
-from bot.core.vocabulary import GRAMMAR
+from bot.core.vocabulary import GRAMMAR, STOPWORDS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -190,7 +192,7 @@ def find_layer_mentions(
             found.used.add(position)
             numbers_after(tokens, position + 1, found, joined)
             continue
-        if word not in LAYER_WORDS and not misspelt_layer(word):
+        if not _a_layer_word(tokens, names, position):
             continue
         if ordinary_layer(tokens, position) and not (
             named_layer(tokens, position, names, skip)
@@ -273,6 +275,27 @@ _ELIDED_AFTER = frozenset({"at", "on", "in"})
 _ELIDED_REACH = 4  # words from the last layer named to "and which at four"
 
 
+def _a_layer_word(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:
+    """ "layer", "lyaer", "level"; "rung" only where the message speaks of the stack ("is
+    the top rung safe to stand on?" is a ladder's)."""
+    word = tokens[position]
+    if word not in LAYER_WORDS and not misspelt_layer(word):
+        return False
+    return word not in METAPHORS or _of_the_stack(tokens, names, position)
+
+
+def _of_the_stack(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:
+    """Whether the message, besides the word at `position`, speaks of the stack: "layer",
+    "osi", "model", "stack" or a layer's name ("one rung up from tcp in the model", "one
+    rung down from application")."""
+    return any(
+        at != position
+        and word not in METAPHORS  # "rung 3 of the promotion ladder… till rung 4?"
+        and (word in LAYER_WORDS or word in STACK_WORDS or word in names)
+        for at, word in enumerate(tokens)
+    )
+
+
 def _elided(tokens: Sequence[str], skip: set[int], found: LayerMentions) -> None:
     """ "which things work at layer three and which at four": a number after "at", joined
     to a layer named just before, is a layer with its word left out."""
@@ -286,6 +309,8 @@ def _elided(tokens: Sequence[str], skip: set[int], found: LayerMentions) -> None
         between = tokens[last + 1 : at] if last is not None else []
         if last is None or len(between) > _ELIDED_REACH or JOINERS.isdisjoint(between):
             continue
+        if any(w not in STOPWORDS for w in between):
+            continue  # "is haproxy l7 and lunch at 1?": another thing is at 1
         # The number ends its clause ("…and which at four?"), not "at 4 pm".
         following = tokens[at + 2] if at + 2 < len(tokens) else ""
         ends = not following or following in GRAMMAR

@@ -12,6 +12,7 @@ from bot.core.knowledge import EntryKind
 from bot.core.lexicon import is_english_word
 from bot.core.text import compact
 from bot.core.typos import max_typos
+from bot.core.vocabulary import GRAMMAR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -28,6 +29,7 @@ __all__ = [
     "JOINERS",
     "LAYER_WORDS",
     "LAYER_WORDS_ABROAD",
+    "METAPHORS",
     "MODEL_NAME",
     "MOST_WORD",
     "NUMBER_WORDS",
@@ -35,6 +37,7 @@ __all__ = [
     "RELATIVE",
     "SIZED_NOUNS",
     "STACK_ENDS",
+    "STACK_WORDS",
     "THE_SEVEN",
     "TOP_LAYER",
     "LayerMentions",
@@ -51,11 +54,15 @@ __all__ = [
 
 # The word "layer" in other languages people write in chat ("capa 7", "couche 3",
 # "schicht 4"): before a number they name a layer as "layer" does.
+# A rung of a ladder is a layer of the stack, in a message about the stack.
+METAPHORS = frozenset({"rung", "rungs"})
+STACK_WORDS = frozenset({"osi", "model", "stack"})
 LAYER_WORDS_ABROAD = frozenset(
     "capa capas couche couches schicht schichten camada camadas strato strati warstwa laag".split()
 )
 LAYER_WORDS = (
-    frozenset({"layer", "layers", "sublayer", "sublayers", "level", "lvl", "lyr", "rung", "rungs"})
+    frozenset({"layer", "layers", "sublayer", "sublayers", "level", "lvl", "lyr"})
+    | METAPHORS
     | LAYER_WORDS_ABROAD
 )
 JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
@@ -224,7 +231,8 @@ def osi_numbers(tokens: Sequence[str], position: int) -> bool:
     after = tokens[position + 1 : position + 3]
     if not after or not after[0].isdigit() or after[0] not in NUMBER_WORDS:
         return False
-    return len(after) < 2 or after[1] not in LAYER_WORDS | _MODEL_WORDS
+    # "osi 4 and 7", "osi 3?"; not "osi 2 approved licenses" (the Open Source Initiative).
+    return len(after) < 2 or (after[1] in GRAMMAR and after[1] not in _MODEL_WORDS)
 
 
 def _pronoun_i(tokens: Sequence[str], position: int) -> bool:

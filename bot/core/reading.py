@@ -113,19 +113,26 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     yes_no_shaped = opens_yes_no or (ends_asking and words[0] not in WH_WORDS)
     index = knowledge.index
     layer_words = find_layer_mentions(words, index.layer_names, set(), joined=tokens.joined)
-    exact = [
-        _vouched(m, words, index.layer_names) for m in index.find_exact(words, set(), tokens.joined)
-    ]
+    # "the physical nic": a layer's own name (not an alias such as "hardware") says which.
+    own_names = {layer.name.lower(): number for number, layer in knowledge.layers.items()}
+    exact = [_vouched(m, words, own_names) for m in index.find_exact(words, set(), tokens.joined)]
     # A thing with no layer of its own vouches for no neighbour: "switch namespaces".
     claimed = layer_words.used | {
         i for m in exact if m.target.entry.layers for i in range(m.start, m.end)
     }
-    claimed |= {m.start - 1 for m in exact if _its_layer_before(m, words, index.layer_names)}
+    claimed |= {m.start - 1 for m in exact if _its_layer_before(m, words, own_names)}
     places = bool(layer_words.used) or asks_where(words, tokens)  # names a layer, asks where
     about_networking = places or not NETWORK_CONTEXT.isdisjoint(words)
     asks = bool(tokens.questions) or opens_yes_no or (bool(words) and words[0] in WH_WORDS)
     context = Context(
-        claimed, about_networking, places, words, exact, asks, asking_parts(tokens, words)
+        claimed,
+        about_networking,
+        places,
+        words,
+        exact,
+        asks,
+        asking_parts(tokens, words),
+        index.exact,
     )
     matches = [m for m in exact if credible(m, words, context)]
     matches += _shared_heads(index, words, matches)

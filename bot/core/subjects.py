@@ -56,8 +56,9 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
     looking back a few words but never past another name ("not envoy — what about
     haproxy?" sets aside envoy only), or the words after it say it works, before a "but"
     ("tcp connects fine but the tls handshake dies")."""
-    if match.start and words[match.start - 1] == "no" and match.start - 1 not in named:
-        return True  # "flannel in host-gw mode (no vxlan)"
+    # "flannel in host-gw mode (no vxlan)"; but "no, kube-proxy is l4" disagrees.
+    if match.start > 1 and words[match.start - 1] == "no" and match.start - 1 not in named:
+        return True
     for at in range(match.start - 1, max(-1, match.start - 1 - _SET_ASIDE_REACH), -1):
         if at in named:
             return False
@@ -182,16 +183,22 @@ def subjects_asked(
 _THE_FEW = frozenset("the those these".split())
 _FEW = frozenset("two three both".split())
 _THEM = frozenset("them those these the".split())
+_PLURAL_POINTING = frozenset("they those these".split())
 
 
 def _asks_of_several(words: list[str]) -> bool:
     """Whether the question asks about every thing it named: "which of the two is
     higher", "is emissary the higher of those two?", "which layer does each of those
-    belong to"."""
+    belong to", "which layer is each?", "which layers are they at", "all three"."""
     return any(
-        (word in _THE_FEW and following in _FEW)
+        (word in _THE_FEW and following in _FEW and not (after and is_content(after)))
         or (word in {"each", "both", "which"} and following == "of" and after in _THEM)
-        for word, following, after in zip(words, words[1:], [*words[2:], ""], strict=False)
+        or (word in AUXILIARIES and following == "each")  # "which layer is each?"
+        or (word == "are" and following in _PLURAL_POINTING)
+        or (word == "all" and following in _FEW)
+        for word, following, after in zip(
+            words, [*words[1:], ""], [*words[2:], "", ""], strict=False
+        )
     )
 
 

@@ -60,7 +60,7 @@ _TOKEN = re.compile(rf"[{_LATIN}]+|[^\W_{_LATIN}]+")
 # (Text is NFKC-folded first, so a fullwidth question mark arrives as "?"; U+3002 is the
 # CJK full stop, which NFKC keeps.)
 # In chat an emoji before a space ends a sentence too: "…on the new node 😩 the nic is l1?".
-_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|[\n\u3002]|[\u2600-\u27bf\U0001f300-\U0001faff](?=\s)")
+_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|[\n\u3002]|[\u2600-\u26ff\U0001f300-\U0001faff](?=\s)")
 # Every kind of markup above starts with one of these; plain questions skip the regexes.
 _MARKUP_CHARS = re.compile(r"[<&@~:/+]")
 _NOT_ALNUM = re.compile(r"[\W_]+")

@@ -83,11 +83,14 @@ FIND_CASES = [
     # An end of the stack before "one of the layers".
     ("the middle one of the seven layers", [4], "middle one of the seven layers"),
     ("the top one of the osi layers", [7], "top one of the osi layers"),
+    ("the top one of the layers in my lasagna", [], "layers"),
     # "and which at four": the word "layer" left out, but never before another word.
     ("work at layer three and which at four", [3, 4], "layer three four"),
     ("l3 and we meet at 4 pm", [3], "l3"),
     # A rung of the ladder is a layer of the stack.
-    ("the very top rung", [7], "top rung"),
+    ("the very top rung of the stack", [7], "top rung"),
+    ("is the top rung safe to stand on", [], ""),
+    ("at rung 3 of the promotion ladder, how long till rung 4", [], ""),
     ("one rung up from transport", [5], "rung up from transport"),
     # Numbers outside 1-7 are still read, to be told the model has seven layers.
     ("layer 9", [9], "layer 9"),

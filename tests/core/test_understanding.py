@@ -1210,10 +1210,9 @@ def test_sixteenth_blind_evaluation_layers_side_by_side(
         ("the very top rung, layer-wise — what kube tooling would you put up there", (7,)),
         ("one rung up from tcp/udp in the model — anything of ours live there?", (5,)),
         ("he's on the lowest rung of the career ladder lol", ()),
-        # A word in capitals in the knowledge's sentence is a term, not a name in passing.
-        ("the layer that knows whether a request was a GET or a POST", (7,)),
-        ("which layer cares if it's a PUT or a DELETE", (7,)),
+        # A name the knowledge mentions only in passing is offered, not placed.
         ("hashicorp vault which layer", ()),
+        ("which layer do cncf projects mostly sit at?", ()),
         ("the layer where the actual copper and glass is", (1,)),
     ],
 )
@@ -1337,6 +1336,48 @@ def test_what_a_name_does_is_not_asked_about_unless_asked_last(
     ],
 )
 def test_eighteenth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
+
+
+# Questions an independent review wrote against this session's rules: each must keep to its
+# place.
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A name glossed in its own summary's words needs another known name among them.
+        ("we got a new canary, it's blue and green, is that normal?", ()),
+        ("is the front door the main entry point at the edge of the house?", ()),
+        ("how many retries before giving up on a failed driving test?", ()),
+        ("the new bridge joins both ends of the river, when does it open?", ()),
+        (
+            "force-https redirects (the 301s our edge sends to plain-http visitors) are done "
+            "at what layer",
+            (7,),
+        ),
+        # "rung" names a layer only where the message speaks of the stack.
+        ("is the top rung safe to stand on?", ()),
+        ("I'm at rung 3 of the promotion ladder lol, how long till rung 4?", ()),
+        ("the top one of the layers in my lasagna is cheese", ()),
+        # "No," opening a message disagrees; it sets nothing aside.
+        ("no, kube-proxy is l4, ipvs is l4 too?", (5, 4)),
+        ("no envoy and haproxy are both l7, right?", (7, 6, 5)),
+        # "which layer is each?", "are they", "all three" ask of every name.
+        ("cilium replaces kube-proxy, which layer is each?", (5, 4, 3)),
+        ("cilium replaces kube-proxy, which layers are they at?", (5, 4, 3)),
+        ("istio wraps envoy and calico routes pods, which layers are all three?", (7, 6, 5, 3)),
+        ("those two weeks we spent on istio... is envoy l7 at least?", (7, 6, 5)),
+        # A number after "at" is a layer only after grammar words: lunch is at 1.
+        ("is haproxy l7 and lunch at 1?", (5,)),
+        # An arrow joins, it ends no sentence.
+        ("does envoy ➡ haproxy chain work at l7?", (7, 6, 5)),
+        # Layers offered with "or" are choices for the name; "osi 2 approved" is no layer.
+        ("osi 2 or 3 for metallb?", (4,)),
+        ("layer 2 or 3 for metallb?", (4,)),
+    ],
+)
+def test_this_sessions_rules_keep_to_their_place(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
