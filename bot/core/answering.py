@@ -8,6 +8,7 @@ from bot.core.described import COMPARING, by_description, describes_an_action, d
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import SIDE_BY_SIDE
 from bot.core.model import Answer, AnswerKind, Relation, Subject
+from bot.core.question_shape import is_content
 from bot.core.reading import read
 from bot.core.subjects import said_twice, stressed
 from bot.core.text import tokenize, truncate
@@ -75,7 +76,11 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     if reading.matches and not subject_unknown:
         # The layer asked about with names only setting the scene, or layers set side by
         # side before any name ("l2 vs l3 pod networking, what's the difference").
-        if mentions.valid and (_names_only_the_setting(reading) or _layers_compared_first(reading)):
+        if mentions.valid and (
+            _names_only_the_setting(reading)
+            or _layers_compared_first(reading)
+            or (not yes_no and _only_kinds_of_things(reading))
+        ):
             layers = tuple(knowledge.layer(n) for n in mentions.valid)
             return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
         return _entry_answer(knowledge, base, reading)
@@ -196,6 +201,20 @@ def _layers_compared_first(reading: Reading) -> bool:
     return not (SIDE_BY_SIDE - {"or"}).isdisjoint(words[used[0] : used[-1]])
 
 
+def _only_kinds_of_things(reading: Reading) -> bool:
+    """Whether every name is a thing with no layer that only says what kind of things are
+    asked about: "which of the k8s networking bits count as data link", "which kubernetes
+    pieces are l4"; not "what layer is the kubelet at, l7?"."""
+    words = reading.words
+    return all(
+        not m.target.entry.layers
+        and m.end < len(words)
+        and is_content(words[m.end])
+        and m.end not in reading.mentions.used
+        for m in reading.matches
+    )
+
+
 def _names_only_the_setting(reading: Reading) -> bool:
     """Whether every name comes after the layer asked about, in a phrase that sets the
     scene: "what's l6 even for in a service-mesh world", "anything at layer five worth
@@ -211,16 +230,25 @@ def _names_only_the_setting(reading: Reading) -> bool:
     # the thing it belongs to sets the scene too.
     setting = _SETTING | {"of"} if words[0] in _ASKING_WHAT_IS_IN else _SETTING
     for match in reading.matches:
+        if match.start < first_layer:
+            return False
+        if not _CIRCUMSTANCE.isdisjoint(words[first_layer : match.start]):
+            continue  # "what happens at layer two when a pod sends a packet"
         before = match.start - 1
         while before > first_layer and words[before] in _SETTING_FILLER:
             before -= 1
-        if match.start < first_layer or words[before] not in setting:
+        if before - 1 > first_layer and words[before - 1] in _SETTING_FILLER:
+            before -= 1  # one describing word: "in a typical service mesh setup"
+            while before > first_layer and words[before] in _SETTING_FILLER:
+                before -= 1
+        if words[before] not in setting:
             return False
     return True
 
 
 _ASKING_WHAT_IS_IN = frozenset("what whats who anything".split())
 _SETTING_FILLER = frozenset("a an the our my your their this that".split())
+_CIRCUMSTANCE = frozenset("when whenever while if once".split())
 
 
 def _facet_named_apart(knowledge: Knowledge, subject: Match, matches: list[Match]) -> int | None:

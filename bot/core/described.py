@@ -157,7 +157,9 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
     named = [
         m
         for m in reading.matches
-        if best.layer in m.target.entry.layers and not reading.set_aside(m)
+        if best.layer in m.target.entry.layers
+        and not reading.set_aside(m)
+        and not reading.qualifies(m)  # "which layer is metallb when it's in bgp mode"
     ]
     unheard = sum(1 for term in set(query) if _unheard_of(knowledge, term))
     clear = _clearly_ahead(found, describing, _unknown_name(knowledge, reading), unheard)

@@ -27,7 +27,14 @@ from bot.core.question_shape import (
     is_content,
     opens_a_yes_no_question,
 )
-from bot.core.subjects import JOINING, said_twice, set_aside, subject_rank, subjects_asked
+from bot.core.subjects import (
+    JOINING,
+    qualifies,
+    said_twice,
+    set_aside,
+    subject_rank,
+    subjects_asked,
+)
 from bot.core.text import strip_chat_noise, tokenize_compounds
 from bot.core.vocabulary import AUXILIARIES, HELP_WORDS
 
@@ -73,6 +80,10 @@ class Reading(NamedTuple):
     def set_aside(self, match: Match) -> bool:
         """Whether the question sets `match` aside ("not flannel", "tcp works fine but")."""
         return set_aside(match, self.words, self.named)
+
+    def qualifies(self, match: Match) -> bool:
+        """Whether `match` only says how another name works ("metallb in bgp mode")."""
+        return qualifies(match, self.words, self.named)
 
 
 def read(knowledge: Knowledge, question: str) -> Reading:
@@ -185,6 +196,11 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         mentions = find_layer_mentions(words, names, set(), bare_names=True, joined=tokens.joined)
     for m in naming_layers:
         mentions.add(m.target.entry.layers[0], *range(m.start, m.end + 1))
+    for at in _quoted(tokens, len(words)):
+        # "which number is 'transport'?", "the 'presentation' one": a word in quotes is
+        # that word, here a layer's name.
+        if at not in used and words[at] in index.layer_names:
+            mentions.add(index.layer_names[words[at]], at)
     used |= mentions.used
     if mentions.numbers:
         # A known name set aside as an everyday word is still no unknown word: "physical
@@ -217,6 +233,22 @@ _PART_REACH = 3
 
 
 _COUNTING_FROM = frozenset("count counting counted up down starting start".split())
+
+
+_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d`")
+
+
+def _quoted(tokens: Tokens, count: int) -> list[int]:
+    """The positions of the words written alone in quotes: 'transport', "network"."""
+    text, spans = tokens.text, tokens.spans
+    return [
+        at
+        for at in range(count)
+        if spans[at][0] > 0
+        and spans[at][1] < len(text)
+        and text[spans[at][0] - 1] in _QUOTES
+        and text[spans[at][1]] in _QUOTES
+    ]
 
 
 def _counted_from(match: Match, words: list[str]) -> bool:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "JOINING",
     "STRESSING",
+    "qualifies",
     "said_twice",
     "set_aside",
     "stressed",
@@ -69,7 +70,7 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
     return not _FINE.isdisjoint(after) and "but" in words[match.end :]
 
 
-def _qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
+def qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
     """Whether the name only says how another one works: a mode ("kube-proxy in iptables
     mode", "metallb's bgp mode"), what it is built on ("contour, the envoy-based ingress
     controller") or, after another name, the means or the purpose ("mtls
@@ -168,7 +169,7 @@ def subjects_asked(
             )
             and not set_aside(match, words, named)
             and not is_everyday(match, words)
-            and (several or not _qualifies(match, words, named))
+            and (several or not qualifies(match, words, named))
             and (
                 joined(match)
                 or match.target.entry.kind is EntryKind.TOOL
@@ -268,7 +269,7 @@ def subject_rank(
     asks ("We use calico. Is istio L7?"); a one-facet phrase ("istio mtls"); a tool before
     a concept; a specific name before an everyday word; then the order written.
     """
-    aside = set_aside(match, words, named) or _qualifies(match, words, named)
+    aside = set_aside(match, words, named) or qualifies(match, words, named)
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}
     outside_question = clause not in asking

@@ -1381,3 +1381,30 @@ def test_this_sessions_rules_keep_to_their_place(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From a twentieth blind evaluation (240 new questions, 91.3% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # An exec probe runs a command: no traffic, no layer.
+        ("an exec liveness probe (it just runs a shell command in the container) — any layer?", ()),
+        ("what layer is a liveness probe", (7, 4)),
+        # A setting with one describing word, or after "when", leaves the layer the subject.
+        ("who handles the session layer stuff in a typical service mesh setup", (5,)),
+        ("what actually happens at layer two when a pod sends a packet", (2,)),
+        # A description never puts a name first that only says how another works.
+        ("which layer is metallb when it's in bgp mode", (4,)),
+        # A layer's name in quotes is the layer.
+        ("which number is 'transport', 3 or 4? and what's in it for us", (4,)),
+        ("which number is 'network' and which is 'transport'", (4, 3)),
+        ("the 'presentation' one, what is it actually for", (6,)),
+        # A thing with no layer before another noun only says what kind of things are asked.
+        ("which of the k8s networking bits count as data link", (2,)),
+        ("what layer is the kubelet at, l7?", ()),
+    ],
+)
+def test_twentieth_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
