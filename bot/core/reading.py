@@ -13,6 +13,7 @@ from bot.core.credibility import NETWORK_CONTEXT, Context, asking_parts, credibl
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
 from bot.core.layer_words import is_layer_number, placed_things
+from bot.core.lexicon import is_english_word
 from bot.core.pastes import (
     Paste,
     asks_about_a_thing,
@@ -127,6 +128,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     # "the physical nic": a layer's own name (not an alias such as "hardware") says which.
     own_names = {layer.name.lower(): number for number, layer in knowledge.layers.items()}
     exact = [_vouched(m, words, own_names) for m in index.find_exact(words, set(), tokens.joined)]
+    exact = [_listed_beside(m, exact, tokens) for m in exact]
     # A thing with no layer of its own vouches for no neighbour: "switch namespaces".
     claimed = layer_words.used | {
         i for m in exact if m.target.entry.layers for i in range(m.start, m.end)
@@ -271,6 +273,36 @@ def _vouched(match: Match, words: list[str], layer_names: Mapping[str, int]) -> 
     name ("the physical nic")."""
     if match.target.everyday and _its_layer_before(match, words, layer_names):
         return match._replace(target=match.target._replace(everyday=False))
+    return match
+
+
+# Words that may stand between two things set side by side: "a nic lower than a linux
+# bridge", "nic, linux bridge, veth", "is the nic below the veth pair".
+_BESIDE = JOINING | frozenset("lower higher sits sit is are than".split())
+_BESIDE_REACH = 4
+
+
+def _listed_beside(match: Match, exact: list[Match], tokens: Tokens) -> Match:
+    """An everyday word for a thing ("nic") is that thing when the message lists it or
+    compares it with a name that is nothing but a name ("is a nic lower than a linux
+    bridge?", "nic, linux bridge, veth — order them")."""
+    if not match.target.everyday:
+        return match
+    words = tokens.words
+    for other in exact:
+        if other.target.everyday or (
+            is_english_word(words[other.start]) and other.end - other.start == 1
+        ):
+            continue
+        first, second = sorted((match, other), key=lambda m: m.start)
+        between = words[first.end : second.start]
+        if len(between) > _BESIDE_REACH or any(
+            w not in _BESIDE and w not in DETERMINERS for w in between
+        ):
+            continue
+        gap = tokens.text[tokens.spans[first.end - 1][1] : tokens.spans[second.start][0]]
+        if between or "," in gap:
+            return match._replace(target=match.target._replace(everyday=False))
     return match
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from bot.core.credibility import is_everyday
+from bot.core.credibility import breaks_apart, is_everyday
 from bot.core.knowledge import EntryKind
 from bot.core.lexicon import is_english_word
 from bot.core.question_shape import AND_OR, DETERMINERS, is_content
@@ -132,8 +132,11 @@ def subjects_asked(
         return [first]  # "kube-router replaces kube-proxy, but what layer is kube-router itself"
 
     def joined(match: Match) -> bool:
-        between = words[min(first.end, match.end) : max(first.start, match.start)]
-        return compares or not AND_OR.isdisjoint(between)
+        start, end = min(first.end, match.end), max(first.start, match.start)
+        if compares or not AND_OR.isdisjoint(words[start:end]):
+            return True
+        # "nic, linux bridge, veth — order them": names in a list, with only commas between.
+        return _listed(ranked, tokens, start, end)
 
     # A clause that sets another name beside the first ("traefik is l4 right? same as
     # metallb") or adds one to the question ("… MetalLB or VXLAN? And the fiber cabling?").
@@ -160,6 +163,7 @@ def subjects_asked(
         # tool, or a phrase right after any name, is that one's; "tls mtls" are two.
         phrase = match.end - match.start > 1 and match.start in ends
         follows = match.target.entry.kind is EntryKind.CONCEPT and (match.start in tools or phrase)
+        follows = follows and not breaks_apart(tokens, match.start)  # "linux bridge, veth"
         asked = match is first or (
             not follows
             and (
@@ -201,6 +205,16 @@ def _asks_of_several(words: list[str]) -> bool:
             words, [*words[1:], ""], [*words[2:], "", ""], strict=False
         )
     )
+
+
+def _listed(ranked: list[Match], tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` are only names and the commas between them."""
+    named = {i for m in ranked for i in range(m.start, m.end)}
+    if any(i not in named for i in range(start, end)):
+        return False
+    spans, text = tokens.spans, tokens.text
+    gaps = [text[spans[i - 1][1] : spans[i][0]] for i in range(start, end + 1) if i > 0]
+    return any("," in gap for gap in gaps) and all(gap.strip() in {"", ","} for gap in gaps)
 
 
 def _paired_with_a_layer(match: Match, words: list[str], layer_words: set[int]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.credibility import breaks_apart
-from bot.core.described import ABOUT_THE_MODEL, SHORT_WORD, inflects_an_english_word
+from bot.core.described import ABOUT_THE_MODEL, COMPARING, SHORT_WORD, inflects_an_english_word
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS_ABROAD
 from bot.core.lexicon import is_english_word
@@ -186,6 +186,7 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         at < subject.start
         and clause[at] == clause[subject.start]
         and not _an_action(reading.words[at])  # "exposing via NodePort puts us at l4?"
+        and reading.words[at] not in COMPARING  # "is a nic lower than a linux bridge?"
         for at in reading.unknown_at
     )
 

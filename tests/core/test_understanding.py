@@ -1402,6 +1402,13 @@ def test_this_sessions_rules_keep_to_their_place(
         # A thing with no layer before another noun only says what kind of things are asked.
         ("which of the k8s networking bits count as data link", (2,)),
         ("what layer is the kubelet at, l7?", ()),
+        # An everyday word for a thing ("nic") listed or compared with a plain name is the
+        # thing; a list with only commas between asks about every name in it.
+        ("nic, linux bridge, veth — order them bottom to top pls", (2, 1)),
+        ("is a nic lower than a linux bridge?", (2, 1)),
+        ("a nic sits below a veth pair in the model right?", (2, 1)),
+        ("nic and i went to the linux bridge meetup", ()),
+        ("calico, cilium, flannel: which layers?", (3,)),
     ],
 )
 def test_twentieth_blind_evaluation_families(
