@@ -1409,6 +1409,12 @@ def test_this_sessions_rules_keep_to_their_place(
         ("a nic sits below a veth pair in the model right?", (2, 1)),
         ("nic and i went to the linux bridge meetup", ()),
         ("calico, cilium, flannel: which layers?", (3,)),
+        # Protocol translation's own sentence says what it does to REST and gRPC calls.
+        (
+            "converting a rest call into a grpc call at the edge, what osi layer does that "
+            "translation count as",
+            (6,),
+        ),
     ],
 )
 def test_twentieth_blind_evaluation_families(
