@@ -172,6 +172,7 @@ def subjects_asked(
                 or tokens.clause[match.start] in comparing
             )
             and not set_aside(match, words, named)
+            and not _in_a_relative_clause(match, words, named)
             and not is_everyday(match, words)
             and (several or not qualifies(match, words, named))
             and (
@@ -274,6 +275,13 @@ def said_twice(matches: list[Match]) -> set[str]:
     }
 
 
+def _in_a_relative_clause(match: Match, words: list[str], named: frozenset[int]) -> bool:
+    """ "the clusterIP that kube-dns gets", "the ingress which envoy backs": a name in a
+    clause that describes the name before it."""
+    at = match.start
+    return at >= 2 and words[at - 1] in {"that", "which"} and at - 2 in named
+
+
 def subject_rank(
     match: Match, words: list[str], tokens: Tokens, named: frozenset[int], repeated: set[str]
 ) -> tuple[int, ...]:
@@ -283,7 +291,11 @@ def subject_rank(
     asks ("We use calico. Is istio L7?"); a one-facet phrase ("istio mtls"); a tool before
     a concept; a specific name before an everyday word; then the order written.
     """
-    aside = set_aside(match, words, named) or qualifies(match, words, named)
+    aside = (
+        set_aside(match, words, named)
+        or qualifies(match, words, named)
+        or _in_a_relative_clause(match, words, named)
+    )
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}
     outside_question = clause not in asking

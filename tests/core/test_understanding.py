@@ -1409,6 +1409,10 @@ def test_this_sessions_rules_keep_to_their_place(
         ("a nic sits below a veth pair in the model right?", (2, 1)),
         ("nic and i went to the linux bridge meetup", ()),
         ("calico, cilium, flannel: which layers?", (3,)),
+        # A name in a clause that describes the name before it is no subject.
+        ("the 10.96.0.10 clusterIP that kube-dns gets — what layer is that address", (3,)),
+        ("envoy, which istio injects, what layer", (7, 6, 5)),
+        ("is that calico or flannel?", (3,)),
         # Protocol translation's own sentence says what it does to REST and gRPC calls.
         (
             "converting a rest call into a grpc call at the edge, what osi layer does that "
