@@ -33,6 +33,7 @@ from bot.core.subjects import (
     qualifies,
     said_twice,
     set_aside,
+    stressed,
     subject_rank,
     subjects_asked,
 )
@@ -219,7 +220,11 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         tokens=tokens,
         matches=ranked,
         subjects=subjects_asked(ranked, words, tokens, named, mentions.used),
-        generic=all(is_everyday(m, words) or set_aside(m, words, named) for m in ranked),
+        # "http itself is which layer": a name stressed is asked about, everyday or not.
+        generic=all(
+            (is_everyday(m, words) and not stressed(m, words)) or set_aside(m, words, named)
+            for m in ranked
+        ),
         mentions=mentions,
         unknown=[words[i] for i in unknown_at],
         unknown_at=unknown_at,

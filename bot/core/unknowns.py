@@ -32,7 +32,7 @@ __all__ = [
 
 _MAX_QUOTE = 60
 # A word after one of these says where, not what: "anything physical-layer on EKS?".
-_WHERE = frozenset("on in at inside within across under for with from".split())
+_WHERE = frozenset("on in at inside within across under for with from to".split())
 _NEAR = 4  # words either side of a layer's name
 _UNNAMED = frozenset("it this that they these those".split())
 
@@ -97,7 +97,13 @@ def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int])
         if _described_by_the_layer(reading, at) or _heads_its_phrase(reading, at, layer_names):
             return False
         where = at > 0 and (words[at - 1] in _WHERE or (at > 1 and words[at - 2] in _WHERE))
-        if yes_no and at < first_layer and clause[at] == clause[first_layer] and not where:
+        if (
+            yes_no
+            and at < first_layer
+            and clause[at] == clause[first_layer]
+            and not where
+            and not _an_action(word)  # "is there anything living at l5?"
+        ):
             return False  # "is kafka layer 7?", but "on fargate, layers 1 and 2 are aws's?"
         # The word list holds words of four letters or more: "see", "us" are scenery too,
         # but not the thing a layer describes ("7 layer dip").

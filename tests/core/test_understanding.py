@@ -1425,3 +1425,22 @@ def test_twentieth_blind_evaluation_families(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From a twenty-first blind evaluation (240 new questions, 85.8% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A name stressed with "itself" is asked about, everyday word or not.
+        ("http itself is which layer, yes basic q, i'm onboarding a student 🙂", (7,)),
+        # What happens at a layer ("anything living at l5") is no unknown subject.
+        ("is there anything living at l5 in our clusters or is it an empty floor", (5,)),
+        ("is kafka layer 7?", ()),
+        # "to a frontend dev": whom it is for, not what it is about.
+        ("explain the transport layer to a frontend dev who just joined platform", (4,)),
+    ],
+)
+def test_twenty_first_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
