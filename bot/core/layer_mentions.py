@@ -40,12 +40,14 @@ from bot.core.layer_words import (
     STACK_WORDS,
     TOP_LAYER,
     LayerMentions,
+    is_stack_word,
     misspelt_layer,
     named_layer,
     numbers_after,
     ordinary_layer,
     osi_numbers,
 )
+from bot.core.lexicon import is_english_word
 from bot.core.vocabulary import GRAMMAR, STOPWORDS
 
 if TYPE_CHECKING:
@@ -208,7 +210,7 @@ def find_layer_mentions(
             found.add(number, *range(position, end))
             consumed.update(range(position, end))
             continue
-        if next_is_number:
+        if next_is_number and not _of_something_else(tokens, position + 2, skip):
             numbers_after(tokens, position + 1, found, joined)
         consumed.update(_read_before(tokens, position, names, skip, found, anchor=anchor))
     _numbered(tokens, skip | consumed, found)
@@ -273,6 +275,25 @@ def _not_a_number(tokens: Sequence[str], at: int, anchor: _Anchor) -> tuple[int,
 
 _ELIDED_AFTER = frozenset({"at", "on", "in"})
 _ELIDED_REACH = 4  # words from the last layer named to "and which at four"
+
+
+# What a numbered layer may be "of" and still be the stack's: "layer 4 of the osi model",
+# "layer 7 of a k8s cluster"; not "layer 2 of the lasagna".
+_OF_THE_STACK = frozenset("cluster clusters kubernetes k8s mesh internet web stack model".split())
+
+
+def _of_something_else(tokens: Sequence[str], at: int, skip: set[int]) -> bool:
+    """Whether "layer N" at `at` - 2 is followed by "of" an ordinary thing: "layer 2 of the
+    lasagna is the best layer" is about a lasagna."""
+    if at >= len(tokens) or tokens[at] != "of":
+        return False
+    head = at + 1
+    while head < len(tokens) and tokens[head] in {"the", "a", "an", "my", "our", "this", "that"}:
+        head += 1
+    if head >= len(tokens) or head in skip:
+        return False
+    word = tokens[head]
+    return is_english_word(word) and word not in _OF_THE_STACK and not is_stack_word(word)
 
 
 def _a_layer_word(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:

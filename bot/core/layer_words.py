@@ -42,6 +42,7 @@ __all__ = [
     "TOP_LAYER",
     "LayerMentions",
     "is_layer_number",
+    "is_stack_word",
     "layer_name_keys",
     "misspelt_layer",
     "named_layer",
@@ -242,6 +243,11 @@ def _pronoun_i(tokens: Sequence[str], position: int) -> bool:
         return False
     following = tokens[position + 1]
     return following not in NUMBER_WORDS and following not in JOINERS | _RANGE
+
+
+def is_stack_word(word: str) -> bool:
+    """Whether `word` names the model itself: "osi", "model", "stack", "network"…"""
+    return word in _MODEL_WORDS
 
 
 def ordinary_layer(tokens: Sequence[str], position: int) -> bool:

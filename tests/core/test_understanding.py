@@ -1438,6 +1438,10 @@ def test_twentieth_blind_evaluation_families(
         ("is kafka layer 7?", ()),
         # "to a frontend dev": whom it is for, not what it is about.
         ("explain the transport layer to a frontend dev who just joined platform", (4,)),
+        # "layer 2 of the lasagna" is a lasagna's; "layer 7 of a k8s cluster" the stack's.
+        ("layer 2 of the lasagna is the best layer, fight me 🍝", ()),
+        ("what's at layer 7 of a k8s cluster", (7,)),
+        ("layer 4 of the osi model", (4,)),
     ],
 )
 def test_twenty_first_blind_evaluation_families(
