@@ -11,6 +11,7 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_words import ordinary_layer
 from bot.core.lexicon import is_english_word
 from bot.core.model import Answer, AnswerKind
+from bot.core.pastes import subject_slot
 from bot.core.phrasing import layer_title
 from bot.core.reading import asks_where
 from bot.core.subjects import stressed
@@ -58,6 +59,8 @@ def by_description(
 ) -> Answer | Reading:
     """The answer a question's description finds, or the reading to answer from: with a
     name the description points at put first."""
+    if _glossing_an_unknown_name(knowledge, reading):
+        return reading  # "what layer is kyverno? it's our policy engine": a gloss of it
     found = description_of(knowledge, base, reading)
     # Several ordinary words beside the names describe; one ("roughly") does not.
     describing = sum(1 for word in reading.unknown if is_english_word(word)) >= 2
@@ -101,6 +104,28 @@ def by_description(
         # own is only where the action happens; the action, clearly placed, is the answer.
         return found.answer
     return reading  # the question's names stand: the layer found is none of theirs
+
+
+def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
+    """Whether the question asks where a thing the knowledge has never heard of sits,
+    right after "what layer is" ("what layer is spindrift, the new tool the data team
+    installed", "what layer is kyverno? it's our policy engine"): the other words gloss
+    that thing, and describe no layer's work."""
+    words = reading.words
+    slot, after_auxiliary = subject_slot(words, set(reading.named))
+    slots = [slot] if after_auxiliary and slot is not None else []
+    # "…blocked my deployment, what osi layer is kyverno even": asked later on.
+    slots += [
+        at + 1
+        for at in range(1, len(words) - 1)
+        if words[at - 1] == "layer" and words[at] in AUXILIARIES
+    ]
+    return any(
+        at in reading.unknown_at
+        and not is_english_word(words[at])
+        and not knowledge.descriptions.knows(words[at])
+        for at in slots
+    )
 
 
 def _opens_with_the_act(reading: Reading) -> bool:

@@ -28,7 +28,14 @@ if TYPE_CHECKING:
     from bot.core.matching import AliasIndex, Match
     from bot.core.text import Tokens
 
-__all__ = ["Paste", "asks_about_a_thing", "named_by", "names_its_subject", "points_at_context"]
+__all__ = [
+    "Paste",
+    "asks_about_a_thing",
+    "named_by",
+    "names_its_subject",
+    "points_at_context",
+    "subject_slot",
+]
 
 
 def named_by(index: AliasIndex, tokens: Tokens, paste: Paste) -> str | None:
@@ -81,7 +88,7 @@ def names_its_subject(index: AliasIndex, tokens: Tokens, paste: Paste) -> bool:
         return True
     named = {i for m in found for i in range(m.start, m.end)}
     mentions = find_layer_mentions(words, index.layer_names, named, joined=tokens.joined)
-    subject, after_auxiliary = _subject_slot(words, named)
+    subject, after_auxiliary = subject_slot(words, named)
     if subject in named:
         return True
     if after_auxiliary and subject is not None and subject not in mentions.used:
@@ -139,7 +146,7 @@ def _refers_back(words: list[str], subject: int, paste: Paste) -> bool:
     return False
 
 
-def _subject_slot(words: list[str], named: set[int]) -> tuple[int | None, bool]:
+def subject_slot(words: list[str], named: set[int]) -> tuple[int | None, bool]:
     """The head of a question's subject, and whether an auxiliary stands before it.
 
     After the auxiliary, past determiners and the words of any question ("pod", "feature"):

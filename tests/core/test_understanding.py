@@ -1442,6 +1442,11 @@ def test_twentieth_blind_evaluation_families(
         ("layer 2 of the lasagna is the best layer, fight me 🍝", ()),
         ("what's at layer 7 of a k8s cluster", (7,)),
         ("layer 4 of the osi model", (4,)),
+        # Asked where a name the knowledge never heard of sits, the rest is a gloss of it.
+        ("what layer is spindrift, the new tool the data team installed", ()),
+        ("what layer is kyverno? it's our policy engine", ()),
+        ("kyverno blocked my deployment over a missing label, what osi layer is kyverno even", ()),
+        ("which layer is the actual rack servers and their hardware", (1,)),
     ],
 )
 def test_twenty_first_blind_evaluation_families(
