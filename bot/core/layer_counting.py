@@ -53,6 +53,9 @@ def span_from_an_end(tokens: Sequence[str], position: int) -> range | None:
         return None
     count = STEP_COUNTS.get(tokens[position - 1])
     end = _SPAN_ENDS.get(tokens[position - 2])
+    if count is None and end is None:
+        # "the two lowest layers": the count before the end.
+        count, end = STEP_COUNTS.get(tokens[position - 2]), _SPAN_ENDS.get(tokens[position - 1])
     if count is None or end is None:
         return None
     return (

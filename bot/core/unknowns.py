@@ -111,7 +111,9 @@ def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int])
         short = len(word) <= SHORT_WORD and word.isalpha() and not after_layer
         # A name the message opens with, or one near the layer, is what it asks about.
         subject = at == 0 or _near_a_layer(reading, at)
-        if not is_english_word(word) and not where and not short and not abroad and subject:
+        # A form of an English word ("lumped", "docs") is no name.
+        english = is_english_word(word) or inflects_an_english_word(word)
+        if not english and not where and not short and not abroad and subject:
             return False
     return True
 

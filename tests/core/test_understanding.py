@@ -1447,6 +1447,13 @@ def test_twentieth_blind_evaluation_families(
         ("what layer is kyverno? it's our policy engine", ()),
         ("kyverno blocked my deployment over a missing label, what osi layer is kyverno even", ()),
         ("which layer is the actual rack servers and their hardware", (1,)),
+        # A form of an English word near a layer is no name; a count may come before its end.
+        (
+            "layer six and layer seven keep getting lumped together in our docs, what "
+            "belongs in each",
+            (6, 7),
+        ),
+        ("the 3 top layers, examples?", (5, 6, 7)),
     ],
 )
 def test_twenty_first_blind_evaluation_families(
