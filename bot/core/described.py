@@ -173,7 +173,7 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
     best = found[0]
     # A question naming nothing known may name what the passage mentions in passing.
     unnamed = [] if reading.matches else reading.unknown
-    if _names_what_the_passage_mentions(query, best.passage, unnamed):
+    if _names_what_the_passage_mentions(query, best.passage, unnamed, reading.tokens.text):
         # "hashicorp vault which layer" names Vault, which the knowledge only mentions in
         # Vault PKI's summary: that is not a description, and Vault is not Vault PKI.
         entry = best.passage.entry
@@ -273,7 +273,7 @@ def _described_besides_them(reading: Reading, basis: str) -> bool:
 
 
 def _names_what_the_passage_mentions(
-    query: list[str], passage: Passage, unknown: list[str]
+    query: list[str], passage: Passage, unknown: list[str], asked: str
 ) -> bool:
     """Whether the question names a thing the knowledge mentions in passing, and describes
     nothing: every describing word of it is part of a proper name in the passage found
@@ -289,7 +289,7 @@ def _names_what_the_passage_mentions(
             first = capitalised[0].lower().split("'")[0]
             if is_english_word(first) or first in GRAMMAR:
                 capitalised = capitalised[1:]  # "Issues and renews…" opens a sentence
-        names.update(stems(" ".join(capitalised)))
+        names.update(stems(" ".join(w for w in capitalised if not _a_keyword(w, asked))))
     wanted = {term for term in query if not term.startswith("-")}
     if not wanted or wanted <= names:
         return bool(wanted)
@@ -298,6 +298,17 @@ def _names_what_the_passage_mentions(
     besides = wanted.intersection(stems(passage.text)) - names
     glossed = len(wanted - names) <= _MIN_DESCRIBING_WORDS
     return bool(mentioned) and glossed and len(besides) < _MIN_DESCRIBING_WORDS
+
+
+def _a_keyword(word: str, asked: str) -> bool:
+    """Whether a word in capitals is a keyword both the knowledge and the question write so,
+    an English word or a short one ("GET", "POST", "DELETE"), not a proper name ("CNCF")."""
+    if not word.isupper() or not re.search(rf"\b{re.escape(word)}\b", asked):
+        return False
+    return len(word) <= _SHORT_KEYWORD or is_english_word(word.lower())
+
+
+_SHORT_KEYWORD = 3  # the English word list holds longer words only
 
 
 # Words for a kind of software, after a name: "external-secrets operator", "foo-bar cli".

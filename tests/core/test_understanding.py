@@ -1460,3 +1460,22 @@ def test_twenty_first_blind_evaluation_families(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+# From a twenty-third blind evaluation (248 new questions, 84.4% before these fixes).
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [
+        # A keyword in capitals that the question writes so too is a term, not a name
+        # mentioned in passing; an acronym ("CNCF") still is a name.
+        ("what layer can tell a GET from a POST", (7,)),
+        ("the layer that knows whether a request was a GET or a POST", (7,)),
+        ("which layer do CNCF projects mostly sit at?", ()),
+        # "osi 5" before a word of asking still names a layer.
+        ("osi 5 explained for platform folks pls", (5,)),
+    ],
+)
+def test_twenty_third_blind_evaluation_families(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
