@@ -233,7 +233,9 @@ def osi_numbers(tokens: Sequence[str], position: int) -> bool:
     if not after or not after[0].isdigit() or after[0] not in NUMBER_WORDS:
         return False
     # "osi 4 and 7", "osi 3?"; not "osi 2 approved licenses" (the Open Source Initiative).
-    return len(after) < 2 or (after[1] in STOPWORDS and after[1] not in _MODEL_WORDS)
+    return len(after) < 2 or (
+        after[1] in STOPWORDS and after[1] not in LAYER_WORDS and after[1] not in _MODEL_WORDS
+    )
 
 
 def _pronoun_i(tokens: Sequence[str], position: int) -> bool:
