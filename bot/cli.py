@@ -260,8 +260,8 @@ def _command(argv: Sequence[str]) -> str | None:
         if arg in _TAKES_A_VALUE:
             next(values, None)
         elif arg.startswith("-"):
-            if arg.split("=", 1)[0] not in _TAKES_A_VALUE or "=" not in arg:
-                return None
+            if arg.split("=", 1)[0] not in _TAKES_A_VALUE:
+                return None  # "--help", "--", an abbreviated option
         else:
             return arg if arg in _COMMANDS else None
     return None

@@ -241,7 +241,7 @@ def part_starts(tokens: Tokens, count: int) -> list[int]:
 
 def breaks_apart(tokens: Tokens, at: int) -> bool:
     """Whether a comma, colon, bracket or dash stands between word `at` and the one before."""
-    between = tokens.text[tokens.spans[at - 1][1] : tokens.spans[at][0]]
+    between = tokens.gap(at)
     return not _PART_BREAKS.isdisjoint(between) or " - " in between
 
 

@@ -279,7 +279,7 @@ _ELIDED_REACH = 4  # words from the last layer named to "and which at four"
 
 # What a numbered layer may be "of" and still be the stack's: "layer 4 of the osi model",
 # "layer 7 of a k8s cluster"; not "layer 2 of the lasagna".
-_OF_THE_STACK = frozenset("cluster clusters kubernetes k8s mesh internet web stack model".split())
+_STACK_HOLDERS = frozenset("cluster clusters kubernetes k8s mesh internet web stack model".split())
 
 
 def _of_something_else(tokens: Sequence[str], at: int, skip: set[int]) -> bool:
@@ -293,7 +293,7 @@ def _of_something_else(tokens: Sequence[str], at: int, skip: set[int]) -> bool:
     if head >= len(tokens) or head in skip:
         return False
     word = tokens[head]
-    return is_english_word(word) and word not in _OF_THE_STACK and not is_stack_word(word)
+    return is_english_word(word) and word not in _STACK_HOLDERS and not is_stack_word(word)
 
 
 def _a_layer_word(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:
@@ -302,10 +302,10 @@ def _a_layer_word(tokens: Sequence[str], names: Mapping[str, int], position: int
     word = tokens[position]
     if word not in LAYER_WORDS and not misspelt_layer(word):
         return False
-    return word not in METAPHORS or _of_the_stack(tokens, names, position)
+    return word not in METAPHORS or _speaks_of_the_stack(tokens, names, position)
 
 
-def _of_the_stack(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:
+def _speaks_of_the_stack(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:
     """Whether the message, besides the word at `position`, speaks of the stack: "layer",
     "osi", "model", "stack" or a layer's name ("one rung up from tcp in the model", "one
     rung down from application")."""

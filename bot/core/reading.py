@@ -305,8 +305,7 @@ def _listed_beside(match: Match, exact: list[Match], tokens: Tokens) -> Match:
             w not in _BESIDE and w not in DETERMINERS for w in between
         ):
             continue
-        gap = tokens.text[tokens.spans[first.end - 1][1] : tokens.spans[second.start][0]]
-        if between or "," in gap:
+        if between or "," in tokens.gap(second.start):
             return match._replace(target=match.target._replace(everyday=False))
     return match
 
@@ -382,10 +381,7 @@ def _shared_heads(index: AliasIndex, words: list[str], matches: list[Match]) -> 
 
 def _names_its_layer(match: Match, tokens: Tokens) -> bool:
     entry, words = match.target.entry, tokens.words
-    if (
-        match.end >= len(words)
-        or tokens.text[tokens.spans[match.end - 1][1] : tokens.spans[match.end][0]].strip()
-    ):
+    if match.end >= len(words) or tokens.gap(match.end).strip():
         return False  # "the node's nic, layer?" asks about the NIC
     return (
         entry.kind is EntryKind.CONCEPT

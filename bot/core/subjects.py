@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.credibility import breaks_apart, is_everyday
 from bot.core.knowledge import EntryKind
+from bot.core.layer_words import LAYER_WORDS
 from bot.core.lexicon import is_english_word
 from bot.core.question_shape import AND_OR, DETERMINERS, is_content
 from bot.core.vocabulary import AUXILIARIES, COPULAS, GRAMMAR
@@ -37,7 +38,6 @@ JOINING = frozenset(
     "either than above below higher lower".split()
 )
 _BECAUSE = frozenset("because cause cuz coz bc".split())
-_LAYER_WORD = frozenset(("layer", "layers", "level"))
 _PAIRING = COPULAS | {"at"}  # "metallb is l4", "envoy at l7"
 _ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
 _MODE = frozenset(("mode", "modes"))
@@ -213,8 +213,7 @@ def _listed(ranked: list[Match], tokens: Tokens, start: int, end: int) -> bool:
     named = {i for m in ranked for i in range(m.start, m.end)}
     if any(i not in named for i in range(start, end)):
         return False
-    spans, text = tokens.spans, tokens.text
-    gaps = [text[spans[i - 1][1] : spans[i][0]] for i in range(start, end + 1) if i > 0]
+    gaps = [tokens.gap(i) for i in range(start, end + 1) if i > 0]
     return any("," in gap for gap in gaps) and all(gap.strip() in {"", ","} for gap in gaps)
 
 
@@ -224,7 +223,7 @@ def _paired_with_a_layer(match: Match, words: list[str], layer_words: set[int]) 
     if after >= len(words) or after not in layer_words:
         return False
     # A bare "layer" ("sticky sessions on a service, layer?") asks; "layer 4" pairs.
-    return words[after] not in _LAYER_WORD or after + 1 in layer_words
+    return words[after] not in LAYER_WORDS or after + 1 in layer_words
 
 
 def stressed(match: Match, words: list[str]) -> bool:

@@ -126,6 +126,10 @@ class Tokens(NamedTuple):
     # the folded text, so a quote of the user's words never shifts.
     text: str = ""
 
+    def gap(self, at: int) -> str:
+        """The text between word `at - 1` and word `at`: spaces and punctuation."""
+        return self.text[self.spans[at - 1][1] : self.spans[at][0]]
+
     def quote(self, start: int, end: int) -> str:
         """The words at positions [start, end) as written, punctuation between kept."""
         if not self.spans or end <= start:

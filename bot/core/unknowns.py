@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot.core.credibility import breaks_apart
 from bot.core.described import ABOUT_THE_MODEL, COMPARING, SHORT_WORD, inflects_an_english_word
 from bot.core.knowledge import EntryKind
-from bot.core.layer_words import LAYER_WORDS_ABROAD
+from bot.core.layer_words import LAYER_WORDS, LAYER_WORDS_ABROAD
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.text import word_variants
@@ -118,7 +118,7 @@ def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int])
     return True
 
 
-_LAYER_NOUNS = frozenset({"layer", "layers", "level", "levels", "osi"})
+_LAYER_NOUNS = LAYER_WORDS | {"osi"}  # "layer", "level", "osi": none heads a phrase
 
 
 def _heads_its_phrase(reading: Reading, at: int, layer_names: Mapping[str, int]) -> bool:
