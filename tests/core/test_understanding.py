@@ -581,23 +581,16 @@ def test_kubernetes_beside_another_name_is_only_context(knowledge: Knowledge) ->
 
 
 # From a second blind evaluation (200 new questions, 92.7% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        ("envoy layr pls", (7, 6, 5)),  # a slip in "layer"
-        ("what works at the transport lvl", (4,)),
-        ("the physical bits in a cluster", (1,)),  # a layer's own name, nothing else named
-        ("which network plugin should my cluster use", (3,)),  # CNI, not the "network" layer
-        ("what layer is the foo-bar-proxy", ()),  # an unknown hyphenated name is a thing
-        ("top of the osi stack in k8s", (7,)),  # the top of the model, not Kubernetes itself
-        ("what runs later", ()),  # a real word is no slip of "layer"
-        ("which layer inspects http traffic before forwarding to services", (7,)),  # a verb
-    ],
-)
-def test_second_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+SECOND_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    ("envoy layr pls", (7, 6, 5)),  # a slip in "layer"
+    ("what works at the transport lvl", (4,)),
+    ("the physical bits in a cluster", (1,)),  # a layer's own name, nothing else named
+    ("which network plugin should my cluster use", (3,)),  # CNI, not the "network" layer
+    ("what layer is the foo-bar-proxy", ()),  # an unknown hyphenated name is a thing
+    ("top of the osi stack in k8s", (7,)),  # the top of the model, not Kubernetes itself
+    ("what runs later", ()),  # a real word is no slip of "layer"
+    ("which layer inspects http traffic before forwarding to services", (7,)),  # a verb
+]
 
 
 def test_the_last_sentence_worded_as_a_question_is_the_question(knowledge: Knowledge) -> None:
@@ -674,66 +667,45 @@ def test_sixth_blind_evaluation_subjects(
     assert named == subjects
 
 
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        ("the tcp layer, what lives there", (4,)),  # still names its layer
-        ("customer service was rude, which layer of management do i complain to", ()),
-        ("my pod of dolphins photo won the contest", ()),
-        ("which layer encrypts traffic between two pods", (6,)),  # pods are not the subject
-    ],
-)
-def test_sixth_blind_evaluation_layers(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+SIXTH_BLIND_EVALUATION_LAYERS: list[tuple[str, tuple[int, ...]]] = [
+    ("the tcp layer, what lives there", (4,)),  # still names its layer
+    ("customer service was rude, which layer of management do i complain to", ()),
+    ("my pod of dolphins photo won the contest", ()),
+    ("which layer encrypts traffic between two pods", (6,)),  # pods are not the subject
+]
 
 
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # "where" joining a clause is no question of place.
-        ("reading a history book where the king sends an envoy to france, pretty wild stuff", ()),
-        ("the cafe where the flannel shirts are on sale", ()),
-        # "where" asking is.
-        ("where does envoy sit", (7, 6, 5)),
-        ("envoy, where is it in the stack", (7, 6, 5)),
-        # An everyday name is no network talk by itself.
-        ("who ate my packet of crisps from the fridge, it had my name on it", ()),
-        ("which layer are packets at", (3,)),
-        ("packets?", (3,)),
-    ],
-)
-def test_everyday_words_need_talk_of_networks_besides_themselves(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+EVERYDAY_WORDS_NEED_TALK_OF_NETWORKS_BESIDES_THEMSELVES: list[tuple[str, tuple[int, ...]]] = [
+    # "where" joining a clause is no question of place.
+    ("reading a history book where the king sends an envoy to france, pretty wild stuff", ()),
+    ("the cafe where the flannel shirts are on sale", ()),
+    # "where" asking is.
+    ("where does envoy sit", (7, 6, 5)),
+    ("envoy, where is it in the stack", (7, 6, 5)),
+    # An everyday name is no network talk by itself.
+    ("who ate my packet of crisps from the fridge, it had my name on it", ()),
+    ("which layer are packets at", (3,)),
+    ("packets?", (3,)),
+]
 
 
 # From an eighth blind evaluation (261 new questions, 91.5% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A question that goes on with "And …?" adds its names.
-        ("Which is lower in the OSI model: MetalLB or VXLAN? And the fiber cabling?", (4, 2, 1)),
-        ("what layer is metallb? also, vxlan?", (4, 2)),
-        # "and" joining two questions joins no names.
-        ("is flannel still the simplest cni to start with? and what layer does it work at", (3,)),
-        ("ingress and tls, which layers", (7, 6)),
-        # A mode or a means says how the subject works; alone it is the subject.
-        ("kube-proxy in iptables mode, layer?", (5, 4)),
-        ("metallb in bgp mode, which layer", (4,)),
-        ("mtls between pods with istio in our k8s cluster — layer", (6,)),
-        ("iptables mode, which layer", (4, 3)),
-        # "like which layer is it" asks which; "since …" is no unknown subject.
-        ("im new on the team, what does flannel do in osi terms? like which layer is it", (3,)),
-        ("since calico is l7 it can do path based routing for us right?", (3,)),
-    ],
-)
-def test_eighth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+EIGHTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A question that goes on with "And …?" adds its names.
+    ("Which is lower in the OSI model: MetalLB or VXLAN? And the fiber cabling?", (4, 2, 1)),
+    ("what layer is metallb? also, vxlan?", (4, 2)),
+    # "and" joining two questions joins no names.
+    ("is flannel still the simplest cni to start with? and what layer does it work at", (3,)),
+    ("ingress and tls, which layers", (7, 6)),
+    # A mode or a means says how the subject works; alone it is the subject.
+    ("kube-proxy in iptables mode, layer?", (5, 4)),
+    ("metallb in bgp mode, which layer", (4,)),
+    ("mtls between pods with istio in our k8s cluster — layer", (6,)),
+    ("iptables mode, which layer", (4, 3)),
+    # "like which layer is it" asks which; "since …" is no unknown subject.
+    ("im new on the team, what does flannel do in osi terms? like which layer is it", (3,)),
+    ("since calico is l7 it can do path based routing for us right?", (3,)),
+]
 
 
 def test_a_wrong_premise_after_since_is_answered_no(knowledge: Knowledge) -> None:
@@ -741,34 +713,20 @@ def test_a_wrong_premise_after_since_is_answered_no(knowledge: Knowledge) -> Non
     assert (result.matched, result.verdict) == ("Calico", False)
 
 
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        ("the layer sitting between session and application", (6,)),
-        ("the layer that sits between network and session", (4,)),
-    ],
-)
-def test_eighth_blind_evaluation_layers(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+EIGHTH_BLIND_EVALUATION_LAYERS: list[tuple[str, tuple[int, ...]]] = [
+    ("the layer sitting between session and application", (6,)),
+    ("the layer that sits between network and session", (4,)),
+]
 
 
 # From a ninth blind evaluation (263 new questions, 88.7% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        ("do u know which layer metallb is", (4,)),  # "u" is "you", no unknown subject
-        ("lyr 3 tooling pls", (3,)),
-        ("top of the osi stack, what lives up there", (7,)),
-        ("what's at the bottom of the osi model", (1,)),
-        ("top of the list please", ()),  # the top of something else
-    ],
-)
-def test_ninth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+NINTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    ("do u know which layer metallb is", (4,)),  # "u" is "you", no unknown subject
+    ("lyr 3 tooling pls", (3,)),
+    ("top of the osi stack, what lives up there", (7,)),
+    ("what's at the bottom of the osi model", (1,)),
+    ("top of the list please", ()),  # the top of something else
+]
 
 
 def test_a_statefulset_is_no_headless_service(knowledge: Knowledge) -> None:
@@ -777,42 +735,35 @@ def test_a_statefulset_is_no_headless_service(knowledge: Knowledge) -> None:
 
 
 # The ninth blind evaluation's misses, mended after it (tenth session of this issue).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A layer placed next to a thing named with the layer's own adjective.
-        ("the layer just above the physical cables", (2,)),
-        ("the layer right above the cables", (2,)),
-        ("what layer rewrites request paths", (7,)),  # "layer rewrites…" places nothing
-        # A sublayer is part of its layer.
-        ("the mac sublayer, which osi layer is it part of", (2,)),
-        ("llc sublayer?", (2,)),
-        # The physical layer's description says what its signals are.
-        ("voltage levels and light pulses on the line — layer?", (1,)),
-        # "the contour of …" is the word's own noun; "we run contour" is the tool.
-        ("the contour of that latency graph looks like the andes", ()),
-        ("we run contour, layer?", (7,)),
-        # A ToR switch is one of the table's switches: L1, as the table files them.
-        ("the top-of-rack switch in the dc, what layer per the table?", (1,)),
-        # A known name set aside as an everyday word is no unknown subject.
-        ("physical nic, what layer", (1,)),
-        # An identifier with digits before a kind is one of that kind.
-        ("the node's physical eth0 nic, layer", (1,)),
-        ("intel x710 nics which layer", (1,)),
-        ("zentroflux cni what layer", ()),
-        # eth0 is the node's NIC or the pod's veth: only the pod's is the veth.
-        ("the pod's eth0, which layer", (2,)),
-        ("eth0 keeps flapping, no carrier, osi layer?", (1,)),
-        ("link down on the nic, which layer", (1,)),
-        # A name the knowledge mentions in passing, glossed, describes nothing.
-        ("vault (the secret store) which osi layer", ()),
-        ("throttling each customer's api key to 100 req/min, which layer does that", (7,)),
-    ],
-)
-def test_ninth_blind_evaluation_misses(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+NINTH_BLIND_EVALUATION_MISSES: list[tuple[str, tuple[int, ...]]] = [
+    # A layer placed next to a thing named with the layer's own adjective.
+    ("the layer just above the physical cables", (2,)),
+    ("the layer right above the cables", (2,)),
+    ("what layer rewrites request paths", (7,)),  # "layer rewrites…" places nothing
+    # A sublayer is part of its layer.
+    ("the mac sublayer, which osi layer is it part of", (2,)),
+    ("llc sublayer?", (2,)),
+    # The physical layer's description says what its signals are.
+    ("voltage levels and light pulses on the line — layer?", (1,)),
+    # "the contour of …" is the word's own noun; "we run contour" is the tool.
+    ("the contour of that latency graph looks like the andes", ()),
+    ("we run contour, layer?", (7,)),
+    # A ToR switch is one of the table's switches: L1, as the table files them.
+    ("the top-of-rack switch in the dc, what layer per the table?", (1,)),
+    # A known name set aside as an everyday word is no unknown subject.
+    ("physical nic, what layer", (1,)),
+    # An identifier with digits before a kind is one of that kind.
+    ("the node's physical eth0 nic, layer", (1,)),
+    ("intel x710 nics which layer", (1,)),
+    ("zentroflux cni what layer", ()),
+    # eth0 is the node's NIC or the pod's veth: only the pod's is the veth.
+    ("the pod's eth0, which layer", (2,)),
+    ("eth0 keeps flapping, no carrier, osi layer?", (1,)),
+    ("link down on the nic, which layer", (1,)),
+    # A name the knowledge mentions in passing, glossed, describes nothing.
+    ("vault (the secret store) which osi layer", ()),
+    ("throttling each customer's api key to 100 req/min, which layer does that", (7,)),
+]
 
 
 def test_a_link_down_in_dmesg_is_the_physical_layer(knowledge: Knowledge) -> None:
@@ -828,39 +779,32 @@ def test_a_link_down_in_dmesg_is_the_physical_layer(knowledge: Knowledge) -> Non
 
 
 # From a tenth blind evaluation (280 new questions, 86.5% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A layer between two named outright, placed by a verb; mnemonics called by name.
-        ("sandwiched between data link and transport: which layer is that", (3,)),
-        ("what's wedged between network and session", (4,)),
-        ("'seem' in the all-people-seem-to-need-data-processing mnemonic, which number", (5,)),
-        ("doing the sausage-pizza mnemonic from the bottom up, what does pizza land on", (6,)),
-        ("throw = layer what, in the please-do-not-throw mnemonic", (4,)),
-        ("please do not throw pizza at me", ()),
-        # The knowledge's own words: formats, headers, transcoding, certificate errors.
-        ("what layer turns a json body into protobuf on its way through the proxy", (6,)),
-        ("is rest-to-grpc transcoding at the edge a presentation layer thing or what", (6,)),
-        ("routing on an x-user-group header for a canary, which layer", (7,)),
-        ("the handshake failure alert — which layer is that?", (6,)),
-        ("which layer is a cert verify failure like this?", (6,)),
-        # A name the message opens with, or one "as a cni", is the unknown subject.
-        ("zephyrnet as a cni, anyone know its layer", ()),
-        ("calico as a cni, layer?", (3,)),
-        ("argo-rollouts is doing blue/green for us now, which layer does that tool live at", ()),
-        # A "+1" vote is no layer; a purpose names no subject; a whole beside its part.
-        ("+1", ()),
-        ("macvlan vs flannel for the bare-metal pods, which layer is each", (3, 2)),
-        ("a NetworkPolicy egress rule allowing 0.0.0.0/0 on port 443, what layers is that", (4, 3)),
-        # Not network components, however networky their work.
-        ("kube-controller-manager osi layer", ()),
-        ("keda scaling on queue depth, is keda at an osi layer?", ()),
-    ],
-)
-def test_tenth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+TENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A layer between two named outright, placed by a verb; mnemonics called by name.
+    ("sandwiched between data link and transport: which layer is that", (3,)),
+    ("what's wedged between network and session", (4,)),
+    ("'seem' in the all-people-seem-to-need-data-processing mnemonic, which number", (5,)),
+    ("doing the sausage-pizza mnemonic from the bottom up, what does pizza land on", (6,)),
+    ("throw = layer what, in the please-do-not-throw mnemonic", (4,)),
+    ("please do not throw pizza at me", ()),
+    # The knowledge's own words: formats, headers, transcoding, certificate errors.
+    ("what layer turns a json body into protobuf on its way through the proxy", (6,)),
+    ("is rest-to-grpc transcoding at the edge a presentation layer thing or what", (6,)),
+    ("routing on an x-user-group header for a canary, which layer", (7,)),
+    ("the handshake failure alert — which layer is that?", (6,)),
+    ("which layer is a cert verify failure like this?", (6,)),
+    # A name the message opens with, or one "as a cni", is the unknown subject.
+    ("zephyrnet as a cni, anyone know its layer", ()),
+    ("calico as a cni, layer?", (3,)),
+    ("argo-rollouts is doing blue/green for us now, which layer does that tool live at", ()),
+    # A "+1" vote is no layer; a purpose names no subject; a whole beside its part.
+    ("+1", ()),
+    ("macvlan vs flannel for the bare-metal pods, which layer is each", (3, 2)),
+    ("a NetworkPolicy egress rule allowing 0.0.0.0/0 on port 443, what layers is that", (4, 3)),
+    # Not network components, however networky their work.
+    ("kube-controller-manager osi layer", ()),
+    ("keda scaling on queue depth, is keda at an osi layer?", ()),
+]
 
 
 def test_a_vxlan_port_names_the_overlay(knowledge: Knowledge) -> None:
@@ -875,48 +819,41 @@ def test_a_vxlan_port_names_the_overlay(knowledge: Knowledge) -> None:
 
 
 # From an eleventh blind evaluation (260 new questions, 89.0% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A tool's one-layer facet named apart from it: the table's "Kube-proxy ClientIP".
-        ("the ClientIP mode of kube-proxy, what layer does that land on", (5,)),
-        ("clientip stickiness in kube-proxy → what layer", (5,)),
-        # The place counting starts is no subject; nor does "…is at it?" end in a tag.
-        ("count up from the cables: the 4th layer, what k8s stuff is at it?", (4,)),
-        ("counting up from the cables, what's layer number two", (2,)),
-        ("what layer are the cables at", (1,)),
-        # A layer's one-word name after an unknown word heads a phrase naming another thing.
-        ("lens desktop app, layer", ()),
-        ("kafka app layer?", ()),
-        ("which osi layer is the one called 'data link'", (2,)),
-        ("data link vs network layer for pod traffic, what's the practical difference", (3, 2)),
-        ("when istio does its mutual tls thing between sidecars, that's which layer", (6,)),
-        ("istio layers", (7, 6)),
-        # A layer asked about in a setting: the names only set the scene.
-        ("what's l6 even for in a service-mesh world", (6,)),
-        ("anything at layer five worth knowing about for our ingress setup", (5,)),
-        ("l7 for metallb right?", (4,)),
-        ("is calico layer 3 in our cluster", (3,)),
-        # Counted from an end; a purpose; a stressed name; software after a hyphenated name.
-        ("the third layer counting from the top, examples?", (5,)),
-        ("elb vs metallb — one's cloud one's bare metal but same osi layer?", (4,)),
-        ("HPA scaling on rps, is the hpa itself at some layer", ()),
-        ("external-secrets operator, what layer does it run at", ()),
-        # Two letters more than a short name is no typo of it.
-        ("kubeflow layer plz", ()),
-        # "my certificate of completion" is the word's own noun.
-        ("finally got my certificate of completion for that kubernetes course 🎉", ()),
-        # The knowledge: CNI at the table's layer, node addresses, patch cords, path routing.
-        ("whatever cni you pick, it's doing its work at which layer generally", (3,)),
-        ("a node's InternalIP is a which-layer thing", (3,)),
-        ("fibre patch cords between racks are layer 1 yeah?", (1,)),
-        ("mtls between pods vs path routing on /api — which layers are those two", (7, 6)),
-    ],
-)
-def test_eleventh_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+ELEVENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A tool's one-layer facet named apart from it: the table's "Kube-proxy ClientIP".
+    ("the ClientIP mode of kube-proxy, what layer does that land on", (5,)),
+    ("clientip stickiness in kube-proxy → what layer", (5,)),
+    # The place counting starts is no subject; nor does "…is at it?" end in a tag.
+    ("count up from the cables: the 4th layer, what k8s stuff is at it?", (4,)),
+    ("counting up from the cables, what's layer number two", (2,)),
+    ("what layer are the cables at", (1,)),
+    # A layer's one-word name after an unknown word heads a phrase naming another thing.
+    ("lens desktop app, layer", ()),
+    ("kafka app layer?", ()),
+    ("which osi layer is the one called 'data link'", (2,)),
+    ("data link vs network layer for pod traffic, what's the practical difference", (3, 2)),
+    ("when istio does its mutual tls thing between sidecars, that's which layer", (6,)),
+    ("istio layers", (7, 6)),
+    # A layer asked about in a setting: the names only set the scene.
+    ("what's l6 even for in a service-mesh world", (6,)),
+    ("anything at layer five worth knowing about for our ingress setup", (5,)),
+    ("l7 for metallb right?", (4,)),
+    ("is calico layer 3 in our cluster", (3,)),
+    # Counted from an end; a purpose; a stressed name; software after a hyphenated name.
+    ("the third layer counting from the top, examples?", (5,)),
+    ("elb vs metallb — one's cloud one's bare metal but same osi layer?", (4,)),
+    ("HPA scaling on rps, is the hpa itself at some layer", ()),
+    ("external-secrets operator, what layer does it run at", ()),
+    # Two letters more than a short name is no typo of it.
+    ("kubeflow layer plz", ()),
+    # "my certificate of completion" is the word's own noun.
+    ("finally got my certificate of completion for that kubernetes course 🎉", ()),
+    # The knowledge: CNI at the table's layer, node addresses, patch cords, path routing.
+    ("whatever cni you pick, it's doing its work at which layer generally", (3,)),
+    ("a node's InternalIP is a which-layer thing", (3,)),
+    ("fibre patch cords between racks are layer 1 yeah?", (1,)),
+    ("mtls between pods vs path routing on /api — which layers are those two", (7, 6)),
+]
 
 
 def test_a_facet_named_apart_is_answered_as_that_facet(knowledge: Knowledge) -> None:
@@ -924,89 +861,68 @@ def test_a_facet_named_apart_is_answered_as_that_facet(knowledge: Knowledge) -> 
     assert (result.matched, result.focus_layer) == ("kube-proxy", 5)
 
 
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A paste, then a question about something else: "this weekend" points at no paste.
-        (
-            "```\nfelix/route_table.go 1123: Syncing routes: adding new route. "
-            'ifaceName="cali8f2a1c3d4e5" dest=10.244.22.0/26\n```\n'
-            "^ unrelated logs, ignore. real question for the channel: who's on call this "
-            "weekend, i need to swap saturday?",
-            (),
-        ),
-        # A gerund opening a yes/no statement is what is done, not an unknown subject.
-        ("exposing via NodePort puts us at l4, yes or no", (4,)),
-        ("is the weather layer 7?", ()),
-    ],
-)
-def test_eleventh_blind_evaluation_context(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+ELEVENTH_BLIND_EVALUATION_CONTEXT: list[tuple[str, tuple[int, ...]]] = [
+    # A paste, then a question about something else: "this weekend" points at no paste.
+    (
+        "```\nfelix/route_table.go 1123: Syncing routes: adding new route. "
+        'ifaceName="cali8f2a1c3d4e5" dest=10.244.22.0/26\n```\n'
+        "^ unrelated logs, ignore. real question for the channel: who's on call this "
+        "weekend, i need to swap saturday?",
+        (),
+    ),
+    # A gerund opening a yes/no statement is what is done, not an unknown subject.
+    ("exposing via NodePort puts us at l4, yes or no", (4,)),
+    ("is the weather layer 7?", ()),
+]
 
 
 # From a twelfth blind evaluation (240 new questions, 87.3% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A stressed name is the one asked about, unless the question compares.
-        (
-            "kube-router replaces kube-proxy for us on the edge boxes, but what osi layer is "
-            "kube-router itself",
-            (3,),
-        ),
-        ("StatefulSet pods get stable dns names, but is the StatefulSet itself at any layer?", ()),
-        ("geneve tunnels vs flannel itself: who's further down the stack", (3, 2)),
-        # "who's right" and "get it right" are no tag questions.
-        (
-            "teaching a brown-bag tmrw: which osi rows is kube-proxy in? want to get it right",
-            (5, 4),
-        ),
-        (
-            "someone on my team insists metallb belongs at the data link layer coz of "
-            "gratuitous arp. who's right",
-            (4,),
-        ),
-        ("metallb is l4 right", (4,)),
-        # Plural "layers" asks for them all; "layer numero 4"; "the 7th"; "osi-wise".
-        ("istio touches which layers? docs go on about routing AND mtls so im confused", (7, 6)),
-        ("what's at layer numero 4 😅", (4,)),
-        ("the very top layer, the 7th, what does it mean for a k8s platform team", (7,)),
-        ("where do voltage levels and signal timing on the wire come in, osi-wise", (1,)),
-        ("what osi layer do fibre patch leads count as lol (yes an intern really asked)", (1,)),
-        # An unsure description does not outweigh a tool the question names.
-        ("rke2 defaulted us to canal. what layer should i tell the auditors it operates at", (3,)),
-    ],
-)
-def test_twelfth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+TWELFTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A stressed name is the one asked about, unless the question compares.
+    (
+        "kube-router replaces kube-proxy for us on the edge boxes, but what osi layer is "
+        "kube-router itself",
+        (3,),
+    ),
+    ("StatefulSet pods get stable dns names, but is the StatefulSet itself at any layer?", ()),
+    ("geneve tunnels vs flannel itself: who's further down the stack", (3, 2)),
+    # "who's right" and "get it right" are no tag questions.
+    (
+        "teaching a brown-bag tmrw: which osi rows is kube-proxy in? want to get it right",
+        (5, 4),
+    ),
+    (
+        "someone on my team insists metallb belongs at the data link layer coz of "
+        "gratuitous arp. who's right",
+        (4,),
+    ),
+    ("metallb is l4 right", (4,)),
+    # Plural "layers" asks for them all; "layer numero 4"; "the 7th"; "osi-wise".
+    ("istio touches which layers? docs go on about routing AND mtls so im confused", (7, 6)),
+    ("what's at layer numero 4 😅", (4,)),
+    ("the very top layer, the 7th, what does it mean for a k8s platform team", (7,)),
+    ("where do voltage levels and signal timing on the wire come in, osi-wise", (1,)),
+    ("what osi layer do fibre patch leads count as lol (yes an intern really asked)", (1,)),
+    # An unsure description does not outweigh a tool the question names.
+    ("rke2 defaulted us to canal. what layer should i tell the auditors it operates at", (3,)),
+]
 
 
 # From a thirteenth blind evaluation (220 new questions, 88.5% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # "it" alone in a yes/no question: whatever it is, the bot cannot know.
-        ("is it layer 3 or 5? you know, the one from the retro", ()),
-        ("is it l4? (the thing from standup, forgot the name)", ()),
-        ("is calico l3?", (3,)),
-        # Counted from an end, "up" or "down" on the way.
-        ("third layer up from the bottom — examples pls", (3,)),
-        ("second layer down from the top", (6,)),
-        # The table's switches, whoever makes them, are L1 as the table files them.
-        (
-            "new arista switches racked today 🎉 which osi layer do those go under in our table",
-            (1,),
-        ),
-    ],
-)
-def test_thirteenth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+THIRTEENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # "it" alone in a yes/no question: whatever it is, the bot cannot know.
+    ("is it layer 3 or 5? you know, the one from the retro", ()),
+    ("is it l4? (the thing from standup, forgot the name)", ()),
+    ("is calico l3?", (3,)),
+    # Counted from an end, "up" or "down" on the way.
+    ("third layer up from the bottom — examples pls", (3,)),
+    ("second layer down from the top", (6,)),
+    # The table's switches, whoever makes them, are L1 as the table files them.
+    (
+        "new arista switches racked today 🎉 which osi layer do those go under in our table",
+        (1,),
+    ),
+]
 
 
 def test_it_alone_is_answered_as_not_known(knowledge: Knowledge) -> None:
@@ -1015,152 +931,130 @@ def test_it_alone_is_answered_as_not_known(knowledge: Knowledge) -> None:
 
 
 # From a fourteenth blind evaluation (240 new questions, 88.8% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # Layers counted from an end: "the bottom two layers".
-        ("the bottom two layers — what matters for a cloud cluster", (1, 2)),
-        ("the top 3 layers, examples?", (5, 6, 7)),
-        ("the upper three layers in a service mesh", (5, 6, 7)),
-        # An unknown word far from the layer is scenery, a chat abbreviation always.
-        ("layer 1 on aks, do i need to think about it at all or is that msft's problem", (1,)),
-        ("l2 and l3 are where my brain melts, tldr of each for pods?", (2, 3)),
-        ("is kafka layer 7?", ()),
-        # "compare A with B" compares the two; a mode a word further on is still a mode.
-        ("compare geneve with ipsec layer-wise", (3, 2)),
-        ("calico in ebpf dataplane mode, still an l3 thing?", (3,)),
-        # "tuning" is no form of "tun" (that would be "tunning").
-        ("dnsConfig with ndots:5 on the pod spec — what layer is that tuning", (7,)),
-        # Control-plane pieces and placeholders have no layer of their own.
-        (
-            "does the cloud-controller-manager get an osi layer or is it just a control loop thing",
-            (),
-        ),
-        # A name the message opens with, asked about again as "it", stays the subject.
-        ("the pause container holds the pod's netns — does it have a layer?", ()),
-        ("a k8s Namespace object — does it map to any layer? not the linux netns", ()),
-        ("which layer restarts my container when it crashes", ()),
-        # "a cilium is…": a product takes no "a" unless another noun follows it.
-        (
-            "bio homework tonight: a cilium is a tiny hair-like thing on the cell surface, "
-            "my kid is obsessed",
-            (),
-        ),
-        ("an envoy was sent to the talks in geneva", ()),
-        ("we need a cilium upgrade before friday", (3,)),
-        ("there's a linkerd in every namespace now", (7, 6)),
-        # "is that lb": the name pointed at is the one asked about.
-        (
-            "we flipped the svc to LoadBalancer on gke and got a 34.x ip — what osi layer is "
-            "that lb?",
-            (4,),
-        ),
-    ],
-)
-def test_fourteenth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+FOURTEENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # Layers counted from an end: "the bottom two layers".
+    ("the bottom two layers — what matters for a cloud cluster", (1, 2)),
+    ("the top 3 layers, examples?", (5, 6, 7)),
+    ("the upper three layers in a service mesh", (5, 6, 7)),
+    # An unknown word far from the layer is scenery, a chat abbreviation always.
+    ("layer 1 on aks, do i need to think about it at all or is that msft's problem", (1,)),
+    ("l2 and l3 are where my brain melts, tldr of each for pods?", (2, 3)),
+    ("is kafka layer 7?", ()),
+    # "compare A with B" compares the two; a mode a word further on is still a mode.
+    ("compare geneve with ipsec layer-wise", (3, 2)),
+    ("calico in ebpf dataplane mode, still an l3 thing?", (3,)),
+    # "tuning" is no form of "tun" (that would be "tunning").
+    ("dnsConfig with ndots:5 on the pod spec — what layer is that tuning", (7,)),
+    # Control-plane pieces and placeholders have no layer of their own.
+    (
+        "does the cloud-controller-manager get an osi layer or is it just a control loop thing",
+        (),
+    ),
+    # A name the message opens with, asked about again as "it", stays the subject.
+    ("the pause container holds the pod's netns — does it have a layer?", ()),
+    ("a k8s Namespace object — does it map to any layer? not the linux netns", ()),
+    ("which layer restarts my container when it crashes", ()),
+    # "a cilium is…": a product takes no "a" unless another noun follows it.
+    (
+        "bio homework tonight: a cilium is a tiny hair-like thing on the cell surface, "
+        "my kid is obsessed",
+        (),
+    ),
+    ("an envoy was sent to the talks in geneva", ()),
+    ("we need a cilium upgrade before friday", (3,)),
+    ("there's a linkerd in every namespace now", (7, 6)),
+    # "is that lb": the name pointed at is the one asked about.
+    (
+        "we flipped the svc to LoadBalancer on gke and got a 34.x ip — what osi layer is that lb?",
+        (4,),
+    ),
+]
 
 
 # From a fifteenth blind evaluation (240 new questions, 87.3% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A range with an en dash; a setting before the layers in a tag question.
-        ("walk me through layers 5\u20137 for a typical k8s platform", (5, 6, 7)),
-        ("on fargate, layers 1 and 2 are entirely aws's problem, right?", (1, 2)),
-        ("is kafka layer 7?", ()),
-        # The layer as the subject of a yes/no question; names after it set the scene.
-        ("does the presentation layer do anything in our mesh or is it just textbook filler", (6,)),
-        ("data link layer on aks with azure cni — is there anything there i'd ever touch", (2,)),
-        ("is l4 for metallb right?", (4,)),
-        # Counted up from the cables, the cables' layer is the first.
-        ("fourth layer up from the cables — who lives there in k8s", (4,)),
-        ("the layer up from the cables", (2,)),
-        # What a tool is built on qualifies it: "envoy-based".
-        ("contour (vmware's envoy-based ingress controller) → osi layer?", (7,)),
-        ("antrea (the ovs-based cni from vmware) - what osi layer", (3,)),
-        # A hyphenated word right before a name says what kind of one it is.
-        ("site-to-site ipsec between the colo and our vpc, which osi layer is that", (3,)),
-        ("argo-rollouts is doing blue/green for us now, which layer does that tool live at", ()),
-        # What works "fine" before a "but" is not what is asked about.
-        (
-            "tcp connects fine but then the tls handshake dies with 'unknown ca' — what layer "
-            "do i debug",
-            (6,),
-        ),
-        ("calico is fine but what layer is istio", (7, 6)),
-        # "it" after a name points at the name ("falco uses ebpf …, does that put it at
-        # some layer?" reads the same way, so it answers eBPF: only world knowledge tells).
-        ("calico uses bgp, is it l3?", (3,)),
-        ("priya asked about cilium, is it l3?", (3,)),
-        ("argocd syncs our calico config, is it l3?", (3,)),
-        # "l4 vs l7 load balancing" shares its head: l4 load balancing vs l7 load balancing.
-        ("l4 vs l7 load balancing in k8s — whats the practical difference", (7, 4)),
-        ("l4 or l7 lb for grpc?", (7, 4)),
-        ("l7 load balancing", (7,)),
-        # A cable a colo runs between racks.
-        ("a contractor cut the cross-connect in the colo 🙃 which layer is down", (1,)),
-        ("we opened port 443 to the nodes, which layer", (4,)),
-        # "where's it from?" asks where a thing came from, not where it sits.
-        (
-            "that calico print dress you wore to the offsite was lovely, where's it from?",
-            (),
-        ),
-        ("where is calico", (3,)),
-        # A concept right after another name is that name's: "its virtualservice routing
-        # rules" are VirtualService's, not IP routing.
-        ("istio's mtls vs its virtualservice routing rules: same layer or not?", (7, 6)),
-        ("tcp vs udp listeners on the metallb svc, does that change its layer", (4,)),
-        # The word "layer" in another language names a layer; the rest is that language.
-        ("capa 7 en kubernetes, ejemplos?", (7,)),
-        ("couche 3 dans kubernetes, concrètement c'est quoi ?", (3,)),
-        ("schicht 4 in kubernetes, was läuft da?", (4,)),
-        ("a capa over the shoulders", ()),
-        # A setting may go on with "running" or "using".
-        ("what's at l2 in an eks cluster running the vpc cni with no overlay", (2,)),
-        # English words on both sides make a name part of another phrase.
-        ("ip67 means dust and water ingress protection right? about to buy a new watch", ()),
-        ("our ingress controller keeps 502ing, which layer", (7,)),
-    ],
-)
-def test_fifteenth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+FIFTEENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A range with an en dash; a setting before the layers in a tag question.
+    ("walk me through layers 5\u20137 for a typical k8s platform", (5, 6, 7)),
+    ("on fargate, layers 1 and 2 are entirely aws's problem, right?", (1, 2)),
+    ("is kafka layer 7?", ()),
+    # The layer as the subject of a yes/no question; names after it set the scene.
+    ("does the presentation layer do anything in our mesh or is it just textbook filler", (6,)),
+    ("data link layer on aks with azure cni — is there anything there i'd ever touch", (2,)),
+    ("is l4 for metallb right?", (4,)),
+    # Counted up from the cables, the cables' layer is the first.
+    ("fourth layer up from the cables — who lives there in k8s", (4,)),
+    ("the layer up from the cables", (2,)),
+    # What a tool is built on qualifies it: "envoy-based".
+    ("contour (vmware's envoy-based ingress controller) → osi layer?", (7,)),
+    ("antrea (the ovs-based cni from vmware) - what osi layer", (3,)),
+    # A hyphenated word right before a name says what kind of one it is.
+    ("site-to-site ipsec between the colo and our vpc, which osi layer is that", (3,)),
+    ("argo-rollouts is doing blue/green for us now, which layer does that tool live at", ()),
+    # What works "fine" before a "but" is not what is asked about.
+    (
+        "tcp connects fine but then the tls handshake dies with 'unknown ca' — what layer "
+        "do i debug",
+        (6,),
+    ),
+    ("calico is fine but what layer is istio", (7, 6)),
+    # "it" after a name points at the name ("falco uses ebpf …, does that put it at
+    # some layer?" reads the same way, so it answers eBPF: only world knowledge tells).
+    ("calico uses bgp, is it l3?", (3,)),
+    ("priya asked about cilium, is it l3?", (3,)),
+    ("argocd syncs our calico config, is it l3?", (3,)),
+    # "l4 vs l7 load balancing" shares its head: l4 load balancing vs l7 load balancing.
+    ("l4 vs l7 load balancing in k8s — whats the practical difference", (7, 4)),
+    ("l4 or l7 lb for grpc?", (7, 4)),
+    ("l7 load balancing", (7,)),
+    # A cable a colo runs between racks.
+    ("a contractor cut the cross-connect in the colo 🙃 which layer is down", (1,)),
+    ("we opened port 443 to the nodes, which layer", (4,)),
+    # "where's it from?" asks where a thing came from, not where it sits.
+    (
+        "that calico print dress you wore to the offsite was lovely, where's it from?",
+        (),
+    ),
+    ("where is calico", (3,)),
+    # A concept right after another name is that name's: "its virtualservice routing
+    # rules" are VirtualService's, not IP routing.
+    ("istio's mtls vs its virtualservice routing rules: same layer or not?", (7, 6)),
+    ("tcp vs udp listeners on the metallb svc, does that change its layer", (4,)),
+    # The word "layer" in another language names a layer; the rest is that language.
+    ("capa 7 en kubernetes, ejemplos?", (7,)),
+    ("couche 3 dans kubernetes, concrètement c'est quoi ?", (3,)),
+    ("schicht 4 in kubernetes, was läuft da?", (4,)),
+    ("a capa over the shoulders", ()),
+    # A setting may go on with "running" or "using".
+    ("what's at l2 in an eks cluster running the vpc cni with no overlay", (2,)),
+    # English words on both sides make a name part of another phrase.
+    ("ip67 means dust and water ingress protection right? about to buy a new watch", ()),
+    ("our ingress controller keeps 502ing, which layer", (7,)),
+]
 
 
 # Questions an independent review wrote against this session's rules: each rule must not
 # fire where it was not meant to.
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A count is no HTTP status code, nor a subnet's size or a file on a node a path.
-        ("we run 500 pods and the switch drops frames, which layer?", (2,)),
-        ("which layer does the routing when we scale to 404 nodes?", (3,)),
-        ("which layer hands out a /24 to every node?", (3,)),
-        # A name in a yes/no question, or opening the message, is still its subject.
-        ("is kafka capa 7?", ()),
-        ("zookeeper keeps track of our brokers for us, l7?", ()),
-        # "where … from" asks origin only when "from" ends the question.
-        ("where is the request from envoy terminated in the stack?", (7, 6, 5)),
-        # "is that X" stresses X only when the question ends with it.
-        ("is that calico or flannel?", (3,)),
-        # Two concepts side by side are two, unless the second is a phrase or follows a tool.
-        ("tls mtls difference, which layer?", (6,)),
-        # A shared head only when the layers come first.
-        ("is haproxy an l4 or l7 load balancer?", (7, 5)),
-        # "with" after a comparison is still a means.
-        ("calico compared to flannel with vxlan, what layer?", (3,)),
-        # Counting from an end only when the count starts at an end.
-        ("the third layer up from the network layer?", (4,)),
-    ],
-)
-def test_the_new_rules_keep_to_their_place(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+THE_NEW_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
+    # A count is no HTTP status code, nor a subnet's size or a file on a node a path.
+    ("we run 500 pods and the switch drops frames, which layer?", (2,)),
+    ("which layer does the routing when we scale to 404 nodes?", (3,)),
+    ("which layer hands out a /24 to every node?", (3,)),
+    # A name in a yes/no question, or opening the message, is still its subject.
+    ("is kafka capa 7?", ()),
+    ("zookeeper keeps track of our brokers for us, l7?", ()),
+    # "where … from" asks origin only when "from" ends the question.
+    ("where is the request from envoy terminated in the stack?", (7, 6, 5)),
+    # "is that X" stresses X only when the question ends with it.
+    ("is that calico or flannel?", (3,)),
+    # Two concepts side by side are two, unless the second is a phrase or follows a tool.
+    ("tls mtls difference, which layer?", (6,)),
+    # A shared head only when the layers come first.
+    ("is haproxy an l4 or l7 load balancer?", (7, 5)),
+    # "with" after a comparison is still a means.
+    ("calico compared to flannel with vxlan, what layer?", (3,)),
+    # Counting from an end only when the count starts at an end.
+    ("the third layer up from the network layer?", (4,)),
+]
 
 
 def test_a_question_after_a_commands_output_is_the_question(knowledge: Knowledge) -> None:
@@ -1174,308 +1068,279 @@ def test_a_question_after_a_commands_output_is_the_question(knowledge: Knowledge
 
 # From a sixteenth blind evaluation (240 new questions, 90.7% before these fixes): layers
 # set side by side before any name are what is asked about.
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        ("l2 vs l3 pod networking, what's the practical difference for us on bare metal", (2, 3)),
-        ("physical vs data link — where's the line for us on bare metal servers", (1, 2)),
-        ("transport vs network layer — which of the two deals with ports", (3, 4)),
-        ("is session above presentation or the other way round lol", (5, 6)),
-        ("is calico l2 or l3?", (3,)),
-        # A short word after a layer's question mark is scenery, not what the layer names.
-        ("udp layer? (new to networking sorry)", (4,)),
-        ("7 layer dip recipe", ()),
-        # A thing with no layer stays the subject beside one set aside.
-        ("a Namespace (the k8s kind, not a linux netns) — osi layer?", ()),
-    ],
-)
-def test_sixteenth_blind_evaluation_layers_side_by_side(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+SIXTEENTH_BLIND_EVALUATION_LAYERS_SIDE_BY_SIDE: list[tuple[str, tuple[int, ...]]] = [
+    ("l2 vs l3 pod networking, what's the practical difference for us on bare metal", (2, 3)),
+    ("physical vs data link — where's the line for us on bare metal servers", (1, 2)),
+    ("transport vs network layer — which of the two deals with ports", (3, 4)),
+    ("is session above presentation or the other way round lol", (5, 6)),
+    ("is calico l2 or l3?", (3,)),
+    # A short word after a layer's question mark is scenery, not what the layer names.
+    ("udp layer? (new to networking sorry)", (4,)),
+    ("7 layer dip recipe", ()),
+    # A thing with no layer stays the subject beside one set aside.
+    ("a Namespace (the k8s kind, not a linux netns) — osi layer?", ()),
+]
 
 
 # From the seventeenth blind evaluation's misses and their kin in earlier sets: layers in
 # the words people reach for, and descriptions the knowledge's own text answers.
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # The model's name numbers its layers; the model's size numbers none.
-        ("osi 4 and 7, which k8s pieces go where", (4, 7)),
-        ("is envoy osi 7?", (7, 6, 5)),
-        ("the 7 layer model explained, where does envoy sit", (7, 6, 5)),
-        ("the osi 7 layer model explained?", ()),
-        # An end of the stack, said as "the … one of the seven layers", or as a rung.
-        ("the middle one of the seven layers, what would that be in k8s", (4,)),
-        ("the very top rung, layer-wise — what kube tooling would you put up there", (7,)),
-        ("one rung up from tcp/udp in the model — anything of ours live there?", (5,)),
-        ("he's on the lowest rung of the career ladder lol", ()),
-        # A name the knowledge mentions only in passing is offered, not placed.
-        ("hashicorp vault which layer", ()),
-        ("which layer do cncf projects mostly sit at?", ()),
-        ("the layer where the actual copper and glass is", (1,)),
-    ],
-)
-def test_seventeenth_blind_evaluation_layers_in_words(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+SEVENTEENTH_BLIND_EVALUATION_LAYERS_IN_WORDS: list[tuple[str, tuple[int, ...]]] = [
+    # The model's name numbers its layers; the model's size numbers none.
+    ("osi 4 and 7, which k8s pieces go where", (4, 7)),
+    ("is envoy osi 7?", (7, 6, 5)),
+    ("the 7 layer model explained, where does envoy sit", (7, 6, 5)),
+    ("the osi 7 layer model explained?", ()),
+    # An end of the stack, said as "the … one of the seven layers", or as a rung.
+    ("the middle one of the seven layers, what would that be in k8s", (4,)),
+    ("the very top rung, layer-wise — what kube tooling would you put up there", (7,)),
+    ("one rung up from tcp/udp in the model — anything of ours live there?", (5,)),
+    ("he's on the lowest rung of the career ladder lol", ()),
+    # A name the knowledge mentions only in passing is offered, not placed.
+    ("hashicorp vault which layer", ()),
+    ("which layer do cncf projects mostly sit at?", ()),
+    ("the layer where the actual copper and glass is", (1,)),
+]
 
 
 # Names each paired with a layer of their own are premises side by side: every one is a
 # subject, checked against its layer.
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        ("ingress = l7, service type LoadBalancer = l4, have i got that right", (7, 4)),
-        ("dns is l7, tcp is layer 4 and ip is l3 right", (7, 4, 3)),
-        # A bare "layer" asks, pairing nothing; a layer "in" a mode is the mode's.
-        ("sticky sessions on a k8s service, layer?", (5,)),
-        ("metallb answers arp in l2 mode so it's a layer 2 tool, right?", (4,)),
-        # A premise, then a question about something else, asks about that.
-        ("calico is l3. what about envoy?", (7, 6, 5)),
-    ],
-)
-def test_names_each_paired_with_a_layer_are_all_subjects(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+NAMES_EACH_PAIRED_WITH_A_LAYER_ARE_ALL_SUBJECTS: list[tuple[str, tuple[int, ...]]] = [
+    ("ingress = l7, service type LoadBalancer = l4, have i got that right", (7, 4)),
+    ("dns is l7, tcp is layer 4 and ip is l3 right", (7, 4, 3)),
+    # A bare "layer" asks, pairing nothing; a layer "in" a mode is the mode's.
+    ("sticky sessions on a k8s service, layer?", (5,)),
+    ("metallb answers arp in l2 mode so it's a layer 2 tool, right?", (4,)),
+    # A premise, then a question about something else, asks about that.
+    ("calico is l3. what about envoy?", (7, 6, 5)),
+]
 
 
 # What a name does, and why, only says how it works: "metallb does arp", "because ebpf".
 # A question that ends asking where its last name sits asks about that one.
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        ("flannel vs cilium — same osi layer or is cilium 'higher' because ebpf?", (3,)),
-        ("metallb does arp in l2 mode and calico is l3, so metallb is below calico right?", (4, 3)),
-        ("envoy uses tls, what layer is tls?", (6,)),
-        ("metallb speaks bgp, so what layer is bgp", (3,)),
-        ("we picked cilium because kube-proxy was slow, where is kube-proxy", (5, 4)),
-        ("does calico or flannel do vxlan", (3, 2)),
-    ],
-)
-def test_what_a_name_does_is_not_asked_about_unless_asked_last(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+WHAT_A_NAME_DOES_IS_NOT_ASKED_ABOUT_UNLESS_ASKED_LAST: list[tuple[str, tuple[int, ...]]] = [
+    ("flannel vs cilium — same osi layer or is cilium 'higher' because ebpf?", (3,)),
+    ("metallb does arp in l2 mode and calico is l3, so metallb is below calico right?", (4, 3)),
+    ("envoy uses tls, what layer is tls?", (6,)),
+    ("metallb speaks bgp, so what layer is bgp", (3,)),
+    ("we picked cilium because kube-proxy was slow, where is kube-proxy", (5, 4)),
+    ("does calico or flannel do vxlan", (3, 2)),
+]
 
 
 # From the eighteenth blind evaluation (240 new questions, 92.2% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # "which of the two", "those two", "each of those": every thing named is asked
-        # about, even one that otherwise reads as a means ("with an aws nlb").
-        (
-            "we've got ingress-nginx with an aws nlb in front of it. which of the two is higher up",
-            (7, 4),
-        ),
-        (
-            "our edge is emissary-ingress and the nodes route with kube-router. is "
-            "emissary the higher of those two?",
-            (7, 3),
-        ),
-        ("mtls between pods with istio, which layer", (6,)),
-        # A layer's name before an everyday word for a thing of that layer vouches for it.
-        (
-            "is the physical nic below vxlan in osi? drawing a diagram and want "
-            "the boxes stacked right",
-            (2, 1),
-        ),
-        ("a linux bridge and a physical switch, same layer?", (2, 1)),
-        ("physical nic, what layer", (1,)),
-        # A question that opens by naming the act asks about the act, not what it is done to.
-        (
-            "transcoding rest calls into grpc for the backend — which osi layer is "
-            "that per the table",
-            (6,),
-        ),
-        ("routing on an x-user-group header for a canary, which layer", (7,)),
-        # "no vxlan" sets it aside.
-        ("flannel in host-gw mode (no vxlan) — does flannel still count as l3", (3,)),
-        ("no vxlan?", (2,)),
-        # An everyday word described in its own summary's words is the thing.
-        ("skipper (zalando's http router / ingress) which osi layer", (7,)),
-        ("the skipper of the boat said the harbour was closed", ()),
-        # A named layer "of" a known thing is still the layer; "of" a cake it is not.
-        ("what lives in the presentation layer of a service mesh", (6,)),
-        ("the presentation layer of this wedding cake is a bit wobbly ngl 🎂", ()),
-        # A number after "at", joined to a layer just named, is a layer with "layer" left out.
-        ("which things in the cluster work at layer three and which at four", (3, 4)),
-        ("l3 stuff and what runs at 5", (3, 5)),
-        # One of a few words: "for the secondary nics" is still a purpose.
-        ("linux bridge vs macvlan for the secondary nics on the storage pods — same layer?", (2,)),
-        # A pair joined by "and" is one phrase: its other half vouches for nothing.
-        ("fire drill at 11 — ingress and egress points are marked on the floor map", ()),
-        ("we set up ingress and egress for the app", (7,)),
-        # "optic" is one optical transceiver; an emoji ends a sentence in chat.
-        ("it negotiated 10G instead of 25G on the new node 😩 the nic + optic is l1 right?", (1,)),
-        ("an optic nerve problem, says the eye doctor", ()),
-        # A thing named twice, apart, is what the message is about; side by side, once.
-        (
-            "tunnels between nodes so the overlay works on top of any underlay — which layer "
-            "does the model put those at",
-            (2,),
-        ),
-        (
-            "zookeeper pods come from a statefulset with stable hostnames… does that make "
-            "statefulset a networking-layer object or nah",
-            (),
-        ),
-        ("clientip stickiness in kube-proxy → what layer", (5,)),
-        # The place counting starts is no subject; nor does "…is at it?" end in a tag.
-        ("count up from the cables: the 4th layer, what k8s stuff is at it?", (4,)),
-        ("counting up from the cables, what's layer number two", (2,)),
-        ("what layer are the cables at", (1,)),
-        # A layer's one-word name after an unknown word heads a phrase naming another thing.
-        ("lens desktop app, layer", ()),
-        ("kafka app layer?", ()),
-        ("which osi layer is the one called 'data link'", (2,)),
-        ("data link vs network layer for pod traffic, what's the practical difference", (3, 2)),
-    ],
-)
-def test_eighteenth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+EIGHTEENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # "which of the two", "those two", "each of those": every thing named is asked
+    # about, even one that otherwise reads as a means ("with an aws nlb").
+    (
+        "we've got ingress-nginx with an aws nlb in front of it. which of the two is higher up",
+        (7, 4),
+    ),
+    (
+        "our edge is emissary-ingress and the nodes route with kube-router. is "
+        "emissary the higher of those two?",
+        (7, 3),
+    ),
+    ("mtls between pods with istio, which layer", (6,)),
+    # A layer's name before an everyday word for a thing of that layer vouches for it.
+    (
+        "is the physical nic below vxlan in osi? drawing a diagram and want "
+        "the boxes stacked right",
+        (2, 1),
+    ),
+    ("a linux bridge and a physical switch, same layer?", (2, 1)),
+    ("physical nic, what layer", (1,)),
+    # A question that opens by naming the act asks about the act, not what it is done to.
+    (
+        "transcoding rest calls into grpc for the backend — which osi layer is that per the table",
+        (6,),
+    ),
+    ("routing on an x-user-group header for a canary, which layer", (7,)),
+    # "no vxlan" sets it aside.
+    ("flannel in host-gw mode (no vxlan) — does flannel still count as l3", (3,)),
+    ("no vxlan?", (2,)),
+    # An everyday word described in its own summary's words is the thing.
+    ("skipper (zalando's http router / ingress) which osi layer", (7,)),
+    ("the skipper of the boat said the harbour was closed", ()),
+    # A named layer "of" a known thing is still the layer; "of" a cake it is not.
+    ("what lives in the presentation layer of a service mesh", (6,)),
+    ("the presentation layer of this wedding cake is a bit wobbly ngl 🎂", ()),
+    # A number after "at", joined to a layer just named, is a layer with "layer" left out.
+    ("which things in the cluster work at layer three and which at four", (3, 4)),
+    ("l3 stuff and what runs at 5", (3, 5)),
+    # One of a few words: "for the secondary nics" is still a purpose.
+    ("linux bridge vs macvlan for the secondary nics on the storage pods — same layer?", (2,)),
+    # A pair joined by "and" is one phrase: its other half vouches for nothing.
+    ("fire drill at 11 — ingress and egress points are marked on the floor map", ()),
+    ("we set up ingress and egress for the app", (7,)),
+    # "optic" is one optical transceiver; an emoji ends a sentence in chat.
+    ("it negotiated 10G instead of 25G on the new node 😩 the nic + optic is l1 right?", (1,)),
+    ("an optic nerve problem, says the eye doctor", ()),
+    # A thing named twice, apart, is what the message is about; side by side, once.
+    (
+        "tunnels between nodes so the overlay works on top of any underlay — which layer "
+        "does the model put those at",
+        (2,),
+    ),
+    (
+        "zookeeper pods come from a statefulset with stable hostnames… does that make "
+        "statefulset a networking-layer object or nah",
+        (),
+    ),
+    ("clientip stickiness in kube-proxy → what layer", (5,)),
+    # The place counting starts is no subject; nor does "…is at it?" end in a tag.
+    ("count up from the cables: the 4th layer, what k8s stuff is at it?", (4,)),
+    ("counting up from the cables, what's layer number two", (2,)),
+    ("what layer are the cables at", (1,)),
+    # A layer's one-word name after an unknown word heads a phrase naming another thing.
+    ("lens desktop app, layer", ()),
+    ("kafka app layer?", ()),
+    ("which osi layer is the one called 'data link'", (2,)),
+    ("data link vs network layer for pod traffic, what's the practical difference", (3, 2)),
+]
 
 
 # Questions an independent review wrote against this session's rules: each must keep to its
 # place.
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A name glossed in its own summary's words needs another known name among them.
-        ("we got a new canary, it's blue and green, is that normal?", ()),
-        ("is the front door the main entry point at the edge of the house?", ()),
-        ("how many retries before giving up on a failed driving test?", ()),
-        ("the new bridge joins both ends of the river, when does it open?", ()),
-        (
-            "force-https redirects (the 301s our edge sends to plain-http visitors) are done "
-            "at what layer",
-            (7,),
-        ),
-        # "rung" names a layer only where the message speaks of the stack.
-        ("is the top rung safe to stand on?", ()),
-        ("I'm at rung 3 of the promotion ladder lol, how long till rung 4?", ()),
-        ("the top one of the layers in my lasagna is cheese", ()),
-        # "No," opening a message disagrees; it sets nothing aside.
-        ("no, kube-proxy is l4, ipvs is l4 too?", (5, 4)),
-        ("no envoy and haproxy are both l7, right?", (7, 6, 5)),
-        # "which layer is each?", "are they", "all three" ask of every name.
-        ("cilium replaces kube-proxy, which layer is each?", (5, 4, 3)),
-        ("cilium replaces kube-proxy, which layers are they at?", (5, 4, 3)),
-        ("istio wraps envoy and calico routes pods, which layers are all three?", (7, 6, 5, 3)),
-        ("those two weeks we spent on istio... is envoy l7 at least?", (7, 6, 5)),
-        # A number after "at" is a layer only after grammar words: lunch is at 1.
-        ("is haproxy l7 and lunch at 1?", (5,)),
-        # An arrow joins, it ends no sentence.
-        ("does envoy ➡ haproxy chain work at l7?", (7, 6, 5)),
-        # Layers offered with "or" are choices for the name; "osi 2 approved" is no layer.
-        ("osi 2 or 3 for metallb?", (4,)),
-        ("layer 2 or 3 for metallb?", (4,)),
-    ],
-)
-def test_this_sessions_rules_keep_to_their_place(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+THIS_SESSIONS_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
+    # A name glossed in its own summary's words needs another known name among them.
+    ("we got a new canary, it's blue and green, is that normal?", ()),
+    ("is the front door the main entry point at the edge of the house?", ()),
+    ("how many retries before giving up on a failed driving test?", ()),
+    ("the new bridge joins both ends of the river, when does it open?", ()),
+    (
+        "force-https redirects (the 301s our edge sends to plain-http visitors) are done "
+        "at what layer",
+        (7,),
+    ),
+    # "rung" names a layer only where the message speaks of the stack.
+    ("is the top rung safe to stand on?", ()),
+    ("I'm at rung 3 of the promotion ladder lol, how long till rung 4?", ()),
+    ("the top one of the layers in my lasagna is cheese", ()),
+    # "No," opening a message disagrees; it sets nothing aside.
+    ("no, kube-proxy is l4, ipvs is l4 too?", (5, 4)),
+    ("no envoy and haproxy are both l7, right?", (7, 6, 5)),
+    # "which layer is each?", "are they", "all three" ask of every name.
+    ("cilium replaces kube-proxy, which layer is each?", (5, 4, 3)),
+    ("cilium replaces kube-proxy, which layers are they at?", (5, 4, 3)),
+    ("istio wraps envoy and calico routes pods, which layers are all three?", (7, 6, 5, 3)),
+    ("those two weeks we spent on istio... is envoy l7 at least?", (7, 6, 5)),
+    # A number after "at" is a layer only after grammar words: lunch is at 1.
+    ("is haproxy l7 and lunch at 1?", (5,)),
+    # An arrow joins, it ends no sentence.
+    ("does envoy ➡ haproxy chain work at l7?", (7, 6, 5)),
+    # Layers offered with "or" are choices for the name; "osi 2 approved" is no layer.
+    ("osi 2 or 3 for metallb?", (4,)),
+    ("layer 2 or 3 for metallb?", (4,)),
+]
 
 
 # From a twentieth blind evaluation (240 new questions, 91.3% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # An exec probe runs a command: no traffic, no layer.
-        ("an exec liveness probe (it just runs a shell command in the container) — any layer?", ()),
-        ("what layer is a liveness probe", (7, 4)),
-        # A setting with one describing word, or after "when", leaves the layer the subject.
-        ("who handles the session layer stuff in a typical service mesh setup", (5,)),
-        ("what actually happens at layer two when a pod sends a packet", (2,)),
-        # A description never puts a name first that only says how another works.
-        ("which layer is metallb when it's in bgp mode", (4,)),
-        # A layer's name in quotes is the layer.
-        ("which number is 'transport', 3 or 4? and what's in it for us", (4,)),
-        ("which number is 'network' and which is 'transport'", (4, 3)),
-        ("the 'presentation' one, what is it actually for", (6,)),
-        # A thing with no layer before another noun only says what kind of things are asked.
-        ("which of the k8s networking bits count as data link", (2,)),
-        ("what layer is the kubelet at, l7?", ()),
-        # An everyday word for a thing ("nic") listed or compared with a plain name is the
-        # thing; a list with only commas between asks about every name in it.
-        ("nic, linux bridge, veth — order them bottom to top pls", (2, 1)),
-        ("is a nic lower than a linux bridge?", (2, 1)),
-        ("a nic sits below a veth pair in the model right?", (2, 1)),
-        ("nic and i went to the linux bridge meetup", ()),
-        ("calico, cilium, flannel: which layers?", (3,)),
-        # A name in a clause that describes the name before it is no subject.
-        ("the 10.96.0.10 clusterIP that kube-dns gets — what layer is that address", (3,)),
-        ("envoy, which istio injects, what layer", (7, 6, 5)),
-        ("is that calico or flannel?", (3,)),
-        # Protocol translation's own sentence says what it does to REST and gRPC calls.
-        (
-            "converting a rest call into a grpc call at the edge, what osi layer does that "
-            "translation count as",
-            (6,),
-        ),
-    ],
-)
-def test_twentieth_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+TWENTIETH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # An exec probe runs a command: no traffic, no layer.
+    ("an exec liveness probe (it just runs a shell command in the container) — any layer?", ()),
+    ("what layer is a liveness probe", (7, 4)),
+    # A setting with one describing word, or after "when", leaves the layer the subject.
+    ("who handles the session layer stuff in a typical service mesh setup", (5,)),
+    ("what actually happens at layer two when a pod sends a packet", (2,)),
+    # A description never puts a name first that only says how another works.
+    ("which layer is metallb when it's in bgp mode", (4,)),
+    # A layer's name in quotes is the layer.
+    ("which number is 'transport', 3 or 4? and what's in it for us", (4,)),
+    ("which number is 'network' and which is 'transport'", (4, 3)),
+    ("the 'presentation' one, what is it actually for", (6,)),
+    # A thing with no layer before another noun only says what kind of things are asked.
+    ("which of the k8s networking bits count as data link", (2,)),
+    ("what layer is the kubelet at, l7?", ()),
+    # An everyday word for a thing ("nic") listed or compared with a plain name is the
+    # thing; a list with only commas between asks about every name in it.
+    ("nic, linux bridge, veth — order them bottom to top pls", (2, 1)),
+    ("is a nic lower than a linux bridge?", (2, 1)),
+    ("a nic sits below a veth pair in the model right?", (2, 1)),
+    ("nic and i went to the linux bridge meetup", ()),
+    ("calico, cilium, flannel: which layers?", (3,)),
+    # A name in a clause that describes the name before it is no subject.
+    ("the 10.96.0.10 clusterIP that kube-dns gets — what layer is that address", (3,)),
+    ("envoy, which istio injects, what layer", (7, 6, 5)),
+    ("is that calico or flannel?", (3,)),
+    # Protocol translation's own sentence says what it does to REST and gRPC calls.
+    (
+        "converting a rest call into a grpc call at the edge, what osi layer does that "
+        "translation count as",
+        (6,),
+    ),
+]
 
 
 # From a twenty-first blind evaluation (240 new questions, 85.8% before these fixes).
-@pytest.mark.parametrize(
-    ("question", "layers"),
-    [
-        # A name stressed with "itself" is asked about, everyday word or not.
-        ("http itself is which layer, yes basic q, i'm onboarding a student 🙂", (7,)),
-        # What happens at a layer ("anything living at l5") is no unknown subject.
-        ("is there anything living at l5 in our clusters or is it an empty floor", (5,)),
-        ("is kafka layer 7?", ()),
-        # "to a frontend dev": whom it is for, not what it is about.
-        ("explain the transport layer to a frontend dev who just joined platform", (4,)),
-        # "layer 2 of the lasagna" is a lasagna's; "layer 7 of a k8s cluster" the stack's.
-        ("layer 2 of the lasagna is the best layer, fight me 🍝", ()),
-        ("what's at layer 7 of a k8s cluster", (7,)),
-        ("layer 4 of the osi model", (4,)),
-        # Asked where a name the knowledge never heard of sits, the rest is a gloss of it.
-        ("what layer is spindrift, the new tool the data team installed", ()),
-        ("what layer is kyverno? it's our policy engine", ()),
-        ("kyverno blocked my deployment over a missing label, what osi layer is kyverno even", ()),
-        ("which layer is the actual rack servers and their hardware", (1,)),
-        # A form of an English word near a layer is no name; a count may come before its end.
-        (
-            "layer six and layer seven keep getting lumped together in our docs, what "
-            "belongs in each",
-            (6, 7),
-        ),
-        ("the 3 top layers, examples?", (5, 6, 7)),
-    ],
-)
-def test_twenty_first_blind_evaluation_families(
-    knowledge: Knowledge, question: str, layers: tuple[int, ...]
-) -> None:
-    assert answer(knowledge, question).layer_numbers == layers
+TWENTY_FIRST_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A name stressed with "itself" is asked about, everyday word or not.
+    ("http itself is which layer, yes basic q, i'm onboarding a student 🙂", (7,)),
+    # What happens at a layer ("anything living at l5") is no unknown subject.
+    ("is there anything living at l5 in our clusters or is it an empty floor", (5,)),
+    ("is kafka layer 7?", ()),
+    # "to a frontend dev": whom it is for, not what it is about.
+    ("explain the transport layer to a frontend dev who just joined platform", (4,)),
+    # "layer 2 of the lasagna" is a lasagna's; "layer 7 of a k8s cluster" the stack's.
+    ("layer 2 of the lasagna is the best layer, fight me 🍝", ()),
+    ("what's at layer 7 of a k8s cluster", (7,)),
+    ("layer 4 of the osi model", (4,)),
+    # Asked where a name the knowledge never heard of sits, the rest is a gloss of it.
+    ("what layer is spindrift, the new tool the data team installed", ()),
+    ("what layer is kyverno? it's our policy engine", ()),
+    ("kyverno blocked my deployment over a missing label, what osi layer is kyverno even", ()),
+    ("which layer is the actual rack servers and their hardware", (1,)),
+    # A form of an English word near a layer is no name; a count may come before its end.
+    (
+        "layer six and layer seven keep getting lumped together in our docs, what belongs in each",
+        (6, 7),
+    ),
+    ("the 3 top layers, examples?", (5, 6, 7)),
+]
 
 
 # From a twenty-third blind evaluation (248 new questions, 84.4% before these fixes).
+TWENTY_THIRD_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A keyword in capitals that the question writes so too is a term, not a name
+    # mentioned in passing; an acronym ("CNCF") still is a name.
+    ("what layer can tell a GET from a POST", (7,)),
+    ("the layer that knows whether a request was a GET or a POST", (7,)),
+    ("which layer do CNCF projects mostly sit at?", ()),
+    # "osi 5" before a word of asking still names a layer.
+    ("osi 5 explained for platform folks pls", (5,)),
+]
+
+
+# Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
-        # A keyword in capitals that the question writes so too is a term, not a name
-        # mentioned in passing; an acronym ("CNCF") still is a name.
-        ("what layer can tell a GET from a POST", (7,)),
-        ("the layer that knows whether a request was a GET or a POST", (7,)),
-        ("which layer do CNCF projects mostly sit at?", ()),
-        # "osi 5" before a word of asking still names a layer.
-        ("osi 5 explained for platform folks pls", (5,)),
+        *SECOND_BLIND_EVALUATION_FAMILIES,
+        *SIXTH_BLIND_EVALUATION_LAYERS,
+        *EVERYDAY_WORDS_NEED_TALK_OF_NETWORKS_BESIDES_THEMSELVES,
+        *EIGHTH_BLIND_EVALUATION_FAMILIES,
+        *EIGHTH_BLIND_EVALUATION_LAYERS,
+        *NINTH_BLIND_EVALUATION_FAMILIES,
+        *NINTH_BLIND_EVALUATION_MISSES,
+        *TENTH_BLIND_EVALUATION_FAMILIES,
+        *ELEVENTH_BLIND_EVALUATION_FAMILIES,
+        *ELEVENTH_BLIND_EVALUATION_CONTEXT,
+        *TWELFTH_BLIND_EVALUATION_FAMILIES,
+        *THIRTEENTH_BLIND_EVALUATION_FAMILIES,
+        *FOURTEENTH_BLIND_EVALUATION_FAMILIES,
+        *FIFTEENTH_BLIND_EVALUATION_FAMILIES,
+        *THE_NEW_RULES_KEEP_TO_THEIR_PLACE,
+        *SIXTEENTH_BLIND_EVALUATION_LAYERS_SIDE_BY_SIDE,
+        *SEVENTEENTH_BLIND_EVALUATION_LAYERS_IN_WORDS,
+        *NAMES_EACH_PAIRED_WITH_A_LAYER_ARE_ALL_SUBJECTS,
+        *WHAT_A_NAME_DOES_IS_NOT_ASKED_ABOUT_UNLESS_ASKED_LAST,
+        *EIGHTEENTH_BLIND_EVALUATION_FAMILIES,
+        *THIS_SESSIONS_RULES_KEEP_TO_THEIR_PLACE,
+        *TWENTIETH_BLIND_EVALUATION_FAMILIES,
+        *TWENTY_FIRST_BLIND_EVALUATION_FAMILIES,
+        *TWENTY_THIRD_BLIND_EVALUATION_FAMILIES,
     ],
 )
-def test_twenty_third_blind_evaluation_families(
+def test_a_question_claims_exactly_its_layers(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
