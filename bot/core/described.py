@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from bot.core.credibility import breaks_apart, part_starts
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import ordinary_layer
-from bot.core.lexicon import is_english_word
+from bot.core.lexicon import has_everyday_sense, is_english_word
 from bot.core.model import Answer, AnswerKind
 from bot.core.pastes import subject_slot
 from bot.core.phrasing import layer_title
@@ -81,6 +81,24 @@ def by_description(
         # from packets" is about Ethernet frames.
         others = [m for m in reading.matches if m is not found.name]
         return reading._replace(matches=[found.name, *others], subjects=[found.name])
+    if (
+        found.answer is not None
+        and found.answer.layers
+        and found.name is None
+        and _points_at_the_act(reading)
+    ):
+        # "…re-encodes json bodies as protobuf for the grpc services, what osi layer is
+        # that re-encoding": the names are what the act is done to; the act is asked about.
+        return found.answer
+    if (
+        found.answer is not None
+        and found.answer.layers
+        and found.name is None
+        and action
+        and _the_layer_acts(reading)
+        and _only_concepts(reading)
+    ):
+        return found.answer
     named_tool = any(m.target.entry.kind is EntryKind.TOOL for m in reading.matches)
     if found.answer is not None and not found.answer.layers and named_tool and not subject_unknown:
         return reading  # "rke2 defaulted us to canal. what layer...": the tool, not a guess
@@ -128,6 +146,46 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
     )
 
 
+def _points_at_the_act(reading: Reading) -> bool:
+    """Whether the question asks about an act it has just described, pointing back at it
+    with "that" or "this" and a word for the act that names nothing the knowledge knows:
+    "what layer is that re-encoding", "osi layer of that translation?". Not "that svc", a
+    thing it names, nor "that knob"."""
+    words, named = reading.words, set(reading.named)
+    if _WHICH_LAYER.isdisjoint(words) and not _ASKING_WORDS.intersection(words):
+        return False
+    for at in range(1, len(words)):
+        pointer = at - 1
+        if at in reading.tokens.joined and words[pointer] in _PREFIXES:
+            pointer -= 1  # "that re-encoding"
+        if pointer < 0 or words[pointer] not in {"that", "this"} or at in named:
+            continue
+        if at not in reading.unknown_at or not _an_act_word(words[at]):
+            continue
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if following and following not in _AFTER_THE_ACT:
+            continue  # "that split traffic": a verb, not the act named
+        asked = words[max(0, pointer - 4) : pointer]
+        if not _ASKING_WORDS.isdisjoint(asked) or any(w in AUXILIARIES for w in asked):
+            return True
+    return False
+
+
+_SHORT_VERB = 3
+# Words that may follow the act pointed at: "is that wrapping *at*", "that split *happen*".
+_AFTER_THE_ACT = frozenset("at in on happen happens done layer osi".split())
+
+
+def _an_act_word(word: str) -> bool:
+    """A word for an act: a gerund ("wrapping") or a noun of action ("translation")."""
+    if word.endswith("ing"):
+        stem = word[:-3]
+        if len(stem) >= _SHORT_VERB and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            return True  # "pinning", "mapping": only a verb doubles its last letter so
+        return any(has_everyday_sense(form) for form in word_variants(word)[1:])
+    return word.endswith(("tion", "sion", "ment")) and is_english_word(word)
+
+
 def _opens_with_the_act(reading: Reading) -> bool:
     """Whether the question opens by naming the act it asks about ("transcoding rest
     calls into grpc — which layer", "load balancing udp flows, what layer"): the names
@@ -158,7 +216,7 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
     the question describes too little to search."""
     if not _asks_where(reading):
         return _Description()  # prose that asks nothing ("an envoy arrived at the summit")
-    if any(_hyphenated_name(reading, at) for at in reading.unknown_at):
+    if any(_hyphenated_name(knowledge, reading, at) for at in reading.unknown_at):
         return _Description()  # an unknown hyphenated name ("foo-bar-proxy") is a thing
     from bot.core.describing import shape_stems, stems  # noqa: PLC0415 - descriptions only
 
@@ -342,6 +400,8 @@ def describes_an_action(reading: Reading) -> bool:
     )
     # "packaging ip packets into ethernet frames for the nic, layer?" asks at its end.
     ends_asking = bool(words) and words[-1] in {"layer", "osi"} and _asked_apart(reading)
+    if _points_at_the_act(reading):
+        return True  # "…, which layer is that pinning"
     if len(reading.subjects) > 1 and not COMPARING.isdisjoint(words):
         return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
     asks = asks_for_layer or ends_asking or _the_layer_acts(reading)
@@ -382,21 +442,38 @@ def _asked_apart(reading: Reading) -> bool:
     return len(tokens.spans) > 1 and breaks_apart(tokens, len(tokens.spans) - 1)
 
 
-def _hyphenated_name(reading: Reading, at: int) -> bool:
+def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
     """Whether the unknown word at `at` is part of a hyphenated name asked about: not one
-    that describes the ordinary word after it ("an x-user-group *header*")."""
+    that describes the ordinary word after it ("an x-user-group *header*"), an English word
+    with a prefix ("re-encodes", "non-tls"), or two words the knowledge's own sentences use
+    together ("user-agent")."""
     joined, words = reading.tokens.joined, reading.words
     if at not in joined:
         return False
-    end = at + 1
+    start, end = at, at + 1
+    while start in joined:
+        start -= 1
     while end in joined:
         end += 1
     if words[end - 1] == "wise":
         return False  # "osi-wise", "layer-wise": a manner, not a name
+    parts = words[start:end]
+    if parts[0] in _PREFIXES and all(_english(part) for part in parts[1:]):
+        return False
+    if knowledge.descriptions.says_together(parts):
+        return False
     following = words[end] if end < len(words) else ""
     # "external-secrets operator" names software; "an x-user-group header" a header.
     ordinary = following not in _ASKING_WORDS and following not in _SOFTWARE
     return not (is_english_word(following) and ordinary)
+
+
+# Prefixes that are no words of their own: "re-encodes", "non-http", "multi-cluster".
+_PREFIXES = frozenset("re pre non un co de sub multi inter intra anti mis semi bi".split())
+
+
+def _english(word: str) -> bool:
+    return any(has_everyday_sense(form) for form in word_variants(word))
 
 
 def _asks_where(reading: Reading) -> bool:

@@ -46,6 +46,7 @@ _CLAUSE = r"[,.;:()!?\u2014\u2013]|\s-+\s"
 # A word after one of these (in its clause, within a few words) is what is *not* done.
 _NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
 _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t
+_NEGATING_PREFIXES = frozenset(("non", "anti"))  # "non-http", "anti-affinity": the next word
 _NEGATION_REACH = 4
 # A hostname is one thing, "a hostname", not the words of its labels: "shop.example.com"
 # shares nothing with "*.apps.example.com" but being a hostname.
@@ -81,6 +82,9 @@ def stems(text: str) -> list[str]:
             previous = word
             if negates:
                 reach = _NEGATION_REACH
+                continue
+            if word in _NEGATING_PREFIXES:
+                reach = 1
                 continue
             if word in GRAMMAR or word in _ASKING or word.isdigit():
                 continue
@@ -219,6 +223,15 @@ class DescriptionIndex:
     def knows(self, word: str) -> bool:
         """Whether any describing sentence uses `word` (in any of its forms)."""
         return _stem(word) in self._holding
+
+    def says_together(self, words: Sequence[str]) -> bool:
+        """Whether one describing sentence uses `words` side by side, in this order
+        ("user agents" for "user-agent")."""
+        wanted = [_stem(word) for word in words]
+        if len(wanted) < 2 or any(term not in self._holding for term in wanted):
+            return False
+        pairs = set(pairwise(wanted))
+        return any(pairs <= self._pairs[at] for at in self._holding[wanted[0]])
 
     def holds(self, term: str) -> bool:
         """Whether any describing sentence has the stemmed `term`, of either polarity."""

@@ -191,6 +191,8 @@ def word_variants(key: str) -> tuple[str, ...]:
                 if suffix in {"ing", "ed"} and _doubles(stem):
                     continue  # "tuning" is no form of "tun": that would be "tunning"
                 variants.append(stem)
+                if suffix in {"ing", "ed"} and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                    variants.append(stem[:-1])  # "wrapping", "pinned": "wrap", "pin"
     return tuple(variants)
 
 

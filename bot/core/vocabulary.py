@@ -28,6 +28,7 @@ HELP_WORDS = frozenset("help usage commands command howto instructions examples"
 
 _GRAMMAR = """
 a an the this that these those it its it's i me my we our you your he she they them their
+his him her hers mine yours ours theirs
 what whats which who whom whose where wheres when why how hows
 is are was were be been being am does do did doing done can could should would will shall
 may might must isn isnt aren arent doesn doesnt don dont didn didnt wasn weren won wont

@@ -204,7 +204,31 @@ CASES = [
     ("xyzzy", UNKNOWN, None, ()),
     ("what layer is the table", UNKNOWN, None, ()),
     ("what layer is my manager", UNKNOWN, None, ()),
-    ("pod affinity", UNKNOWN, None, ()),
+    # A scheduling rule, named and placed at no layer; never Session affinity by its word.
+    ("pod affinity", CONCEPT, "Scheduling constraints", ()),
+    # Kubernetes things with no layer are named, not left unknown.
+    ("taints and tolerations, osi layer?", CONCEPT, "Scheduling constraints", ()),
+    (
+        "our PDBs blocked the node drain last night, which layer is a pdb",
+        CONCEPT,
+        "PodDisruptionBudget",
+        (),
+    ),
+    (
+        "oomkilled container again, is that a network layer thing",
+        CONCEPT,
+        "Resource requests and limits",
+        (),
+    ),
+    (
+        "karpenter added two nodes overnight, what osi layer does it sit at",
+        CONCEPT,
+        "Autoscalers",
+        (),
+    ),
+    ("init containers that wait for the db — osi layer?", CONCEPT, "Init container", ()),
+    ("which layer is helm", TOOL, "Helm", ()),
+    ("the ship's helm was stuck during the regatta", UNKNOWN, None, ()),
     ("celery", UNKNOWN, None, ()),
     ("flannelette shirts", UNKNOWN, None, ()),
     ("cilantro", UNKNOWN, None, ()),

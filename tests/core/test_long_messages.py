@@ -109,7 +109,7 @@ ASKED = [
         (7, 6, 5),
     ),
     # A question naming its own subject, even one the knowledge lacks, borrows none.
-    (f"{_METALLB}\nwe install it with helm. which layer is helm?", None, None),
+    (f"{_METALLB}\nwe install it with helm. which layer is helm?", "Helm", None),
     (f"{_METALLB}\ndoes harbor have an osi layer?", None, None),
     (f"{_CALICO}\nping me later. does kafka sit at a layer", None, None),
     (

@@ -1001,7 +1001,7 @@ FIFTEENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     # some layer?" reads the same way, so it answers eBPF: only world knowledge tells).
     ("calico uses bgp, is it l3?", (3,)),
     ("priya asked about cilium, is it l3?", (3,)),
-    ("argocd syncs our calico config, is it l3?", (3,)),
+    ("jenkins deploys our calico config, is it l3?", (3,)),
     # "l4 vs l7 load balancing" shares its head: l4 load balancing vs l7 load balancing.
     ("l4 vs l7 load balancing in k8s — whats the practical difference", (7, 4)),
     ("l4 or l7 lb for grpc?", (7, 4)),
@@ -1310,6 +1310,30 @@ TWENTY_THIRD_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
 ]
 
 
+# From a twenty-fourth blind evaluation (245 new questions, 90.7% before these fixes).
+TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # "that <act>" points back at the act just described: the names are what it is done
+    # to, and the act, clearly placed, is the answer.
+    (
+        "the gateway turns json bodies into protobuf before the grpc backends see them — what "
+        "layer is that conversion",
+        (6,),
+    ),
+    (
+        "our edge proxy re-writes rest calls as grpc for the inventory svc, which layer is that "
+        "re-writing",
+        (6,),
+    ),
+    # A prefix and an English word ("re-writes"), or two words the knowledge's sentences
+    # use together ("user agents"), are no hyphenated name.
+    ("clients with a bot user-agent get sent to a tarpit backend, which layer does that", (7,)),
+    ("which layer can route android user-agents to their own backend", (7,)),
+    # "anti-" negates the word after it; scheduling rules have no layer.
+    ("pod anti-affinity across the three zones — osi layer?", ()),
+    ("prometheus scrapes the ingress controller every 15s, what layer is prometheus", ()),
+]
+
+
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -1338,6 +1362,7 @@ TWENTY_THIRD_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         *TWENTIETH_BLIND_EVALUATION_FAMILIES,
         *TWENTY_FIRST_BLIND_EVALUATION_FAMILIES,
         *TWENTY_THIRD_BLIND_EVALUATION_FAMILIES,
+        *TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
