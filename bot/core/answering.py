@@ -195,10 +195,18 @@ def _layers_compared_first(reading: Reading) -> bool:
         return False
     first_name = min((m.start for m in reading.matches), default=len(words))
     opening = words[: used[0]]
-    if used[-1] > first_name or any(w not in AUXILIARIES | _SETTING_FILLER for w in opening):
+    if used[-1] > first_name:
         return False
+    between = words[used[0] : used[-1]]
+    if any(w not in AUXILIARIES | _SETTING_FILLER for w in opening):
+        # After other words, only layers set against each other right away: "the cto
+        # keeps saying 'we need l7 not l4 load balancing' — what's the difference".
+        return len(between) == 2 and between[1] in _AGAINST and not COMPARING.isdisjoint(words)
     # "l2 or l3 for metallb?" offers choices for MetalLB; "l2 vs l3" compares.
-    return not (SIDE_BY_SIDE - {"or"}).isdisjoint(words[used[0] : used[-1]])
+    return not (SIDE_BY_SIDE - {"or"}).isdisjoint(between)
+
+
+_AGAINST = frozenset("vs versus not".split())
 
 
 def _only_kinds_of_things(reading: Reading) -> bool:

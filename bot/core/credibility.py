@@ -127,6 +127,7 @@ class Context(NamedTuple):
     # For each asking part of the message ("…, any plumbers here?"): its [start, end).
     asking: list[tuple[int, int]]
     known: Container[str]  # every one-word name of the knowledge, compact
+    slashed: Container[int] = frozenset()  # positions after a "/" ("ingress/egress")
 
     def about_infrastructure(self, besides: range) -> bool:
         """Whether words other than those in `besides` speak of running systems or name a
@@ -144,14 +145,19 @@ class Context(NamedTuple):
         )
 
 
-def _with_its_pair(match: Match, words: list[str]) -> range:
-    """The name and a word joined to it by "and"/"or" ("ingress and egress points"): a
-    pair is one phrase, and its other half vouches for nothing."""
+def _with_its_pair(match: Match, words: list[str], slashed: Container[int]) -> range:
+    """The name and a word joined to it by "and", "or" or a slash ("ingress and egress
+    points", "the ingress/egress map"): a pair is one phrase, and its other half vouches
+    for nothing."""
     start, end = match.start, match.end
     if end + 1 < len(words) and words[end] in AND_OR:
         end += 2
+    elif end < len(words) and end in slashed:
+        end += 1
     if start >= 2 and words[start - 1] in AND_OR:
         start -= 2
+    elif start >= 1 and start in slashed:
+        start -= 1
     return range(start, end)
 
 
@@ -188,7 +194,7 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
         # ingress flooded the harbour road".
         if match.end - match.start > 1 or context.about_networking or context.asks:
             return True
-        pair = _with_its_pair(match, words)
+        pair = _with_its_pair(match, words, context.slashed)
         if context.about_infrastructure(pair):
             return True
         return not _in_prose(match._replace(start=pair.start, end=pair.stop), words, context)

@@ -35,11 +35,13 @@ from bot.core.layer_words import (
     MOST_WORD,
     NUMBER_WORDS,
     ORDINALS,
+    RANGE,
     SIZED_NOUNS,
     STACK_ENDS,
     STACK_WORDS,
     TOP_LAYER,
     LayerMentions,
+    add_range,
     is_stack_word,
     misspelt_layer,
     named_layer,
@@ -143,6 +145,19 @@ def _layer_at(
     return None
 
 
+def _range_after(
+    tokens: Sequence[str], position: int, found: LayerMentions, skip: set[int]
+) -> range:
+    """ "l1 to l3": the layers from a glued one to the next, and the positions read."""
+    ahead = tokens[position + 1 : position + 3]
+    last = GLUED_LAYER.match(ahead[1]) if len(ahead) == 2 and ahead[0] in RANGE else None
+    if last is None or position + 2 in skip:
+        return range(0)
+    found.used.add(position + 1)
+    add_range(found, int(tokens[position][-1]), int(last.group(1)), position + 2)
+    return range(position + 1, position + 3)
+
+
 def find_layer_mentions(
     tokens: Sequence[str],
     names: Mapping[str, int],
@@ -173,6 +188,7 @@ def find_layer_mentions(
         glued = GLUED_LAYER.match(word)
         if glued:
             found.add(int(glued.group(1)), position)
+            consumed.update(_range_after(tokens, position, found, skip))
             continue
         where = _placed_without_layer(tokens, position, anchor, names, skip)
         if where is not None:
@@ -297,12 +313,16 @@ def _of_something_else(tokens: Sequence[str], at: int, skip: set[int]) -> bool:
 
 
 def _a_layer_word(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:
-    """ "layer", "lyaer", "level"; "rung" only where the message speaks of the stack ("is
-    the top rung safe to stand on?" is a ladder's)."""
+    """ "layer", "lyaer", "level"; "rung" or "floor" only where the message speaks of the
+    stack ("is the top rung safe to stand on?" is a ladder's), and never numbered ("the
+    coffee machine on floor 3" is a building's)."""
     word = tokens[position]
     if word not in LAYER_WORDS and not misspelt_layer(word):
         return False
-    return word not in METAPHORS or _speaks_of_the_stack(tokens, names, position)
+    if word not in METAPHORS:
+        return True
+    numbered = position + 1 < len(tokens) and tokens[position + 1] in NUMBER_WORDS
+    return not numbered and _speaks_of_the_stack(tokens, names, position)
 
 
 def _speaks_of_the_stack(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:

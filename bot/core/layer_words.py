@@ -34,6 +34,7 @@ __all__ = [
     "MOST_WORD",
     "NUMBER_WORDS",
     "ORDINALS",
+    "RANGE",
     "RELATIVE",
     "SIZED_NOUNS",
     "STACK_ENDS",
@@ -41,6 +42,7 @@ __all__ = [
     "THE_SEVEN",
     "TOP_LAYER",
     "LayerMentions",
+    "add_range",
     "is_layer_number",
     "is_stack_word",
     "layer_name_keys",
@@ -55,8 +57,9 @@ __all__ = [
 
 # The word "layer" in other languages people write in chat ("capa 7", "couche 3",
 # "schicht 4"): before a number they name a layer as "layer" does.
-# A rung of a ladder is a layer of the stack, in a message about the stack.
-METAPHORS = frozenset({"rung", "rungs"})
+# A rung of a ladder, a floor of a building: a layer of the stack, in a message about the
+# stack.
+METAPHORS = frozenset({"rung", "rungs", "floor", "floors", "storey", "storeys", "story"})
 STACK_WORDS = frozenset({"osi", "model", "stack"})
 LAYER_WORDS_ABROAD = frozenset(
     "capa capas couche couches schicht schichten camada camadas strato strati warstwa laag".split()
@@ -67,7 +70,7 @@ LAYER_WORDS = (
     | LAYER_WORDS_ABROAD
 )
 JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
-_RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
+RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
 NUMBER_WORDS = {
     word: number
     for spellings in (
@@ -210,13 +213,13 @@ def numbers_after(
         found.add(number, position)
         nxt = position + 1
         if nxt in joined and nxt < len(tokens) and tokens[nxt] in NUMBER_WORDS:
-            _add_range(found, number, NUMBER_WORDS[tokens[nxt]], nxt)  # "1-3"
+            add_range(found, number, NUMBER_WORDS[tokens[nxt]], nxt)  # "1-3"
             position = nxt + 1
             continue
         if nxt + 1 < len(tokens) and tokens[nxt + 1] in NUMBER_WORDS:
-            if tokens[nxt] in _RANGE:
+            if tokens[nxt] in RANGE:
                 found.used.add(nxt)
-                _add_range(found, number, NUMBER_WORDS[tokens[nxt + 1]], nxt + 1)
+                add_range(found, number, NUMBER_WORDS[tokens[nxt + 1]], nxt + 1)
                 position = nxt + 2
                 continue
             if tokens[nxt] in JOINERS:
@@ -244,7 +247,7 @@ def _pronoun_i(tokens: Sequence[str], position: int) -> bool:
     if tokens[position] != "i" or position + 1 >= len(tokens):
         return False
     following = tokens[position + 1]
-    return following not in NUMBER_WORDS and following not in JOINERS | _RANGE
+    return following not in NUMBER_WORDS and following not in JOINERS | RANGE
 
 
 def is_stack_word(word: str) -> bool:
@@ -269,7 +272,7 @@ def misspelt_layer(word: str) -> bool:
     return slips == 1 and not is_english_word(word)
 
 
-def _add_range(found: LayerMentions, first: int, last: int, position: int) -> None:
+def add_range(found: LayerMentions, first: int, last: int, position: int) -> None:
     low, high = sorted((first, last))
     for number in range(low, high + 1) if high - low < 8 else (first, last):
         found.add(number, position)

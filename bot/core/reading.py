@@ -147,6 +147,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         asks,
         asking_parts(tokens, words),
         index.exact,
+        frozenset(at for at in range(1, len(words)) if tokens.gap(at) == "/"),
     )
     matches = [m for m in exact if credible(m, words, context)]
     matches += _shared_heads(index, words, matches)

@@ -63,8 +63,8 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
     for at in range(match.start - 1, max(-1, match.start - 1 - _SET_ASIDE_REACH), -1):
         if at in named:
             return False
-        if words[at] in _SET_ASIDE:
-            return True
+        if words[at] in _SET_ASIDE or (words[at] == "than" and words[at - 1 : at] == ["rather"]):
+            return True  # "not flannel", "mac addresses rather than ips"
     # "tcp connects fine but then the tls handshake dies": what works is not the question.
     after = words[match.end : match.end + _SET_ASIDE_REACH]
     return not _FINE.isdisjoint(after) and "but" in words[match.end :]

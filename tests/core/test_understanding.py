@@ -1331,6 +1331,17 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     # "anti-" negates the word after it; scheduling rules have no layer.
     ("pod anti-affinity across the three zones — osi layer?", ()),
     ("prometheus scrapes the ingress controller every 15s, what layer is prometheus", ()),
+    # "rather than" sets a name aside, as "not" does.
+    ("which layer cares about mac addresses rather than ips", (2,)),
+    # A pair joined by a slash is one phrase, as one joined by "and" is.
+    ("the ingress/egress map for the fire drill is pinned by the lifts", ()),
+    # "l1 to l3" is a range, as "layers 1 to 3" is.
+    ("l2 to l4, what's in there for k8s", (2, 3, 4)),
+    # A floor of the stack is a layer of it; a numbered floor is a building's.
+    ("top floor of the osi model — which of our tools live up there", (7,)),
+    ("what layer is the coffee machine on floor 3", ()),
+    # Layers set against each other after a quote are still what is compared.
+    ("my boss wants l7 not l4 for the grpc services, what's the difference", (7, 4)),
 ]
 
 
