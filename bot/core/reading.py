@@ -118,6 +118,23 @@ def read(knowledge: Knowledge, question: str) -> Reading:
     return _read_tokens(knowledge, tokens)
 
 
+def _pointing_back(match: Match, matches: list[Match], words: list[str]) -> Match:
+    """ "switching the ipvs scheduler to lc — which layer is that scheduler at": a name's
+    last word after "that" or "this" is that name again, not another entry it names
+    alone (the kube-scheduler)."""
+    at = match.start
+    if match.end - at != 1 or at == 0 or words[at - 1] not in {"that", "this"}:
+        return match
+    for earlier in matches:
+        if (
+            earlier.end < at
+            and earlier.end - earlier.start > 1
+            and words[earlier.end - 1] == words[at]
+        ):
+            return match._replace(target=earlier.target)
+    return match
+
+
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     words = tokens.words[:MAX_TOKENS]
     opens_yes_no = opens_a_yes_no_question(words)
@@ -158,6 +175,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         typo = index.find_typo(words, taken | layer_words.used, tokens.joined)
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
+    matches = [_pointing_back(m, matches, words) for m in matches]
     parts = _without_wholes(matches, words)
     # A whole beside its part ("a NetworkPolicy egress rule") is no unknown word either.
     wholes = {i for m in matches if m not in parts for i in range(m.start, m.end)}

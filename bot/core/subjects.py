@@ -95,6 +95,13 @@ def qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
     # "is cilium higher because ebpf": the reason given; "metallb does arp in l2 mode":
     # what the name before the verb does.
     done = before - 1 in named and _an_act(words[before])
+    if words[before] == "and" and before - 1 in named and not done:
+        # "kube-router does the routing and the netpols": joined to a name that only
+        # says what another does, it says so too.
+        start = before - 1
+        while start - 1 in named:
+            start -= 1
+        return qualifies(match._replace(start=start, end=before), words, named)
     return mode or done or words[before] in _MEANS | _BECAUSE
 
 
@@ -154,10 +161,11 @@ def subjects_asked(
     if clause not in paired:
         paired = set()
     comparing |= paired
-    several = _asks_of_several(words)
+    several = _asks_of_several(words, tokens.joined)
     tools = {m.end for m in ranked if m.target.entry.kind is EntryKind.TOOL}
     ends = {m.end for m in ranked}
     chosen: dict[str, Match] = {}
+    spare: list[Match] = []  # asked of with several, though only saying what one is for
     for match in sorted(ranked, key=lambda m: m.start):
         # "its virtualservice routing rules", "the metallb svc": a concept right after a
         # tool, or a phrase right after any name, is that one's; "tls mtls" are two.
@@ -172,38 +180,59 @@ def subjects_asked(
                 or tokens.clause[match.start] in comparing
             )
             and not set_aside(match, words, named)
-            and not _in_a_relative_clause(match, words, named)
+            and not _in_a_relative_clause(match, words, named, tokens)
             and not is_everyday(match, words)
-            and (several or not qualifies(match, words, named))
             and (
                 joined(match)
                 or match.target.entry.kind is EntryKind.TOOL
                 or (bool(paired) and _paired_with_a_layer(match, words, layer_words))
             )
         )
-        if asked:
+        if asked and match is not first and qualifies(match, words, named):
+            spare += [match] if several else []
+        elif asked:
             chosen.setdefault(match.target.entry.name, match)
-    return list(chosen.values())
+    return _counted_in(chosen, spare, words)
+
+
+def _counted_in(chosen: dict[str, Match], spare: list[Match], words: list[str]) -> list[Match]:
+    """The names asked about, with those that only say what another is for or does added
+    up to the count asked of: "calico just for netpol on top of the aws vpc cni, are those
+    two at the same layer" asks of two; "traefik with cert-manager for tls, which layer is
+    each of those two" has one name that does not qualify, so the tool qualifying it is
+    the other."""
+    counted = _COUNTS.get(next((w for w in words if w in _COUNTS), ""), len(chosen) + len(spare))
+    for match in sorted(spare, key=lambda m: (m.target.entry.kind is not EntryKind.TOOL, m.start)):
+        if len(chosen) >= counted:
+            break
+        chosen.setdefault(match.target.entry.name, match)
+    return sorted(chosen.values(), key=lambda m: m.start)
 
 
 _THE_FEW = frozenset("the those these".split())
+_COUNTS = {"two": 2, "both": 2, "three": 3}
 _FEW = frozenset("two three both".split())
 _THEM = frozenset("them those these the".split())
 _PLURAL_POINTING = frozenset("they those these".split())
 
 
-def _asks_of_several(words: list[str]) -> bool:
+def _asks_of_several(words: list[str], joined: frozenset[int] = frozenset()) -> bool:
     """Whether the question asks about every thing it named: "which of the two is
     higher", "is emissary the higher of those two?", "which layer does each of those
     belong to", "which layer is each?", "which layers are they at", "all three"."""
     return any(
-        (word in _THE_FEW and following in _FEW and not (after and is_content(after)))
+        # Not "the two clusters", nor "the two in-store clusters".
+        (
+            word in _THE_FEW
+            and following in _FEW
+            and not (after and (is_content(after) or at + 3 in joined))
+        )
         or (word in {"each", "both", "which"} and following == "of" and after in _THEM)
         or (word in AUXILIARIES and following == "each")  # "which layer is each?"
         or (word == "are" and following in _PLURAL_POINTING)
         or (word == "all" and following in _FEW)
-        for word, following, after in zip(
-            words, [*words[1:], ""], [*words[2:], "", ""], strict=False
+        for at, (word, following, after) in enumerate(
+            zip(words, [*words[1:], ""], [*words[2:], "", ""], strict=False)
         )
     )
 
@@ -274,11 +303,23 @@ def said_twice(matches: list[Match]) -> set[str]:
     }
 
 
-def _in_a_relative_clause(match: Match, words: list[str], named: frozenset[int]) -> bool:
-    """ "the clusterIP that kube-dns gets", "the ingress which envoy backs": a name in a
-    clause that describes the name before it."""
-    at = match.start
-    return at >= 2 and words[at - 1] in {"that", "which"} and at - 2 in named
+def _in_a_relative_clause(
+    match: Match, words: list[str], named: frozenset[int], tokens: Tokens
+) -> bool:
+    """ "the clusterIP that kube-dns gets", "the ingress which envoy backs", "a netpol
+    egress rule that only allows udp 53 to kube-dns": a name in a clause that describes
+    the name before it, unbroken by punctuation."""
+    for at in range(match.start - 1, max(0, match.start - _RELATIVE_REACH), -1):
+        if breaks_apart(tokens, at + 1):
+            return False
+        if words[at] in {"that", "which"}:
+            # Not "tor switches, which layer is stp": a question of its own.
+            asking = words[at + 1] in LAYER_WORDS or breaks_apart(tokens, at)
+            return at - 1 in named and not asking
+    return False
+
+
+_RELATIVE_REACH = 8  # words back to "that"
 
 
 def subject_rank(
@@ -293,7 +334,7 @@ def subject_rank(
     aside = (
         set_aside(match, words, named)
         or qualifies(match, words, named)
-        or _in_a_relative_clause(match, words, named)
+        or _in_a_relative_clause(match, words, named, tokens)
     )
     clause = tokens.clause[match.start]
     asking = tokens.questions or {max(tokens.clause, default=0)}

@@ -1342,6 +1342,23 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     ("what layer is the coffee machine on floor 3", ()),
     # Layers set against each other after a quote are still what is compared.
     ("my boss wants l7 not l4 for the grpc services, what's the difference", (7, 4)),
+    # A name joined by "and" to one that says what another does says so too.
+    (
+        "cilium does the routing and the network policies on our edge nodes, which layer do "
+        "i write down",
+        (3,),
+    ),
+    # "those two" with three names: what one is only for is not one of the two...
+    ("we run cilium just for netpol beside the azure cni. are those two at the same layer", (3,)),
+    # ...unless it is needed to make up the count.
+    ("traefik with cert-manager for tls, which layer is each of those two at", (7, 6)),
+    # A name later in a clause that describes the name before "that" is no subject.
+    (
+        "a netpol egress rule that only lets udp 53 out to coredns: which layers does it act at",
+        (4, 3),
+    ),
+    # "that scheduler" is the ipvs scheduler named before, not the kube-scheduler.
+    ("switching the ipvs scheduler from rr to wlc, which layer is that scheduler working at", (4,)),
 ]
 
 
