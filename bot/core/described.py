@@ -138,6 +138,13 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
         for at in range(1, len(words) - 1)
         if words[at - 1] == "layer" and words[at] in AUXILIARIES
     ]
+    # "…section of the platform doc: kyverno, osi layer or n/a?": named right before the
+    # part that asks.
+    slots += [
+        at - 1
+        for at in part_starts(reading.tokens, len(words))[1:]
+        if words[at] in {"osi", "layer", "layers"}
+    ]
     return any(
         at in reading.unknown_at
         and not is_english_word(words[at])

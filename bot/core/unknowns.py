@@ -11,6 +11,8 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS, LAYER_WORDS_ABROAD
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
+from bot.core.pastes import subject_slot
+from bot.core.question_shape import DETERMINERS
 from bot.core.text import word_variants
 from bot.core.vocabulary import AUXILIARIES
 
@@ -188,6 +190,8 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and not any(c.isdigit() for c in reading.words[before])
     ):
         return True
+    if _asked_before_its_setting(reading) or _asked_after_layer_of(reading):
+        return True
     if not opens_yes_no:
         return False
     return any(
@@ -197,6 +201,42 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and reading.words[at] not in COMPARING  # "is a nic lower than a linux bridge?"
         for at in reading.unknown_at
     )
+
+
+def _asked_before_its_setting(reading: Reading) -> bool:
+    """ "which layer is the coffee machine on lol, facilities put it on the wifi": the
+    question asks about a thing the knowledge does not know, and every name it does know
+    only says where that thing is."""
+    words = reading.words
+    slot, after_auxiliary = subject_slot(words, set(reading.named))
+    if not after_auxiliary or slot is None or slot not in reading.unknown_at:
+        return False
+    return all(slot < m.start and _in_a_place(m, words) for m in reading.matches)
+
+
+def _asked_after_layer_of(reading: Reading) -> bool:
+    """ "vault agent sidecar renders the db creds into /vault/secrets, osi layer of the
+    vault agent?": the thing after "layer of" ends the message and is none the knowledge
+    knows."""
+    words = reading.words
+    for at in range(len(words) - 2, 0, -1):
+        if words[at] == "of" and words[at - 1] in {"layer", "layers"}:
+            start = at + 1
+            while start < len(words) and words[start] in DETERMINERS:
+                start += 1
+            rest = range(start, len(words))
+            return bool(rest) and all(i in reading.unknown_at for i in rest)
+    return False
+
+
+_PLACES = frozenset("on in over via across inside behind".split())
+
+
+def _in_a_place(match: Match, words: list[str]) -> bool:
+    before = match.start - 1
+    while before > 0 and words[before] in DETERMINERS:
+        before -= 1
+    return before >= 0 and words[before] in _PLACES
 
 
 def _an_action(word: str) -> bool:

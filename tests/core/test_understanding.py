@@ -1359,6 +1359,15 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     ),
     # "that scheduler" is the ipvs scheduler named before, not the kube-scheduler.
     ("switching the ipvs scheduler from rr to wlc, which layer is that scheduler working at", (4,)),
+    # A thing the knowledge does not know, asked about, with the names only saying where
+    # it is, after "layer of", or right before the part that asks: no guess.
+    ("which layer is the vending machine on, facilities put it on the wifi", ()),
+    (
+        "the consul template sidecar writes certs into /etc/certs, osi layer of the consul "
+        "template?",
+        (),
+    ),
+    ("writing the policy-engine section of the platform doc: kyverno, osi layer or n/a?", ()),
 ]
 
 
