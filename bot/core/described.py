@@ -138,6 +138,12 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
         for at in range(1, len(words) - 1)
         if words[at - 1] == "layer" and words[at] in AUXILIARIES
     ]
+    # "which osi layer pandas works at": named between the layer and the verb placing it.
+    slots += [
+        at
+        for at in range(1, len(words) - 1)
+        if words[at - 1] in {"layer", "osi"} and words[at + 1] in _PLACING
+    ]
     # "…section of the platform doc: kyverno, osi layer or n/a?": named right before the
     # part that asks.
     slots += [
@@ -380,6 +386,9 @@ _SHORT_KEYWORD = 3  # the English word list holds longer words only
 _SOFTWARE = frozenset(
     "operator operators controller controllers plugin plugins agent agents tool tools app "
     "apps daemon cli server library sdk".split()
+)
+_PLACING = frozenset(
+    "works work sits sit runs run lives live belongs belong operates falls fits".split()
 )
 _ASKING_WORDS = frozenset("what which where layer layers osi level row rows".split())
 _ASKING_NOT_WHERE = _ASKING_WORDS - {"where"}

@@ -1368,6 +1368,15 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         (),
     ),
     ("writing the policy-engine section of the platform doc: kyverno, osi layer or n/a?", ()),
+    ("the data team asked me which osi layer zorblax works at, it moves packets between nodes", ()),
+    ("which layer kyverno sits at? it's our policy engine for the network", ()),
+    # The knowledge says what each layer does in more words: segments back in order, a
+    # dialogue (however spelt) between programs.
+    ("which layer puts the segments back in order when they arrive out of order", (4,)),
+    (
+        "textbook question: opening, keeping and closing a dialog between two apps is which layer",
+        (5,),
+    ),
 ]
 
 
