@@ -1377,6 +1377,13 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         "textbook question: opening, keeping and closing a dialog between two apps is which layer",
         (5,),
     ),
+    ("emi from the elevator motor on an unshielded run — which layer takes the hit", (1,)),
+    (
+        "little-endian vs big-endian numbers between two machines, which layer sorts that out "
+        "in the textbook",
+        (6,),
+    ),
+    ("serving a sorry-we're-down maintenance page on every path — which layer does that", (7,)),
 ]
 
 
