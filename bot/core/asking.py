@@ -37,8 +37,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # A sentence or a line; a stop inside a word ("v1.29.4", "k8s.io") ends none.
         re.compile(r"(?:[^.!?\n]++|[.!?]++(?=[^\s.!?]))*+(?:[.!?]+|\n|\Z)"),
         re.compile(r"\w+"),
-        # A line of YAML or similar config: "kind: HTTPRoute", "  - name: web", "spec:".
-        re.compile(r"^[ \t]*(?:-[ \t]+)?[\w.\-/\"']+:(?:[ \t].*)?$", re.MULTILINE),
+        # A line of YAML or similar config: "kind: HTTPRoute", "  - name: web", "spec:";
+        # not one that asks ("- tom: geneve, which layer?" in a list of notes).
+        re.compile(r"^(?!.*\?)[ \t]*(?:-[ \t]+)?[\w.\-/\"']+:(?:[ \t].*)?$", re.MULTILINE),
         # Where a sentence's lead ends: a dash, or a colon before a space ("q: …", not 14:02).
         re.compile(r"\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+"),
         # A shell command after its prompt ("$ kubectl get svc"), and the lines it printed

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Paste",
     "asks_about_a_thing",
+    "named_again",
     "named_by",
     "names_its_subject",
     "points_at_context",
@@ -51,6 +52,21 @@ def named_by(index: AliasIndex, tokens: Tokens, paste: Paste) -> str | None:
         return _named_in_context(found, pasted.words)
     # A field label ("IP: 10.244.5.21") is no guess at what went wrong.
     return shown_in_paste(index, pasted, found) or _named_in_context(found, pasted.words, tool=True)
+
+
+def named_again(index: AliasIndex, tokens: Tokens, parts: list[Paste]) -> str | None:
+    """The name of the context that "that <word>" points back at by its last word: "the
+    clientip session affinity we turned on… what osi layer is that affinity thing"."""
+    words = tokens.words[:MAX_TOKENS]
+    pointed = {words[at] for at in range(1, len(words)) if words[at - 1] in {"that", "this"}}
+    if not pointed:
+        return None
+    for part in parts:
+        pasted = part.tokens
+        for match in index.find_exact(pasted.words, set(), pasted.joined):
+            if match.end - match.start > 1 and pasted.words[match.end - 1] in pointed:
+                return match.target.entry.name
+    return None
 
 
 # A pasted context is searched this far for the name it uses most: a screenful of logs or

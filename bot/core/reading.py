@@ -17,6 +17,7 @@ from bot.core.lexicon import is_english_word
 from bot.core.pastes import (
     Paste,
     asks_about_a_thing,
+    named_again,
     named_by,
     names_its_subject,
     points_at_context,
@@ -85,7 +86,7 @@ class Reading(NamedTuple):
 
     def qualifies(self, match: Match) -> bool:
         """Whether `match` only says how another name works ("metallb in bgp mode")."""
-        return qualifies(match, self.words, self.named)
+        return qualifies(match, self.words, self.named, self.tokens)
 
 
 def read(knowledge: Knowledge, question: str) -> Reading:
@@ -112,7 +113,9 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         # above a table naming istio. Where a problem is, the paste's evidence says.
         thing = asks_about_a_thing(tokens.words) and own.strip() and own != context
         parts = [Paste(own), paste] if thing else [paste]
-        named = next((n for part in parts if (n := named_by(index, tokens, part))), None)
+        named = named_again(index, tokens, [Paste(own), paste]) or next(
+            (n for part in parts if (n := named_by(index, tokens, part))), None
+        )
         if named:
             tokens = tokenize_compounds(f"{named} — {tokens.text}")
     return _read_tokens(knowledge, tokens)
@@ -133,6 +136,28 @@ def _pointing_back(match: Match, matches: list[Match], words: list[str]) -> Matc
         ):
             return match._replace(target=earlier.target)
     return match
+
+
+def _named_again(matches: list[Match], words: list[str]) -> list[Match]:
+    """ "…the clientip session affinity we turned on, right? what osi layer is that
+    affinity thing": the last word of a name given before, after "that" or "this", is that
+    name again."""
+    taken = {i for m in matches for i in range(m.start, m.end)}
+    again = []
+    for at in range(1, len(words)):
+        if at in taken or words[at - 1] not in {"that", "this"}:
+            continue
+        earlier = next(
+            (
+                m
+                for m in matches
+                if m.end < at and m.end - m.start > 1 and words[m.end - 1] == words[at]
+            ),
+            None,
+        )
+        if earlier is not None:
+            again.append(earlier._replace(start=at, end=at + 1))
+    return again
 
 
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
@@ -176,6 +201,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
     matches = [_pointing_back(m, matches, words) for m in matches]
+    matches += _named_again(matches, words)
     parts = _without_wholes(matches, words)
     # A whole beside its part ("a NetworkPolicy egress rule") is no unknown word either.
     wholes = {i for m in matches if m not in parts for i in range(m.start, m.end)}

@@ -70,7 +70,9 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
     return not _FINE.isdisjoint(after) and "but" in words[match.end :]
 
 
-def qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
+def qualifies(
+    match: Match, words: list[str], named: frozenset[int], tokens: Tokens | None = None
+) -> bool:
     """Whether the name only says how another one works: a mode ("kube-proxy in iptables
     mode", "metallb's bgp mode"), what it is built on ("contour, the envoy-based ingress
     controller") or, after another name, the means or the purpose ("mtls
@@ -89,6 +91,10 @@ def qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
         before -= 1  # one word describing it: "for the secondary nics"
         while before > 0 and words[before] in DETERMINERS:
             before -= 1
+    if tokens is not None and any(
+        breaks_apart(tokens, at) for at in range(before + 1, match.start + 1)
+    ):
+        return mode  # "reviewer question for the description: ipvs itself is which layer?"
     first = min(named)
     if words[before] in _PARTNER and not _COMPARED.isdisjoint(words[:first]):
         return False  # "compare geneve with ipsec": the other one compared
@@ -101,7 +107,7 @@ def qualifies(match: Match, words: list[str], named: frozenset[int]) -> bool:
         start = before - 1
         while start - 1 in named:
             start -= 1
-        return qualifies(match._replace(start=start, end=before), words, named)
+        return qualifies(match._replace(start=start, end=before), words, named, tokens)
     return mode or done or words[before] in _MEANS | _BECAUSE
 
 
@@ -188,7 +194,7 @@ def subjects_asked(
                 or (bool(paired) and _paired_with_a_layer(match, words, layer_words))
             )
         )
-        if asked and match is not first and qualifies(match, words, named):
+        if asked and match is not first and qualifies(match, words, named, tokens):
             spare += [match] if several else []
         elif asked:
             chosen.setdefault(match.target.entry.name, match)
@@ -333,7 +339,7 @@ def subject_rank(
     """
     aside = (
         set_aside(match, words, named)
-        or qualifies(match, words, named)
+        or qualifies(match, words, named, tokens)
         or _in_a_relative_clause(match, words, named, tokens)
     )
     clause = tokens.clause[match.start]

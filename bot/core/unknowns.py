@@ -194,9 +194,13 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         return True
     if not opens_yes_no:
         return False
+    tokens = reading.tokens
     return any(
         at < subject.start
         and clause[at] == clause[subject.start]
+        # "we went with l2advertisement instead of bgp, so metallb is l2 now?": a part
+        # before a comma only sets the scene.
+        and not any(breaks_apart(tokens, i) for i in range(at + 1, subject.start + 1))
         and not _an_action(reading.words[at])  # "exposing via NodePort puts us at l4?"
         and reading.words[at] not in COMPARING  # "is a nic lower than a linux bridge?"
         for at in reading.unknown_at

@@ -1310,6 +1310,19 @@ TWENTY_THIRD_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
 ]
 
 
+_AFFINITY_RULES = "\n".join(
+    [
+        "$ sudo iptables -t nat -S KUBE-SVC-7QBKTOBWZOW2ADYZ",
+        "-N KUBE-SVC-7QBKTOBWZOW2ADYZ",
+        "-A KUBE-SVC-7QBKTOBWZOW2ADYZ -m comment --comment portal:http -m recent --name "
+        "KUBE-SEP-AB12 --rcheck --seconds 10800 --reap -j KUBE-SEP-AB12",
+        "-A KUBE-SVC-7QBKTOBWZOW2ADYZ -m comment --comment portal:http -m statistic --mode "
+        "random --probability 0.50000000000 -j KUBE-SEP-AB12",
+        "those -m recent --seconds 10800 rules are the clientip session affinity we turned on "
+        "for the portal svc, right? what osi layer is that affinity thing",
+    ]
+)
+
 # From a twenty-fourth blind evaluation (245 new questions, 90.7% before these fixes).
 TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     # "that <act>" points back at the act just described: the names are what it is done
@@ -1384,6 +1397,27 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         (6,),
     ),
     ("serving a sorry-we're-down maintenance page on every path — which layer does that", (7,)),
+    # A part before a comma only sets the scene of a yes/no question after it.
+    (
+        "we switched to the L2Advertisement instead of bgp, so metallb is a layer 2 tool for us "
+        "now right?",
+        (4,),
+    ),
+    # A line of notes that asks is no line of config.
+    (
+        "standup, thu:\n- ana: rotated the registry creds\n- raj: vxlan, which layer? (for the "
+        "overlay doc, answer in thread pls)\n- me: fighting the flaky e2e\n- blockers: staging "
+        "db is full",
+        (2,),
+    ),
+    # A name after a colon starts afresh: nothing before it says what it is for.
+    (
+        "we moved kube-proxy to ipvs mode this sprint. reviewer question for the description: "
+        "ipvs itself is which osi layer?",
+        (4,),
+    ),
+    # "that affinity thing" points back at the session affinity the writer named.
+    (_AFFINITY_RULES, (5,)),
 ]
 
 
