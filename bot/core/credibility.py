@@ -56,6 +56,8 @@ _INFRASTRUCTURE = NETWORK_CONTEXT | frozenset(
 def is_everyday(match: Match, words: list[str]) -> bool:
     """A name that is also an ordinary word: marked in the knowledge, or a one-word
     concept alias that is common English ("frame", "tunnel", "mesh")."""
+    if match.target.vouched:
+        return False
     if match.target.everyday:
         return True
     return match.target.entry.kind is EntryKind.CONCEPT and _is_one_english_word(match, words)

@@ -42,6 +42,9 @@ class Target(NamedTuple):
     entry: Entry
     layer: int | None = None
     everyday: bool = False  # the name is also an ordinary word; see Entry.everyday_words
+    # The words around show it is the thing, ordinary word or not: "is a nic lower than a
+    # linux bridge?", "tcp vs http", "the physical nic".
+    vouched: bool = False
 
 
 class Match(NamedTuple):

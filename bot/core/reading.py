@@ -322,7 +322,7 @@ def _vouched(match: Match, words: list[str], layer_names: Mapping[str, int]) -> 
     """A name that is also an everyday word ("nic") is the thing after its own layer's
     name ("the physical nic")."""
     if match.target.everyday and _its_layer_before(match, words, layer_names):
-        return match._replace(target=match.target._replace(everyday=False))
+        return match._replace(target=match.target._replace(everyday=False, vouched=True))
     return match
 
 
@@ -336,11 +336,11 @@ def _listed_beside(match: Match, exact: list[Match], tokens: Tokens) -> Match:
     """An everyday word for a thing ("nic") is that thing when the message lists it or
     compares it with a name that is nothing but a name ("is a nic lower than a linux
     bridge?", "nic, linux bridge, veth — order them")."""
-    if not match.target.everyday:
-        return match
     words = tokens.words
+    if not is_everyday(match, words):
+        return match
     for other in exact:
-        if other.target.everyday or (
+        if is_everyday(other, words) or (
             is_english_word(words[other.start]) and other.end - other.start == 1
         ):
             continue
@@ -351,7 +351,7 @@ def _listed_beside(match: Match, exact: list[Match], tokens: Tokens) -> Match:
         ):
             continue
         if between or "," in tokens.gap(second.start):
-            return match._replace(target=match.target._replace(everyday=False))
+            return match._replace(target=match.target._replace(everyday=False, vouched=True))
     return match
 
 

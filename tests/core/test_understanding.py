@@ -1418,6 +1418,12 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     ),
     # "that affinity thing" points back at the session affinity the writer named.
     (_AFFINITY_RULES, (5,)),
+    # A concept's name that is an English word ("http", "ethernet") is that thing when set
+    # beside another name; alone in prose it is the word.
+    ("udp vs http, which one sits higher", (7, 4)),
+    ("ip or ethernet, which is further down", (3, 2)),
+    ("is http above tls in the model or below", (7, 6)),
+    ("the http link in the wiki is broken, can someone fix it", ()),
 ]
 
 
