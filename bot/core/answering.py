@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.credibility import breaks_apart
 from bot.core.described import COMPARING, by_description, describes_an_action, description_of
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import SIDE_BY_SIDE
@@ -232,18 +233,25 @@ def _names_only_the_setting(reading: Reading) -> bool:
     # in our mesh?" about the layer, the subject of its verb.
     opens = bool(first_layer) and words[0] in AUXILIARIES - COPULAS
     opens = opens and all(w in _SETTING_FILLER for w in words[1:first_layer])
-    if reading.yes_no_shaped and not opens:
+    last_layer = max(reading.mentions.used)
+    first_name = min((m.start for m in reading.matches), default=last_layer)
+    # "the two lowest layers — anything we configure down there on bare metal?": the
+    # layers are named in a part of their own.
+    apart = any(breaks_apart(reading.tokens, at) for at in range(last_layer + 1, first_name + 1))
+    if reading.yes_no_shaped and not opens and not apart:
         return False
     # "what lives in the presentation layer of a service mesh": asked what is in a layer,
     # the thing it belongs to sets the scene too.
     setting = _SETTING | {"of"} if words[0] in _ASKING_WHAT_IS_IN else _SETTING
+    named = reading.named
     for match in reading.matches:
         if match.start < first_layer:
             return False
         if not _CIRCUMSTANCE.isdisjoint(words[first_layer : match.start]):
             continue  # "what happens at layer two when a pod sends a packet"
         before = match.start - 1
-        while before > first_layer and words[before] in _SETTING_FILLER:
+        # "on our bare metal racks": names side by side are one phrase.
+        while before > first_layer and (words[before] in _SETTING_FILLER or before in named):
             before -= 1
         if before - 1 > first_layer and words[before - 1] in _SETTING_FILLER:
             before -= 1  # one describing word: "in a typical service mesh setup"

@@ -458,14 +458,33 @@ def _compared_names(
     """A layer's one-word name set beside another layer ("physical vs data link",
     "transport vs network layer") names that layer, as its other side does."""
     for at in range(len(tokens) - 2):
-        if tokens[at + 1] not in SIDE_BY_SIDE:
+        other = _other_side(tokens, at)
+        if other is None:
             continue
-        pair = (at, at + 2)
+        pair = (at, other)
         named = [_one_word_layer(tokens, names, skip, found, p) for p in pair]
         if all(n is not None for n in named):
             for position, name in zip(pair, named, strict=True):
                 if name is not None and name[0]:
                     found.add(name[0], *range(position, position + name[1]))
+
+
+def _other_side(tokens: Sequence[str], at: int) -> int | None:
+    """Where the other side of a comparison starts after the word at `at`: after "vs",
+    or after a few words that place one above the other ("presentation sits on top of
+    session")."""
+    if tokens[at + 1] in SIDE_BY_SIDE:
+        return at + 2
+    end = at + 1
+    while end < len(tokens) and end - at <= _PLACING_REACH and tokens[end] in _PLACING:
+        end += 1
+    placing = not _PLACING_FILLER.issuperset(tokens[at + 1 : end])
+    return end if placing and end < len(tokens) else None
+
+
+_PLACING_REACH = 4  # "sits on top of"
+_PLACING_FILLER = frozenset("sits sit is are on of the".split())
+_PLACING = _PLACING_FILLER | SIDE_BY_SIDE | frozenset("top higher lower beneath underneath".split())
 
 
 def _one_word_layer(

@@ -109,7 +109,11 @@ def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int])
             return False  # "is kafka layer 7?", but "on fargate, layers 1 and 2 are aws's?"
         # The word list holds words of four letters or more: "see", "us" are scenery too,
         # but not the thing a layer describes ("7 layer dip").
-        after_layer = at - 1 in reading.mentions.used and clause[at] == clause[at - 1]
+        after_layer = (
+            at - 1 in reading.mentions.used
+            and clause[at] == clause[at - 1]
+            and not breaks_apart(reading.tokens, at)  # "the session layer, go 🏁"
+        )
         short = len(word) <= SHORT_WORD and word.isalpha() and not after_layer
         # A name the message opens with, or one near the layer, is what it asks about.
         subject = at == 0 or _near_a_layer(reading, at)

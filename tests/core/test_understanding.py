@@ -1424,6 +1424,14 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     ("ip or ethernet, which is further down", (3, 2)),
     ("is http above tls in the model or below", (7, 6)),
     ("the http link in the wiki is broken, can someone fix it", ()),
+    # Two layers' one-word names placed one on top of the other name both layers.
+    ("does application sit on top of presentation or is it the other way round?", (7, 6)),
+    # A word after a comma is no thing the layer before it describes ("7 layer dip").
+    ("things that live at the transport layer, go 🚀", (4,)),
+    # Names side by side in the setting are one phrase of it; layers in a part of their
+    # own are still what is asked about.
+    ("layer 3 aka network — what do we actually run there on our bare metal racks", (3,)),
+    ("the two highest layers — anything we run up there on bare metal?", (6, 7)),
 ]
 
 
