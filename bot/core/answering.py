@@ -142,7 +142,7 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
     entry = primary.entry
     # "which layers does istio touch" asks for them all, whatever else it names.
     plural = not {"layers", "levels"}.isdisjoint(reading.words)
-    facet = None if plural else _facet_named_apart(knowledge, first, reading.matches)
+    facet = None if plural else _facet_named_apart(knowledge, first, reading.matches, reading.words)
     if facet is not None and len(subjects) < 2:
         primary = primary._replace(layers=(knowledge.layer(facet),), focus_layer=facet)
     asked = {entry.name, *(s.entry.name for s in subjects)}
@@ -267,7 +267,9 @@ _SETTING_FILLER = frozenset("a an the our my your their this that".split())
 _CIRCUMSTANCE = frozenset("when whenever while if once".split())
 
 
-def _facet_named_apart(knowledge: Knowledge, subject: Match, matches: list[Match]) -> int | None:
+def _facet_named_apart(
+    knowledge: Knowledge, subject: Match, matches: list[Match], words: list[str]
+) -> int | None:
     """The one layer of a tool's that the question names apart from it: "the ClientIP mode
     of kube-proxy" is the table's "Kube-proxy ClientIP" (L5), "istio does its mutual tls
     thing" Istio's mTLS (L6). A layer's alias made of the tool's name and another entry's
@@ -286,7 +288,29 @@ def _facet_named_apart(knowledge: Knowledge, subject: Match, matches: list[Match
             whole = len(found) == 1 and (found[0].start, found[0].end) == (0, len(rest))
             if whole and found[0].target.entry.name in others:
                 return role.layer
+    if entry.kind is EntryKind.CONCEPT:
+        return _role_naming(entry, subject, matches, words)
     return None
+
+
+def _role_naming(
+    entry: Entry, subject: Match, matches: list[Match], words: list[str]
+) -> int | None:
+    """The one role of a concept whose text uses the word the question names another thing
+    by, in a clause describing it: "a liveness probe that just opens a tcp connection" is
+    the probe's tcpSocket kind, at L4. Not for tools: the table's tools keep every layer it
+    gives them."""
+    layers = set()
+    for match in matches:
+        if match.target.entry is entry or match.start < subject.end:
+            continue
+        if words[subject.end : subject.end + 1] not in (["that"], ["which"]):
+            continue  # only in a clause describing it: "a probe that opens a tcp connection"
+        if match.start == subject.end + 1:
+            continue  # the clause's own subject: "endpointslices that kube-proxy watches"
+        named = set(words[match.start : match.end])
+        layers |= {role.layer for role in entry.roles if not named.isdisjoint(tokenize(role.role))}
+    return layers.pop() if len(layers) == 1 else None
 
 
 def _unique(entries: Iterable[Entry]) -> tuple[Entry, ...]:

@@ -1432,6 +1432,10 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     # own are still what is asked about.
     ("layer 3 aka network — what do we actually run there on our bare metal racks", (3,)),
     ("the two highest layers — anything we run up there on bare metal?", (6, 7)),
+    # A concept of several layers, with a name after it that only one of its roles uses,
+    # is that role's kind; a kind of a whole beside the whole is the kind.
+    ("startup probe that only opens a tcp connection to 6379, what layer is that probe at", (4,)),
+    ("readinessProbe with httpGet /live — which layer is that check at", (7,)),
 ]
 
 
