@@ -194,6 +194,8 @@ def _layers_compared_first(reading: Reading) -> bool:
     words, used = reading.words, sorted(reading.mentions.used)
     if len(reading.mentions.valid) < 2:  # two sides
         return False
+    if len(reading.mentions.valid) == 2 and _of_both_layers(words):
+        return True  # "'use an l4 lb, not an l7 one'. the difference between those two layers?"
     first_name = min((m.start for m in reading.matches), default=len(words))
     opening = words[: used[0]]
     if used[-1] > first_name:
@@ -208,6 +210,16 @@ def _layers_compared_first(reading: Reading) -> bool:
 
 
 _AGAINST = frozenset("vs versus not".split())
+
+
+def _of_both_layers(words: list[str]) -> bool:
+    """ "those two layers", "the two layers", "both layers": asked of the layers named."""
+    for at in range(len(words) - 1):
+        if words[at] == "both" and words[at + 1] in {"layers", "levels"}:
+            return True
+        if words[at] in {"those", "these", "the"} and words[at + 1 : at + 3] == ["two", "layers"]:
+            return True
+    return False
 
 
 def _only_kinds_of_things(reading: Reading) -> bool:

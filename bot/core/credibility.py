@@ -192,20 +192,29 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
             return False
         return context.asks or not _in_prose(match, english, context)
     if not is_everyday(match, words):
-        # A concept's specific name in an everyday statement is the word: "the tide's
-        # ingress flooded the harbour road".
-        if match.end - match.start > 1 or context.about_networking or context.asks:
-            return True
-        pair = _with_its_pair(match, words, context.slashed)
-        if context.about_infrastructure(pair):
-            return True
-        return not _in_prose(match._replace(start=pair.start, end=pair.stop), words, context)
+        return _specific_name_credible(match, words, context)
     alone = all(i in span or not is_content(w) for i, w in enumerate(words))
     if not _has_no_content_neighbour(match, words, context):
         return False
     if match.target.entry.no_layer is not None and not context.places:
         return alone  # "how do I switch namespaces in kubectl" asks nothing of layers
     return alone or (context.about_networking and _networking_besides(span, context))
+
+
+def _specific_name_credible(match: Match, words: list[str], context: Context) -> bool:
+    """A concept's specific name in an everyday statement is the word: "the tide's ingress
+    flooded the harbour road"."""
+    if match.end - match.start > 1 or context.about_networking or context.asks:
+        return True
+    pair = _with_its_pair(match, words, context.slashed)
+    if context.about_infrastructure(pair):
+        return True
+    if len(pair) > match.end - match.start:
+        # "ingress and egress for the parking garage are swapped on monday": a pair of
+        # ordinary words in a statement about nothing technical is the words.
+        besides = [w for i, w in enumerate(words) if i not in pair and is_content(w)]
+        return len(besides) < _PROSE_STATEMENT
+    return not _in_prose(match._replace(start=pair.start, end=pair.stop), words, context)
 
 
 _GLOSS_WORDS = 2  # words of its own summary that make an everyday word the thing
@@ -228,6 +237,7 @@ def _glossed_as_itself(match: Match, words: list[str], context: Context) -> bool
 # A statement this long, about nothing technical, is prose: "calico kittens up for
 # adoption" is about cats, though "calico" is no common English word.
 _PROSE_WORDS = 3
+_PROSE_STATEMENT = 5  # content words besides a pair of names: a sentence of its own
 # Words that ask for a place or a layer, not about a thing of their own.
 ASKING_FOR_A_PLACE = frozenset(
     "what which where whats wheres layer layers osi level row rows".split()

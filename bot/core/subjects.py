@@ -11,7 +11,7 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS
 from bot.core.lexicon import is_english_word
 from bot.core.question_shape import AND_OR, DETERMINERS, is_content
-from bot.core.vocabulary import AUXILIARIES, COPULAS, GRAMMAR
+from bot.core.vocabulary import AUXILIARIES, COPULAS, GRAMMAR, STOPWORDS
 
 if TYPE_CHECKING:
     from bot.core.matching import Match
@@ -30,8 +30,11 @@ __all__ = [
 
 
 # A name right after one of these is what the asker set aside: "not flannel — vxlan?"
-_SET_ASIDE = frozenset("not forget ignore except besides excluding unlike instead without".split())
+_SET_ASIDE = frozenset(
+    "not forget ignore except besides excluding unlike instead without cannot cant never".split()
+)
 _SET_ASIDE_REACH = 4  # words: "without looking at the URL"
+_CONTRACTED = frozenset("can don doesn isn won didn aren wasn couldn".split())  # "can't"
 # Words that put several things side by side: "geneve vs vxlan", "ingress and tls".
 JOINING = frozenset(
     "vs versus v or and compare compared comparing difference differ different same both each "
@@ -60,11 +63,21 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
     # "flannel in host-gw mode (no vxlan)"; but "no, kube-proxy is l4" disagrees.
     if match.start > 1 and words[match.start - 1] == "no" and match.start - 1 not in named:
         return True
+    before = match.start - 1
+    if before >= 1 and words[before] in {"or", "nor", "and"} and before - 1 in named:
+        # "can't see urls or cookies": a name listed after one set aside is set aside too.
+        start = before - 1
+        while start - 1 in named:
+            start -= 1
+        if set_aside(match._replace(start=start, end=before), words, named):
+            return True
     for at in range(match.start - 1, max(-1, match.start - 1 - _SET_ASIDE_REACH), -1):
         if at in named:
             return False
         if words[at] in _SET_ASIDE or (words[at] == "than" and words[at - 1 : at] == ["rather"]):
             return True  # "not flannel", "mac addresses rather than ips"
+        if words[at] == "t" and words[at - 1 : at] and words[at - 1] in _CONTRACTED:
+            return True  # "the layer that can't see urls or cookies"
     # "tcp connects fine but then the tls handshake dies": what works is not the question.
     after = words[match.end : match.end + _SET_ASIDE_REACH]
     return not _FINE.isdisjoint(after) and "but" in words[match.end :]
@@ -237,6 +250,7 @@ def _asks_of_several(words: list[str], joined: frozenset[int] = frozenset()) -> 
         or (word in AUXILIARIES and following == "each")  # "which layer is each?"
         or (word == "are" and following in _PLURAL_POINTING)
         or (word == "all" and following in _FEW)
+        or (word == "both" and not (following and is_content(following)))  # "for both"
         for at, (word, following, after) in enumerate(
             zip(words, [*words[1:], ""], [*words[2:], "", ""], strict=False)
         )
@@ -287,12 +301,20 @@ def _asked_for_last(match: Match, words: list[str]) -> bool:
     """ "envoy uses tls, what layer is tls?", "…, so where is kube-proxy": a question
     that ends asking where its last name sits, after others."""
     start = match.start
+    if start >= 2 and words[start - 1] in {"does", "do"} and words[start - 2] in _ASKING_WHERE:
+        # "ovn uses geneve for the overlay — where does geneve land in the osi model"
+        rest = words[match.end :]
+        return bool(rest) and rest[0] in _LANDING and all(w in STOPWORDS for w in rest[1:])
     return (
         start >= 2
         and words[start - 1] in COPULAS
         and words[start - 2] in _ASKING_WHERE
         and not any(is_content(word) for word in words[match.end :])
     )
+
+
+# Verbs that place a thing: "where does geneve *land*", "which layer does it *sit* at".
+_LANDING = frozenset("land lands end ends go goes sit live fall fit belong work run".split())
 
 
 def said_twice(matches: list[Match]) -> set[str]:

@@ -95,6 +95,8 @@ def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int])
     first_layer = min(reading.mentions.used, default=len(words))
     # "capa 7 en kubernetes, ejemplos?": the other words are of that language.
     abroad = any(words[at] in LAYER_WORDS_ABROAD for at in reading.mentions.used)
+    # "are there any…", "is there a…": asks whether such things exist, not what one is.
+    existential = len(words) > 1 and words[0] in AUXILIARIES and words[1] == "there"
     for at, word in zip(reading.unknown_at, reading.unknown, strict=True):
         if _described_by_the_layer(reading, at) or _heads_its_phrase(reading, at, layer_names):
             return False
@@ -105,6 +107,8 @@ def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int])
             and clause[at] == clause[first_layer]
             and not where
             and not _an_action(word)  # "is there anything living at l5?"
+            and not existential  # "are there any actual session-layer tools"
+            and not (at > 0 and words[at - 1] in _UNNAMED)  # "is it fair to say…"
         ):
             return False  # "is kafka layer 7?", but "on fargate, layers 1 and 2 are aws's?"
         # The word list holds words of four letters or more: "see", "us" are scenery too,

@@ -1439,6 +1439,30 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
 ]
 
 
+# From a twenty-sixth blind evaluation (258 new questions, 93.5% before these fixes).
+TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A pair of ordinary words in a statement about nothing technical is the words; in a
+    # statement about a cluster it is the thing.
+    ("ingress and egress for the parking garage are swapped on monday, watch the signs", ()),
+    ("ingress and egress rules on the shop namespace got wiped by the last helm upgrade", (7,)),
+    ("tcp and udp traffic from the game servers keeps getting dropped after the upgrade", (4,)),
+    # "can't" sets aside what follows, and a name listed with one set aside is set aside.
+    ("the layer that can't see urls or cookies but is faster — which one is that", (4,)),
+    # "those two layers" asks of the two layers named, whatever stands between them.
+    (
+        "our architect keeps saying use an l4 lb, not an l7 one. what's the real difference "
+        "between those two layers",
+        (4, 7),
+    ),
+    # "for both" asks of both names.
+    ("envoy sidecars with flannel underneath: tell me the layer(s) for both", (7, 6, 5, 3)),
+    # "where does vxlan land" asks about vxlan, not the tool that runs it.
+    ("cilium runs vxlan for the overlay — where does vxlan land in the osi model", (2,)),
+    # "are there any…" asks whether such things exist: its words are no subject.
+    ("are there any real session-layer tools in a kubernetes cluster", (5,)),
+]
+
+
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -1468,6 +1492,7 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         *TWENTY_FIRST_BLIND_EVALUATION_FAMILIES,
         *TWENTY_THIRD_BLIND_EVALUATION_FAMILIES,
         *TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES,
+        *TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
