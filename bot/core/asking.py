@@ -47,6 +47,15 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"^[ \t]*\$[ \t]+\S.*(?:\n(?!.*\?[ \t]*$)[ \t]*\S.*)*", re.MULTILINE),
         # A line of a table a command printed: three columns or more, two spaces apart.
         re.compile(r"^[ \t]*\S+(?: {2,}\S+){2,}.*$", re.MULTILINE),
+        # A line of a log, by the time it opens with: klog's "I0611 07:20:03.118233",
+        # ISO "2024-03-12T02:14:07", dmesg's "[Tue Mar 12 02:14:07 2024]" or "[ 12.345]",
+        # syslog's "Mar 12 02:14:07".
+        re.compile(
+            r"^[ \t]*(?:[IWEF]\d{4} \d\d:\d\d:\d\d|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d"
+            r"|\[\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4}\]|\[ *\d+\.\d+\]"
+            r"|\w{3} +\d+ \d\d:\d\d:\d\d).*$",
+            re.MULTILINE,
+        ),
     )
 
 
@@ -54,6 +63,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 _CONFIG_LINES = 3
 # A paste of a command's table ("NAME  CLASS  ADDRESS") is this many lines or more.
 _TABLE_LINES = 2
+# A paste of a log is this many lines or more, each opening with its time.
+_LOG_LINES = 2
 
 _QUESTION_OPENERS = frozenset("what which where how why who when is are does do can".split())
 
@@ -81,12 +92,14 @@ def split_message(text: str) -> Message:
     """The asking part of `text` and its context (see the module's description)."""
     if len(text) <= QUESTION_WORDS and "```" not in text and ">" not in text:
         return Message(text, "")  # too short to hold more than a question
-    _, _, quote_mark, sentence, word, _, lead_end, _, _ = _patterns()
+    _, _, quote_mark, sentence, word, _, lead_end, _, _, _ = _patterns()
     text, pasted, quoted = _set_apart(text)
     if not pasted and len(word.findall(text)) <= QUESTION_WORDS:
         return Message(text, "")  # a question with its own preamble: "We use calico. Is …"
     sentences = [s for s in sentence.findall(text) if s.strip()]
     asking = next((s for s in reversed(sentences) if _asks(s)), None)
+    if asking is not None:
+        asking = _with_what_it_follows(asking, sentences, text)
     relayed = next((q for q in reversed(quoted) if "?" in q), None)
     if asking is None and relayed is not None:
         # Nothing of the writer's own asks: they pass on the question they quote ("> is
@@ -111,10 +124,27 @@ def split_message(text: str) -> Message:
     return Message(asking, context, own=own)
 
 
+def _with_what_it_follows(asking: str, sentences: list[str], text: str) -> str:
+    """A fragment asked after a question ("this is a layer 1 problem yeah? cable/optic?")
+    goes on from it: both are the question."""
+    words = asking.lower().split()
+    if len(words) > _FRAGMENT_WORDS or not _QUESTION_WORDS_IN.isdisjoint(words):
+        return asking
+    at = sentences.index(asking)
+    if at == 0 or not _asks(sentences[at - 1]):
+        return asking
+    start = text.rfind(sentences[at - 1], 0, text.rfind(asking))
+    return text[start : text.rfind(asking) + len(asking)] if start >= 0 else asking
+
+
+_FRAGMENT_WORDS = 3
+_QUESTION_WORDS_IN = _QUESTION_OPENERS | {"layer", "layers", "osi"}
+
+
 def _set_apart(text: str) -> tuple[str, list[str], list[str]]:
     """The prose of `text`, and what was pasted into it: code, quoted lines and config (the
     quoted lines also on their own). A message that is only a paste asks about it."""
-    fence, quoted_line, _, _, _, config_line, _, shell, table_line = _patterns()
+    fence, quoted_line, _, _, _, config_line, _, shell, table_line, log_line = _patterns()
     pasted: list[str] = []
     if "```" in text:
         fenced = fence.findall(text)
@@ -136,7 +166,8 @@ def _set_apart(text: str) -> tuple[str, list[str], list[str]]:
             pasted += found
             text = prose
     if "\n" in text:
-        for lines, least in ((config_line, _CONFIG_LINES), (table_line, _TABLE_LINES)):
+        pastes = ((config_line, _CONFIG_LINES), (table_line, _TABLE_LINES), (log_line, _LOG_LINES))
+        for lines, least in pastes:
             found = lines.findall(text)
             prose = lines.sub("", text)
             if len(found) >= least and prose.strip():

@@ -107,6 +107,8 @@ def names_its_subject(index: AliasIndex, tokens: Tokens, paste: Paste) -> bool:
     subject, after_auxiliary = subject_slot(words, named)
     if subject in named:
         return True
+    if any(m.end in mentions.used for m in found):
+        return True  # "flapping nic = physical layer problem?": a name paired with a layer
     if after_auxiliary and subject is not None and subject not in mentions.used:
         # Not "the log", nor "a policy like this": those are the paste.
         pointing = not DEICTIC.isdisjoint(words[subject + 1 : subject + 3])
@@ -233,7 +235,7 @@ _FEW_WORDS = 4
 # Words that ask about a thing the paste is of, not about what it shows went wrong: "which
 # layer is this *thing* at", "what layer does *it* work at".
 _A_THING = frozenset(
-    "it its they them thing things component components tool tools stuff software".split()
+    "it its they them thing things component components tool tools stuff software setup".split()
 )
 
 

@@ -97,6 +97,7 @@ def qualifies(
     # "an envoy-based ingress controller": what another is built on.
     mode = not _MODE.isdisjoint(words[match.end - 1 : match.end + 2])
     mode = mode or words[match.end : match.end + 1] in (["based"], ["powered"], ["backed"])
+    mode = mode or words[match.start - 1] in _MODE  # "--proxy-mode=iptables"
     before = match.start - 1
     while before > 0 and words[before] in DETERMINERS:
         before -= 1  # "with the mesh", "for the bare-metal pods"
@@ -301,6 +302,8 @@ def _asked_for_last(match: Match, words: list[str]) -> bool:
     """ "envoy uses tls, what layer is tls?", "…, so where is kube-proxy": a question
     that ends asking where its last name sits, after others."""
     start = match.start
+    while start >= 3 and words[start - 1] in DETERMINERS:
+        start -= 1  # "which layer is a loadbalancer service"
     if start >= 2 and words[start - 1] in {"does", "do"} and words[start - 2] in _ASKING_WHERE:
         # "ovn uses geneve for the overlay — where does geneve land in the osi model"
         rest = words[match.end :]

@@ -175,6 +175,8 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
     subject = reading.matches[0]
     before = subject.start - 1
     words = reading.words
+    if _its_own_layers(reading, subject):
+        return False
     if before >= 2 and words[before] in {"a", "an"} and words[before - 1] == "as":
         before -= 2  # "zephyrnet as a cni": the unknown name is the CNI asked about
     opening = reading.unknown_at[0] if reading.unknown_at else None
@@ -213,6 +215,15 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and reading.words[at] not in COMPARING  # "is a nic lower than a linux bridge?"
         for at in reading.unknown_at
     )
+
+
+def _its_own_layers(reading: Reading, subject: Match) -> bool:
+    """ "does the mode change kube-proxy's osi layers?": the layers asked for are the
+    name's own, whatever else the question says."""
+    end = subject.end
+    if end >= len(reading.words) or reading.words[end] not in {"osi", "layer", "layers"}:
+        return False
+    return reading.tokens.gap(end).lstrip().startswith(("'s", "\u2019s"))
 
 
 def _asked_before_its_setting(reading: Reading) -> bool:

@@ -1439,6 +1439,45 @@ TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
 ]
 
 
+_KLOG_IPVS = "\n".join(
+    [
+        'I0611 07:20:03.118233       1 server_others.go:269] "Using ipvs Proxier"',
+        'I0611 07:20:03.118901       1 proxier.go:353] "IPVS scheduler not specified, use rr by '
+        'default"',
+        'I0611 07:20:03.129870       1 config.go:188] "Starting service config controller"',
+        "",
+        "so kube-proxy restarted in ipvs mode after the upgrade. osi layer(s) for that setup?",
+    ]
+)
+_DMESG_FLAPPING = "\n".join(
+    [
+        "[Tue Mar 12 02:14:07 2024] mlx5_core 0000:3b:00.0 ens1f0: Link down",
+        "[Tue Mar 12 02:14:07 2024] bond0: (slave ens1f0): link status definitely down, "
+        "disabling slave",
+        "[Tue Mar 12 02:14:09 2024] mlx5_core 0000:3b:00.0 ens1f0: Link up",
+        "[Tue Mar 12 02:14:11 2024] mlx5_core 0000:3b:00.0 ens1f0: Link down",
+        "[Tue Mar 12 02:14:11 2024] bond0: (slave ens1f0): link status definitely down, "
+        "disabling slave",
+        "",
+        "wrk-17 went NotReady twice overnight and dmesg is full of this. flapping nic = physical "
+        "layer problem, or am i reading it wrong?",
+    ]
+)
+_DMESG_CABLE = "\n".join(
+    [
+        "dmesg on worker-12 right before the node went NotReady:",
+        "",
+        "[1843021.551203] mlx5_core 0000:3b:00.0 enp59s0f0: Link down",
+        "[1843021.551290] bond0: (slave enp59s0f0): link status definitely down, disabling slave",
+        "[1843024.812004] mlx5_core 0000:3b:00.0 enp59s0f0: Link up",
+        "[1843024.812233] bond0: (slave enp59s0f0): link status definitely up, 25000 Mbps full "
+        "duplex",
+        "",
+        "it's flapping every couple minutes. this is a layer 1 problem yeah? cable/optic?",
+    ]
+)
+
+
 # From a twenty-sixth blind evaluation (258 new questions, 93.5% before these fixes).
 TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     # A pair of ordinary words in a statement about nothing technical is the words; in a
@@ -1460,6 +1499,25 @@ TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     ("cilium runs vxlan for the overlay — where does vxlan land in the osi model", (2,)),
     # "are there any…" asks whether such things exist: its words are no subject.
     ("are there any real session-layer tools in a kubernetes cluster", (5,)),
+    # Lines of a log (by the time they open with) are a paste, not the question.
+    (_KLOG_IPVS, (5, 4)),
+    # A name paired with a layer names the subject; the paste lends none.
+    (_DMESG_FLAPPING, (1,)),
+    # A fragment asked after a question goes on from it.
+    (_DMESG_CABLE, (1,)),
+    # "which layer is a LoadBalancer service" asks about it, whatever the description finds.
+    (
+        "flipping the svc from ClusterIP to LoadBalancer so the partner can reach it. which "
+        "layer is a LoadBalancer service",
+        (4,),
+    ),
+    # A name after "--proxy-mode=" is a mode, not a second subject.
+    (
+        "if kube-proxy runs with --proxy-mode=iptables, does that change which layer it works at",
+        (5, 4),
+    ),
+    # "kube-proxy's osi layers" asks about kube-proxy's own layers.
+    ("does the upgrade change kube-proxy's osi layers?", (5, 4)),
 ]
 
 
