@@ -181,6 +181,8 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
         # Cheap answers first: most questions settle it without the word list.
         if context.about_networking:
             return True
+        if _a_common_noun(match, words):
+            return False  # "a calico up for adoption", "sent an emissary to ask why…"
         # Words of another script are another language, not English prose around the name.
         english = [w if w.isascii() else "a" for w in words]  # "a": filler
         alone = all(i in span or not is_content(w) for i, w in enumerate(english))
@@ -198,7 +200,24 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
         return False
     if match.target.entry.no_layer is not None and not context.places:
         return alone  # "how do I switch namespaces in kubectl" asks nothing of layers
+    if match.target.entry.no_layer is not None and words[match.start - 1 : match.start] in (
+        ["layer"],
+        ["layers"],
+    ):
+        return False  # "the network-layer jobs in a cluster": the layer's work, no Job
     return alone or (context.about_networking and _networking_besides(span, context))
+
+
+def _a_common_noun(match: Match, words: list[str]) -> bool:
+    """Whether a tool's one-word name with an everyday sense follows "a" or "an": a tool
+    is named bare ("we run calico"), a cat or a messenger with an article."""
+    start = match.start
+    return (
+        match.end - start == 1
+        and start > 0
+        and words[start - 1] in {"a", "an"}
+        and has_everyday_sense(words[start])
+    )
 
 
 def _specific_name_credible(match: Match, words: list[str], context: Context) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot.core.credibility import breaks_apart, part_starts
+from bot.core.credibility import part_starts
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import ordinary_layer
 from bot.core.lexicon import has_everyday_sense, is_english_word
@@ -105,10 +105,16 @@ def by_description(
     if found.answer is not None and (reading.generic or subject_unknown):
         if found.name is None or all(is_english_word(w) for w in reading.unknown):
             return found.answer
+        if found.answer.layers and _the_layer_acts(reading):
+            return found.answer  # "what layer forwards bytes … no clue if it's http, redis"
         # "katran load balancer, what osi layer": the unknown name is the subject.
     elif strong and found.answer is not None:
         # "resolving service names to ips — layer": the names are what the action is
         # done to, and the description points clearly elsewhere.
+        return found.answer
+    elif action and found.strong and found.answer is not None and _opens_with_a_gerund(reading):
+        # "resolving service names to cluster ips through the cluster dns — which osi
+        # layer": the act the question opens with is asked about, whatever it names.
         return found.answer
     elif (
         action
@@ -197,6 +203,17 @@ def _an_act_word(word: str) -> bool:
             return True  # "pinning", "mapping": only a verb doubles its last letter so
         return any(has_everyday_sense(form) for form in word_variants(word)[1:])
     return word.endswith(("tion", "sion", "ment")) and is_english_word(word)
+
+
+def _opens_with_a_gerund(reading: Reading) -> bool:
+    """Whether the question opens with an act it does not name: "resolving …", "keeping …"."""
+    words = reading.words
+    return (
+        bool(reading.unknown_at)
+        and reading.unknown_at[0] == 0
+        and words[0].endswith("ing")
+        and inflects_an_english_word(words[0])
+    )
 
 
 def _opens_with_the_act(reading: Reading) -> bool:
@@ -455,7 +472,9 @@ def _asked_apart(reading: Reading) -> bool:
     tokens = reading.tokens
     if tokens.questions:
         return True
-    return len(tokens.spans) > 1 and breaks_apart(tokens, len(tokens.spans) - 1)
+    # "… — layer", "… — which osi layer": a last part of nothing but asking words.
+    last = part_starts(tokens, len(reading.words))[-1] if reading.words else 0
+    return last > 0 and all(word in _ASKING_WORDS for word in reading.words[last:])
 
 
 def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:

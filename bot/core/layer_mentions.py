@@ -232,6 +232,7 @@ def find_layer_mentions(
     _numbered(tokens, skip | consumed, found)
     _elided(tokens, skip | consumed, found)
     _compared_names(tokens, names, skip | consumed, found)
+    _the_named_one(tokens, names, skip | consumed, found)
     # A two-word name ("data link") is a layer anywhere; one word only if asked for.
     _bare_names(tokens, names, skip | found.used, found, multiword_only=not bare_names)
     if not found.numbers:
@@ -467,6 +468,21 @@ def _compared_names(
             for position, name in zip(pair, named, strict=True):
                 if name is not None and name[0]:
                     found.add(name[0], *range(position, position + name[1]))
+
+
+def _the_named_one(
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+) -> None:
+    """ "the session one, 5 i think": a layer's one-word name before "one" names it, in a
+    message that speaks of the stack or numbers a layer ("the app one crashed" does not)."""
+    numbered = any(token.isdigit() and token in NUMBER_WORDS for token in tokens)
+    for at in range(1, len(tokens) - 1):
+        if tokens[at - 1] != "the" or tokens[at + 1] != "one" or at in skip:
+            continue
+        number = names.get(tokens[at])
+        stack = numbered or _speaks_of_the_stack(tokens, names, at)
+        if number and stack and at not in found.used:
+            found.add(number, at, at + 1)
 
 
 def _other_side(tokens: Sequence[str], at: int) -> int | None:

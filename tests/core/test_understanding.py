@@ -1521,6 +1521,28 @@ TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
 ]
 
 
+# From a twenty-seventh blind evaluation (257 new questions, 95.6% before these fixes).
+TWENTY_SEVENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # A tool's everyday word after "a" or "an" is the word: a tool is named bare.
+    ("the shelter down the road has a calico up for adoption, she's 3 and very chill", ()),
+    ("finance sent an emissary to ask why the cloud bill doubled", ()),
+    # A thing with no layer named by an everyday word right after "layer" is that
+    # layer's work ("jobs"), not a Kubernetes Job.
+    ("what are the transport-layer jobs in a k8s cluster, like concretely", (4,)),
+    # "the session one" names the Session layer in a message that numbers a layer.
+    ("the session one, 5 i think, what's it for", (5,)),
+    ("the app one crashed again after the deploy", ()),
+    # The layer acting is asked about, though the question names an unknown thing.
+    (
+        "what layer forwards bytes to a backend ip and port with no clue whether it's http, "
+        "redis or whatever",
+        (4,),
+    ),
+    # A question opening with the act it asks about, described clearly, is about the act.
+    ("resolving service names to cluster ips through the cluster dns — which osi layer", (7,)),
+]
+
+
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -1551,6 +1573,7 @@ TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         *TWENTY_THIRD_BLIND_EVALUATION_FAMILIES,
         *TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES,
         *TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES,
+        *TWENTY_SEVENTH_BLIND_EVALUATION_FAMILIES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
