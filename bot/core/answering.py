@@ -79,7 +79,7 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         # side before any name ("l2 vs l3 pod networking, what's the difference").
         if mentions.valid and (
             _names_only_the_setting(reading)
-            or _layers_compared_first(reading)
+            or (_layers_compared_first(reading) and not stressed(reading.matches[0], words))
             or (not yes_no and _only_kinds_of_things(reading))
         ):
             layers = tuple(knowledge.layer(n) for n in mentions.valid)

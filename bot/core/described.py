@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot.core.credibility import part_starts
+from bot.core.credibility import is_everyday, part_starts
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import ordinary_layer
 from bot.core.lexicon import has_everyday_sense, is_english_word
@@ -76,6 +76,8 @@ def by_description(
         and not subject_unknown
         and not stressed(reading.matches[0], reading.words)
         and not _opens_with_the_act(reading)
+        # "haproxy that just forwards tcp, which layer": a tool asked about keeps its place.
+        and not _a_tool_by_name(reading, found.name)
     ):
         # A name the description points at answers: "at which layer are frames built
         # from packets" is about Ethernet frames.
@@ -128,6 +130,17 @@ def by_description(
         # own is only where the action happens; the action, clearly placed, is the answer.
         return found.answer
     return reading  # the question's names stand: the layer found is none of theirs
+
+
+def _a_tool_by_name(reading: Reading, name: Match) -> bool:
+    """Whether the question's first name is another tool, named by its own name and not an
+    everyday word ("switching frames"): it stays what is asked about."""
+    first = reading.matches[0]
+    return (
+        first is not name
+        and first.target.entry.kind is EntryKind.TOOL
+        and not is_everyday(first, reading.words)
+    )
 
 
 def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
@@ -503,8 +516,9 @@ def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
     return not (is_english_word(following) and ordinary)
 
 
-# Prefixes that are no words of their own: "re-encodes", "non-http", "multi-cluster".
-_PREFIXES = frozenset("re pre non un co de sub multi inter intra anti mis semi bi".split())
+# Prefixes that are no words of their own: "re-encodes", "multi-cluster". Not "non-" or
+# "anti-": "non-root", "anti-affinity" name things of their own.
+_PREFIXES = frozenset("re pre un co de sub multi inter intra mis semi bi".split())
 
 
 def _english(word: str) -> bool:

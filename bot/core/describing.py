@@ -46,7 +46,6 @@ _CLAUSE = r"[,.;:()!?\u2014\u2013]|\s-+\s"
 # A word after one of these (in its clause, within a few words) is what is *not* done.
 _NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
 _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t
-_NEGATING_PREFIXES = frozenset(("non", "anti"))  # "non-http", "anti-affinity": the next word
 _NEGATION_REACH = 4
 # A hostname is one thing, "a hostname", not the words of its labels: "shop.example.com"
 # shares nothing with "*.apps.example.com" but being a hostname.
@@ -85,9 +84,6 @@ def stems(text: str) -> list[str]:
             previous = word
             if negates:
                 reach = _NEGATION_REACH
-                continue
-            if word in _NEGATING_PREFIXES:
-                reach = 1
                 continue
             if word in GRAMMAR or word in _ASKING or word.isdigit():
                 continue

@@ -151,8 +151,8 @@ def _range_after(
     """ "l1 to l3": the layers from a glued one to the next, and the positions read."""
     ahead = tokens[position + 1 : position + 3]
     last = GLUED_LAYER.match(ahead[1]) if len(ahead) == 2 and ahead[0] in RANGE else None
-    if last is None or position + 2 in skip:
-        return range(0)
+    if last is None or position + 2 in skip or not _WEIGHING.isdisjoint(tokens):
+        return range(0)  # "l4 to l7, what's the difference" weighs two layers
     found.used.add(position + 1)
     add_range(found, int(tokens[position][-1]), int(last.group(1)), position + 2)
     return range(position + 1, position + 3)
@@ -323,7 +323,14 @@ def _a_layer_word(tokens: Sequence[str], names: Mapping[str, int], position: int
     if word not in METAPHORS:
         return True
     numbered = position + 1 < len(tokens) and tokens[position + 1] in NUMBER_WORDS
-    return not numbered and _speaks_of_the_stack(tokens, names, position)
+    if numbered:
+        return False
+    if word in _BUILDING:  # "the top floor has bad wifi": a building's, unless the model
+        return not STACK_WORDS.isdisjoint(tokens)  # is named ("top floor of the osi model")
+    return _speaks_of_the_stack(tokens, names, position)
+
+
+_BUILDING = frozenset("floor floors storey storeys story".split())
 
 
 def _speaks_of_the_stack(tokens: Sequence[str], names: Mapping[str, int], position: int) -> bool:
@@ -468,6 +475,13 @@ def _compared_names(
             for position, name in zip(pair, named, strict=True):
                 if name is not None and name[0]:
                     found.add(name[0], *range(position, position + name[1]))
+
+
+# Words that weigh one layer against another: no range between them.
+_WEIGHING = frozenset(
+    "difference different differ better worse faster slower compare compared vs versus switch "
+    "switching move moving migrate migrating".split()
+)
 
 
 def _the_named_one(

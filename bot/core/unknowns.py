@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.credibility import breaks_apart
+from bot.core.credibility import NETWORK_CONTEXT, breaks_apart
 from bot.core.described import ABOUT_THE_MODEL, COMPARING, SHORT_WORD, inflects_an_english_word
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS, LAYER_WORDS_ABROAD
@@ -234,7 +234,22 @@ def _asked_before_its_setting(reading: Reading) -> bool:
     slot, after_auxiliary = subject_slot(words, set(reading.named))
     if not after_auxiliary or slot is None or slot not in reading.unknown_at:
         return False
+    # "which layer is east-west traffic in the mesh", "the handshake in tls": words of
+    # networking name what happens in the place, which is then the thing asked about.
+    first = min(m.start for m in reading.matches)
+    if any(_of_networking(word) for word in words[slot:first]):
+        return False
     return all(slot < m.start and _in_a_place(m, words) for m in reading.matches)
+
+
+def _of_networking(word: str) -> bool:
+    return word in NETWORK_CONTEXT or word in _NETWORK_NOUNS
+
+
+_NETWORK_NOUNS = frozenset(
+    "traffic packet packets handshake frame frames pod pods node nodes connection connections "
+    "request requests call calls east west north south".split()
+)
 
 
 def _asked_after_layer_of(reading: Reading) -> bool:

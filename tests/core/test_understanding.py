@@ -1543,6 +1543,35 @@ TWENTY_SEVENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
 ]
 
 
+# Found by an independent review of this session's rules: each guards a rule's edge.
+THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
+    # A description never displaces a tool asked about by its own name.
+    ("haproxy that just forwards tcp, which layer", (5,)),
+    ("metallb that just announces ips over bgp, which layer", (4,)),
+    ("what layer is responsible for switching frames inside one broadcast domain", (2,)),
+    # "to" between layers weighed against each other is no range.
+    ("l4 to l7 what's the difference", (4, 7)),
+    ("l4 to l7 which is better for grpc", (4, 7)),
+    # A knowledge sentence writing a keyword in lower case does not make it a proper name.
+    ("blocking user agents, which layer", (7,)),
+    # Words of networking before the place are the thing asked about.
+    ("which layer is east-west traffic in the mesh", (7, 6)),
+    ("which layer is the packet inside the vxlan tunnel", (2,)),
+    ("which layer is the handshake in tls", (6,)),
+    # "non-" makes a name of its own, claimed by no guess.
+    ("which layer is a non-root container", ()),
+    ("non-blocking sockets which layer", (4,)),
+    # A tool asked about last outweighs layers compared before it.
+    ("transport is higher than network, so where does kube-proxy go", (5, 4)),
+    # A building's floor is no layer unless the model is named.
+    ("the top floor has bad wifi, which layer is that problem", ()),
+    ("the bottom floor network is slow, which layer", ()),
+    # "qos class" is still network QoS; "istio-init" is an init container.
+    ("qos class which layer", (3,)),
+    ("which layer is istio-init", ()),
+]
+
+
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -1574,6 +1603,7 @@ TWENTY_SEVENTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         *TWENTY_FOURTH_BLIND_EVALUATION_FAMILIES,
         *TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES,
         *TWENTY_SEVENTH_BLIND_EVALUATION_FAMILIES,
+        *THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
