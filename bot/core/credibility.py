@@ -256,7 +256,7 @@ def _glossed_as_itself(match: Match, words: list[str], context: Context) -> bool
 # A statement this long, about nothing technical, is prose: "calico kittens up for
 # adoption" is about cats, though "calico" is no common English word.
 _PROSE_WORDS = 3
-_PROSE_STATEMENT = 5  # content words besides a pair of names: a sentence of its own
+_PROSE_STATEMENT = 4  # content words besides a pair of names: a sentence of its own
 # Words that ask for a place or a layer, not about a thing of their own.
 ASKING_FOR_A_PLACE = frozenset(
     "what which where whats wheres layer layers osi level row rows".split()

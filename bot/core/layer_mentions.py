@@ -146,16 +146,29 @@ def _layer_at(
 
 
 def _range_after(
-    tokens: Sequence[str], position: int, found: LayerMentions, skip: set[int]
+    tokens: Sequence[str],
+    position: int,
+    found: LayerMentions,
+    skip: set[int],
+    joined: frozenset[int],
 ) -> range:
-    """ "l1 to l3": the layers from a glued one to the next, and the positions read."""
-    ahead = tokens[position + 1 : position + 3]
-    last = GLUED_LAYER.match(ahead[1]) if len(ahead) == 2 and ahead[0] in RANGE else None
-    if last is None or position + 2 in skip or not _WEIGHING.isdisjoint(tokens):
+    """ "l1 to l3", "l4-l7": the layers from a glued one to the next, and the positions
+    read."""
+    if not _WEIGHING.isdisjoint(tokens):
         return range(0)  # "l4 to l7, what's the difference" weighs two layers
-    found.used.add(position + 1)
+    after = position + 1
+    if after in joined and after < len(tokens) and after not in skip:
+        last = GLUED_LAYER.match(tokens[after])  # "l4-l7"
+        if last:
+            add_range(found, int(tokens[position][-1]), int(last.group(1)), after)
+            return range(after, after + 1)
+    ahead = tokens[after : position + 3]
+    last = GLUED_LAYER.match(ahead[1]) if len(ahead) == 2 and ahead[0] in RANGE else None
+    if last is None or position + 2 in skip:
+        return range(0)
+    found.used.add(after)
     add_range(found, int(tokens[position][-1]), int(last.group(1)), position + 2)
-    return range(position + 1, position + 3)
+    return range(after, position + 3)
 
 
 def find_layer_mentions(
@@ -188,7 +201,7 @@ def find_layer_mentions(
         glued = GLUED_LAYER.match(word)
         if glued:
             found.add(int(glued.group(1)), position)
-            consumed.update(_range_after(tokens, position, found, skip))
+            consumed.update(_range_after(tokens, position, found, skip, joined))
             continue
         where = _placed_without_layer(tokens, position, anchor, names, skip)
         if where is not None:

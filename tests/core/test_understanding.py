@@ -1569,6 +1569,10 @@ THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
     # "qos class" is still network QoS; "istio-init" is an init container.
     ("qos class which layer", (3,)),
     ("which layer is istio-init", ()),
+    # A hyphen between two glued layers is a range too, unless they are weighed.
+    ("l1-l3 in kubernetes?", (1, 2, 3)),
+    ("l4-l7 what's the difference", (4, 7)),
+    ("ingress and egress for the parking garage are swapped on monday", ()),
 ]
 
 
