@@ -179,13 +179,15 @@ def find_layer_mentions(
     bare_names: bool = False,
     joined: frozenset[int] = frozenset(),
     placed: Mapping[int, tuple[int, int]] | None = None,
+    breaks: frozenset[int] = frozenset(),
 ) -> LayerMentions:
     """Every layer the tokens name, by number, ordinal, name or position, ignoring
     positions in `skip`.
 
     `names` maps compact layer names to numbers (`layer_name_keys`). With `bare_names`, a
     layer's name counts without the word "layer" ("is metallb transport?"). `joined`
-    marks hyphen-joined tokens, so "layers 1-3" reads as a range. `placed` maps where a
+    marks hyphen-joined tokens, so "layers 1-3" reads as a range; `breaks` the tokens after
+    punctuation, so "the session layer, one line pls" numbers no layer. `placed` maps where a
     thing of one layer is named to (its layer, the position after its name), so a layer
     can be placed next to it ("the one right above the cables").
     """
@@ -213,7 +215,11 @@ def find_layer_mentions(
             found.add(number, *range(start, end))
             consumed.update(range(start, end))
             continue
-        next_is_number = position + 1 < len(tokens) and tokens[position + 1] in NUMBER_WORDS
+        next_is_number = (
+            position + 1 < len(tokens)
+            and tokens[position + 1] in NUMBER_WORDS
+            and position + 1 not in breaks
+        )
         if word == "l" and next_is_number and tokens[position + 1].isdigit():
             found.add(int(tokens[position + 1]), position, position + 1)
             continue

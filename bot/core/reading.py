@@ -9,7 +9,14 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.asking import split_message
-from bot.core.credibility import NETWORK_CONTEXT, Context, asking_parts, credible, is_everyday
+from bot.core.credibility import (
+    NETWORK_CONTEXT,
+    Context,
+    asking_parts,
+    breaks_apart,
+    credible,
+    is_everyday,
+)
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
 from bot.core.layer_words import is_layer_number, placed_things
@@ -167,7 +174,17 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     ends_asking = bool(words) and tokens.clause[len(words) - 1] in tokens.questions
     yes_no_shaped = opens_yes_no or (ends_asking and words[0] not in WH_WORDS)
     index = knowledge.index
-    layer_words = find_layer_mentions(words, index.layer_names, set(), joined=tokens.joined)
+    # Where a part ends ("the session layer, one line pls"); not a bracket that glosses
+    # ("lower layers (1 and 2)").
+    breaks = frozenset(
+        at
+        for at in range(1, len(words))
+        if tokens.clause[at] != tokens.clause[at - 1]
+        or (breaks_apart(tokens, at) and "(" not in tokens.gap(at))
+    )
+    layer_words = find_layer_mentions(
+        words, index.layer_names, set(), joined=tokens.joined, breaks=breaks
+    )
     # "the physical nic": a layer's own name (not an alias such as "hardware") says which.
     own_names = {layer.name.lower(): number for number, layer in knowledge.layers.items()}
     exact = [_vouched(m, words, own_names) for m in index.find_exact(words, set(), tokens.joined)]
@@ -222,6 +239,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
             bare_names=yes_no_shaped,
             joined=tokens.joined,
             placed=placed,
+            breaks=breaks,
         )
         # A thing a layer is placed next to ("the one above the cables", "the layer just
         # above the physical cables") or counted from ("count up from the cables: the 4th
@@ -241,7 +259,9 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         # Nothing named, the talk is of clusters and pods: a layer's own name is the layer
         # ("the physical bits in a cluster"), but not the everyday "network" or "app".
         names = {k: n for k, n in index.layer_names.items() if k not in _TOO_COMMON_LAYER_NAMES}
-        mentions = find_layer_mentions(words, names, set(), bare_names=True, joined=tokens.joined)
+        mentions = find_layer_mentions(
+            words, names, set(), bare_names=True, joined=tokens.joined, breaks=breaks
+        )
     for m in naming_layers:
         mentions.add(m.target.entry.layers[0], *range(m.start, m.end + 1))
     for at in _quoted(tokens, len(words)):

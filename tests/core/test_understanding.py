@@ -1573,6 +1573,11 @@ THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
     ("l1-l3 in kubernetes?", (1, 2, 3)),
     ("l4-l7 what's the difference", (4, 7)),
     ("ingress and egress for the parking garage are swapped on monday", ()),
+    # A number after punctuation numbers no layer ("one line"); one in brackets glosses.
+    ("session layer = ? one line", (5,)),
+    ("what's the presentation layer, one sentence please", (6,)),
+    ("session vs transport layer, one-liner difference pls", (4, 5)),
+    ("lower layers (1 and 2) — anything i'd configure myself", (1, 2)),
 ]
 
 
