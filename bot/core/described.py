@@ -13,6 +13,7 @@ from bot.core.lexicon import has_everyday_sense, is_english_word
 from bot.core.model import Answer, AnswerKind
 from bot.core.pastes import subject_slot
 from bot.core.phrasing import layer_title
+from bot.core.question_shape import DETERMINERS
 from bot.core.reading import asks_where
 from bot.core.subjects import stressed
 from bot.core.text import word_variants
@@ -151,6 +152,14 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
     words = reading.words
     slot, after_auxiliary = subject_slot(words, set(reading.named))
     slots = [slot] if after_auxiliary and slot is not None else []
+    # "our jenkins agents run as pods now; does jenkins get an osi layer": asked after an
+    # auxiliary that opens a later part.
+    for start in part_starts(reading.tokens, len(words))[1:]:
+        if words[start] in AUXILIARIES:
+            at = start + 1
+            while at < len(words) and words[at] in DETERMINERS:
+                at += 1
+            slots.append(at)
     # "…blocked my deployment, what osi layer is kyverno even": asked later on.
     slots += [
         at + 1

@@ -13,6 +13,7 @@ from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.pastes import subject_slot
 from bot.core.question_shape import DETERMINERS
+from bot.core.subjects import said_twice
 from bot.core.text import word_variants
 from bot.core.vocabulary import AUXILIARIES
 
@@ -175,8 +176,10 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
     subject = reading.matches[0]
     before = subject.start - 1
     words = reading.words
-    if _its_own_layers(reading, subject):
-        return False
+    if _its_own_layers(reading, subject) or subject.target.entry.name in said_twice(
+        reading.matches
+    ):
+        return False  # "kube-proxy's osi layers", "…a DaemonSet; does the daemonset kind…"
     if before >= 2 and words[before] in {"a", "an"} and words[before - 1] == "as":
         before -= 2  # "zephyrnet as a cni": the unknown name is the CNI asked about
     opening = reading.unknown_at[0] if reading.unknown_at else None

@@ -1578,6 +1578,11 @@ THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
     ("what's the presentation layer, one sentence please", (6,)),
     ("session vs transport layer, one-liner difference pls", (4, 5)),
     ("lower layers (1 and 2) — anything i'd configure myself", (1, 2)),
+    # A name said twice is the topic, not the unknown name the message opens with.
+    ("fluent-bit runs as a DaemonSet; does the daemonset kind have an osi layer", ()),
+    ("traffic hits metallb first and then traefik, so traefik's the lower layer, right?", (7, 4)),
+    # An unknown name asked about after an auxiliary that opens a later part is glossed.
+    ("our builds run as tekton tasks inside the cluster — is tekton at some layer", ()),
 ]
 
 
