@@ -312,12 +312,12 @@ def _role_naming(
     by, in a clause describing it: "a liveness probe that just opens a tcp connection" is
     the probe's tcpSocket kind, at L4. Not for tools: the table's tools keep every layer it
     gives them."""
+    if words[subject.end : subject.end + 1] not in (["that"], ["which"]):
+        return None  # only in a clause describing it: "a probe that opens a tcp connection"
     layers = set()
     for match in matches:
         if match.target.entry is entry or match.start < subject.end:
             continue
-        if words[subject.end : subject.end + 1] not in (["that"], ["which"]):
-            continue  # only in a clause describing it: "a probe that opens a tcp connection"
         if match.start == subject.end + 1:
             continue  # the clause's own subject: "endpointslices that kube-proxy watches"
         named = set(words[match.start : match.end])

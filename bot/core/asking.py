@@ -133,8 +133,9 @@ def _with_what_it_follows(asking: str, sentences: list[str], text: str) -> str:
     at = sentences.index(asking)
     if at == 0 or not _asks(sentences[at - 1]):
         return asking
-    start = text.rfind(sentences[at - 1], 0, text.rfind(asking))
-    return text[start : text.rfind(asking) + len(asking)] if start >= 0 else asking
+    end = text.rfind(asking)
+    start = text.rfind(sentences[at - 1], 0, end)
+    return text[start : end + len(asking)] if start >= 0 else asking
 
 
 _FRAGMENT_WORDS = 3

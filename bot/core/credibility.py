@@ -200,10 +200,8 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
         return False
     if match.target.entry.no_layer is not None and not context.places:
         return alone  # "how do I switch namespaces in kubectl" asks nothing of layers
-    if match.target.entry.no_layer is not None and words[match.start - 1 : match.start] in (
-        ["layer"],
-        ["layers"],
-    ):
+    after_layer = match.start > 0 and words[match.start - 1] in {"layer", "layers"}
+    if match.target.entry.no_layer is not None and after_layer:
         return False  # "the network-layer jobs in a cluster": the layer's work, no Job
     return alone or (context.about_networking and _networking_besides(span, context))
 

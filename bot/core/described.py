@@ -13,7 +13,7 @@ from bot.core.lexicon import has_everyday_sense, is_english_word
 from bot.core.model import Answer, AnswerKind
 from bot.core.pastes import subject_slot
 from bot.core.phrasing import layer_title
-from bot.core.question_shape import DETERMINERS
+from bot.core.question_shape import past_determiners
 from bot.core.reading import asks_where
 from bot.core.subjects import stressed
 from bot.core.text import word_variants
@@ -88,18 +88,13 @@ def by_description(
         found.answer is not None
         and found.answer.layers
         and found.name is None
-        and _points_at_the_act(reading)
-    ):
-        # "…re-encodes json bodies as protobuf for the grpc services, what osi layer is
-        # that re-encoding": the names are what the act is done to; the act is asked about.
-        return found.answer
-    if (
-        found.answer is not None
-        and found.answer.layers
-        and found.name is None
-        and action
-        and _the_layer_acts(reading)
-        and _only_concepts(reading)
+        and (
+            # "…re-encodes json bodies as protobuf for the grpc services, what osi layer
+            # is that re-encoding": the names are what the act is done to.
+            _points_at_the_act(reading)
+            # "which layer wraps ip packets into frames": the layer acts on the names.
+            or (action and _the_layer_acts(reading) and _only_concepts(reading))
+        )
     ):
         return found.answer
     named_tool = any(m.target.entry.kind is EntryKind.TOOL for m in reading.matches)
@@ -152,14 +147,10 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
     words = reading.words
     slot, after_auxiliary = subject_slot(words, set(reading.named))
     slots = [slot] if after_auxiliary and slot is not None else []
+    later_parts = part_starts(reading.tokens, len(words))[1:]
     # "our jenkins agents run as pods now; does jenkins get an osi layer": asked after an
     # auxiliary that opens a later part.
-    for start in part_starts(reading.tokens, len(words))[1:]:
-        if words[start] in AUXILIARIES:
-            at = start + 1
-            while at < len(words) and words[at] in DETERMINERS:
-                at += 1
-            slots.append(at)
+    slots += [past_determiners(words, at + 1) for at in later_parts if words[at] in AUXILIARIES]
     # "…blocked my deployment, what osi layer is kyverno even": asked later on.
     slots += [
         at + 1
@@ -170,15 +161,11 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
     slots += [
         at
         for at in range(1, len(words) - 1)
-        if words[at - 1] in {"layer", "osi"} and words[at + 1] in _PLACING
+        if words[at - 1] in {"layer", "osi"} and words[at + 1] in _PLACING_VERBS
     ]
     # "…section of the platform doc: kyverno, osi layer or n/a?": named right before the
     # part that asks.
-    slots += [
-        at - 1
-        for at in part_starts(reading.tokens, len(words))[1:]
-        if words[at] in {"osi", "layer", "layers"}
-    ]
+    slots += [at - 1 for at in later_parts if words[at] in {"osi", "layer", "layers"}]
     return any(
         at in reading.unknown_at
         and not is_english_word(words[at])
@@ -426,7 +413,7 @@ _SOFTWARE = frozenset(
     "operator operators controller controllers plugin plugins agent agents tool tools app "
     "apps daemon cli server library sdk".split()
 )
-_PLACING = frozenset(
+_PLACING_VERBS = frozenset(
     "works work sits sit runs run lives live belongs belong operates falls fits".split()
 )
 _ASKING_WORDS = frozenset("what which where layer layers osi level row rows".split())
@@ -502,8 +489,8 @@ def _asked_apart(reading: Reading) -> bool:
 def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
     """Whether the unknown word at `at` is part of a hyphenated name asked about: not one
     that describes the ordinary word after it ("an x-user-group *header*"), an English word
-    with a prefix ("re-encodes", "non-tls"), or two words the knowledge's own sentences use
-    together ("user-agent")."""
+    with a prefix ("re-encodes", "multi-cluster"), or two words the knowledge's own
+    sentences use together ("user-agent")."""
     joined, words = reading.tokens.joined, reading.words
     if at not in joined:
         return False

@@ -61,7 +61,8 @@ _LAYER_TEXT_WEIGHT = 1.5  # a layer's description outweighs one entry's sentence
 def _stem(word: str) -> str:
     if word.endswith("ogue"):
         word = word[:-2]  # "dialogue", "catalogue": "dialog", "catalog"
-    word = re.sub(r"iz(?=e|ing|ation)", "is", word)  # "serialize", "serialise": one word
+    if "iz" in word:  # "serialize", "serialise": one word
+        word = re.sub(r"iz(?=e|ing|ation)", "is", word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]

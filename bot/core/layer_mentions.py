@@ -148,26 +148,28 @@ def _layer_at(
 def _range_after(
     tokens: Sequence[str],
     position: int,
+    first: int,
     found: LayerMentions,
+    *,
     skip: set[int],
     joined: frozenset[int],
 ) -> range:
-    """ "l1 to l3", "l4-l7": the layers from a glued one to the next, and the positions
-    read."""
+    """ "l1 to l3", "l4-l7": the layers from a glued one (layer `first`) to the next, and
+    the positions read."""
     if not _WEIGHING.isdisjoint(tokens):
         return range(0)  # "l4 to l7, what's the difference" weighs two layers
     after = position + 1
     if after in joined and after < len(tokens) and after not in skip:
         last = GLUED_LAYER.match(tokens[after])  # "l4-l7"
         if last:
-            add_range(found, int(tokens[position][-1]), int(last.group(1)), after)
+            add_range(found, first, int(last.group(1)), after)
             return range(after, after + 1)
     ahead = tokens[after : position + 3]
     last = GLUED_LAYER.match(ahead[1]) if len(ahead) == 2 and ahead[0] in RANGE else None
     if last is None or position + 2 in skip:
         return range(0)
     found.used.add(after)
-    add_range(found, int(tokens[position][-1]), int(last.group(1)), position + 2)
+    add_range(found, first, int(last.group(1)), position + 2)
     return range(after, position + 3)
 
 
@@ -202,8 +204,9 @@ def find_layer_mentions(
             continue
         glued = GLUED_LAYER.match(word)
         if glued:
-            found.add(int(glued.group(1)), position)
-            consumed.update(_range_after(tokens, position, found, skip, joined))
+            first = int(glued.group(1))
+            found.add(first, position)
+            consumed.update(_range_after(tokens, position, first, found, skip=skip, joined=joined))
             continue
         where = _placed_without_layer(tokens, position, anchor, names, skip)
         if where is not None:

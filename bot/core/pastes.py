@@ -13,11 +13,11 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
 from bot.core.lexicon import is_english_word
 from bot.core.question_shape import (
-    DETERMINERS,
     MAX_TOKENS,
     WH_WORDS,
     is_content,
     opens_a_yes_no_question,
+    past_determiners,
     past_openers,
 )
 from bot.core.subjects import STRESSING
@@ -177,9 +177,7 @@ def subject_slot(words: list[str], named: set[int]) -> tuple[int | None, bool]:
     while start < len(words) and words[start] in WH_WORDS | _LAYER_QUESTION:
         start += 1
     after_auxiliary = start < len(words) and words[start] in AUXILIARIES
-    start += after_auxiliary
-    while start < len(words) and words[start] in DETERMINERS:
-        start += 1
+    start = past_determiners(words, start + after_auxiliary)
     for at in range(start, len(words)):
         if words[at] in GRAMMAR:
             break

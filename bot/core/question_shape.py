@@ -14,6 +14,7 @@ __all__ = [
     "WH_WORDS",
     "is_content",
     "opens_a_yes_no_question",
+    "past_determiners",
     "past_openers",
 ]
 
@@ -27,6 +28,13 @@ _OPENERS = frozenset({"so", "and", "but", "ok", "okay", "um", "uh", "quick", "q"
 WH_WORDS = frozenset("what which where how why who when whats wheres hows".split())
 # Words that may stand before a question's subject: "is *the* ...", "does *our* ...".
 DETERMINERS = frozenset("a an the my our your their his her some any".split())
+
+
+def past_determiners(words: list[str], at: int) -> int:
+    """Where the words from `at` on get past "a", "the", "our" and the like."""
+    while at < len(words) and words[at] in DETERMINERS:
+        at += 1
+    return at
 
 
 def past_openers(words: list[str]) -> int:

@@ -13,9 +13,9 @@ from bot.core.credibility import (
     NETWORK_CONTEXT,
     Context,
     asking_parts,
-    breaks_apart,
     credible,
     is_everyday,
+    part_starts,
 )
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
@@ -133,16 +133,10 @@ def _pointing_back(match: Match, matches: list[Match], words: list[str]) -> Matc
     last word after "that" or "this" is that name again, not another entry it names
     alone (the kube-scheduler)."""
     at = match.start
-    if match.end - at != 1 or at == 0 or words[at - 1] not in {"that", "this"}:
+    if match.end - at != 1 or at == 0 or words[at - 1] not in _POINTERS:
         return match
-    for earlier in matches:
-        if (
-            earlier.end < at
-            and earlier.end - earlier.start > 1
-            and words[earlier.end - 1] == words[at]
-        ):
-            return match._replace(target=earlier.target)
-    return match
+    earlier = _named_before(at, matches, words)
+    return match if earlier is None else match._replace(target=earlier.target)
 
 
 def _named_again(matches: list[Match], words: list[str]) -> list[Match]:
@@ -152,19 +146,28 @@ def _named_again(matches: list[Match], words: list[str]) -> list[Match]:
     taken = {i for m in matches for i in range(m.start, m.end)}
     again = []
     for at in range(1, len(words)):
-        if at in taken or words[at - 1] not in {"that", "this"}:
+        if at in taken or words[at - 1] not in _POINTERS:
             continue
-        earlier = next(
-            (
-                m
-                for m in matches
-                if m.end < at and m.end - m.start > 1 and words[m.end - 1] == words[at]
-            ),
-            None,
-        )
+        earlier = _named_before(at, matches, words)
         if earlier is not None:
             again.append(earlier._replace(start=at, end=at + 1))
     return again
+
+
+_POINTERS = frozenset(("that", "this"))
+
+
+def _named_before(at: int, matches: list[Match], words: list[str]) -> Match | None:
+    """The first name of several words, given before `at`, whose last word is the word at
+    `at` ("the ipvs scheduler" for "scheduler")."""
+    return next(
+        (
+            m
+            for m in matches
+            if m.end < at and m.end - m.start > 1 and words[m.end - 1] == words[at]
+        ),
+        None,
+    )
 
 
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
@@ -178,9 +181,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     # ("lower layers (1 and 2)").
     breaks = frozenset(
         at
-        for at in range(1, len(words))
-        if tokens.clause[at] != tokens.clause[at - 1]
-        or (breaks_apart(tokens, at) and "(" not in tokens.gap(at))
+        for at in part_starts(tokens, len(words))[1:]
+        if tokens.clause[at] != tokens.clause[at - 1] or "(" not in tokens.gap(at)
     )
     layer_words = find_layer_mentions(
         words, index.layer_names, set(), joined=tokens.joined, breaks=breaks

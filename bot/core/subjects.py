@@ -209,7 +209,8 @@ def subjects_asked(
             )
         )
         if asked and match is not first and qualifies(match, words, named, tokens):
-            spare += [match] if several else []
+            if several:
+                spare.append(match)
         elif asked:
             chosen.setdefault(match.target.entry.name, match)
     return _counted_in(chosen, spare, words)

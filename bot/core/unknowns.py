@@ -12,7 +12,7 @@ from bot.core.layer_words import LAYER_WORDS, LAYER_WORDS_ABROAD
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.pastes import subject_slot
-from bot.core.question_shape import DETERMINERS
+from bot.core.question_shape import DETERMINERS, past_determiners
 from bot.core.subjects import said_twice
 from bot.core.text import word_variants
 from bot.core.vocabulary import AUXILIARIES
@@ -249,9 +249,10 @@ def _of_networking(word: str) -> bool:
     return word in NETWORK_CONTEXT or word in _NETWORK_NOUNS
 
 
+# Besides NETWORK_CONTEXT ("traffic", "packet", "pod", "node"…).
 _NETWORK_NOUNS = frozenset(
-    "traffic packet packets handshake frame frames pod pods node nodes connection connections "
-    "request requests call calls east west north south".split()
+    "handshake frame frames connection connections request requests call calls east west "
+    "north south".split()
 )
 
 
@@ -262,10 +263,7 @@ def _asked_after_layer_of(reading: Reading) -> bool:
     words = reading.words
     for at in range(len(words) - 2, 0, -1):
         if words[at] == "of" and words[at - 1] in {"layer", "layers"}:
-            start = at + 1
-            while start < len(words) and words[start] in DETERMINERS:
-                start += 1
-            rest = range(start, len(words))
+            rest = range(past_determiners(words, at + 1), len(words))
             return bool(rest) and all(i in reading.unknown_at for i in rest)
     return False
 
