@@ -79,7 +79,10 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         # side before any name ("l2 vs l3 pod networking, what's the difference").
         if mentions.valid and (
             _names_only_the_setting(reading)
-            or (_layers_compared_first(reading) and not stressed(reading.matches[0], words))
+            or (
+                _layers_compared_first(reading)
+                and not stressed(reading.matches[0], words, reading.named)
+            )
             or (not yes_no and _only_kinds_of_things(reading))
         ):
             layers = tuple(knowledge.layer(n) for n in mentions.valid)
@@ -129,7 +132,7 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
     subjects = tuple(s for s in (_subject(knowledge, m) for m in reading.subjects) if s.layers)
     if (
         not first.target.entry.layers
-        and not stressed(first, reading.words)
+        and not stressed(first, reading.words, reading.named)
         and not _asked_again_as_it(first, reading)
         # "…a statefulset with stable hostnames… does that make statefulset a…": named
         # twice, it is what the message is about.

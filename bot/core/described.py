@@ -75,7 +75,7 @@ def by_description(
     if (
         found.name is not None
         and not subject_unknown
-        and not stressed(reading.matches[0], reading.words)
+        and not stressed(reading.matches[0], reading.words, reading.named)
         and not _opens_with_the_act(reading)
         # "haproxy that just forwards tcp, which layer": a tool asked about keeps its place.
         and not _a_tool_by_name(reading, found.name)

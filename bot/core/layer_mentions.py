@@ -50,6 +50,7 @@ from bot.core.layer_words import (
     osi_numbers,
 )
 from bot.core.lexicon import is_english_word
+from bot.core.question_shape import is_content
 from bot.core.vocabulary import GRAMMAR, STOPWORDS
 
 if TYPE_CHECKING:
@@ -194,11 +195,9 @@ def find_layer_mentions(
     can be placed next to it ("the one right above the cables").
     """
     found = LayerMentions()
-    consumed: set[int] = set()  # read as part of an earlier mention ("above *transport*")
+    # Positions read as part of an earlier mention ("above *transport*").
+    consumed = _mnemonics_and_guesses(tokens, names, skip, found)
     anchor: _Anchor = partial(_layer_at, tokens, names=names, skip=skip, placed=placed or {})
-    for layer, positions in mnemonic_layers(tokens):
-        found.add(layer, *positions)
-        consumed.update(positions)
     for position, word in enumerate(tokens):
         if position in skip or position in consumed:
             continue
@@ -260,6 +259,69 @@ def find_layer_mentions(
     if not found.numbers:
         _whole_question_layer(tokens, names, skip, found)
     return found
+
+
+def _mnemonics_and_guesses(
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+) -> set[int]:
+    """The layers a mnemonic's words point at and those named with a guess at their
+    number, read before anything else; the positions read."""
+    read: set[int] = set()
+    for layer, positions in mnemonic_layers(tokens):
+        found.add(layer, *positions)
+        read.update(positions)
+    return read | _numbers_guessed(tokens, names, skip, found)
+
+
+def _numbers_guessed(
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+) -> set[int]:
+    """ "presentation is 6 or 5?", "is transport l3 or l4", "data link = layer 2?": the
+    numbers after a layer's name guess at its number, so the name is the layer asked
+    about; the positions read."""
+    read: set[int] = set()
+    for at in range(len(tokens) - 1):
+        size = next((n for n in (2, 1) if "".join(tokens[at : at + n]) in names), 0)
+        if not size or skip.intersection(range(at, at + size)) or at in read:
+            continue
+        if at and tokens[at - 1] in _OWNERS:
+            continue  # "is my app l4 or l7": an app of one's own, not the layer
+        end = at + size
+        end += end < len(tokens) and tokens[end] in LAYER_WORDS
+        end += end < len(tokens) and tokens[end] in _GUESSING
+        guessed = _guessed_numbers(tokens, end, skip)
+        if guessed > end:
+            found.add(names["".join(tokens[at : at + size])], *range(at, guessed))
+            read.update(range(at, guessed))
+    return read
+
+
+_OWNERS = frozenset("my our your their his her its".split())
+_GUESSING = frozenset({"is", "was", "="})
+
+
+def _guessed_numbers(tokens: Sequence[str], start: int, skip: set[int]) -> int:
+    """Where a run of guessed layer numbers from `start` ends ("6 or 5", "l3 or l4",
+    "layer 2"); `start` when there is none, or when a bare number counts something
+    ("session is 5 minutes")."""
+    end = start
+    while end < len(tokens) and end not in skip:
+        word = tokens[end]
+        if GLUED_LAYER.match(word):
+            end += 1
+        elif word in LAYER_WORDS and end + 1 < len(tokens) and tokens[end + 1].isdigit():
+            end += 2
+        elif word.isdigit() and word in NUMBER_WORDS:
+            end += 1
+            if end < len(tokens) and tokens[end] not in JOINERS and is_content(tokens[end]):
+                return start  # "5 minutes"
+        else:
+            break
+        if end + 1 < len(tokens) and tokens[end] in {"or", "and"}:
+            end += 1
+        else:
+            return end
+    return end - 1 if end > start and tokens[end - 1] in {"or", "and"} else end
 
 
 def _placed_without_layer(

@@ -289,7 +289,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         subjects=subjects_asked(ranked, words, tokens, named, mentions.used),
         # "http itself is which layer": a name stressed is asked about, everyday or not.
         generic=all(
-            (is_everyday(m, words) and not stressed(m, words)) or set_aside(m, words, named)
+            (is_everyday(m, words) and not stressed(m, words, named)) or set_aside(m, words, named)
             for m in ranked
         ),
         mentions=mentions,

@@ -93,6 +93,8 @@ def qualifies(
     bare-metal pods")."""
     if not any(at < match.start - 1 for at in named):
         return False  # alone, it is the subject: "iptables mode, which layer"
+    if _asked_for_last(match, words, named):
+        return False  # "…, what layer goes on the diagram for metallb"
     # "in iptables mode", "in ebpf dataplane mode": the mode word at most one word on;
     # "an envoy-based ingress controller": what another is built on.
     mode = not _MODE.isdisjoint(words[match.end - 1 : match.end + 2])
@@ -155,7 +157,7 @@ def subjects_asked(
     # comparing or by an "and"/"or" between the two ("is flannel the simplest cni? and
     # what layer is it" joins two questions, not two names).
     compares = not (JOINING - AND_OR).isdisjoint(words)
-    if stressed(first, words) and not compares:
+    if stressed(first, words, named) and not compares:
         return [first]  # "kube-router replaces kube-proxy, but what layer is kube-router itself"
 
     def joined(match: Match) -> bool:
@@ -277,14 +279,14 @@ def _paired_with_a_layer(match: Match, words: list[str], layer_words: set[int]) 
     return words[after] not in LAYER_WORDS or after + 1 in layer_words
 
 
-def stressed(match: Match, words: list[str]) -> bool:
+def stressed(match: Match, words: list[str], named: frozenset[int] = frozenset()) -> bool:
     """Whether the question stresses this name as the one it asks about: "is the hpa
     *itself* at some layer", "what osi layer is kube-router itself", "…and got a 34.x ip —
     what osi layer is *that* lb?"."""
     if match.end < len(words) and words[match.end] in STRESSING:
         return True
     start = match.start
-    if _asked_for_last(match, words):
+    if _asked_for_last(match, words, named):
         return True
     return (
         start >= 2  # a verb and "that" before the name
@@ -299,12 +301,21 @@ def stressed(match: Match, words: list[str]) -> bool:
 _ASKING_WHERE = frozenset("layer layers level where".split())
 
 
-def _asked_for_last(match: Match, words: list[str]) -> bool:
-    """ "envoy uses tls, what layer is tls?", "…, so where is kube-proxy": a question
-    that ends asking where its last name sits, after others."""
+def _asked_for_last(match: Match, words: list[str], named: frozenset[int] = frozenset()) -> bool:
+    """ "envoy uses tls, what layer is tls?", "…, so where is kube-proxy", "… — osi layer
+    of the vpc cni": a question that ends asking where its last name sits, after others."""
     start = match.start
     while start >= 3 and words[start - 1] in DETERMINERS:
         start -= 1  # "which layer is a loadbalancer service"
+    if start >= 2 and words[start - 1] in {"of", "for"} and not _more_after(match, words):
+        # "osi layer of the vpc cni", "what layer goes on the diagram for metallb": the
+        # layer asked just before, with no other name between; not "which layer are frames
+        # built out of packets", whose subject follows the verb.
+        for at in range(start - 2, max(-1, start - 2 - _LAYER_OF_REACH), -1):
+            if at in named or words[at] in AUXILIARIES:
+                return False
+            if words[at] in _ASKING_WHERE - {"where"}:
+                return True
     if start >= 2 and words[start - 1] in {"does", "do"} and words[start - 2] in _ASKING_WHERE:
         # "ovn uses geneve for the overlay — where does geneve land in the osi model"
         rest = words[match.end :]
@@ -315,6 +326,13 @@ def _asked_for_last(match: Match, words: list[str]) -> bool:
         and words[start - 2] in _ASKING_WHERE
         and not any(is_content(word) for word in words[match.end :])
     )
+
+
+_LAYER_OF_REACH = 5  # words from "layer" to "of"/"for": "what layer goes on the diagram for"
+
+
+def _more_after(match: Match, words: list[str]) -> bool:
+    return any(is_content(word) for word in words[match.end :])
 
 
 # Verbs that place a thing: "where does geneve *land*", "which layer does it *sit* at".
@@ -374,7 +392,7 @@ def subject_rank(
     return (
         aside,
         outside_question,
-        not stressed(match, words),
+        not stressed(match, words, named),
         match.target.entry.name not in repeated,
         match.target.layer is None,
         match.target.entry.kind is not EntryKind.TOOL,

@@ -1585,6 +1585,30 @@ THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
     ("our builds run as tekton tasks inside the cluster — is tekton at some layer", ()),
 ]
 
+TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # Numbers after a layer's name guess at its number: the name is the layer asked.
+    ("i always forget: presentation is 6 or 5?", (6,)),
+    ("is transport l3 or l4", (4,)),
+    ("session layer = 5 or 6?", (5,)),
+    ("data link is l2 or l3?", (2,)),
+    ("is presentation layer 5", (6,)),
+    ("transport is l4 and network is l3 right?", (4, 3)),
+    ("session is 5 minutes", ()),
+    # "…, osi layer of the X" and "what layer goes on the diagram for X" ask about X, after
+    # the other names that set the scene.
+    (
+        "@osi-bot aws vpc cni giving pods secondary ips off the enis — osi layer of the vpc cni",
+        (3,),
+    ),
+    (
+        "metallb in bgp mode announcing to the fortigates, what layer goes on the diagram for "
+        "metallb",
+        (4,),
+    ),
+    ("aws api gateway fronting the lambdas and one eks svc, osi layer of the api gateway?", (7,)),
+    ("at which layer are frames built out of packets?", (2,)),
+]
+
 
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
@@ -1618,6 +1642,7 @@ THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
         *TWENTY_SIXTH_BLIND_EVALUATION_FAMILIES,
         *TWENTY_SEVENTH_BLIND_EVALUATION_FAMILIES,
         *THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE,
+        *TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
