@@ -257,10 +257,14 @@ def _names_only_the_setting(reading: Reading) -> bool:
         return False
     # "what lives in the presentation layer of a service mesh": asked what is in a layer,
     # the thing it belongs to sets the scene too.
-    setting = _SETTING | {"of"} if words[0] in _ASKING_WHAT_IS_IN else _SETTING
+    # "transport-level bits of a k8s svc": a message opening with the layer, too.
+    heads = all(w in _SETTING_FILLER for w in words[:first_layer])
+    setting = _SETTING | {"of"} if words[0] in _ASKING_WHAT_IS_IN or heads else _SETTING
     named = reading.named
     for match in reading.matches:
         if match.start < first_layer:
+            if _in_an_opening_circumstance(reading, match):
+                continue
             return False
         if not _CIRCUMSTANCE.isdisjoint(words[first_layer : match.start]):
             continue  # "what happens at layer two when a pod sends a packet"
@@ -275,6 +279,22 @@ def _names_only_the_setting(reading: Reading) -> bool:
         if words[before] not in setting:
             return False
     return True
+
+
+def _in_an_opening_circumstance(reading: Reading, match: Match) -> bool:
+    """ "when my pod opens a connection to the orders svc, what's the transport layer's part
+    in that": a name in the circumstance the message opens with, set apart from the
+    question, which names the layer before pointing back ("when metallb announces an ip,
+    is that l2?" asks about what metallb does)."""
+    words, first_layer = reading.words, min(reading.mentions.used)
+    return (
+        words[0] in _CIRCUMSTANCE
+        and any(breaks_apart(reading.tokens, at) for at in range(match.end, first_layer + 1))
+        and _POINTERS.isdisjoint(words[match.end : max(reading.mentions.used)])
+    )
+
+
+_POINTERS = frozenset("that this it those these".split())
 
 
 _ASKING_WHAT_IS_IN = frozenset("what whats who anything".split())

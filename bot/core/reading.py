@@ -21,6 +21,7 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
 from bot.core.layer_words import is_layer_number, placed_things
 from bot.core.lexicon import is_english_word
+from bot.core.parts import parts_named_by_kind, without_wholes
 from bot.core.pastes import (
     Paste,
     asks_about_a_thing,
@@ -154,20 +155,25 @@ def _named_again(matches: list[Match], words: list[str]) -> list[Match]:
     return again
 
 
-_POINTERS = frozenset(("that", "this"))
+_POINTERS = frozenset(("that", "this", "the"))
 
 
 def _named_before(at: int, matches: list[Match], words: list[str]) -> Match | None:
     """The first name of several words, given before `at`, whose last word is the word at
     `at` ("the ipvs scheduler" for "scheduler")."""
-    return next(
-        (
-            m
-            for m in matches
-            if m.end < at and m.end - m.start > 1 and words[m.end - 1] == words[at]
-        ),
-        None,
-    )
+    return next((m for m in matches if m.end < at and _ends_with(m, words, words[at])), None)
+
+
+def _ends_with(match: Match, words: list[str], word: str) -> bool:
+    """Whether a name of several words ends with `word` ("the ipvs scheduler"), or one
+    written as one word does ("HTTPRoute" for "route")."""
+    last = words[match.end - 1]
+    if match.end - match.start > 1:
+        return last == word
+    return len(word) >= _LEAST_ENDING and last != word and last.endswith(word)
+
+
+_LEAST_ENDING = 4  # letters: "route", "policy", "probe"; not "ip" in "clusterip"
 
 
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
@@ -221,7 +227,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
             matches.append(typo)
     matches = [_pointing_back(m, matches, words) for m in matches]
     matches += _named_again(matches, words)
-    parts = _without_wholes(matches, words)
+    matches += parts_named_by_kind(knowledge, matches, words)
+    parts = without_wholes(matches, words)
     # A whole beside its part ("a NetworkPolicy egress rule") is no unknown word either.
     wholes = {i for m in matches if m not in parts for i in range(m.start, m.end)}
     matches = parts
@@ -301,11 +308,6 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     )
 
 
-# A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
-# "svc of type LoadBalancer".
-_PART_REACH = 3
-
-
 _COUNTING_FROM = frozenset("count counting counted up down starting start".split())
 
 
@@ -375,23 +377,6 @@ def _listed_beside(match: Match, exact: list[Match], tokens: Tokens) -> Match:
         if between or "," in tokens.gap(second.start):
             return match._replace(target=match.target._replace(everyday=False, vouched=True))
     return match
-
-
-def _without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
-    """The names found, less any whole (the knowledge's `part_of`) written beside one of
-    its parts: "nodeport svc" is a NodePort Service, not also every Service; but "gateway
-    api vs tcproute" sets them side by side."""
-
-    def beside_a_part(whole: Match) -> bool:
-        for part in matches:
-            if whole.target.entry.name not in part.target.entry.part_of:
-                continue
-            between = words[min(part.end, whole.end) : max(part.start, whole.start)]
-            if len(between) <= _PART_REACH and JOINING.isdisjoint(between):
-                return True
-        return False
-
-    return [m for m in matches if not beside_a_part(m)]
 
 
 def _asks_origin(words: list[str], clause: list[int]) -> bool:

@@ -1607,6 +1607,24 @@ TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ..
     ),
     ("aws api gateway fronting the lambdas and one eks svc, osi layer of the api gateway?", (7,)),
     ("at which layer are frames built out of packets?", (2,)),
+    # A layer heading the message, or asked after a circumstance naming things, is asked.
+    ("transport-level bits of a k8s svc, what are they", (4,)),
+    (
+        "when my pod opens a connection to the orders svc, what's the transport layer's part "
+        "in that",
+        (4,),
+    ),
+    ("when metallb announces an ip, is that l2?", (4,)),
+    # "the route" after "HTTPRoute" is that route: a one-word name ending in the word.
+    ("HTTPRoute splitting 90/10 between stable and canary — what layer is the route", (7,)),
+    # A word right after a whole that only one of its parts' names leaves names that part.
+    ("livenessProbe with exec: cat /tmp/healthy — what layer is that probe", ()),
+    ("readinessProbe with tcpSocket on 8080, layer", (4,)),
+    (
+        "on eks we just set the svc type to LoadBalancer and aws does the rest. what osi layer "
+        "is that kind of svc",
+        (4,),
+    ),
 ]
 
 

@@ -1,0 +1,87 @@
+"""Wholes and their parts, as the knowledge's `part_of` links them: "a NetworkPolicy
+egress rule" is the rule, "livenessProbe with exec" the exec probe."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.core.matching import Match, Target
+from bot.core.relations import LinkKind
+from bot.core.subjects import JOINING
+from bot.core.text import tokenize
+from bot.core.vocabulary import GRAMMAR
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import Entry, Knowledge
+
+__all__ = ["parts_named_by_kind", "without_wholes"]
+
+# A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
+# "svc of type LoadBalancer".
+_PART_REACH = 3
+
+
+def without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
+    """The names found, less any whole (the knowledge's `part_of`) written beside one of
+    its parts, there or named again: "nodeport svc" is a NodePort Service, not also every
+    Service; but "gateway api vs tcproute" sets them side by side."""
+
+    def beside_a_part(whole: Match) -> bool:
+        for part in matches:
+            if whole.target.entry.name not in part.target.entry.part_of:
+                continue
+            between = words[min(part.end, whole.end) : max(part.start, whole.start)]
+            if len(between) <= _PART_REACH and JOINING.isdisjoint(between):
+                return True
+        return False
+
+    # "livenessProbe with exec … what layer is that probe": the whole named again is that
+    # part too.
+    beside = {m.target.entry.name for m in matches if beside_a_part(m)}
+    return [m for m in matches if m.target.entry.name not in beside]
+
+
+def parts_named_by_kind(
+    knowledge: Knowledge, matches: list[Match], words: list[str]
+) -> list[Match]:
+    """The part a word right after its whole names by its kind (see `_kind_words`):
+    "livenessProbe with exec" is the exec probe, as "readinessProbe with httpGet" is the
+    httpGet probe by its own name."""
+    taken = {i for m in matches for i in range(m.start, m.end)}
+    found = []
+    for whole in matches:
+        kinds = _kind_words(knowledge, whole.target.entry)
+        for at in range(whole.end, min(len(words), whole.end + _PART_REACH)):
+            if at in taken:
+                break
+            part = kinds.get(words[at])
+            if part is not None:
+                found.append(Match(Target(part), at, at + 1))
+                break
+            if words[at] not in GRAMMAR:
+                break  # "with", "using", "a": only small words between
+    return found
+
+
+def _kind_words(knowledge: Knowledge, whole: Entry) -> dict[str, Entry]:
+    """Each part's names less the word every part's name shares ("exec" of "exec probe",
+    "command" of "command probe"), when that leaves one word no other part's names leave."""
+    parts = [
+        part
+        for link in knowledge.related(whole.name)
+        if link.kind is LinkKind.INCLUDES and (part := knowledge.find(link.name)) is not None
+    ]
+    if len(parts) < _LEAST_PARTS:
+        return {}
+    shared = set.intersection(*(set(tokenize(part.name)) for part in parts))
+    owners: dict[str, set[str]] = {}
+    for part in parts:
+        for name in (part.name, *part.aliases):
+            rest = [word for word in tokenize(name) if word not in shared]
+            if len(rest) == 1:
+                owners.setdefault(rest[0], set()).add(part.name)
+    by_name = {part.name: part for part in parts}
+    return {word: by_name[names.pop()] for word, names in owners.items() if len(names) == 1}
+
+
+_LEAST_PARTS = 2  # a family: "probe" is shared only when there are several kinds
