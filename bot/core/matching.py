@@ -8,6 +8,7 @@ letter and have a similar length, so their cost stays flat as the knowledge grow
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -68,6 +69,11 @@ _new_target = functools.partial(tuple.__new__, Target)  # a stored row, without 
 # Typo lookups remembered per index: chat repeats its words, and a long paste more so.
 _TYPO_MEMO_SIZE = 4096
 _NO_KEYS: tuple[list[str], list[int], list[Target]] = ([], [], [])
+
+
+# A name numbered as a device: letters, then a number (hex digits after it) or a
+# placeholder ("eth0", "veth3a1f", "vethXXXX").
+_NUMBERED = re.compile(r"([a-z]{3,}?)(?:[0-9][0-9a-f]*|x{3,})")
 
 
 class AliasIndex:
@@ -178,8 +184,20 @@ class AliasIndex:
                         position += size
                         break
             if found is None:
+                numbered = self._numbered(tokens, position, skip, joined)
+                if numbered is not None:
+                    matches.append(Match(numbered, position, position + 1))
                 position += 1
         return matches
+
+    def _numbered(
+        self, tokens: Sequence[str], position: int, skip: set[int], joined: frozenset[int]
+    ) -> Target | None:
+        """The name a word numbers as devices are numbered: "veth3a1f", "vethXXXX"."""
+        if position in skip or position in joined:
+            return None
+        numbered = _NUMBERED.fullmatch(tokens[position])
+        return self._lookup([numbered.group(1)]) if numbered else None
 
     def _longest_possible(self, tokens: Sequence[str], position: int) -> int:
         """How many words from `position` could still spell one name, read run together.

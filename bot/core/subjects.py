@@ -10,7 +10,7 @@ from bot.core.credibility import breaks_apart, is_everyday
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS
 from bot.core.lexicon import is_english_word
-from bot.core.question_shape import AND_OR, DETERMINERS, is_content
+from bot.core.question_shape import AND_OR, DETERMINERS, WH_WORDS, is_content
 from bot.core.vocabulary import AUXILIARIES, COPULAS, GRAMMAR, STOPWORDS
 
 if TYPE_CHECKING:
@@ -366,10 +366,28 @@ def _in_a_relative_clause(
             # Not "tor switches, which layer is stp": a question of its own.
             asking = words[at + 1] in LAYER_WORDS or breaks_apart(tokens, at)
             return at - 1 in named and not asking
+        noun = at - 2 in named and words[at - 1] not in STOPWORDS  # "vethXXXX interfaces"
+        if words[at] in _CONTACT and (at - 1 in named or noun) and at > 1:
+            # "the vethXXXX interfaces i see in ip link": a clause without "that".
+            return not breaks_apart(tokens, at) and tokens.clause[at] == tokens.clause[at - 1]
     return False
 
 
+_CONTACT = frozenset({"i", "we", "you"})  # who opens a clause with no "that"
+
+
 _RELATIVE_REACH = 8  # words back to "that"
+
+
+def _opened_by_a_question_word(words: list[str], tokens: Tokens) -> set[int]:
+    """With no question mark, the clauses a question word opens ("what layer is an aws
+    nlb. we put one in front of the mqtt brokers"), else the last."""
+    opened = {
+        tokens.clause[at]
+        for at, word in enumerate(words)
+        if word in WH_WORDS - {"when"} and (at == 0 or tokens.clause[at - 1] != tokens.clause[at])
+    }
+    return opened or {max(tokens.clause, default=0)}
 
 
 def subject_rank(
@@ -387,7 +405,7 @@ def subject_rank(
         or _in_a_relative_clause(match, words, named, tokens)
     )
     clause = tokens.clause[match.start]
-    asking = tokens.questions or {max(tokens.clause, default=0)}
+    asking = tokens.questions or _opened_by_a_question_word(words, tokens)
     outside_question = clause not in asking
     return (
         aside,

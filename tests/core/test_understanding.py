@@ -1625,6 +1625,24 @@ TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ..
         "is that kind of svc",
         (4,),
     ),
+    # A name numbered as devices are ("vethXXXX", "veth3a1f") is that name; one in a clause
+    # with no "that" describing a name ("… interfaces i see in ip link") is no subject.
+    ("veth3a1f interfaces, which layer", (2,)),
+    (
+        "the host-side vethXXXX interfaces i see in ip link — which layer do they work at",
+        (2,),
+    ),
+    (
+        "our junior asked why we need an Ingress when we already have a LoadBalancer svc. "
+        "layer of each pls so i can explain",
+        (7, 4),
+    ),
+    # With no question mark, the sentence a question word opens asks.
+    (
+        "what layer is an aws nlb. we put one in front of the mqtt brokers last week and the "
+        "diagram has a blank",
+        (4,),
+    ),
 ]
 
 
