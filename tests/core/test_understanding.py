@@ -1645,6 +1645,37 @@ TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ..
     ),
 ]
 
+# The layers' descriptions say what each does in the classic model and in a cluster, so
+# questions in either's words find it.
+WHAT_EACH_LAYER_DOES: list[tuple[str, tuple[int, ...]]] = [
+    (
+        "flow control and error detection on a single link between two directly connected boxes, "
+        "which layer?",
+        (2,),
+    ),
+    (
+        "carrying pod traffic inside tunnels between nodes so pods on different hosts can talk — "
+        "layer?",
+        (2,),
+    ),
+    ("broadcasts reaching every pod on the same host bridge — which layer's thing is that", (2,)),
+    ("which layer turns my go struct into json bytes for the wire", (6,)),
+    ("what layer checks the certificate chain before any http gets exchanged", (6,)),
+    ("which layer decides how a packet gets from a pod on node a to a pod on node b", (3,)),
+    (
+        "client 203.0.113.9 keeps landing on pod-2 for three hours straight because of affinity, "
+        "which layer is that",
+        (5,),
+    ),
+    (
+        "hitting the dashboard without being logged in bounces you to the sso page at the edge — "
+        "which layer is doing that",
+        (7,),
+    ),
+    ("which layer decides what node a pod gets scheduled onto", ()),
+    ("the service talks to the other service, layer?", ()),
+]
+
 
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
@@ -1679,6 +1710,7 @@ TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ..
         *TWENTY_SEVENTH_BLIND_EVALUATION_FAMILIES,
         *THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE,
         *TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES,
+        *WHAT_EACH_LAYER_DOES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
