@@ -123,6 +123,15 @@ def _subject(knowledge: Knowledge, match: Match) -> Subject:
     return Subject(entry, tuple(knowledge.layer(n) for n in claimed), focus, match.typed)
 
 
+def _alone_in_the_question(match: Match, reading: Reading) -> bool:
+    """ "does the kubelet get an osi layer? it talks to the cni after all": the one name in
+    the question, the others only in what is said around it."""
+    clause, questions = reading.tokens.clause, reading.tokens.questions
+    return clause[match.start] in questions and all(
+        clause[m.start] not in questions for m in reading.matches if m is not match
+    )
+
+
 def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer:
     # The asked-about subject comes first. A thing with no layer of its own (a Deployment,
     # the kubelet) is only where the rest happens, and no side of a comparison: beside
@@ -137,6 +146,7 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         # "…a statefulset with stable hostnames… does that make statefulset a…": named
         # twice, it is what the message is about.
         and first.target.entry.name not in said_twice(reading.matches)
+        and not _alone_in_the_question(first, reading)
     ):
         # Not one set aside: "a Namespace (the k8s kind, not a linux netns)".
         placed = [m for m in reading.matches if not reading.set_aside(m)]

@@ -46,7 +46,7 @@ from bot.core.subjects import (
     subject_rank,
     subjects_asked,
 )
-from bot.core.text import strip_chat_noise, tokenize_compounds
+from bot.core.text import strip_chat_noise, tokenize, tokenize_compounds
 from bot.core.vocabulary import AUXILIARIES, HELP_WORDS
 
 if TYPE_CHECKING:
@@ -140,17 +140,24 @@ def _pointing_back(match: Match, matches: list[Match], words: list[str]) -> Matc
     return match if earlier is None else match._replace(target=earlier.target)
 
 
-def _named_again(matches: list[Match], words: list[str]) -> list[Match]:
+def _named_again(matches: list[Match], exact: list[Match], words: list[str]) -> list[Match]:
     """ "…the clientip session affinity we turned on, right? what osi layer is that
     affinity thing": the last word of a name given before, after "that" or "this", is that
-    name again."""
+    name again, even one that alone read as an everyday word ("when the overlay slaps an
+    outer udp header on it, what layer is that tunnel")."""
     taken = {i for m in matches for i in range(m.start, m.end)}
     again = []
     for at in range(1, len(words)):
         if at in taken or words[at - 1] not in _POINTERS:
             continue
-        earlier = _named_before(at, matches, words)
-        if earlier is not None:
+        earlier = _named_before(at, exact, words)
+        if earlier is None:
+            continue
+        # An everyday word needs the pointer to end its phrase ("that tunnel considered"),
+        # not begin a longer one ("that tunnel vision").
+        following = words[at + 1] if at + 1 < len(words) else ""
+        ends = not is_content(following) or following.endswith(("ed", "ing"))
+        if earlier in matches or ends:
             again.append(earlier._replace(start=at, end=at + 1))
     return again
 
@@ -169,7 +176,11 @@ def _ends_with(match: Match, words: list[str], word: str) -> bool:
     written as one word does ("HTTPRoute" for "route")."""
     last = words[match.end - 1]
     if match.end - match.start > 1:
-        return last == word
+        return word in {last, last.removesuffix("s")}  # "overlay tunnels" for "tunnel"
+    # "the overlay … that tunnel": the last word of the name it stands for.
+    named = tokenize(match.target.entry.name)
+    if len(named) > 1 and word in {named[-1], named[-1].removesuffix("s")}:
+        return True
     return len(word) >= _LEAST_ENDING and last != word and last.endswith(word)
 
 
@@ -226,7 +237,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
             matches.append(typo)
     matches = [_pointing_back(m, matches, words) for m in matches]
-    matches += _named_again(matches, words)
+    matches += _named_again(matches, exact, words)
     matches += parts_named_by_kind(knowledge, matches, words)
     parts = without_wholes(matches, words)
     # A whole beside its part ("a NetworkPolicy egress rule") is no unknown word either.

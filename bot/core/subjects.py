@@ -156,7 +156,7 @@ def subjects_asked(
     # network policy"): it is a subject of its own only when the question joins them, by
     # comparing or by an "and"/"or" between the two ("is flannel the simplest cni? and
     # what layer is it" joins two questions, not two names).
-    compares = not (JOINING - AND_OR).isdisjoint(words)
+    compares = _compares(words)
     if stressed(first, words, named) and not compares:
         return [first]  # "kube-router replaces kube-proxy, but what layer is kube-router itself"
 
@@ -193,7 +193,10 @@ def subjects_asked(
         # tool, or a phrase right after any name, is that one's; "tls mtls" are two.
         phrase = match.end - match.start > 1 and match.start in ends
         follows = match.target.entry.kind is EntryKind.CONCEPT and (match.start in tools or phrase)
-        follows = follows and not breaks_apart(tokens, match.start)  # "linux bridge, veth"
+        # "linux bridge, veth", "ethernet frame / ip packet": a list, not one phrase.
+        follows = follows and not (
+            breaks_apart(tokens, match.start) or "/" in tokens.gap(match.start)
+        )
         asked = match is first or (
             not follows
             and (
@@ -218,6 +221,24 @@ def subjects_asked(
     return _counted_in(chosen, spare, words)
 
 
+def _compares(words: list[str]) -> bool:
+    """Whether a word sets things side by side: "geneve vs vxlan", "same layer?", "are
+    they different"; not "pods on different physical servers reach each other"."""
+    for at, word in enumerate(words):
+        if word not in JOINING or word in AND_OR:
+            continue
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if word == "each" and following == "other":
+            continue  # "reach each other"
+        if word in _QUALIFYING and is_content(following) and following not in LAYER_WORDS:
+            continue  # "different physical servers", "the same namespace"; not "same layer"
+        return True
+    return False
+
+
+_QUALIFYING = frozenset({"different", "same"})  # before a noun they only describe it
+
+
 def _counted_in(chosen: dict[str, Match], spare: list[Match], words: list[str]) -> list[Match]:
     """The names asked about, with those that only say what another is for or does added
     up to the count asked of: "calico just for netpol on top of the aws vpc cni, are those
@@ -237,6 +258,7 @@ _COUNTS = {"two": 2, "both": 2, "three": 3}
 _FEW = frozenset("two three both".split())
 _THEM = frozenset("them those these the".split())
 _PLURAL_POINTING = frozenset("they those these".split())
+_EACH_ALONE = frozenset({"to", "one", "ones", "sits", "sit", "goes", "belongs", "lives"})
 
 
 def _asks_of_several(words: list[str], joined: frozenset[int] = frozenset()) -> bool:
@@ -252,6 +274,7 @@ def _asks_of_several(words: list[str], joined: frozenset[int] = frozenset()) -> 
         )
         or (word in {"each", "both", "which"} and following == "of" and after in _THEM)
         or (word in AUXILIARIES and following == "each")  # "which layer is each?"
+        or (word == "each" and following in _EACH_ALONE)  # "map each to its layer"
         or (word == "are" and following in _PLURAL_POINTING)
         or (word == "all" and following in _FEW)
         or (word == "both" and not (following and is_content(following)))  # "for both"

@@ -1676,6 +1676,26 @@ WHAT_EACH_LAYER_DOES: list[tuple[str, tuple[int, ...]]] = [
     ("the service talks to the other service, layer?", ()),
 ]
 
+TWENTY_NINTH_AND_THIRTIETH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # The one name in the question is asked, whatever the sentence after it names.
+    ("does the kubelet get an osi layer? it talks to the cni after all", ()),
+    # "that tunnel" points back at the overlay, even where "overlay" alone reads as a word.
+    (
+        "when the overlay slaps an outer udp header with a vni on it, what layer is that "
+        "tunnel considered",
+        (2,),
+    ),
+    ("the overlay on my screen is broken, is that tunnel vision lol", ()),
+    # "different servers" and "each other" compare nothing; "each to its layer" asks of all.
+    (
+        "overlay tunnels so pods on different physical servers can reach each other, which layer",
+        (2,),
+    ),
+    ("ethernet frame / ip packet / tcp segment — map each to its layer", (4, 3, 2)),
+    ("icmp vs udp for the health checks — layer of each", (4, 3)),
+    ("metallb and haproxy on different layers?", (5, 4)),
+]
+
 
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
@@ -1711,6 +1731,7 @@ WHAT_EACH_LAYER_DOES: list[tuple[str, tuple[int, ...]]] = [
         *THE_REVIEWED_RULES_KEEP_TO_THEIR_PLACE,
         *TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES,
         *WHAT_EACH_LAYER_DOES,
+        *TWENTY_NINTH_AND_THIRTIETH_BLIND_EVALUATION_FAMILIES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
