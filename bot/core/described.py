@@ -163,15 +163,23 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
         for at in range(1, len(words) - 1)
         if words[at - 1] in {"layer", "osi"} and words[at + 1] in _PLACING_VERBS
     ]
-    # "…section of the platform doc: kyverno, osi layer or n/a?": named right before the
-    # part that asks.
-    slots += [at - 1 for at in later_parts if words[at] in {"osi", "layer", "layers"}]
+    # "…: kyverno, osi layer or n/a?", "jaeger, which layer? it sees every http span":
+    # named right before the part that asks.
+    slots += [at - 1 for at in later_parts if _asks_for_the_layer(words, at)]
     return any(
         at in reading.unknown_at
         and not is_english_word(words[at])
         and not knowledge.descriptions.knows(words[at])
         for at in slots
     )
+
+
+def _asks_for_the_layer(words: list[str], at: int) -> bool:
+    """Whether the words from `at` ask for a layer: "osi layer"; "which layer" after the
+    one word the message opens with ("jaeger, which layer?")."""
+    if words[at] in {"which", "what"} and at == 1:
+        at += 1
+    return at < len(words) and words[at] in {"osi", "layer", "layers"}
 
 
 def _points_at_the_act(reading: Reading) -> bool:
@@ -509,6 +517,8 @@ def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
     following = words[end] if end < len(words) else ""
     # "external-secrets operator" names software; "an x-user-group header" a header.
     ordinary = following not in _ASKING_WORDS and following not in _SOFTWARE
+    # "is kube-state-metrics tied to …": a verb after it says what the named thing does.
+    ordinary = ordinary and not following.endswith("ed")
     return not (is_english_word(following) and ordinary)
 
 

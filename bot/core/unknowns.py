@@ -215,9 +215,14 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         # before a comma only sets the scene.
         and not any(breaks_apart(tokens, i) for i in range(at + 1, subject.start + 1))
         and not _an_action(reading.words[at])  # "exposing via NodePort puts us at l4?"
+        # "someone said aws elb is l7 …": after who does it, a word is what they do.
+        and not (at and reading.words[at - 1] in _WHO)
         and reading.words[at] not in COMPARING  # "is a nic lower than a linux bridge?"
         for at in reading.unknown_at
     )
+
+
+_WHO = frozenset("i we you they he she someone somebody everyone people".split())
 
 
 def _its_own_layers(reading: Reading, subject: Match) -> bool:
@@ -232,13 +237,16 @@ def _its_own_layers(reading: Reading, subject: Match) -> bool:
 def _asked_before_its_setting(reading: Reading) -> bool:
     """ "which layer is the coffee machine on lol, facilities put it on the wifi": the
     question asks about a thing the knowledge does not know, and every name it does know
-    only says where that thing is."""
+    only says where that thing is, or is only in what is said around the question."""
     words = reading.words
     slot, after_auxiliary = subject_slot(words, set(reading.named))
     if not after_auxiliary or slot is None or slot not in reading.unknown_at:
         return False
     # "which layer is east-west traffic in the mesh", "the handshake in tls": words of
     # networking name what happens in the place, which is then the thing asked about.
+    clause, questions = reading.tokens.clause, reading.tokens.questions
+    if clause[slot] in questions and all(clause[m.start] not in questions for m in reading.matches):
+        return True  # "does terraform have an osi layer? we manage the vpcs with it"
     first = min(m.start for m in reading.matches)
     if any(_of_networking(word) for word in words[slot:first]):
         return False

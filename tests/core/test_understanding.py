@@ -1694,6 +1694,22 @@ TWENTY_NINTH_AND_THIRTIETH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int,
     ("ethernet frame / ip packet / tcp segment — map each to its layer", (4, 3, 2)),
     ("icmp vs udp for the health checks — layer of each", (4, 3)),
     ("metallb and haproxy on different layers?", (5, 4)),
+    # An unknown hyphenated name before a verb is the thing asked about.
+    ("is kube-state-metrics tied to an osi layer", ()),
+    # After "someone", "we", "i": a word is what they do, not an unknown thing.
+    (
+        "someone said aws elb is L7 and nginx ingress is L4. that's backwards isn't it?",
+        (7, 4),
+    ),
+    ("am i right that openssl and cert-manager end up in the same osi row", (6,)),
+    # An unknown name in the question, the known ones only in the sentence after it.
+    ("does terraform have an osi layer? we manage the vpcs with it", ()),
+    ("jaeger, which layer? it sees every http span after all", ()),
+    (
+        "dialog control between two apps (setting up, checkpointing, ending the conversation) "
+        "is which osi layer number",
+        (5,),
+    ),
 ]
 
 
