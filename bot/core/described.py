@@ -94,6 +94,9 @@ def by_description(
             _points_at_the_act(reading)
             # "which layer wraps ip packets into frames": the layer acts on the names.
             or (action and _the_layer_acts(reading) and _only_concepts(reading))
+            # "translating http/1.1 requests into grpc calls": one named thing turned into
+            # another.
+            or bool(_converted(reading))
         )
     ):
         return found.answer
@@ -269,6 +272,11 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
 
     text = reading.tokens.text or " ".join(reading.words)
     query = stems(text) + shape_stems(text)
+    converted = _converted(reading)
+    if converted:
+        # "converting http/1.1 calls into grpc": the act is asked, the names only say
+        # what it acts on, so the sentences that merely mention them weigh nothing.
+        query = [term for term in query if term not in stems(" ".join(converted))]
     describing = len(set(query))
     if describing < _MIN_DESCRIBING_WORDS:
         return _Description()
@@ -310,6 +318,27 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
         unknown_term=None,
     )
     return _Description(unsure)
+
+
+def _converted(reading: Reading) -> list[str]:
+    """The names' words in "<act> A into B", where the act turns one named thing into
+    another ("translating http/1.1 requests into grpc calls"); none otherwise."""
+    words, named = reading.words, reading.named
+    for at, word in enumerate(words):
+        if word not in _INTO or at + 1 >= len(words):
+            continue
+        after = past_determiners(words, at + 1)
+        first = next((m for m in reading.matches if at - _CONVERT_REACH <= m.end - 1 < at), None)
+        if after not in named or first is None:
+            continue
+        verb = first.start - 1
+        if verb >= 0 and verb not in named and inflects_an_english_word(words[verb]):
+            return [*words[first.start : first.end], words[after]]
+    return []
+
+
+_INTO = frozenset({"into", "to"})
+_CONVERT_REACH = 3  # words from the first name to "into": "http/1.1 requests into"
 
 
 def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, unheard: int) -> bool:

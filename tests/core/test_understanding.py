@@ -1710,6 +1710,15 @@ TWENTY_NINTH_AND_THIRTIETH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int,
         "is which osi layer number",
         (5,),
     ),
+    # One named thing turned into another: the act is asked, not the names it acts on.
+    (
+        "converting http/1.1 calls into grpc between services, which osi layer does that count as",
+        (6,),
+    ),
+    ("which layer turns json over http/1.1 into grpc calls at the proxy", (6,)),
+    ("translating http/1.1 requests into grpc calls — which layer would that be", (6,)),
+    ("the translation between http1 and grpc protocols, which layer owns that", (6,)),
+    ("what layer is ethernet — the protocol i mean, not the cable", (2,)),
 ]
 
 
