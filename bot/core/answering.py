@@ -278,6 +278,8 @@ def _names_only_the_setting(reading: Reading) -> bool:
             return False
         if not _CIRCUMSTANCE.isdisjoint(words[first_layer : match.start]):
             continue  # "what happens at layer two when a pod sends a packet"
+        if any("(" in reading.tokens.gap(at) for at in range(first_layer + 1, match.start + 1)):
+            continue  # "who's working at l6 in our stack? (we run istio + cert-manager)"
         before = match.start - 1
         # "on our bare metal racks": names side by side are one phrase.
         while before > first_layer and (words[before] in _SETTING_FILLER or before in named):

@@ -577,4 +577,10 @@ def _asks_where(reading: Reading) -> bool:
 def inflects_an_english_word(word: str) -> bool:
     """Whether `word` is a form of an English word ("wraps", "exposing"), though the word
     list may not hold the form itself."""
-    return any(is_english_word(form) for form in word_variants(word) if form != word)
+    # "summarise": the word list spells it "summarize".
+    british = word.replace("is", "iz") if re.search(r"is(?:e|es|ed|ing)$", word) else word
+    return any(
+        is_english_word(form)
+        for form in (*word_variants(word), *word_variants(british))
+        if form != word
+    )

@@ -353,7 +353,8 @@ def _placed_without_layer(
         # "sandwiched between data link and transport": two layers named outright.
         named = partial(_layer_at, tokens, names=names, skip=skip, placed={})
         return _between(tokens, position + 1, named)
-    if word == "one" and position > 0 and tokens[position - 1] in _ONE_AFTER:
+    # "one up from the cables — which layer": opening the message, too.
+    if word == "one" and (position == 0 or tokens[position - 1] in _ONE_AFTER):
         return next_to(tokens, position + 1, anchor, count=None, adverbs_only=True) or (
             placed_in_the_stack(tokens, position + 1)
         )

@@ -110,6 +110,7 @@ def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int])
             and not _an_action(word)  # "is there anything living at l5?"
             and not existential  # "are there any actual session-layer tools"
             and not (at > 0 and words[at - 1] in _UNNAMED)  # "is it fair to say…"
+            and not (at > 0 and words[at - 1] in _WHO)  # "can you summarise layer 3…"
         ):
             return False  # "is kafka layer 7?", but "on fargate, layers 1 and 2 are aws's?"
         # The word list holds words of four letters or more: "see", "us" are scenery too,

@@ -38,7 +38,7 @@ among through via per since because although though while unless whereas whether
 im ive youre theyre u ur ya
 up down out off again also too very just only really actually even still any some all
 both each either neither every much many more most less few other such own same there
-here s t ll re ve d m vs versus v like
+here s t ll re ve d m vs versus v like now
 anything something everything nothing anyone someone everyone itself themselves myself
 ourselves yourself yourselves himself herself
 uh um umm hmm hm erm er ah oh eh lol lmao btw fwiw imo imho tbh afaik iirc ya yeah yep nope

@@ -1721,6 +1721,17 @@ TWENTY_NINTH_AND_THIRTIETH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int,
     ("what layer is ethernet — the protocol i mean, not the cable", (2,)),
 ]
 
+THIRTY_SECOND_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
+    # Layers asked in everyday words, with words around them that are no unknown thing.
+    ("layer five — does anything in k8s live there or is it a dead layer now", (5,)),
+    ("can you summarise layer 3 for the new sre hire", (3,)),
+    ("could we put kafka at layer 7?", ()),
+    ("one up from the cables — which layer is that and what does it do on a node", (2,)),
+    ("one of our nodes is above the limit", ()),
+    # Names in brackets after the layer asked only say where the asker is.
+    ("who's working at l6 in our stack? (we run istio + cert-manager)", (6,)),
+]
+
 
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
@@ -1757,6 +1768,7 @@ TWENTY_NINTH_AND_THIRTIETH_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int,
         *TWENTY_FIFTH_AND_EIGHTH_BLIND_EVALUATION_FAMILIES,
         *WHAT_EACH_LAYER_DOES,
         *TWENTY_NINTH_AND_THIRTIETH_BLIND_EVALUATION_FAMILIES,
+        *THIRTY_SECOND_BLIND_EVALUATION_FAMILIES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
