@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.asking import split_message
+from bot.core.compounds import turned_round
 from bot.core.credibility import (
     NETWORK_CONTEXT,
     Context,
@@ -227,7 +228,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         index.exact,
         frozenset(at for at in range(1, len(words)) if tokens.gap(at) == "/"),
     )
-    matches = [m for m in exact if credible(m, words, context)]
+    matches = [m for m in turned_round(index, words, exact) if credible(m, words, context)]
     matches += _shared_heads(index, words, matches)
     if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
         # A misspelt tool is the subject even beside an exact concept ("genev tunnels");

@@ -1730,6 +1730,21 @@ THIRTY_SECOND_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     ("one of our nodes is above the limit", ()),
     # Names in brackets after the layer asked only say where the asker is.
     ("who's working at l6 in our stack? (we run istio + cert-manager)", (6,)),
+    # A name after a verb's "-ing" form, known the other way round, is that name.
+    (
+        "offloading tls from the app pods to something sitting in front of them, what layer "
+        "is that work",
+        (6,),
+    ),
+    (
+        "terminating https at the ingress and passing plain http to the pods — which layer is that",
+        (7, 6),
+    ),
+    (
+        "opening, keeping alive and tearing down long-lived sessions between client and server "
+        "— which layer is that job",
+        (5,),
+    ),
 ]
 
 
