@@ -1745,6 +1745,9 @@ THIRTY_SECOND_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         "— which layer is that job",
         (5,),
     ),
+    # Tools of the wider platform with no layer of their own are named, not guessed at.
+    ("cluster api (capi) managing the workload clusters, layer?", ()),
+    ("our jenkins agents run as pods now; does jenkins get an osi layer", ()),
 ]
 
 
