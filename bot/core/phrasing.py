@@ -156,8 +156,9 @@ def headline(answer: Answer, knowledge: Knowledge | None = None) -> str:
     if answer.unplaced:
         name = answer.entry.name
         asked = "Not as such — " if answer.yes_no and answer.asked_layers else ""
-        has = "has" if works(name) == "works" else "have"  # "Autoscalers have"
-        return f"{asked}{name} {has} no OSI layer of its own."
+        one = works(name) == "works"  # or several: "CI/CD pipelines have … of their own"
+        has, its = ("has", "its") if one else ("have", "their")
+        return f"{asked}{name} {has} no OSI layer of {its} own."
     claim = f"{answer.entry.name} {works(answer.entry.name)} at {layer_list(answer.layers)}"
     missing = [n for n in answer.asked_layers if n not in answer.layer_numbers]
     verdict = answer.verdict

@@ -127,4 +127,4 @@ def test_editing_no_layer_into_an_entry_stops_it_being_placed(knowledge: Knowled
 
 def test_a_plural_name_has_no_layer_in_the_plural(knowledge: Knowledge) -> None:
     result = answer(knowledge, "our builds run as tekton tasks — is tekton at some layer")
-    assert headline(result) == "CI/CD pipelines have no OSI layer of its own."
+    assert headline(result) == "CI/CD pipelines have no OSI layer of their own."
