@@ -58,15 +58,24 @@ def named_again(index: AliasIndex, tokens: Tokens, parts: list[Paste]) -> str | 
     """The name of the context that "that <word>" points back at by its last word: "the
     clientip session affinity we turned on… what osi layer is that affinity thing"."""
     words = tokens.words[:MAX_TOKENS]
-    pointed = {words[at] for at in range(1, len(words)) if words[at - 1] in {"that", "this"}}
+    pointed = {words[at] for at in range(1, len(words)) if words[at - 1] in _POINTERS}
     if not pointed:
         return None
     for part in parts:
         pasted = part.tokens
-        for match in index.find_exact(pasted.words, set(), pasted.joined):
-            if match.end - match.start > 1 and pasted.words[match.end - 1] in pointed:
+        # The last one named is the one pointed at: "Readiness probe failed: HTTP probe
+        # failed … does the probe above fail" is the HTTP probe.
+        for match in reversed(index.find_exact(pasted.words, set(), pasted.joined)):
+            last = pasted.words[match.end - 1]
+            if match.end - match.start > 1 and last in pointed:
+                return match.target.entry.name
+            # "sessionAffinity: ClientIP … the affinity bit": a name written as one word.
+            if any(len(w) >= _SHARED_STEM and last != w and last.endswith(w) for w in pointed):
                 return match.target.entry.name
     return None
+
+
+_POINTERS = frozenset({"that", "this", "the"})
 
 
 # A pasted context is searched this far for the name it uses most: a screenful of logs or

@@ -159,9 +159,17 @@ POINTING = [
     (f"{_HAPROXY}\nno idea what layer this stuff is at", "HAProxy"),
     (f"which layer is this?\n{_HAPROXY}\nthat's our config btw, nothing special in it.", "HAProxy"),
     (f"{_METALLB}\nfyi: the speaker here is metallb's. is it layer 2?", "MetalLB"),
-    (f"{_EVENTS}\ndoes the probe above fail at layer 7?", "CoreDNS"),
+    # "the probe" is the paste's last-named probe, the HTTP one, not the pod it probes.
+    (f"{_EVENTS}\ndoes the probe above fail at layer 7?", "httpGet probe"),
+    (f"{_EVENTS}\nis the pod above failing at layer 7?", "CoreDNS"),
     (f"{_HAPROXY}\ndoes the transport layer handle this?", "HAProxy"),
     (f"{_HAPROXY}\nl4 or l7 — which is it?", "HAProxy"),
+    # "the affinity bit" is the paste's sessionAffinity, a name written as one word.
+    (
+        "```yaml\nservice:\n  type: ClusterIP\n  sessionAffinity: ClientIP\n```\n"
+        "the affinity bit — what osi layer does that operate at?",
+        "Session affinity",
+    ),
 ]
 
 
