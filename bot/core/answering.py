@@ -69,7 +69,9 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     mentions = reading.mentions
     subject_unknown = bool(reading.matches) and asks_about_an_unknown(reading, reading.opens_yes_no)
     action = describes_an_action(reading)
-    if (reading.generic or subject_unknown or action) and not mentions.valid:
+    # A name a paste lent is the subject: what the question says is of it, not a description.
+    by_what_it_does = (reading.generic or subject_unknown or action) and not reading.lent
+    if by_what_it_does and not mentions.valid:
         described = by_description(knowledge, base, reading, subject_unknown, action)
         if isinstance(described, Answer):
             return described

@@ -79,6 +79,7 @@ class Reading(NamedTuple):
     unknown_runs: list[tuple[int, int]]  # [start, end) of each unknown phrase, longest first
     opens_yes_no: bool  # "is calico layer 2?", "hey, does envoy ...", "cilium is L2, right?"
     yes_no_shaped: bool  # that, or a question mark on a question not opened by "what" & co.
+    lent: bool = False  # the subject is the name a paste lent ("so which layer is this?")
 
     @property
     def words(self) -> list[str]:
@@ -115,19 +116,41 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         tail = tokenize_compounds(asking[len(lead) :])
         if names_its_subject(index, tail, Paste(context)):
             tokens, context, own = tail, f"{lead}\n{context}", f"{lead}\n{own}"
+        elif _for_a_purpose(lead):
+            tokens = tail  # "for the rca: which osi layer was the fault at?"
     paste = Paste(context)
     if context and points_at_context(tokens.words) and not names_its_subject(index, tokens, paste):
         # Asked about a thing ("what layer are they?"), the writer's own sentences say which
         # before anything they pasted does: "the httproutes split traffic by hostname"
         # above a table naming istio. Where a problem is, the paste's evidence says.
         thing = asks_about_a_thing(tokens.words) and own.strip() and own != context
-        parts = [Paste(own), paste] if thing else [paste]
+        # Where a problem is, the writer's own words are evidence beside the paste's: "dc
+        # ops says they reseated the sfp" after a log of links going down and up.
+        told = own.strip() and own != context and own not in context
+        parts = [Paste(own), paste] if thing else [Paste(f"{own}\n{context}")] if told else [paste]
         named = named_again(index, tokens, [Paste(own), paste]) or next(
             (n for part in parts if (n := named_by(index, tokens, part))), None
         )
         if named:
-            tokens = tokenize_compounds(f"{named} — {tokens.text}")
+            lent = tokenize_compounds(f"{named} — {tokens.text}")
+            return _read_tokens(knowledge, lent)._replace(lent=True)
     return _read_tokens(knowledge, tokens)
+
+
+def _for_a_purpose(lead: str) -> bool:
+    """Whether a lead only says what the answer is for: "for the rca:", "also, for the
+    postmortem —"."""
+    words = tokenize_compounds(lead).words
+    at = len(words) - 1 - words[::-1].index("for") if "for" in words else -1
+    return (
+        at >= 0
+        and len(words) - at <= _PURPOSE_WORDS
+        and all(w in _PURPOSE_OPENERS for w in words[:at])
+    )
+
+
+_PURPOSE_WORDS = 4  # "for the design review"
+_PURPOSE_OPENERS = frozenset("also and so just ok okay btw then but".split())
 
 
 def _pointing_back(match: Match, matches: list[Match], words: list[str]) -> Match:

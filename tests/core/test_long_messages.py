@@ -159,6 +159,20 @@ POINTING = [
     (f"{_HAPROXY}\nno idea what layer this stuff is at", "HAProxy"),
     (f"which layer is this?\n{_HAPROXY}\nthat's our config btw, nothing special in it.", "HAProxy"),
     (f"{_METALLB}\nfyi: the speaker here is metallb's. is it layer 2?", "MetalLB"),
+    # The writer's own words are evidence beside the paste's, and the name they lend is
+    # the subject, not a description: the sfp reseated, under a log of a link going down.
+    (
+        "node wk-07 went NotReady, dmesg:\n```\n[1203311.402] ixgbe 0000:5e:00.1 enp94s0f1: "
+        "NIC Link is Down\n[1203313.919] bond0: (slave enp94s0f1): link status definitely up"
+        "\n```\ndc ops says they reseated the sfp. which osi layer is this failing at?",
+        "Cabling",
+    ),
+    # A lead that only says what the answer is for ("for the rca:") is no subject.
+    (
+        "```\n$ ethtool -S eno2\n     rx_crc_errors: 184223\n```\nthe counter keeps climbing."
+        " for the rca: which osi layer was the fault at?",
+        "CRC errors",
+    ),
     # "the probe" is the paste's last-named probe, the HTTP one, not the pod it probes.
     (f"{_EVENTS}\ndoes the probe above fail at layer 7?", "httpGet probe"),
     (f"{_EVENTS}\nis the pod above failing at layer 7?", "CoreDNS"),
