@@ -232,6 +232,15 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     own_names = {layer.name.lower(): number for number, layer in knowledge.layers.items()}
     exact = [_vouched(m, words, own_names) for m in index.find_exact(words, set(), tokens.joined)]
     exact = [_listed_beside(m, exact, tokens) for m in exact]
+    # A word set in quotes, in a question about layers, is meant as the name: "the cni
+    # 'bridge' plugin — layer?"; not "we call the cat 'calico'".
+    quoted = set(_quoted(tokens, len(words))) if layer_words.used else set()
+    exact = [
+        m._replace(target=m.target._replace(everyday=False, vouched=True))
+        if set(range(m.start, m.end)) <= quoted
+        else m
+        for m in exact
+    ]
     # A thing with no layer of its own vouches for no neighbour: "switch namespaces".
     claimed = layer_words.used | {
         i for m in exact if m.target.entry.layers for i in range(m.start, m.end)
@@ -325,10 +334,17 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     ]
     repeated = said_twice(matches)
     ranked = sorted(matches, key=lambda m: subject_rank(m, words, tokens, named, repeated))
+    # "the cni 'bridge' plugin — layer?": the one name in quotes is the one asked about.
+    singled = [m for m in ranked if set(range(m.start, m.end)) <= quoted]
+    if len(singled) == 1 and len(ranked) > 1 and not mentions.numbers:
+        ranked = [*singled, *(m for m in ranked if m is not singled[0])]
+    subjects = subjects_asked(ranked, words, tokens, named, mentions.used)
+    if len(singled) == 1 and ranked[0] is singled[0]:
+        subjects = [singled[0]]
     return Reading(
         tokens=tokens,
         matches=ranked,
-        subjects=subjects_asked(ranked, words, tokens, named, mentions.used),
+        subjects=subjects,
         # "http itself is which layer": a name stressed is asked about, everyday or not.
         generic=all(
             (is_everyday(m, words) and not stressed(m, words, named)) or set_aside(m, words, named)

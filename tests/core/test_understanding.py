@@ -1748,6 +1748,9 @@ THIRTY_SECOND_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     # Tools of the wider platform with no layer of their own are named, not guessed at.
     ("cluster api (capi) managing the workload clusters, layer?", ()),
     ("our jenkins agents run as pods now; does jenkins get an osi layer", ()),
+    # A name set in quotes in a question about layers is the one asked about.
+    ("the cni 'bridge' plugin (the reference one from containernetworking) — layer?", (2,)),
+    ("my kid calls the cat 'calico' because of her fur", ()),
 ]
 
 
