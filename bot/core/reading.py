@@ -235,12 +235,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     # A word set in quotes, in a question about layers, is meant as the name: "the cni
     # 'bridge' plugin — layer?"; not "we call the cat 'calico'".
     quoted = set(_quoted(tokens, len(words))) if layer_words.used else set()
-    exact = [
-        m._replace(target=m.target._replace(everyday=False, vouched=True))
-        if set(range(m.start, m.end)) <= quoted
-        else m
-        for m in exact
-    ]
+    exact = [_vouched_by_quotes(m, quoted) for m in exact]
     # A thing with no layer of its own vouches for no neighbour: "switch namespaces".
     claimed = layer_words.used | {
         i for m in exact if m.target.entry.layers for i in range(m.start, m.end)
@@ -262,16 +257,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     )
     matches = [m for m in turned_round(index, words, exact) if credible(m, words, context)]
     matches += _shared_heads(index, words, matches)
-    if not any(m.target.entry.kind is EntryKind.TOOL for m in matches):
-        # A misspelt tool is the subject even beside an exact concept ("genev tunnels");
-        # a word known exactly, even one set aside as everyday, is no one's typo.
-        taken = {i for m in exact for i in range(m.start, m.end)}
-        typo = index.find_typo(words, taken | layer_words.used, tokens.joined)
-        if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
-            matches.append(typo)
-    matches = [_pointing_back(m, matches, words) for m in matches]
-    matches += _named_again(matches, exact, words)
-    matches += parts_named_by_kind(knowledge, matches, words)
+    matches += _a_typo(index, tokens, exact, matches, layer_words.used)
+    matches = _named_again_or_in_part(knowledge, words, exact, matches)
     parts = without_wholes(matches, words)
     # A whole beside its part ("a NetworkPolicy egress rule") is no unknown word either.
     wholes = {i for m in matches if m not in parts for i in range(m.start, m.end)}
@@ -336,15 +323,14 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     ranked = sorted(matches, key=lambda m: subject_rank(m, words, tokens, named, repeated))
     # "the cni 'bridge' plugin — layer?": the one name in quotes is the one asked about.
     singled = [m for m in ranked if set(range(m.start, m.end)) <= quoted]
-    if len(singled) == 1 and len(ranked) > 1 and not mentions.numbers:
+    if len(singled) == 1 and not mentions.numbers:
         ranked = [*singled, *(m for m in ranked if m is not singled[0])]
-    subjects = subjects_asked(ranked, words, tokens, named, mentions.used)
-    if len(singled) == 1 and ranked[0] is singled[0]:
-        subjects = [singled[0]]
     return Reading(
         tokens=tokens,
         matches=ranked,
-        subjects=subjects,
+        subjects=singled[:1]
+        if len(singled) == 1 and not mentions.numbers
+        else subjects_asked(ranked, words, tokens, named, mentions.used),
         # "http itself is which layer": a name stressed is asked about, everyday or not.
         generic=all(
             (is_everyday(m, words) and not stressed(m, words, named)) or set_aside(m, words, named)
@@ -363,6 +349,36 @@ _COUNTING_FROM = frozenset("count counting counted up down starting start".split
 
 
 _QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d`")
+
+
+def _a_typo(
+    index: AliasIndex, tokens: Tokens, exact: list[Match], matches: list[Match], layers: set[int]
+) -> list[Match]:
+    """A misspelt tool, the subject even beside an exact concept ("genev tunnels"); a word
+    known exactly, even one set aside as everyday, is no one's typo."""
+    if any(m.target.entry.kind is EntryKind.TOOL for m in matches):
+        return []
+    taken = {i for m in exact for i in range(m.start, m.end)}
+    typo = index.find_typo(tokens.words[:MAX_TOKENS], taken | layers, tokens.joined)
+    if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
+        return [typo]
+    return []
+
+
+def _named_again_or_in_part(
+    knowledge: Knowledge, words: list[str], exact: list[Match], matches: list[Match]
+) -> list[Match]:
+    """The names, with those pointed back at ("that scheduler") and the parts a word names
+    after their whole ("livenessProbe with exec")."""
+    matches = [_pointing_back(m, matches, words) for m in matches]
+    matches += _named_again(matches, exact, words)
+    return matches + parts_named_by_kind(knowledge, matches, words)
+
+
+def _vouched_by_quotes(match: Match, quoted: set[int]) -> Match:
+    if not set(range(match.start, match.end)) <= quoted:
+        return match
+    return match._replace(target=match.target._replace(everyday=False, vouched=True))
 
 
 def _quoted(tokens: Tokens, count: int) -> list[int]:
