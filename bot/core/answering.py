@@ -280,7 +280,7 @@ def _names_only_the_setting(reading: Reading) -> bool:
             return False
         if not _CIRCUMSTANCE.isdisjoint(words[first_layer : match.start]):
             continue  # "what happens at layer two when a pod sends a packet"
-        if any("(" in reading.tokens.gap(at) for at in range(first_layer + 1, match.start + 1)):
+        if _in_an_aside(reading, first_layer, match):
             continue  # "who's working at l6 in our stack? (we run istio + cert-manager)"
         before = match.start - 1
         # "on our bare metal racks": names side by side are one phrase.
@@ -293,6 +293,18 @@ def _names_only_the_setting(reading: Reading) -> bool:
         if words[before] not in setting:
             return False
     return True
+
+
+def _in_an_aside(reading: Reading, after: int, match: Match) -> bool:
+    """Whether the name is in brackets after `after` that say something of the asker's
+    own ("(we run istio + cert-manager)"); not a gloss of what is asked ("is it l4 or l7
+    (the aws nlb)?")."""
+    gap = reading.tokens.gap
+    opened = next((at for at in range(match.start, after, -1) if "(" in gap(at)), None)
+    return opened is not None and reading.words[opened] in _ASIDE_OPENERS
+
+
+_ASIDE_OPENERS = frozenset("we i our my they their".split())
 
 
 def _in_an_opening_circumstance(reading: Reading, match: Match) -> bool:

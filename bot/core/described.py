@@ -329,7 +329,13 @@ def _converted(reading: Reading) -> list[str]:
             continue
         after = past_determiners(words, at + 1)
         first = next((m for m in reading.matches if at - _CONVERT_REACH <= m.end - 1 < at), None)
-        if after not in named or first is None:
+        second = next((m for m in reading.matches if m.start == after), None)
+        if first is None or second is None:
+            continue
+        # Two things of one layer, one turned into the other ("http/1.1 into grpc"); not
+        # one layer's unit into another's ("udp into vxlan packets", "ip packets into
+        # frames"), which the later one's layer does.
+        if set(first.target.entry.layers).isdisjoint(second.target.entry.layers):
             continue
         verb = first.start - 1
         if verb >= 0 and verb not in named and inflects_an_english_word(words[verb]):
@@ -337,7 +343,7 @@ def _converted(reading: Reading) -> list[str]:
     return []
 
 
-_INTO = frozenset({"into", "to"})
+_INTO = frozenset({"into"})
 _CONVERT_REACH = 3  # words from the first name to "into": "http/1.1 requests into"
 
 

@@ -9,7 +9,6 @@ from bot.core.matching import Match, Target
 from bot.core.relations import LinkKind
 from bot.core.subjects import JOINING
 from bot.core.text import tokenize
-from bot.core.vocabulary import GRAMMAR
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Entry, Knowledge
@@ -19,6 +18,7 @@ __all__ = ["parts_named_by_kind", "without_wholes"]
 # A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
 # "svc of type LoadBalancer".
 _PART_REACH = 3
+_BY_MEANS = frozenset({"with", "using", "via"})  # "livenessProbe with exec"
 
 
 def without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
@@ -58,8 +58,8 @@ def parts_named_by_kind(
             if part is not None:
                 found.append(Match(Target(part), at, at + 1))
                 break
-            if words[at] not in GRAMMAR:
-                break  # "with", "using", "a": only small words between
+            if words[at] not in _BY_MEANS:
+                break  # "with exec"; not "a gcp load balancer for the application"
     return found
 
 

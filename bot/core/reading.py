@@ -192,7 +192,9 @@ _POINTERS = frozenset(("that", "this", "the"))
 def _named_before(at: int, matches: list[Match], words: list[str]) -> Match | None:
     """The first name of several words, given before `at`, whose last word is the word at
     `at` ("the ipvs scheduler" for "scheduler")."""
-    return next((m for m in matches if m.end < at and _ends_with(m, words, words[at])), None)
+    earlier = [m for m in matches if m.end < at and _ends_with(m, words, words[at])]
+    # "we run haproxy and kube-proxy, which layer is the proxy": two could be meant.
+    return earlier[0] if len({m.target.entry.name for m in earlier}) == 1 else None
 
 
 def _ends_with(match: Match, words: list[str], word: str) -> bool:

@@ -382,15 +382,17 @@ def _in_a_relative_clause(
     """ "the clusterIP that kube-dns gets", "the ingress which envoy backs", "a netpol
     egress rule that only allows udp 53 to kube-dns": a name in a clause that describes
     the name before it, unbroken by punctuation."""
+    beside = False  # past "vs", "and", "or": "the nginx ingress you set up vs the aws nlb"
     for at in range(match.start - 1, max(0, match.start - _RELATIVE_REACH), -1):
         if breaks_apart(tokens, at + 1):
             return False
+        beside = beside or words[at] in JOINING
         if words[at] in {"that", "which"}:
             # Not "tor switches, which layer is stp": a question of its own.
             asking = words[at + 1] in LAYER_WORDS or breaks_apart(tokens, at)
             return at - 1 in named and not asking
         noun = at - 2 in named and words[at - 1] not in STOPWORDS  # "vethXXXX interfaces"
-        if words[at] in _CONTACT and (at - 1 in named or noun) and at > 1:
+        if words[at] in _CONTACT and (at - 1 in named or noun) and at > 1 and not beside:
             # "the vethXXXX interfaces i see in ip link": a clause without "that".
             return not breaks_apart(tokens, at) and tokens.clause[at] == tokens.clause[at - 1]
     return False

@@ -246,8 +246,14 @@ def _asked_before_its_setting(reading: Reading) -> bool:
     # "which layer is east-west traffic in the mesh", "the handshake in tls": words of
     # networking name what happens in the place, which is then the thing asked about.
     clause, questions = reading.tokens.clause, reading.tokens.questions
-    if clause[slot] in questions and all(clause[m.start] not in questions for m in reading.matches):
-        return True  # "does terraform have an osi layer? we manage the vpcs with it"
+    if (
+        clause[slot] in questions
+        and all(clause[m.start] not in questions for m in reading.matches)
+        # A name, not a word ("is the problem at l4? nlb health checks keep failing").
+        and not is_english_word(words[slot])
+        and not inflects_an_english_word(words[slot])
+    ):
+        return True  # "does zentrofs have an osi layer? we manage the vpcs with it"
     first = min(m.start for m in reading.matches)
     if any(_of_networking(word) for word in words[slot:first]):
         return False

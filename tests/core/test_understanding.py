@@ -1753,6 +1753,28 @@ THIRTY_SECOND_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     ("my kid calls the cat 'calico' because of her fur", ()),
 ]
 
+# An independent review of this session's rules found these changed for the worse; each
+# keeps its earlier answer.
+THE_23RD_SESSIONS_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] = [
+    # An English word in the question is no unknown name, the tools named after it stand.
+    ("is the problem at l4? nlb health checks keep failing", (4,)),
+    ("what layer is the problem? coredns times out", (7,)),
+    ("is the latency at l4? we run kube-proxy in ipvs mode", (5, 4)),
+    # A clause with no "that" ends at "vs": the other side is still compared.
+    ("which layer is the nginx ingress you set up vs the aws nlb", (7, 4)),
+    ("the haproxy we run vs envoy, which layer each", (7, 6, 5)),
+    # One layer's unit turned into another's is placed by the names, not the act.
+    ("turning udp into vxlan packets, which layer", (2,)),
+    ("which layer turns ip packets into frames", (2,)),
+    # A bracket that glosses what is asked names the subject.
+    ("is it l4 or l7 (the aws nlb)?", (4,)),
+    ("is this l3? (calico ipip)", (3,)),
+    # "for the application" names no kind of load balancer.
+    ("a gcp load balancer for the application, which layer", (7, 4)),
+    # "the proxy" after two proxies points at neither alone.
+    ("we run haproxy and kube-proxy, which layer is the proxy", (5, 4)),
+]
+
 
 # Every table above: a question and exactly the layers its answer claims.
 @pytest.mark.parametrize(
@@ -1790,6 +1812,7 @@ THIRTY_SECOND_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
         *WHAT_EACH_LAYER_DOES,
         *TWENTY_NINTH_AND_THIRTIETH_BLIND_EVALUATION_FAMILIES,
         *THIRTY_SECOND_BLIND_EVALUATION_FAMILIES,
+        *THE_23RD_SESSIONS_RULES_KEEP_TO_THEIR_PLACE,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
