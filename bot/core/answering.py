@@ -87,8 +87,7 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
             )
             or (not yes_no and _only_kinds_of_things(reading))
         ):
-            layers = tuple(knowledge.layer(n) for n in mentions.valid)
-            return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
+            return _the_layer_asked(knowledge, base, reading)
         return _entry_answer(knowledge, base, reading)
     if mentions.valid and yes_no and of_an_unnamed_thing(reading):
         # "is it l4? (the thing from standup, forgot the name)": whatever "it" is, the
@@ -293,6 +292,32 @@ def _names_only_the_setting(reading: Reading) -> bool:
         if words[before] not in setting:
             return False
     return True
+
+
+def _the_layer_asked(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer:
+    """The layer a question asks about, or the one thing named at that layer alone."""
+    part = _the_layers_part_of(reading)
+    if part is not None:
+        return _entry_answer(knowledge, base, reading._replace(matches=[part], subjects=[]))
+    layers = tuple(knowledge.layer(n) for n in reading.mentions.valid)
+    return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
+
+
+def _the_layers_part_of(reading: Reading) -> Match | None:
+    """ "the l7 bits of istio", "transport-level bits of a k8s svc": a message opening with
+    one layer asks for that layer's part of the one thing named after "of", when the thing
+    works there: the thing, at that layer alone."""
+    words, numbers = reading.words, reading.mentions.valid
+    first_layer = min(reading.mentions.used)
+    if len(numbers) != 1 or len(reading.matches) != 1:
+        return None
+    match = reading.matches[0]
+    opens = all(w in _SETTING_FILLER for w in words[:first_layer])
+    if not opens or "of" not in words[first_layer : match.start]:
+        return None
+    if numbers[0] not in match.target.entry.layers or match.target.layer is not None:
+        return None
+    return match._replace(target=match.target._replace(layer=numbers[0]))
 
 
 def _in_an_aside(reading: Reading, after: int, match: Match) -> bool:

@@ -1771,6 +1771,9 @@ THE_23RD_SESSIONS_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] =
     ("is this l3? (calico ipip)", (3,)),
     # "for the application" names no kind of load balancer.
     ("a gcp load balancer for the application, which layer", (7, 4)),
+    # A layer's part of one thing is the thing at that layer, not the layer's whole list.
+    ("the l7 bits of istio, what are they", (7,)),
+    ("network layer side of calico", (3,)),
     # "the proxy" after two proxies points at neither alone.
     ("we run haproxy and kube-proxy, which layer is the proxy", (5, 4)),
 ]
