@@ -223,7 +223,7 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
     )
 
 
-_WHO = frozenset("i we you they he she someone somebody everyone people".split())
+_WHO = frozenset("i we you they he she someone somebody everyone people ppl folks".split())
 
 
 def _its_own_layers(reading: Reading, subject: Match) -> bool:

@@ -35,7 +35,7 @@ may might must isn isnt aren arent doesn doesnt don dont didn didnt wasn weren w
 has have had having not no yes or and but nor so if then than as of at on in into onto
 to from by for with without about above below over under beneath underneath atop between
 among through via per since because although though while unless whereas whether until
-im ive youre theyre u ur ya
+im ive youre theyre u ur ya ppl smth sth
 up down out off again also too very just only really actually even still any some all
 both each either neither every much many more most less few other such own same there
 here s t ll re ve d m vs versus v like now

@@ -1730,6 +1730,8 @@ THIRTY_SECOND_BLIND_EVALUATION_FAMILIES: list[tuple[str, tuple[int, ...]]] = [
     ("one of our nodes is above the limit", ()),
     # Names in brackets after the layer asked only say where the asker is.
     ("who's working at l6 in our stack? (we run istio + cert-manager)", (6,)),
+    # "ppl" are people: what they keep saying is reported, not an unknown thing.
+    ("ppl keep telling me dns is l4 because it's udp 53. it's an l7 protocol tho no?", (7,)),
     # A name after a verb's "-ing" form, known the other way round, is that name.
     (
         "offloading tls from the app pods to something sitting in front of them, what layer "
