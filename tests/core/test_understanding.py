@@ -1776,6 +1776,10 @@ THE_23RD_SESSIONS_RULES_KEEP_TO_THEIR_PLACE: list[tuple[str, tuple[int, ...]]] =
     # A layer's part of one thing is the thing at that layer, not the layer's whole list.
     ("the l7 bits of istio, what are they", (7,)),
     ("network layer side of calico", (3,)),
+    # Weave Net is placed at L3 like the table's other CNI plugins; its L2 overlay is shown
+    # beside the answer, not claimed.
+    ("@osi-bot weave net — we inherited a cluster that still runs it 😬 what layer is it", (3,)),
+    ("antrea vs weave net, layer comparison pls", (3,)),
     # "the proxy" after two proxies points at neither alone.
     ("we run haproxy and kube-proxy, which layer is the proxy", (5, 4)),
 ]
