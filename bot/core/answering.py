@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bot.core.credibility import breaks_apart
 from bot.core.described import COMPARING, by_description, describes_an_action, description_of
 from bot.core.knowledge import EntryKind
-from bot.core.layer_mentions import SIDE_BY_SIDE
+from bot.core.layer_names import SIDE_BY_SIDE
 from bot.core.model import Answer, AnswerKind, Relation, Subject
 from bot.core.question_shape import is_content
 from bot.core.reading import read
