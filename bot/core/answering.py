@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.acts import COMPARING, describes_an_action
 from bot.core.credibility import breaks_apart
-from bot.core.described import COMPARING, by_description, describes_an_action, description_of
+from bot.core.described import by_description, description_of
 from bot.core.knowledge import EntryKind
 from bot.core.layer_names import SIDE_BY_SIDE
 from bot.core.model import Answer, AnswerKind, Relation, Subject

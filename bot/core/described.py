@@ -6,6 +6,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.core.acts import (
+    ASKING_WORDS,
+    PREFIXES,
+    converted,
+    only_concepts,
+    opens_with_a_gerund,
+    opens_with_the_act,
+    points_at_the_act,
+    the_layer_acts,
+)
 from bot.core.credibility import is_everyday, part_starts
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import ordinary_layer
@@ -27,21 +37,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ABOUT_THE_MODEL",
-    "COMPARING",
     "SHORT_WORD",
     "by_description",
-    "describes_an_action",
     "description_of",
-    "inflects_an_english_word",
 ]
 
 
 SHORT_WORD = 3  # the English word list holds longer words only
-# Words that set the things asked about side by side: "geneve vs vxlan", "same layer?".
-COMPARING = frozenset(
-    "vs versus v or compare compared comparison difference differ differs different same "
-    "than above below higher lower beneath under over atop each both either".split()
-)
 # A description needs this many describing words ("forwards packets"), and its best
 # layer must lead the next by this factor to be claimed.
 _MIN_DESCRIBING_WORDS = 2
@@ -70,13 +72,13 @@ def by_description(
         and action
         and describing
         and found.strong
-        and _only_concepts(reading)
+        and only_concepts(reading)
     )
     if (
         found.name is not None
         and not subject_unknown
         and not stressed(reading.matches[0], reading.words, reading.named)
-        and not _opens_with_the_act(reading)
+        and not opens_with_the_act(reading)
         # "haproxy that just forwards tcp, which layer": a tool asked about keeps its place.
         and not _a_tool_by_name(reading, found.name)
     ):
@@ -91,12 +93,12 @@ def by_description(
         and (
             # "…re-encodes json bodies as protobuf for the grpc services, what osi layer
             # is that re-encoding": the names are what the act is done to.
-            _points_at_the_act(reading)
+            points_at_the_act(reading)
             # "which layer wraps ip packets into frames": the layer acts on the names.
-            or (action and _the_layer_acts(reading) and _only_concepts(reading))
+            or (action and the_layer_acts(reading) and only_concepts(reading))
             # "translating http/1.1 requests into grpc calls": one named thing turned into
             # another.
-            or bool(_converted(reading))
+            or bool(converted(reading))
         )
     ):
         return found.answer
@@ -106,14 +108,14 @@ def by_description(
     if found.answer is not None and (reading.generic or subject_unknown):
         if found.name is None or all(is_english_word(w) for w in reading.unknown):
             return found.answer
-        if found.answer.layers and _the_layer_acts(reading):
+        if found.answer.layers and the_layer_acts(reading):
             return found.answer  # "what layer forwards bytes … no clue if it's http, redis"
         # "katran load balancer, what osi layer": the unknown name is the subject.
     elif strong and found.answer is not None:
         # "resolving service names to ips — layer": the names are what the action is
         # done to, and the description points clearly elsewhere.
         return found.answer
-    elif action and found.strong and found.answer is not None and _opens_with_a_gerund(reading):
+    elif action and found.strong and found.answer is not None and opens_with_a_gerund(reading):
         # "resolving service names to cluster ips through the cluster dns — which osi
         # layer": the act the question opens with is asked about, whatever it names.
         return found.answer
@@ -185,72 +187,6 @@ def _asks_for_the_layer(words: list[str], at: int) -> bool:
     return at < len(words) and words[at] in {"osi", "layer", "layers"}
 
 
-def _points_at_the_act(reading: Reading) -> bool:
-    """Whether the question asks about an act it has just described, pointing back at it
-    with "that" or "this" and a word for the act that names nothing the knowledge knows:
-    "what layer is that re-encoding", "osi layer of that translation?". Not "that svc", a
-    thing it names, nor "that knob"."""
-    words, named = reading.words, set(reading.named)
-    if _WHICH_LAYER.isdisjoint(words) and not _ASKING_WORDS.intersection(words):
-        return False
-    for at in range(1, len(words)):
-        pointer = at - 1
-        if at in reading.tokens.joined and words[pointer] in _PREFIXES:
-            pointer -= 1  # "that re-encoding"
-        if pointer < 0 or words[pointer] not in {"that", "this"} or at in named:
-            continue
-        if at not in reading.unknown_at or not _an_act_word(words[at]):
-            continue
-        following = words[at + 1] if at + 1 < len(words) else ""
-        if following and following not in _AFTER_THE_ACT:
-            continue  # "that split traffic": a verb, not the act named
-        asked = words[max(0, pointer - 4) : pointer]
-        if not _ASKING_WORDS.isdisjoint(asked) or any(w in AUXILIARIES for w in asked):
-            return True
-    return False
-
-
-_SHORT_VERB = 3
-# Words that may follow the act pointed at: "is that wrapping *at*", "that split *happen*".
-_AFTER_THE_ACT = frozenset("at in on happen happens done layer osi".split())
-
-
-def _an_act_word(word: str) -> bool:
-    """A word for an act: a gerund ("wrapping") or a noun of action ("translation")."""
-    if word.endswith("ing"):
-        stem = word[:-3]
-        if len(stem) >= _SHORT_VERB and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-            return True  # "pinning", "mapping": only a verb doubles its last letter so
-        return any(has_everyday_sense(form) for form in word_variants(word)[1:])
-    return word.endswith(("tion", "sion", "ment")) and is_english_word(word)
-
-
-def _opens_with_a_gerund(reading: Reading) -> bool:
-    """Whether the question opens with an act it does not name: "resolving …", "keeping …"."""
-    words = reading.words
-    return (
-        bool(reading.unknown_at)
-        and reading.unknown_at[0] == 0
-        and words[0].endswith("ing")
-        and inflects_an_english_word(words[0])
-    )
-
-
-def _opens_with_the_act(reading: Reading) -> bool:
-    """Whether the question opens by naming the act it asks about ("transcoding rest
-    calls into grpc — which layer", "load balancing udp flows, what layer"): the names
-    after it are what the act is done to."""
-    first = reading.matches[0]
-    return (
-        first.start == 0
-        and first.target.entry.kind is EntryKind.CONCEPT
-        and bool(first.target.entry.layers)
-        and reading.words[first.end - 1].endswith("ing")
-        # Not an everyday word for many acts: "routing on a header" may be any routing.
-        and not (first.end - first.start == 1 and is_english_word(reading.words[first.start]))
-    )
-
-
 class _Description(NamedTuple):
     """What a question's description finds: a layer answer (or the few layers it may be),
     the question's own name at that layer, if any, and whether the description is strong
@@ -272,11 +208,11 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
 
     text = reading.tokens.text or " ".join(reading.words)
     query = stems(text) + shape_stems(text)
-    converted = _converted(reading)
-    if converted:
+    turned = converted(reading)
+    if turned:
         # "converting http/1.1 calls into grpc": the act is asked, the names only say
         # what it acts on, so the sentences that merely mention them weigh nothing.
-        query = [term for term in query if term not in stems(" ".join(converted))]
+        query = [term for term in query if term not in stems(" ".join(turned))]
     describing = len(set(query))
     if describing < _MIN_DESCRIBING_WORDS:
         return _Description()
@@ -318,33 +254,6 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
         unknown_term=None,
     )
     return _Description(unsure)
-
-
-def _converted(reading: Reading) -> list[str]:
-    """The names' words in "<act> A into B", where the act turns one named thing into
-    another ("translating http/1.1 requests into grpc calls"); none otherwise."""
-    words, named = reading.words, reading.named
-    for at, word in enumerate(words):
-        if word not in _INTO or at + 1 >= len(words):
-            continue
-        after = past_determiners(words, at + 1)
-        first = next((m for m in reading.matches if at - _CONVERT_REACH <= m.end - 1 < at), None)
-        second = next((m for m in reading.matches if m.start == after), None)
-        if first is None or second is None:
-            continue
-        # Two things of one layer, one turned into the other ("http/1.1 into grpc"); not
-        # one layer's unit into another's ("udp into vxlan packets", "ip packets into
-        # frames"), which the later one's layer does.
-        if set(first.target.entry.layers).isdisjoint(second.target.entry.layers):
-            continue
-        verb = first.start - 1
-        if verb >= 0 and verb not in named and inflects_an_english_word(words[verb]):
-            return [*words[first.start : first.end], words[after]]
-    return []
-
-
-_INTO = frozenset({"into"})
-_CONVERT_REACH = 3  # words from the first name to "into": "http/1.1 requests into"
 
 
 def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, unheard: int) -> bool:
@@ -390,11 +299,6 @@ def _unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
         and not knowledge.descriptions.knows(word)
         for word in reading.unknown
     )
-
-
-def _only_concepts(reading: Reading) -> bool:
-    """Whether every name in the question is a concept ("ips", "packets"), none a tool."""
-    return all(m.target.entry.kind is EntryKind.CONCEPT for m in reading.matches)
 
 
 def _only_unplaced(reading: Reading) -> bool:
@@ -459,8 +363,7 @@ _SOFTWARE = frozenset(
 _PLACING_VERBS = frozenset(
     "works work sits sit runs run lives live belongs belong operates falls fits".split()
 )
-_ASKING_WORDS = frozenset("what which where layer layers osi level row rows".split())
-_ASKING_NOT_WHERE = _ASKING_WORDS - {"where"}
+_ASKING_NOT_WHERE = ASKING_WORDS - {"where"}
 # Words that put a question without "which" or "layer" in the network: "how are pod ips
 # handed out?".
 _NETWORK_WORDS = frozenset(
@@ -468,65 +371,6 @@ _NETWORK_WORDS = frozenset(
     "networking kubernetes k8s container containers ip ips tcp udp http https tls dns".split()
 )
 ABOUT_THE_MODEL = frozenset("stack top bottom highest lowest".split())
-_WHICH_LAYER = frozenset("which what where".split())
-
-
-def describes_an_action(reading: Reading) -> bool:
-    """ "which layer *wraps* ip packets into ethernet frames": names, and an ordinary verb
-    saying what happens to them, in a question for a layer."""
-    words = reading.words
-    # "which layer wraps…", or, naming no tool, a part of its own after the description:
-    # "the thing that blocks pod traffic by source ip, which layer is that".
-    starts = part_starts(reading.tokens, len(words)) if _only_concepts(reading) else [0]
-    asks_for_layer = any(
-        not _WHICH_LAYER.isdisjoint(words[start : start + 3])
-        and not _ASKING_WORDS.isdisjoint(words[start : start + 4])
-        for start in starts
-    )
-    # "packaging ip packets into ethernet frames for the nic, layer?" asks at its end.
-    ends_asking = bool(words) and words[-1] in {"layer", "osi"} and _asked_apart(reading)
-    if _points_at_the_act(reading):
-        return True  # "…, which layer is that pinning"
-    if len(reading.subjects) > 1 and not COMPARING.isdisjoint(words):
-        return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
-    asks = asks_for_layer or ends_asking or _the_layer_acts(reading)
-    return asks and any(is_english_word(w) for w in reading.unknown)
-
-
-def _the_layer_acts(reading: Reading) -> bool:
-    """Whether the question asks for the layer that does something, with the layer as the
-    verb's subject: "which layer *wraps* ip packets into ethernet frames", "the layer that
-    *slaps* a mac header onto an ip packet". The names after the verb are what it is done
-    to, not what is asked about."""
-    words = reading.words
-    for at in range(len(words) - 2):
-        if words[at] not in _WHICH_LAYER and words[at] != "the":
-            continue
-        if words[at + 1] != "layer":
-            continue
-        verb = at + 2 + (words[at + 2] in {"that", "which"})
-        if verb + 1 < len(words) and _a_verb_acting(words[verb], words[verb + 1]):
-            return True
-    return False
-
-
-def _a_verb_acting(word: str, following: str) -> bool:
-    """A verb in the third person ("wraps", "sends"), not a plural noun before its own verb
-    ("which layer protocols are…")."""
-    if not word.endswith("s") or word in GRAMMAR or following in AUXILIARIES:
-        return False
-    return inflects_an_english_word(word)
-
-
-def _asked_apart(reading: Reading) -> bool:
-    """Whether the message's last word asks on its own: after a question mark, or set
-    apart by a dash, comma or colon ("resolving service names to ips — layer")."""
-    tokens = reading.tokens
-    if tokens.questions:
-        return True
-    # "… — layer", "… — which osi layer": a last part of nothing but asking words.
-    last = part_starts(tokens, len(reading.words))[-1] if reading.words else 0
-    return last > 0 and all(word in _ASKING_WORDS for word in reading.words[last:])
 
 
 def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
@@ -545,21 +389,16 @@ def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
     if words[end - 1] == "wise":
         return False  # "osi-wise", "layer-wise": a manner, not a name
     parts = words[start:end]
-    if parts[0] in _PREFIXES and all(_english(part) for part in parts[1:]):
+    if parts[0] in PREFIXES and all(_english(part) for part in parts[1:]):
         return False
     if knowledge.descriptions.says_together(parts):
         return False
     following = words[end] if end < len(words) else ""
     # "external-secrets operator" names software; "an x-user-group header" a header.
-    ordinary = following not in _ASKING_WORDS and following not in _SOFTWARE
+    ordinary = following not in ASKING_WORDS and following not in _SOFTWARE
     # "is kube-state-metrics tied to …": a verb after it says what the named thing does.
     ordinary = ordinary and not following.endswith("ed")
     return not (is_english_word(following) and ordinary)
-
-
-# Prefixes that are no words of their own: "re-encodes", "multi-cluster". Not "non-" or
-# "anti-": "non-root", "anti-affinity" name things of their own.
-_PREFIXES = frozenset("re pre un co de sub multi inter intra mis semi bi".split())
 
 
 def _english(word: str) -> bool:
@@ -578,15 +417,3 @@ def _asks_where(reading: Reading) -> bool:
     if asks_where(reading.words, reading.tokens):  # not "a book where the king sends…"
         return True
     return bool(reading.tokens.questions) and not _NETWORK_WORDS.isdisjoint(reading.words)
-
-
-def inflects_an_english_word(word: str) -> bool:
-    """Whether `word` is a form of an English word ("wraps", "exposing"), though the word
-    list may not hold the form itself."""
-    # "summarise": the word list spells it "summarize".
-    british = word.replace("is", "iz") if re.search(r"is(?:e|es|ed|ing)$", word) else word
-    return any(
-        is_english_word(form)
-        for form in (*word_variants(word), *word_variants(british))
-        if form != word
-    )

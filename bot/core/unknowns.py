@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.acts import COMPARING, inflects_an_english_word
 from bot.core.credibility import NETWORK_CONTEXT, breaks_apart
-from bot.core.described import ABOUT_THE_MODEL, COMPARING, SHORT_WORD, inflects_an_english_word
+from bot.core.described import ABOUT_THE_MODEL, SHORT_WORD
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS, LAYER_WORDS_ABROAD
 from bot.core.lexicon import is_english_word
