@@ -21,7 +21,6 @@ __all__ = [
     "ASKING_WORDS",
     "COMPARING",
     "PREFIXES",
-    "WHICH_LAYER",
     "converted",
     "describes_an_action",
     "inflects_an_english_word",
@@ -46,7 +45,7 @@ def points_at_the_act(reading: Reading) -> bool:
     "what layer is that re-encoding", "osi layer of that translation?". Not "that svc", a
     thing it names, nor "that knob"."""
     words, named = reading.words, set(reading.named)
-    if WHICH_LAYER.isdisjoint(words) and not ASKING_WORDS.intersection(words):
+    if _WHICH_LAYER.isdisjoint(words) and not ASKING_WORDS.intersection(words):
         return False
     for at in range(1, len(words)):
         pointer = at - 1
@@ -145,7 +144,7 @@ def only_concepts(reading: Reading) -> bool:
 ASKING_WORDS = frozenset("what which where layer layers osi level row rows".split())
 
 
-WHICH_LAYER = frozenset("which what where".split())
+_WHICH_LAYER = frozenset("which what where".split())
 
 
 def describes_an_action(reading: Reading) -> bool:
@@ -156,7 +155,7 @@ def describes_an_action(reading: Reading) -> bool:
     # "the thing that blocks pod traffic by source ip, which layer is that".
     starts = part_starts(reading.tokens, len(words)) if only_concepts(reading) else [0]
     asks_for_layer = any(
-        not WHICH_LAYER.isdisjoint(words[start : start + 3])
+        not _WHICH_LAYER.isdisjoint(words[start : start + 3])
         and not ASKING_WORDS.isdisjoint(words[start : start + 4])
         for start in starts
     )
@@ -177,7 +176,7 @@ def the_layer_acts(reading: Reading) -> bool:
     to, not what is asked about."""
     words = reading.words
     for at in range(len(words) - 2):
-        if words[at] not in WHICH_LAYER and words[at] != "the":
+        if words[at] not in _WHICH_LAYER and words[at] != "the":
             continue
         if words[at + 1] != "layer":
             continue
