@@ -125,15 +125,6 @@ def _subject(knowledge: Knowledge, match: Match) -> Subject:
     return Subject(entry, tuple(knowledge.layer(n) for n in claimed), focus, match.typed)
 
 
-def _alone_in_the_question(match: Match, reading: Reading) -> bool:
-    """ "does the kubelet get an osi layer? it talks to the cni after all": the one name in
-    the question, the others only in what is said around it."""
-    clause, questions = reading.tokens.clause, reading.tokens.questions
-    return clause[match.start] in questions and all(
-        clause[m.start] not in questions for m in reading.matches if m is not match
-    )
-
-
 def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer:
     # The asked-about subject comes first. A thing with no layer of its own (a Deployment,
     # the kubelet) is only where the rest happens, and no side of a comparison: beside
@@ -148,7 +139,9 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         # "…a statefulset with stable hostnames… does that make statefulset a…": named
         # twice, it is what the message is about.
         and first.target.entry.name not in said_twice(reading.matches)
-        and not _alone_in_the_question(first, reading)
+        # The one name in the question: "does the kubelet get an osi layer? it talks to
+        # the cni after all".
+        and not reading.only_asks_at(first.start, [m for m in reading.matches if m is not first])
     ):
         # Not one set aside: "a Namespace (the k8s kind, not a linux netns)".
         placed = [m for m in reading.matches if not reading.set_aside(m)]
@@ -270,7 +263,7 @@ def _names_only_the_setting(reading: Reading) -> bool:
     # "what lives in the presentation layer of a service mesh": asked what is in a layer,
     # the thing it belongs to sets the scene too.
     # "transport-level bits of a k8s svc": a message opening with the layer, too.
-    heads = all(w in _SETTING_FILLER for w in words[:first_layer])
+    heads = _opens_with_the_layer(reading)
     setting = _SETTING | {"of"} if words[0] in _ASKING_WHAT_IS_IN or heads else _SETTING
     named = reading.named
     for match in reading.matches:
@@ -313,12 +306,18 @@ def _the_layers_part_of(reading: Reading) -> Match | None:
     if len(numbers) != 1 or len(reading.matches) != 1:
         return None
     match = reading.matches[0]
-    opens = all(w in _SETTING_FILLER for w in words[:first_layer])
-    if not opens or "of" not in words[first_layer : match.start]:
+    if not _opens_with_the_layer(reading) or "of" not in words[first_layer : match.start]:
         return None
     if numbers[0] not in match.target.entry.layers or match.target.layer is not None:
         return None
     return match._replace(target=match.target._replace(layer=numbers[0]))
+
+
+def _opens_with_the_layer(reading: Reading) -> bool:
+    """ "transport-level bits of …", "the l7 bits of …": nothing but a determiner before
+    the first layer named."""
+    first_layer = min(reading.mentions.used)
+    return all(w in _SETTING_FILLER for w in reading.words[:first_layer])
 
 
 def _in_an_aside(reading: Reading, after: int, match: Match) -> bool:

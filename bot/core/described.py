@@ -98,7 +98,7 @@ def by_description(
             or (action and the_layer_acts(reading) and only_concepts(reading))
             # "translating http/1.1 requests into grpc calls": one named thing turned into
             # another.
-            or bool(converted(reading))
+            or found.turned
         )
     ):
         return found.answer
@@ -195,6 +195,7 @@ class _Description(NamedTuple):
     answer: Answer | None = None
     name: Match | None = None
     strong: bool = False
+    turned: bool = False  # it describes one named thing turned into another (`converted`)
 
 
 def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Description:
@@ -245,7 +246,7 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
         claimed = base._replace(
             kind=AnswerKind.LAYER, layers=(layer,), basis=best.passage.text, unknown_term=None
         )
-        return _Description(claimed, name, strong)
+        return _Description(claimed, name, strong, turned=bool(turned))
     close = [f for f in found[:_MAX_CANDIDATES] if f.score >= best.score / 2]
     candidates = tuple(knowledge.layer(f.layer) for f in close)
     unsure = base._replace(

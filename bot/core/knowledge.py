@@ -121,7 +121,16 @@ class Knowledge:
     Treated as immutable: a reload builds a new Knowledge and swaps the reference.
     """
 
-    __slots__ = ("_by_layer", "_descriptions", "_links", "entries", "index", "layers", "source")
+    __slots__ = (
+        "_by_layer",
+        "_by_name",
+        "_descriptions",
+        "_links",
+        "entries",
+        "index",
+        "layers",
+        "source",
+    )
 
     def __init__(
         self,
@@ -136,6 +145,7 @@ class Knowledge:
         self.source = source
         self._by_layer = {n: tuple(e for e in entries if n in e.layers) for n in layers}
         self._descriptions: DescriptionIndex | None = None
+        self._by_name: dict[str, Entry] | None = None  # built on the first `find`
         self._links = link_index(entries)
 
     @property
@@ -164,8 +174,10 @@ class Knowledge:
 
     def find(self, name: str) -> Entry | None:
         """The entry with this canonical name, case-insensitively."""
-        folded = name.casefold()
-        return next((e for e in self.entries if e.name.casefold() == folded), None)
+        if self._by_name is None:
+            # Built on first use: reading asks for a whole's parts by name on its hot path.
+            self._by_name = {e.name.casefold(): e for e in reversed(self.entries)}
+        return self._by_name.get(name.casefold())
 
 
 def as_source(knowledge: Knowledge | Callable[[], Knowledge]) -> Callable[[], Knowledge]:

@@ -73,7 +73,7 @@ _NO_KEYS: tuple[list[str], list[int], list[Target]] = ([], [], [])
 
 # A name numbered as a device: letters, then a number (hex digits after it) or a
 # placeholder ("eth0", "veth3a1f", "vethXXXX").
-_NUMBERED = re.compile(r"([a-z]{3,}?)(?:[0-9][0-9a-f]*|x{3,})")
+_NUMBERED = r"([a-z]{3,}?)(?:[0-9][0-9a-f]*|x{3,})"  # `re` compiles it on first use
 
 
 class AliasIndex:
@@ -196,7 +196,7 @@ class AliasIndex:
         """The name a word numbers as devices are numbered: "veth3a1f", "vethXXXX"."""
         if position in skip or position in joined:
             return None
-        numbered = _NUMBERED.fullmatch(tokens[position])
+        numbered = re.fullmatch(_NUMBERED, tokens[position])
         return self._lookup([numbered.group(1)]) if numbered else None
 
     def _longest_possible(self, tokens: Sequence[str], position: int) -> int:

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
     from bot.core.text import Tokens
 
 __all__ = [
+    "POINTERS",
     "Paste",
     "asks_about_a_thing",
+    "ends_a_compound",
     "named_again",
     "named_by",
     "names_its_subject",
@@ -58,7 +60,7 @@ def named_again(index: AliasIndex, tokens: Tokens, parts: list[Paste]) -> str | 
     """The name of the context that "that <word>" points back at by its last word: "the
     clientip session affinity we turned on… what osi layer is that affinity thing"."""
     words = tokens.words[:MAX_TOKENS]
-    pointed = {words[at] for at in range(1, len(words)) if words[at - 1] in _POINTERS}
+    pointed = {words[at] for at in range(1, len(words)) if words[at - 1] in POINTERS}
     if not pointed:
         return None
     for part in parts:
@@ -70,12 +72,19 @@ def named_again(index: AliasIndex, tokens: Tokens, parts: list[Paste]) -> str | 
             if match.end - match.start > 1 and last in pointed:
                 return match.target.entry.name
             # "sessionAffinity: ClientIP … the affinity bit": a name written as one word.
-            if any(len(w) >= _SHARED_STEM and last != w and last.endswith(w) for w in pointed):
+            if any(ends_a_compound(last, w) for w in pointed):
                 return match.target.entry.name
     return None
 
 
-_POINTERS = frozenset({"that", "this", "the"})
+# "that <word>", "the <word>": a word pointing back at a name given before.
+POINTERS = frozenset({"that", "this", "the"})
+
+
+def ends_a_compound(name: str, word: str) -> bool:
+    """Whether a name written as one word ends with `word`, long enough to mean it:
+    "httproute" with "route", "sessionaffinity" with "affinity"; not "clusterip" with "ip"."""
+    return len(word) >= _SHARED_STEM and name != word and name.endswith(word)
 
 
 # A pasted context is searched this far for the name it uses most: a screenful of logs or

@@ -24,8 +24,10 @@ from bot.core.layer_words import is_layer_number, placed_things
 from bot.core.lexicon import is_english_word
 from bot.core.parts import parts_named_by_kind, without_wholes
 from bot.core.pastes import (
+    POINTERS,
     Paste,
     asks_about_a_thing,
+    ends_a_compound,
     named_again,
     named_by,
     names_its_subject,
@@ -89,6 +91,12 @@ class Reading(NamedTuple):
     def named(self) -> frozenset[int]:
         """The positions of the words that name something found."""
         return frozenset(i for m in self.matches for i in range(m.start, m.end))
+
+    def only_asks_at(self, at: int, others: list[Match]) -> bool:
+        """Whether the word at `at` is in a question and none of `others` is: "does the
+        kubelet get an osi layer? it talks to the cni after all"."""
+        clause, questions = self.tokens.clause, self.tokens.questions
+        return clause[at] in questions and all(clause[m.start] not in questions for m in others)
 
     def set_aside(self, match: Match) -> bool:
         """Whether the question sets `match` aside ("not flannel", "tcp works fine but")."""
@@ -158,7 +166,7 @@ def _pointing_back(match: Match, matches: list[Match], words: list[str]) -> Matc
     last word after "that" or "this" is that name again, not another entry it names
     alone (the kube-scheduler)."""
     at = match.start
-    if match.end - at != 1 or at == 0 or words[at - 1] not in _POINTERS:
+    if match.end - at != 1 or at == 0 or words[at - 1] not in POINTERS:
         return match
     earlier = _named_before(at, matches, words)
     return match if earlier is None else match._replace(target=earlier.target)
@@ -172,7 +180,7 @@ def _named_again(matches: list[Match], exact: list[Match], words: list[str]) -> 
     taken = {i for m in matches for i in range(m.start, m.end)}
     again = []
     for at in range(1, len(words)):
-        if at in taken or words[at - 1] not in _POINTERS:
+        if at in taken or words[at - 1] not in POINTERS:
             continue
         earlier = _named_before(at, exact, words)
         if earlier is None:
@@ -184,9 +192,6 @@ def _named_again(matches: list[Match], exact: list[Match], words: list[str]) -> 
         if earlier in matches or ends:
             again.append(earlier._replace(start=at, end=at + 1))
     return again
-
-
-_POINTERS = frozenset(("that", "this", "the"))
 
 
 def _named_before(at: int, matches: list[Match], words: list[str]) -> Match | None:
@@ -207,10 +212,7 @@ def _ends_with(match: Match, words: list[str], word: str) -> bool:
     named = tokenize(match.target.entry.name)
     if len(named) > 1 and word in {named[-1], named[-1].removesuffix("s")}:
         return True
-    return len(word) >= _LEAST_ENDING and last != word and last.endswith(word)
-
-
-_LEAST_ENDING = 4  # letters: "route", "policy", "probe"; not "ip" in "clusterip"
+    return ends_a_compound(last, word)
 
 
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
@@ -236,7 +238,8 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     exact = [_listed_beside(m, exact, tokens) for m in exact]
     # A word set in quotes, in a question about layers, is meant as the name: "the cni
     # 'bridge' plugin — layer?"; not "we call the cat 'calico'".
-    quoted = set(_quoted(tokens, len(words))) if layer_words.used else set()
+    quoted_at = _quoted(tokens, len(words))
+    quoted = set(quoted_at) if layer_words.used else set()
     exact = [_vouched_by_quotes(m, quoted) for m in exact]
     # A thing with no layer of its own vouches for no neighbour: "switch namespaces".
     claimed = layer_words.used | {
@@ -306,7 +309,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         )
     for m in naming_layers:
         mentions.add(m.target.entry.layers[0], *range(m.start, m.end + 1))
-    for at in _quoted(tokens, len(words)):
+    for at in quoted_at:
         # "which number is 'transport'?", "the 'presentation' one": a word in quotes is
         # that word, here a layer's name.
         if at not in used and words[at] in index.layer_names:

@@ -246,10 +246,8 @@ def _asked_before_its_setting(reading: Reading) -> bool:
         return False
     # "which layer is east-west traffic in the mesh", "the handshake in tls": words of
     # networking name what happens in the place, which is then the thing asked about.
-    clause, questions = reading.tokens.clause, reading.tokens.questions
     if (
-        clause[slot] in questions
-        and all(clause[m.start] not in questions for m in reading.matches)
+        reading.only_asks_at(slot, reading.matches)
         # A name, not a word ("is the problem at l4? nlb health checks keep failing").
         and not is_english_word(words[slot])
         and not inflects_an_english_word(words[slot])
