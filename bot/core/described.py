@@ -389,6 +389,9 @@ def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
         end += 1
     if words[end - 1] == "wise":
         return False  # "osi-wise", "layer-wise": a manner, not a name
+    tokens = reading.tokens
+    if tokens.spans and tokens.text[: tokens.spans[start][0]].endswith("/"):
+        return False  # a part of a URL path ("/old-api/*"), not a name
     parts = words[start:end]
     if parts[0] in PREFIXES and all(_english(part) for part in parts[1:]):
         return False
@@ -406,12 +409,20 @@ def _english(word: str) -> bool:
     return any(has_everyday_sense(form) for form in word_variants(word))
 
 
+def _ordinary(words: list[str], at: int) -> bool:
+    """ "a layer of management", but not "the osi layer of that problem" (with no name
+    that problem could be)."""
+    of_that = at and words[at - 1] == "osi" and words[at + 2 : at + 3] in (["that"], ["this"])
+    return ordinary_layer(words, at) and not of_that
+
+
 def _asks_where(reading: Reading) -> bool:
     """A question for a place: "which/what/where" or "layer", or a question mark on a
     question about the network ("anyone getting the new nintendo switch?" is not one)."""
     words = reading.words
     layer_words = [at for at, word in enumerate(words) if word in {"layer", "layers"}]
-    if layer_words and all(ordinary_layer(words, at) for at in layer_words):
+    ordinary = ordinary_layer if reading.matches else _ordinary
+    if layer_words and all(ordinary(words, at) for at in layer_words):
         return False  # "which layer of management do i complain to"
     if not _ASKING_NOT_WHERE.isdisjoint(words):
         return True

@@ -191,14 +191,21 @@ def named_layer(
     return None
 
 
+_SHORTEST_CUT = 4  # "pres", "phys", "sess"; not "pre" or "ne"
+
+
 def _close_name(key: str, names: Mapping[str, int]) -> int | None:
     allowed = max_typos(len(key))
-    if not allowed:
-        return None
     for name, number in names.items():
-        if name[0] == key[0] and OSA.distance(key, name, score_cutoff=allowed) <= allowed:
+        if (
+            allowed
+            and name[0] == key[0]
+            and OSA.distance(key, name, score_cutoff=allowed) <= allowed
+        ):
             return number
-    return None
+    # A name cut short ("pres layer", "phys layer"): the start of one layer's name alone.
+    cut = {n for name, n in names.items() if name.startswith(key) and len(name) >= len(key) + 3}
+    return cut.pop() if len(key) >= _SHORTEST_CUT and len(cut) == 1 else None
 
 
 def numbers_after(

@@ -1,0 +1,57 @@
+"""Families of questions the bot first met unseen, in blind evaluations written from the
+reference table alone, and the rules they taught: each row is a question and exactly the
+layers its answer claims (none for "no layer" or "not sure").
+
+Each family holds the missed question and others of its kind that it was never tuned on;
+a row the rule's old code answered wrongly proves the rule, the rest keep it in its place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.core.answering import answer
+
+if TYPE_CHECKING:
+    from bot.core.knowledge import Knowledge
+
+Rows = list[tuple[str, tuple[int, ...]]]
+
+# "the osi layer of that problem": a pointer back at what the message described, so the
+# description is searched; with a name in the message, or a name after "of", it is not.
+POINTING_BACK_AT_A_DESCRIPTION: Rows = [
+    ("link light is off on the server port. osi layer of that problem?", (1,)),
+    ("the fibre to rack 4 got cut by the builders. osi layer of that issue?", (1,)),
+    ("kured reboots our nodes after patching, osi layer of kured?", ()),
+    ("turned on sessionAffinity for the cart svc — osi layer of that setting?", (5,)),
+    ("a layer of that paint peeled off the wall", ()),
+]
+
+# A hyphenated word inside a URL path is part of the path, not a name.
+PATHS_ARE_NOT_NAMES: Rows = [
+    ("rewriting /old-api/* to /v2/* before the request reaches the pod, which layer", (7,)),
+    ("sending /shop-legacy/ and /shop-new/ to different services, which layer", (7,)),
+    ("is old-api at an osi layer?", ()),
+]
+
+# A layer's name cut short before "layer" is that layer, when the start is one name's only.
+NAMES_CUT_SHORT: Rows = [
+    ("pres layer — anything there for us", (6,)),
+    ("anything at the phys layer i should watch on eks", (1,)),
+    ("sess layer, who lives there in k8s", (5,)),
+    ("trans layer tools pls", (4,)),
+    ("what does the net layer do for pods", (3,)),
+    ("the pre layer of the cake", ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "layers"),
+    [*POINTING_BACK_AT_A_DESCRIPTION, *PATHS_ARE_NOT_NAMES, *NAMES_CUT_SHORT],
+)
+def test_a_question_claims_exactly_its_layers(
+    knowledge: Knowledge, question: str, layers: tuple[int, ...]
+) -> None:
+    assert answer(knowledge, question).layer_numbers == layers
