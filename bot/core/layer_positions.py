@@ -60,6 +60,7 @@ _CLOSE = frozenset(
 )
 _ADVERBS = frozenset("right just directly immediately".split())  # "the one right above"
 _MAX_CLOSE = 3
+_SHORTEST_PARTICIPLE = 4  # "sandwiched", not "red" or "bed"
 _THE = frozenset({"the", "osi"})
 _MODEL = frozenset("osi stack model layers seven 7".split())
 _MIDDLE = 4
@@ -99,7 +100,11 @@ def next_to(
     carries."""
     allowed = _ADVERBS if adverbs_only else _CLOSE
     start = at
-    while at < len(tokens) and at - start < _MAX_CLOSE and tokens[at] in allowed:
+    while (
+        at < len(tokens)
+        and at - start < _MAX_CLOSE
+        and (tokens[at] in allowed or (not adverbs_only and _participle(tokens[at])))
+    ):
         if tokens[at] == "one" and _direction(tokens, at + 1):
             break  # "layer one up from transport": "one" counts
         at += 1
@@ -107,6 +112,11 @@ def next_to(
         return None
     # After "layer" a number with "above" is the layer's own: "is layer 2 below layer 3?"
     return _step(tokens, at, anchor, count=count, counting=_FROM, need_count=False)
+
+
+def _participle(word: str) -> bool:
+    """ "sandwiched", "wedged", "stacked", "placed": how the layer sits, before where."""
+    return len(word) > _SHORTEST_PARTICIPLE and word.endswith(("ed", "ing"))
 
 
 def _step(

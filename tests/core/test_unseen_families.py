@@ -46,10 +46,23 @@ NAMES_CUT_SHORT: Rows = [
     ("the pre layer of the cake", ()),
 ]
 
+# How a layer sits, said with a participle, before where it sits.
+PLACED_WITH_A_PARTICIPLE: Rows = [
+    ("the osi layer sandwiched above transport and under presentation, its job?", (5,)),
+    ("the layer wedged under presentation", (5,)),
+    ("what's the layer stacked on top of network", (4,)),
+    ("the layer that sits above transport", (5,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
-    [*POINTING_BACK_AT_A_DESCRIPTION, *PATHS_ARE_NOT_NAMES, *NAMES_CUT_SHORT],
+    [
+        *POINTING_BACK_AT_A_DESCRIPTION,
+        *PATHS_ARE_NOT_NAMES,
+        *NAMES_CUT_SHORT,
+        *PLACED_WITH_A_PARTICIPLE,
+    ],
 )
 def test_a_question_claims_exactly_its_layers(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
