@@ -48,7 +48,7 @@ SHORT_WORD = 3  # the English word list holds longer words only
 # layer must lead the next by this factor to be claimed.
 _MIN_DESCRIBING_WORDS = 2
 _CLEAR_LEAD = 1.25
-_WIDE_LEAD = 1.5  # beside an unknown name, when its best sentence holds half the words
+_WIDE_LEAD = 1.5  # beside an unknown name
 _MAX_CANDIDATES = 3
 _UNHEARD_SHARE = 3  # unknown words this share of the describing ones (a third)
 # A description outweighs the concepts a question names ("…names to ips") only with this
@@ -264,10 +264,11 @@ def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, unhe
     a coincidence ("object" in "a Deployment object — is that at any layer?", "helm" in a
     sentence that mentions Helm). Beside a name the knowledge has never heard of ("falco
     runtime security", "longhorn replicating volumes across nodes") the words may describe
-    that thing rather than a layer: then the lead must be wider when that sentence holds
-    at most half of them, or only two. And two words shared mean nothing when the question
-    has as many words that no sentence of the knowledge uses, a third of all it says: "the
-    photo frame on my desk stopped cycling pictures" is about something else.
+    that thing rather than a layer, so the lead must be wider ("buildah running in a pod
+    for image builds" is not a debugging image's sentence). And two words shared mean
+    nothing when the question has as many words that no sentence of the knowledge uses, a
+    third of all it says: "the photo frame on my desk stopped cycling pictures" is about
+    something else.
     """
     best = found[0]
     if best.own < _MIN_DESCRIBING_WORDS:
@@ -278,8 +279,7 @@ def _clearly_ahead(found: list[Found], describing: int, unknown_name: bool, unhe
         and unheard * _UNHEARD_SHARE >= describing
     ):
         return False
-    wide = unknown_name and (best.own * 2 <= describing or best.own == _MIN_DESCRIBING_WORDS)
-    lead = _WIDE_LEAD if wide else _CLEAR_LEAD
+    lead = _WIDE_LEAD if unknown_name else _CLEAR_LEAD
     return len(found) == 1 or best.score >= lead * found[1].score
 
 

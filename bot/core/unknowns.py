@@ -16,7 +16,7 @@ from bot.core.pastes import subject_slot
 from bot.core.question_shape import DETERMINERS, past_determiners
 from bot.core.subjects import said_twice
 from bot.core.text import word_variants
-from bot.core.vocabulary import AUXILIARIES
+from bot.core.vocabulary import AUXILIARIES, GRAMMAR
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -194,6 +194,8 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and (opening, subject.start) not in reading.unknown_runs
     ):
         return True  # "argo-rollouts is doing blue/green": the name the message opens with
+    if opening == 0 and _for_its_purpose(reading, subject):
+        return True  # "sops for encrypting our values files": what the unknown name is for
     if (
         subject.target.entry.kind is EntryKind.CONCEPT
         and before in reading.unknown_at
@@ -221,6 +223,21 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and not (at and reading.words[at - 1] in _WHO)
         and reading.words[at] not in COMPARING  # "is a nic lower than a linux bridge?"
         for at in reading.unknown_at
+    )
+
+
+def _for_its_purpose(reading: Reading, subject: Match) -> bool:
+    """Whether the name the message opens with, unknown and no English word, is followed
+    by what it is for: "sops for encrypting…", "kubeseal + the sealed-secrets controller to
+    encrypt secrets"."""
+    words, before = reading.words, subject.start - 1
+    return (
+        subject.target.entry.kind is EntryKind.CONCEPT
+        and before > 0
+        and words[before] in {"for", "to"}
+        and len(words[0]) > SHORT_WORD
+        and not is_english_word(words[0])
+        and all(at in reading.unknown_at or words[at] in GRAMMAR for at in range(1, before))
     )
 
 

@@ -54,6 +54,21 @@ PLACED_WITH_A_PARTICIPLE: Rows = [
     ("the layer that sits above transport", (5,)),
 ]
 
+# What an unknown name opening the message is for is no subject: the name is asked. Beside
+# known names, an opening "for <doing>" is their purpose.
+WHAT_A_THING_IS_FOR: Rows = [
+    ("sops for encrypting our values files, is that an osi thing", ()),
+    ("kubeseal + the sealed-secrets controller to encrypt secrets in git, which osi layer", ()),
+    ("zorblat for load balancing, which layer", ()),
+    ("for encrypting between nodes we could do wg or ipsec — different layers?", (3,)),
+    ("for load balancing we run metallb, which layer is it", (4,)),
+    ("where does encryption happen", (6,)),
+    ("encrypting pod traffic, which layer", (6,)),
+    # An unknown name described by what it does, with few of the question's words in the
+    # knowledge's best sentence, needs a wide lead.
+    ("buildah running in a pod for image builds — which osi layer", ()),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -62,6 +77,7 @@ PLACED_WITH_A_PARTICIPLE: Rows = [
         *PATHS_ARE_NOT_NAMES,
         *NAMES_CUT_SHORT,
         *PLACED_WITH_A_PARTICIPLE,
+        *WHAT_A_THING_IS_FOR,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
