@@ -253,6 +253,8 @@ class AliasIndex:
                 if hit is None:
                     continue
                 distance, target = hit
+                if size > 1 and not _short_words_kept(words, target):
+                    continue  # "the cluster end" is no slip of "cluster dns"
                 rank = (-size, distance)
                 if best is None or rank < best[:2]:
                     match = Match(target, start, start + size, typed=" ".join(words))
@@ -307,6 +309,22 @@ class AliasIndex:
                 scored[name] = max(score, scored.get(name, 0.0))
         ranked = sorted(scored, key=lambda name: -scored[name])
         return tuple(ranked[:limit])
+
+
+_SHORT_TYPED = 3
+
+
+def _short_words_kept(words: Sequence[str], target: Target) -> bool:
+    """Whether each short word of a phrase typed is a word of the name found, its letters
+    at most swapped ("cluster dsn"): a word too short for a typo of its own was not a slip
+    ("the cluster end" is no "cluster dns")."""
+    entry = target.entry
+    spelled = {
+        "".join(sorted(word))
+        for name in (entry.name, *entry.aliases)
+        for word in name.lower().split()
+    }
+    return all(len(word) > _SHORT_TYPED or "".join(sorted(word)) in spelled for word in words)
 
 
 def index_knowledge(

@@ -186,6 +186,9 @@ def subjects_asked(
         paired = set()
     comparing |= paired
     several = _asks_of_several(words, tokens.joined)
+    # "cilium replaces kube-proxy, so they must live at the same layer?": "they" compared
+    # are the tools named, whatever one does to the other.
+    they = compares and "they" in words
     tools = {m.end for m in ranked if m.target.entry.kind is EntryKind.TOOL}
     ends = {m.end for m in ranked}
     chosen: dict[str, Match] = {}
@@ -216,7 +219,7 @@ def subjects_asked(
             )
         )
         if asked and match is not first and qualifies(match, words, named, tokens):
-            if several:
+            if several or (they and match.target.entry.kind is EntryKind.TOOL):
                 spare.append(match)
         elif asked:
             chosen.setdefault(match.target.entry.name, match)

@@ -69,6 +69,22 @@ WHAT_A_THING_IS_FOR: Rows = [
     ("buildah running in a pod for image builds — which osi layer", ()),
 ]
 
+# A phrase of real words whose short word is not the name's is no typo of the name.
+SHORT_WORDS_ARE_NOT_SLIPS: Rows = [
+    ("no two pods anywhere in the cluster end up with the same address, which layer is that", ()),
+    ("the socket set in the garage is missing the 10mm, of course it is", ()),
+    ("cluster dsn is broken again, which layer", (7,)),
+    ("kube prxy, what layer", (5, 4)),
+]
+
+# "they" compared are the tools named, whatever one does to the other.
+THEY_ARE_THE_TOOLS_NAMED: Rows = [
+    ("cilium replaces kube-proxy in our setup, so they must live at the same layer?", (5, 4, 3)),
+    ("istio wraps envoy, so do they cover exactly the same layers?", (7, 6, 5)),
+    ("metallb does arp in l2 mode, is it l2?", (4,)),
+    ("choosing between envoy and haproxy for the tcp+http edge, same layers?", (7, 6, 5)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -78,6 +94,8 @@ WHAT_A_THING_IS_FOR: Rows = [
         *NAMES_CUT_SHORT,
         *PLACED_WITH_A_PARTICIPLE,
         *WHAT_A_THING_IS_FOR,
+        *SHORT_WORDS_ARE_NOT_SLIPS,
+        *THEY_ARE_THE_TOOLS_NAMED,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
