@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.layer_positions import participle
 from bot.core.layer_words import (
     BOTTOM_LAYER,
     COUNTED_ENDS,
@@ -100,7 +101,8 @@ def counted_from_an_end(tokens: Sequence[str], position: int) -> tuple[int, int]
 
 def past_close(tokens: Sequence[str], at: int) -> int:
     """Past words between "layer" and where it sits: "the layer (that is) second…"."""
-    while at < len(tokens) and tokens[at] in _CLOSE:
+    start = at
+    while at < len(tokens) and (tokens[at] in _CLOSE or (at == start and participle(tokens[at]))):
         at += 1
     return at
 

@@ -124,7 +124,13 @@ def _layer_at(
     "4"), or a thing placed at one layer ("the cables"): (its number, the position after
     it)."""
     if at in placed:
-        return placed[at]
+        number, end = placed[at]
+        # "cables and nics": things listed at the same layer are one anchor.
+        while end + 1 < len(tokens) and tokens[end] in {"and", "or"} and end + 1 in placed:
+            if placed[end + 1][0] != number:
+                break
+            end = placed[end + 1][1]
+        return number, end
     if at >= len(tokens) or at in skip:
         return None
     word = tokens[at]

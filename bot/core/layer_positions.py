@@ -22,6 +22,7 @@ __all__ = [
     "middle_of_the_model",
     "mnemonic_layers",
     "next_to",
+    "participle",
     "placed_in_the_stack",
 ]
 
@@ -103,7 +104,7 @@ def next_to(
     while (
         at < len(tokens)
         and at - start < _MAX_CLOSE
-        and (tokens[at] in allowed or (not adverbs_only and _participle(tokens[at])))
+        and (tokens[at] in allowed or (not adverbs_only and participle(tokens[at])))
     ):
         if tokens[at] == "one" and _direction(tokens, at + 1):
             break  # "layer one up from transport": "one" counts
@@ -114,7 +115,7 @@ def next_to(
     return _step(tokens, at, anchor, count=count, counting=_FROM, need_count=False)
 
 
-def _participle(word: str) -> bool:
+def participle(word: str) -> bool:
     """ "sandwiched", "wedged", "stacked", "placed": how the layer sits, before where."""
     return len(word) > _SHORTEST_PARTICIPLE and word.endswith(("ed", "ing"))
 

@@ -52,6 +52,15 @@ PLACED_WITH_A_PARTICIPLE: Rows = [
     ("the layer wedged under presentation", (5,)),
     ("what's the layer stacked on top of network", (4,)),
     ("the layer that sits above transport", (5,)),
+    ("the layer sandwiched between frames and ports: what is its purpose in a cluster", (3,)),
+    ("the layer wedged between ip and session", (4,)),
+]
+
+# Things listed at one layer are one place to count from.
+COUNTED_FROM_A_LIST: Rows = [
+    ("the layer one up from cables and nics — what goes on there for pods", (2,)),
+    ("the layer right above frames or mac addresses", (3,)),
+    ("the layer one up from cables", (2,)),
 ]
 
 # What an unknown name opening the message is for is no subject: the name is asked. Beside
@@ -93,6 +102,7 @@ THEY_ARE_THE_TOOLS_NAMED: Rows = [
         *PATHS_ARE_NOT_NAMES,
         *NAMES_CUT_SHORT,
         *PLACED_WITH_A_PARTICIPLE,
+        *COUNTED_FROM_A_LIST,
         *WHAT_A_THING_IS_FOR,
         *SHORT_WORDS_ARE_NOT_SLIPS,
         *THEY_ARE_THE_TOOLS_NAMED,
