@@ -7,7 +7,7 @@ and bot/core/data/rarer-english-words.txt: English words beyond those, still in 
 A word in this list is never read as a typo of a name ("connects" is not "ConnectX"), and a
 concept alias that is one of these words counts only where the question is about networking.
 The rarer list ("emissary", "ingress", "calico") tells a name with an everyday sense from a
-product's coined name ("istio", "cilium"): only the former can be the word in prose.
+product's coined name ("istio", "nginx"): only the former can be the word in prose.
 wordfreq is needed only to regenerate the files, never to run the bot.
 """
 
@@ -22,6 +22,9 @@ _SIZE = 30_000  # the most frequent English words; rarer ones are likelier to be
 _RARER_SIZE = 150_000
 # Zipf 2.5 is about once in three million words: "calico" (2.9) is in, "nginx" (2.2) is not.
 _RARER_MIN_ZIPF = 2.5
+# English words rarer than the cut that tools are named after: a cilium is a hair on a cell
+# (below the Zipf cut), and people say so in chat ("the cilium lecture was wild").
+_NAMED_AFTER = frozenset({"cilium"})
 _DATA = Path(__file__).resolve().parent.parent / "bot" / "core" / "data"
 _OUT = _DATA / "english-words.txt"
 _RARER_OUT = _DATA / "rarer-english-words.txt"
@@ -39,7 +42,7 @@ def main() -> None:
         w
         for w in _plain(top_n_list("en", _RARER_SIZE)) - words
         if zipf_frequency(w, "en") >= _RARER_MIN_ZIPF
-    }
+    } | (_NAMED_AFTER - words)
     _RARER_OUT.write_text("\n".join(sorted(rarer)) + "\n", encoding="utf-8")
     print(f"{len(rarer)} words -> {_RARER_OUT}")
 

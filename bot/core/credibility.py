@@ -163,6 +163,11 @@ def _with_its_pair(match: Match, words: list[str], slashed: Container[int]) -> r
     return range(start, end)
 
 
+def _asked_for(match: Match, words: list[str]) -> bool:
+    """ "calico pls, need it before the review": a name asked for by name."""
+    return words[match.end : match.end + 1] in (["pls"], ["please"], ["plz"])
+
+
 def credible(match: Match, words: list[str], context: Context) -> bool:
     """Whether an everyday word names the thing here.
 
@@ -173,8 +178,8 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
     another noun phrase ("picture frame", "tunnel vision", "react router").
     """
     span = set(range(match.start, match.end))
-    if _glossed_as_itself(match, words, context):
-        return True  # "skipper (zalando's http router / ingress)"
+    if _glossed_as_itself(match, words, context) or _asked_for(match, words):
+        return True  # "skipper (zalando's http router / ingress)", "calico pls"
     if _prose_about_something_else(match, words, context) or _the_word_here(match, words, context):
         return False
     if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:

@@ -94,6 +94,20 @@ THEY_ARE_THE_TOOLS_NAMED: Rows = [
     ("choosing between envoy and haproxy for the tcp+http edge, same layers?", (7, 6, 5)),
 ]
 
+# A cilium is a hair on a cell: in prose about something else it is the word, while any
+# question that speaks of clusters, or names it alone, still gets the CNI.
+CILIUM_IS_ALSO_A_WORD: Rows = [
+    ("cilium are tiny hair-like structures on cells, my kid's biology homework is wild", ()),
+    ("the cilium lecture was wild, those little hairs beat in sync", ()),
+    ("cilium?", (3,)),
+    ("we run cilium", (3,)),
+    ("cilium in prod keeps dropping packets", (3,)),
+    ("is cilium l3", (3,)),
+    # A name asked for by name, "pls", is the thing whatever follows.
+    ("/osi cilium pls, need it before the design review in 5 min", (3,)),
+    ("calico pls, need it before the design review", (3,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -106,6 +120,7 @@ THEY_ARE_THE_TOOLS_NAMED: Rows = [
         *WHAT_A_THING_IS_FOR,
         *SHORT_WORDS_ARE_NOT_SLIPS,
         *THEY_ARE_THE_TOOLS_NAMED,
+        *CILIUM_IS_ALSO_A_WORD,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
