@@ -220,6 +220,8 @@ def _a_common_noun(match: Match, words: list[str]) -> bool:
         and start > 0
         and words[start - 1] in {"a", "an"}
         and has_everyday_sense(words[start])
+        # "a cilium upgrade", "a calico install": the tool's, named before the noun.
+        and _INFRASTRUCTURE.isdisjoint(words[match.end : match.end + 1])
     )
 
 

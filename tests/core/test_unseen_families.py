@@ -103,6 +103,7 @@ CILIUM_IS_ALSO_A_WORD: Rows = [
     ("we run cilium", (3,)),
     ("cilium in prod keeps dropping packets", (3,)),
     ("is cilium l3", (3,)),
+    ("we need a calico upgrade before friday", (3,)),
     # A name asked for by name, "pls", is the thing whatever follows.
     ("/osi cilium pls, need it before the design review in 5 min", (3,)),
     ("calico pls, need it before the design review", (3,)),
