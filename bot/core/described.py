@@ -10,6 +10,7 @@ from bot.core.acts import (
     ASKING_WORDS,
     PREFIXES,
     converted,
+    inflects_an_english_word,
     only_concepts,
     opens_with_a_gerund,
     opens_with_the_act,
@@ -297,6 +298,7 @@ def _unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
         len(word) > SHORT_WORD
         and word.isalpha()
         and not is_english_word(word)
+        and not inflects_an_english_word(word)  # "peeks"
         and not knowledge.descriptions.knows(word)
         for word in reading.unknown
     )

@@ -194,7 +194,7 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         and (opening, subject.start) not in reading.unknown_runs
     ):
         return True  # "argo-rollouts is doing blue/green": the name the message opens with
-    if opening == 0 and _for_its_purpose(reading, subject):
+    if opening == 0 and (_for_its_purpose(reading, subject) or _acting(reading, subject)):
         return True  # "sops for encrypting our values files": what the unknown name is for
     if (
         subject.target.entry.kind is EntryKind.CONCEPT
@@ -235,10 +235,31 @@ def _for_its_purpose(reading: Reading, subject: Match) -> bool:
         subject.target.entry.kind is EntryKind.CONCEPT
         and before > 0
         and words[before] in {"for", "to"}
-        and len(words[0]) > SHORT_WORD
-        and not is_english_word(words[0])
+        and _coined(words[0])
         and all(at in reading.unknown_at or words[at] in GRAMMAR for at in range(1, before))
     )
+
+
+def _acting(reading: Reading, subject: Match) -> bool:
+    """Whether the name the message opens with, unknown and no English word, does what the
+    rest says: "zorvex hands off a raw byte stream to a target port, which layer"."""
+    words = reading.words
+    return (
+        len(words) > 1
+        and _coined(words[0])
+        and reading.tokens.clause[0] == reading.tokens.clause[subject.start]
+        and words[1].endswith("s")
+        and words[1] not in GRAMMAR
+        and is_english_word(words[1][:-1])
+    )
+
+
+def _coined(word: str) -> bool:
+    """A name someone made up: no English word, nor a form of one ("compressing",
+    "authenticating": a word ending "-ing" is a verb's, even one the word list lacks)."""
+    if len(word) <= SHORT_WORD or word.endswith("ing") or not word.isalpha():
+        return False  # "eth0" is an interface, not a product
+    return not (is_english_word(word) or inflects_an_english_word(word))
 
 
 _WHO = frozenset("i we you they he she someone somebody everyone people ppl folks".split())

@@ -109,6 +109,29 @@ CILIUM_IS_ALSO_A_WORD: Rows = [
     ("calico pls, need it before the design review", (3,)),
 ]
 
+# A form of an English word ("peeks") is no name the knowledge lacks, so the description
+# needs no wider lead for it.
+FORMS_OF_WORDS_ARE_NO_NAMES: Rows = [
+    (
+        "which layer hands off a raw byte stream to a target address + port and never peeks inside",
+        (4,),
+    ),
+    (
+        "which layer glues the container interfaces on the host into one switch-like thing",
+        (2,),
+    ),
+    # An unknown name opening the message does what the rest says; a gerund does not.
+    ("zorvex hands off a raw byte stream to a target port, which layer", ()),
+    ("authenticating users with oidc before the request ever reaches the app, which layer", (7,)),
+]
+
+# What each layer does, in more of the words people use for it.
+WHAT_EACH_LAYER_DOES_IN_MORE_WORDS: Rows = [
+    ("flow control and windowing, which osi layer is that", (4,)),
+    ("what layer pins a client to one particular pod for the whole visit", (5,)),
+    ("the sliding window that stops a fast sender drowning a slow receiver, which layer", (4,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -122,6 +145,8 @@ CILIUM_IS_ALSO_A_WORD: Rows = [
         *SHORT_WORDS_ARE_NOT_SLIPS,
         *THEY_ARE_THE_TOOLS_NAMED,
         *CILIUM_IS_ALSO_A_WORD,
+        *FORMS_OF_WORDS_ARE_NO_NAMES,
+        *WHAT_EACH_LAYER_DOES_IN_MORE_WORDS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
