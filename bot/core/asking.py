@@ -56,6 +56,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             r"|\w{3} +\d+ \d\d:\d\d:\d\d).*$",
             re.MULTILINE,
         ),
+        # A line indented as a program prints it: "  12 0.0031 10.0.0.5 -> 203.0.113.9 …".
+        re.compile(r"^(?: {2,}|\t)\S.*$", re.MULTILINE),
     )
 
 
@@ -65,16 +67,19 @@ _CONFIG_LINES = 3
 _TABLE_LINES = 2
 # A paste of a log is this many lines or more, each opening with its time.
 _LOG_LINES = 2
+# A paste of a program's output is this many indented lines or more.
+_INDENTED_LINES = 2
 
 _QUESTION_OPENERS = frozenset("what which where how why who when is are does do can".split())
 
 
-def _asks(sentence: str) -> bool:
-    """A question mark, or worded as one: "what layer does envoy work at"."""
+def _asks(sentence: str, *, strictly: bool = False) -> bool:
+    """A question mark, or worded as one: "what layer does envoy work at"; not `strictly`,
+    also a sentence of a layer ("osi layer for the PR description")."""
     if "?" in sentence:
         return True
     words = sentence.lower().split()
-    return bool(words) and (words[0] in _QUESTION_OPENERS or "layer" in words)
+    return bool(words) and (words[0] in _QUESTION_OPENERS or (not strictly and "layer" in words))
 
 
 class Message(NamedTuple):
@@ -92,12 +97,15 @@ def split_message(text: str) -> Message:
     """The asking part of `text` and its context (see the module's description)."""
     if len(text) <= QUESTION_WORDS and "```" not in text and ">" not in text:
         return Message(text, "")  # too short to hold more than a question
-    _, _, quote_mark, sentence, word, _, lead_end, _, _, _ = _patterns()
+    _, _, quote_mark, sentence, word, _, lead_end, _, _, _, _ = _patterns()
     text, pasted, quoted = _set_apart(text)
     if not pasted and len(word.findall(text)) <= QUESTION_WORDS:
         return Message(text, "")  # a question with its own preamble: "We use calico. Is …"
     sentences = [s for s in sentence.findall(text) if s.strip()]
-    asking = next((s for s in reversed(sentences) if _asks(s)), None)
+    # A sentence that asks by its mark or its first word before one that only speaks of a
+    # layer ("so this nlb is layer 4, right? reviewer wants the osi layer in the PR").
+    asking = next((s for s in reversed(sentences) if _asks(s, strictly=True)), None)
+    asking = asking or next((s for s in reversed(sentences) if _asks(s)), None)
     if asking is not None:
         asking = _with_what_it_follows(asking, sentences, text)
     relayed = next((q for q in reversed(quoted) if "?" in q), None)
@@ -145,7 +153,7 @@ _QUESTION_WORDS_IN = _QUESTION_OPENERS | {"layer", "layers", "osi"}
 def _set_apart(text: str) -> tuple[str, list[str], list[str]]:
     """The prose of `text`, and what was pasted into it: code, quoted lines and config (the
     quoted lines also on their own). A message that is only a paste asks about it."""
-    fence, quoted_line, _, _, _, config_line, _, shell, table_line, log_line = _patterns()
+    fence, quoted_line, _, _, _, config_line, _, shell, table_line, log_line, indented = _patterns()
     pasted: list[str] = []
     if "```" in text:
         fenced = fence.findall(text)
@@ -167,7 +175,12 @@ def _set_apart(text: str) -> tuple[str, list[str], list[str]]:
             pasted += found
             text = prose
     if "\n" in text:
-        pastes = ((config_line, _CONFIG_LINES), (table_line, _TABLE_LINES), (log_line, _LOG_LINES))
+        pastes = (
+            (config_line, _CONFIG_LINES),
+            (table_line, _TABLE_LINES),
+            (log_line, _LOG_LINES),
+            (indented, _INDENTED_LINES),
+        )
         for lines, least in pastes:
             found = lines.findall(text)
             prose = lines.sub("", text)

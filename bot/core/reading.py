@@ -122,9 +122,11 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         # the dash names its own subject, and the claim before it is context; "so metallb —
         # what layer is it?" asks about what the lead names.
         tail = tokenize_compounds(asking[len(lead) :])
-        if names_its_subject(index, tail, Paste(context)):
+        # "…, a LoadBalancer service — what osi layer is that type of svc": the lead's.
+        back = _points_back(index, tail, lead)
+        if not back and names_its_subject(index, tail, Paste(context)):
             tokens, context, own = tail, f"{lead}\n{context}", f"{lead}\n{own}"
-        elif _for_a_purpose(lead):
+        elif not back and _for_a_purpose(lead):
             tokens = tail  # "for the rca: which osi layer was the fault at?"
     paste = Paste(context)
     if context and points_at_context(tokens.words) and not names_its_subject(index, tokens, paste):
@@ -143,6 +145,25 @@ def read(knowledge: Knowledge, question: str) -> Reading:
             lent = tokenize_compounds(f"{named} — {tokens.text}")
             return _read_tokens(knowledge, lent)._replace(lent=True)
     return _read_tokens(knowledge, tokens)
+
+
+def _points_back(index: AliasIndex, tail: Tokens, lead: str) -> bool:
+    """Whether the question after a lead names its thing only as "that" one of a kind the
+    lead named: "…, a LoadBalancer service — what osi layer is that type of svc"."""
+    words = tail.words
+    found = index.find_exact(words, set(), tail.joined)
+    if not found:
+        return False
+    at = found[0].start - 1
+    if at >= 2 and words[at] == "of" and words[at - 1] in _KINDS:
+        at -= 2  # "that type of svc"
+    if at < 0 or words[at] not in {"that", "this"}:
+        return False
+    lead_words = tokenize_compounds(lead)
+    return bool(index.find_exact(lead_words.words, set(), lead_words.joined))
+
+
+_KINDS = frozenset("type kind sort flavour flavor".split())
 
 
 def _for_a_purpose(lead: str) -> bool:

@@ -132,6 +132,42 @@ WHAT_EACH_LAYER_DOES_IN_MORE_WORDS: Rows = [
     ("the sliding window that stops a fast sender drowning a slow receiver, which layer", (4,)),
 ]
 
+# Long messages: lines indented as a program prints them are a paste; a sentence that asks
+# by its mark beats a later one that only speaks of a layer; "that type of svc" after a
+# lead points back at the kind the lead named.
+PASTES_AND_WHAT_ASKS: Rows = [
+    (
+        "wireshark on the client, filtered to the stream:\n"
+        "  12 0.0031 10.0.0.5 -> 203.0.113.9 TLSv1.3 Client Hello (SNI=api.example.com)\n"
+        "  19 0.0442 10.0.0.5 -> 203.0.113.9 HTTP2 HEADERS[1]: GET /v1/status\n"
+        "tls and http2 — which layer is each?",
+        (7, 6),
+    ),
+    (
+        "tcpdump on the node:\n"
+        "  10:01:02.1 IP 10.244.1.5.5432 > 10.244.2.9.41234: Flags [S.]\n"
+        "  10:01:02.2 IP 10.244.2.9.41234 > 10.244.1.5.5432: Flags [R]\n"
+        "the tcp resets, which layer are they at?",
+        (4,),
+    ),
+    (
+        'resource "aws_lb" "ingest" {\n'
+        '  name               = "ingest-nlb"\n'
+        '  load_balancer_type = "network"\n'
+        "}\n"
+        "so this nlb is layer 4, right? reviewer wants the osi layer in the PR description",
+        (4,),
+    ),
+    (
+        "$ kubectl get svc -n payments\n"
+        "NAME          TYPE           CLUSTER-IP      EXTERNAL-IP     PORT(S)\n"
+        "payments-api  LoadBalancer   10.100.31.7     203.0.113.40    443:31442/TCP\n"
+        "payments-db   ClusterIP      None            <none>          5432/TCP\n"
+        "the payments-api one, a LoadBalancer service — what osi layer is that type of svc",
+        (4,),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -147,6 +183,7 @@ WHAT_EACH_LAYER_DOES_IN_MORE_WORDS: Rows = [
         *CILIUM_IS_ALSO_A_WORD,
         *FORMS_OF_WORDS_ARE_NO_NAMES,
         *WHAT_EACH_LAYER_DOES_IN_MORE_WORDS,
+        *PASTES_AND_WHAT_ASKS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
