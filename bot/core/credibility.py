@@ -201,7 +201,7 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
     if not is_everyday(match, words):
         return _specific_name_credible(match, words, context)
     alone = all(i in span or not is_content(w) for i, w in enumerate(words))
-    if not _has_no_content_neighbour(match, words, context):
+    if not _has_no_content_neighbour(match, words, context) or _a_verb_here(match, words):
         return False
     if match.target.entry.no_layer is not None and not context.places:
         return alone  # "how do I switch namespaces in kubectl" asks nothing of layers
@@ -209,6 +209,22 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
     if match.target.entry.no_layer is not None and after_layer:
         return False  # "the network-layer jobs in a cluster": the layer's work, no Job
     return alone or (context.about_networking and _networking_besides(span, context))
+
+
+def _a_verb_here(match: Match, words: list[str]) -> bool:
+    """Whether an everyday plural after "it", "this" or "that" is a verb: "the mtls this
+    switches on", "it bridges the two"."""
+    word = words[match.start]
+    return (
+        match.end - match.start == 1
+        and match.start > 0
+        and words[match.start - 1] in _SINGULAR_SUBJECTS
+        and word.endswith("s")
+        and is_english_word(word[:-1] if not word.endswith("es") else word[:-2])
+    )
+
+
+_SINGULAR_SUBJECTS = frozenset("it this that he she".split())
 
 
 def _a_common_noun(match: Match, words: list[str]) -> bool:

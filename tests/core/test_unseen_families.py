@@ -168,6 +168,13 @@ PASTES_AND_WHAT_ASKS: Rows = [
     ),
 ]
 
+# An everyday plural after "it", "this" or "that" is a verb, not the things it names.
+EVERYDAY_VERBS: Rows = [
+    ("the mtls this switches on works at which osi layer?", (6,)),
+    ("where do switches sit", (1,)),
+    ("this switch, which layer", (1,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -184,6 +191,7 @@ PASTES_AND_WHAT_ASKS: Rows = [
         *FORMS_OF_WORDS_ARE_NO_NAMES,
         *WHAT_EACH_LAYER_DOES_IN_MORE_WORDS,
         *PASTES_AND_WHAT_ASKS,
+        *EVERYDAY_VERBS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
