@@ -1,5 +1,6 @@
 """Names written the other way round: "offloading tls" is TLS offloading, "encrypting
-traffic" traffic encryption, when the knowledge knows the name in that order."""
+traffic" traffic encryption, when the knowledge knows the name in that order; and a name
+said with what it works by ("routing on the url path" is routing by path)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from bot.core.matching import Match
 if TYPE_CHECKING:
     from bot.core.matching import AliasIndex
 
-__all__ = ["turned_round"]
+__all__ = ["by_what_it_works", "turned_round"]
 
 
 def turned_round(index: AliasIndex, words: list[str], matches: list[Match]) -> list[Match]:
@@ -34,3 +35,30 @@ def turned_round(index: AliasIndex, words: list[str], matches: list[Match]) -> l
                     break
         found.append(match if target is None else Match(target, at, match.end))
     return found
+
+
+_BY = frozenset("on by via using".split())  # "routing on the url path", "based on"
+_BETWEEN = frozenset("the a an its their based".split())
+_REACH = 4  # words after the preposition: "routing based on the request's url path"
+
+
+def by_what_it_works(index: AliasIndex, words: list[str], matches: list[Match]) -> list[Match]:
+    """The matches, with a one-word name and what it works by read as the one name the
+    knowledge gives the two ("routing on the url path" -> "routing by path", the
+    application-aware routing; "balancing by cookie"): the words after the preposition
+    otherwise name a thing of their own."""
+    for match in sorted(matches, key=lambda m: m.start):
+        at = match.end
+        if match.end - match.start != 1 or at >= len(words) or words[at] not in _BY | {"based"}:
+            continue
+        head = words[match.start]
+        for end in range(at + 1, min(len(words), at + 1 + _REACH)):
+            word = words[end]
+            if word in _BY | _BETWEEN:
+                continue
+            target = index.exact.get(f"{head}by{word}") or index.exact.get(f"{word}{head}")
+            if target is None or target.entry is match.target.entry:
+                continue
+            whole = Match(target, match.start, end + 1)
+            return [whole, *(m for m in matches if m.end <= whole.start or m.start >= whole.end)]
+    return matches

@@ -12,8 +12,9 @@ from bot.core.text import tokenize
 
 if TYPE_CHECKING:
     from bot.core.knowledge import Entry, Knowledge
+    from bot.core.text import Tokens
 
-__all__ = ["parts_named_by_kind", "without_wholes"]
+__all__ = ["parts_named_by_kind", "without_containers", "without_wholes"]
 
 # A whole named this close to one of its parts is that part's: "a Gateway API TCPRoute",
 # "svc of type LoadBalancer".
@@ -39,6 +40,25 @@ def without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
     # part too.
     beside = {m.target.entry.name for m in matches if beside_a_part(m)}
     return [m for m in matches if m.target.entry.name not in beside]
+
+
+def without_containers(matches: list[Match], tokens: Tokens) -> tuple[list[Match], set[int]]:
+    """The names found, less any that only holds a later one in a dotted field path
+    ("svc.spec.sessionAffinity" is the Service's session affinity), and the positions of
+    the path before that later one ("svc", "spec"): no unknown words either."""
+    kept: list[Match] = []
+    held: set[int] = set()
+    starts = {m.start for m in matches}
+    for match in matches:
+        at = match.end
+        while tokens.spans and at < len(tokens.words) and tokens.gap(at) == ".":
+            if at in starts:
+                held.update(range(match.start, at))
+                break
+            at += 1
+        else:
+            kept.append(match)
+    return kept, held
 
 
 def parts_named_by_kind(

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.asking import split_message
-from bot.core.compounds import turned_round
+from bot.core.compounds import by_what_it_works, turned_round
 from bot.core.credibility import (
     NETWORK_CONTEXT,
     Context,
@@ -22,7 +22,7 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
 from bot.core.layer_words import is_layer_number, placed_things
 from bot.core.lexicon import is_english_word
-from bot.core.parts import parts_named_by_kind, without_wholes
+from bot.core.parts import parts_named_by_kind, without_containers, without_wholes
 from bot.core.pastes import (
     POINTERS,
     Paste,
@@ -236,6 +236,15 @@ def _ends_with(match: Match, words: list[str], word: str) -> bool:
     return ends_a_compound(last, word)
 
 
+def _the_parts(matches: list[Match], tokens: Tokens) -> tuple[list[Match], set[int]]:
+    """The names found less a whole beside its part ("a NetworkPolicy egress rule") and
+    what only holds another in a field path ("svc.spec.sessionAffinity"), and the
+    positions those took: no unknown words either."""
+    held, path = without_containers(matches, tokens)
+    parts = without_wholes(held, tokens.words)
+    return parts, {i for m in matches if m not in parts for i in range(m.start, m.end)} | path
+
+
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     words = tokens.words[:MAX_TOKENS]
     opens_yes_no = opens_a_yes_no_question(words)
@@ -281,14 +290,12 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         index.exact,
         frozenset(at for at in range(1, len(words)) if tokens.gap(at) == "/"),
     )
-    matches = [m for m in turned_round(index, words, exact) if credible(m, words, context)]
+    whole = by_what_it_works(index, words, turned_round(index, words, exact))
+    matches = [m for m in whole if credible(m, words, context)]
     matches += _shared_heads(index, words, matches)
     matches += _a_typo(index, tokens, exact, matches, layer_words.used)
     matches = _named_again_or_in_part(knowledge, words, exact, matches)
-    parts = without_wholes(matches, words)
-    # A whole beside its part ("a NetworkPolicy egress rule") is no unknown word either.
-    wholes = {i for m in matches if m not in parts for i in range(m.start, m.end)}
-    matches = parts
+    matches, wholes = _the_parts(matches, tokens)
     # "the http layer", "the tcp layer": a one-layer concept before "layer" names its layer.
     naming_layers = [m for m in matches if _names_its_layer(m, tokens)]
     matches = [m for m in matches if m not in naming_layers]

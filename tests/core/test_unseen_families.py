@@ -175,6 +175,23 @@ EVERYDAY_VERBS: Rows = [
     ("this switch, which layer", (1,)),
 ]
 
+# A name said with what it works by is the one name the knowledge gives the two.
+WHAT_IT_WORKS_BY: Rows = [
+    (
+        "sticky sessions via sessionAffinity vs routing on the url path: which is lower in osi",
+        (7, 5),
+    ),
+    ("routing based on the request's hostname, which layer", (7,)),
+    ("routing on the url path, which layer", (7,)),
+]
+
+# In a dotted field path the last name is asked; the ones before only hold it.
+FIELD_PATHS: Rows = [
+    ("remind me: svc.spec.sessionAffinity=ClientIP sits at which layer", (5,)),
+    ("is ingress.spec.tls l6?", (6,)),
+    ("calico. is istio l7?", (7, 6)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -192,6 +209,8 @@ EVERYDAY_VERBS: Rows = [
         *WHAT_EACH_LAYER_DOES_IN_MORE_WORDS,
         *PASTES_AND_WHAT_ASKS,
         *EVERYDAY_VERBS,
+        *WHAT_IT_WORKS_BY,
+        *FIELD_PATHS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
