@@ -394,6 +394,9 @@ def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
     tokens = reading.tokens
     if tokens.spans and tokens.text[: tokens.spans[start][0]].endswith("/"):
         return False  # a part of a URL path ("/old-api/*"), not a name
+    dotted = [tokens.gap(at) == "." for at in (start, end) if 0 < at < len(words)]
+    if tokens.spans and any(dotted):
+        return False  # a part of a DNS name ("my-svc.my-ns"), not a name of its own
     parts = words[start:end]
     if parts[0] in PREFIXES and all(_english(part) for part in parts[1:]):
         return False

@@ -34,6 +34,8 @@ PATHS_ARE_NOT_NAMES: Rows = [
     ("rewriting /old-api/* to /v2/* before the request reaches the pod, which layer", (7,)),
     ("sending /shop-legacy/ and /shop-new/ to different services, which layer", (7,)),
     ("is old-api at an osi layer?", ()),
+    # Nor inside a DNS name.
+    ("turning my-svc.my-ns into an ip for the pod that asks, which layer is that lookup", (7,)),
 ]
 
 # A layer's name cut short before "layer" is that layer, when the start is one name's only.
