@@ -20,6 +20,7 @@ __all__ = ["parts_named_by_kind", "without_containers", "without_wholes"]
 # "svc of type LoadBalancer".
 _PART_REACH = 3
 _BY_MEANS = frozenset({"with", "using", "via"})  # "livenessProbe with exec"
+_POINTERS = frozenset({"that", "this"})
 
 
 def without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
@@ -28,11 +29,16 @@ def without_wholes(matches: list[Match], words: list[str]) -> list[Match]:
     Service; but "gateway api vs tcproute" sets them side by side."""
 
     def beside_a_part(whole: Match) -> bool:
+        # "type: LoadBalancer … what layer is that svc type": the whole pointed back at is
+        # the part named before.
+        pointed = whole.start > 0 and words[whole.start - 1] in _POINTERS
         for part in matches:
             if whole.target.entry.name not in part.target.entry.part_of:
                 continue
             between = words[min(part.end, whole.end) : max(part.start, whole.start)]
             if len(between) <= _PART_REACH and JOINING.isdisjoint(between):
+                return True
+            if pointed and part.end <= whole.start:
                 return True
         return False
 

@@ -192,6 +192,12 @@ FIELD_PATHS: Rows = [
     ("remind me: svc.spec.sessionAffinity=ClientIP sits at which layer", (5,)),
     ("is ingress.spec.tls l6?", (6,)),
     ("calico. is istio l7?", (7, 6)),
+    # A whole pointed back at ("that svc type") is the part named before it.
+    (
+        "type: LoadBalancer on bare metal just sits in pending forever. what layer is that svc type",
+        (4,),
+    ),
+    ("we have a nodeport open. what layer is this service", (4,)),
 ]
 
 
