@@ -73,6 +73,9 @@ def past_the(tokens: Sequence[str], at: int) -> int:
 
 
 def past_layer_word(tokens: Sequence[str], at: int) -> int:
+    """Past "layer" at `at`, or "osi layer": "second from the top osi layer"."""
+    if at + 1 < len(tokens) and tokens[at] in MODEL_NAME and tokens[at + 1] in LAYER_WORDS:
+        return at + 2
     return at + 1 if at < len(tokens) and tokens[at] in LAYER_WORDS else at
 
 

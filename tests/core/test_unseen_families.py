@@ -58,6 +58,12 @@ PLACED_WITH_A_PARTICIPLE: Rows = [
     ("the layer wedged between ip and session", (4,)),
 ]
 
+# Counted from an end, then "osi layer".
+COUNTED_FROM_AN_END: Rows = [
+    ("second-from-the-top osi layer, what's in there for kubernetes", (6,)),
+    ("the third from the bottom osi layer, examples?", (3,)),
+]
+
 # Things listed at one layer are one place to count from.
 COUNTED_FROM_A_LIST: Rows = [
     ("the layer one up from cables and nics — what goes on there for pods", (2,)),
@@ -194,7 +200,7 @@ FIELD_PATHS: Rows = [
     ("calico. is istio l7?", (7, 6)),
     # A whole pointed back at ("that svc type") is the part named before it.
     (
-        "type: LoadBalancer on bare metal just sits in pending forever. what layer is that svc type",
+        "type: LoadBalancer on bare metal sits in pending forever. what layer is that svc type",
         (4,),
     ),
     ("we have a nodeport open. what layer is this service", (4,)),
@@ -209,6 +215,7 @@ FIELD_PATHS: Rows = [
         *NAMES_CUT_SHORT,
         *PLACED_WITH_A_PARTICIPLE,
         *COUNTED_FROM_A_LIST,
+        *COUNTED_FROM_AN_END,
         *WHAT_A_THING_IS_FOR,
         *SHORT_WORDS_ARE_NOT_SLIPS,
         *THEY_ARE_THE_TOOLS_NAMED,
