@@ -215,8 +215,12 @@ def inflects_an_english_word(word: str) -> bool:
     list may not hold the form itself."""
     # "summarise": the word list spells it "summarize".
     british = word.replace("is", "iz") if re.search(r"is(?:e|es|ed|ing)$", word) else word
+    # "concretely", "happily": an adverb of an English adjective.
+    adverb = (
+        (word[:-3] + "y",) if word.endswith("ily") else (word[:-2],) if word.endswith("ly") else ()
+    )
     return any(
         is_english_word(form)
-        for form in (*word_variants(word), *word_variants(british))
+        for form in (*word_variants(word), *word_variants(british), *adverb)
         if form != word
     )

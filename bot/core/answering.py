@@ -238,10 +238,15 @@ def _only_kinds_of_things(reading: Reading) -> bool:
     return all(
         not m.target.entry.layers
         and m.end < len(words)
-        and is_content(words[m.end])
+        and (is_content(words[m.end]) or words[m.end] in _KINDS_OF_THINGS)
         and m.end not in reading.mentions.used
         for m in reading.matches
     )
+
+
+_KINDS_OF_THINGS = frozenset(
+    "bit bits part parts thing things stuff tool tools component components".split()
+)
 
 
 def _names_only_the_setting(reading: Reading) -> bool:

@@ -49,8 +49,14 @@ _SPAN_ENDS = {**COUNTED_ENDS, "upper": 7, "lower": 1, "first": 1, "last": 7}
 
 def span_from_an_end(tokens: Sequence[str], position: int) -> range | None:
     """ "the bottom two layers", "top 3 levels", "the first three layers": the layers
-    counted from an end of the stack, for the plural "layers" at `position`."""
-    if position < 2 or tokens[position] not in {"layers", "levels"}:
+    counted from an end of the stack, for the plural "layers" at `position` (or the "osi"
+    before it: "the bottom two osi layers")."""
+    if position < 2 or tokens[position] not in {"layers", "levels", "osi"}:
+        return None
+    if tokens[position] == "osi" and tokens[position + 1 : position + 2] not in (
+        ["layers"],
+        ["levels"],
+    ):
         return None
     count = STEP_COUNTS.get(tokens[position - 1])
     end = _SPAN_ENDS.get(tokens[position - 2])

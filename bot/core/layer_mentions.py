@@ -441,10 +441,11 @@ def _read_before(
 ) -> range:
     """The words before a "layer" at `position`: "the bottom (osi) layer", "7th layer",
     "the 7 layers" (a count), "the data link layer"; the positions read after it."""
-    span = span_from_an_end(tokens, position)
-    if span is not None and not skip.intersection(range(position - 2, position)):
+    osi = position - 1 if tokens[position - 1 : position] == ["osi"] else position
+    span = span_from_an_end(tokens, osi)
+    if span is not None and not skip.intersection(range(osi - 2, position)):
         for number in span:
-            found.add(number, position - 2, position - 1, position)
+            found.add(number, *range(osi - 2, position + 1))
         return range(0)
     end_one = end_one_of(tokens, position)
     if end_one is not None and end_one not in skip:

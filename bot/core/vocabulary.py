@@ -59,6 +59,7 @@ one two three four five six seven first second third fourth fifth sixth seventh
 answer help me bot osibot osi-bot hey wat wht wut whats
 pod pods node nodes container containers traffic request requests app apps workload workloads
 responsible purpose role job protocol protocols example examples meaning difference compare
+bit bits
 only solely exclusively purely strictly top involved
 """
 

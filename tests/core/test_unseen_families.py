@@ -60,6 +60,8 @@ PLACED_WITH_A_PARTICIPLE: Rows = [
 
 # Counted from an end, then "osi layer".
 COUNTED_FROM_AN_END: Rows = [
+    ("the bottom two osi layers in k8s land?", (1, 2)),
+    ("the top 3 osi layers, examples", (5, 6, 7)),
     ("second-from-the-top osi layer, what's in there for kubernetes", (6,)),
     ("the third from the bottom osi layer, examples?", (3,)),
 ]
@@ -206,6 +208,14 @@ FIELD_PATHS: Rows = [
     ("we have a nodeport open. what layer is this service", (4,)),
 ]
 
+# An adverb of an English word ("concretely") and a "bit" of a layer are no unknown names.
+WORDS_AROUND_A_LAYER: Rows = [
+    ("data link layer in a cluster — concretely, what's doing that job", (2,)),
+    ("the physical bit of osi, explain it for a cloud-only team", (1,)),
+    ("which of the k8s networking bits count as data link", (2,)),
+    ("the transport bit of the osi model, honestly, what is it for", (4,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -226,6 +236,7 @@ FIELD_PATHS: Rows = [
         *EVERYDAY_VERBS,
         *WHAT_IT_WORKS_BY,
         *FIELD_PATHS,
+        *WORDS_AROUND_A_LAYER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
