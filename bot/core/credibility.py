@@ -391,4 +391,9 @@ def _content_neighbours(match: Match, words: list[str], context: Context) -> lis
         and i not in context.claimed
         and is_content(words[i])
         and not any(c.isdigit() for c in words[i])
+        and not (i == match.end and words[i] in _OBJECT_NOUNS)  # "Namespace objects"
     ]
+
+
+# After a name, these say it is a cluster's object, not the everyday word with its noun.
+_OBJECT_NOUNS = frozenset("object objects resource resources".split())

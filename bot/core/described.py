@@ -107,6 +107,8 @@ def by_description(
     if found.answer is not None and not found.answer.layers and named_tool and not subject_unknown:
         return reading  # "rke2 defaulted us to canal. what layer...": the tool, not a guess
     if found.answer is not None and (reading.generic or subject_unknown):
+        if _only_its_names(reading, found.answer):
+            return reading  # "do Namespace objects have an osi layer?": nothing described
         if found.name is None or all(is_english_word(w) for w in reading.unknown):
             return found.answer
         if found.answer.layers and the_layer_acts(reading):
@@ -132,6 +134,20 @@ def by_description(
         # own is only where the action happens; the action, clearly placed, is the answer.
         return found.answer
     return reading  # the question's names stand: the layer found is none of theirs
+
+
+def _only_its_names(reading: Reading, found: Answer) -> bool:
+    """Whether the question names only things with no layer, and the sentence found shares
+    no describing word with it besides their names ("namespace" and "objects")."""
+    from bot.core.describing import shape_stems  # noqa: PLC0415 - descriptions only
+
+    return (
+        bool(reading.matches)
+        and _only_unplaced(reading)
+        and found.basis is not None
+        and not _described_besides_them(reading, found.basis)
+        and not shape_stems(reading.tokens.text)  # "send /checkout to one deployment"
+    )
 
 
 def _a_tool_by_name(reading: Reading, name: Match) -> bool:

@@ -216,6 +216,14 @@ WORDS_AROUND_A_LAYER: Rows = [
     ("the transport bit of the osi model, honestly, what is it for", (4,)),
 ]
 
+# "objects" after an everyday name says it is a cluster's object; a sentence found that
+# shares only the names of things with no layer describes nothing.
+OBJECTS_BY_NAME: Rows = [
+    ("do Namespace objects have an osi layer?", ()),
+    ("do ConfigMap objects sit at any layer", ()),
+    ("which layer lets me send /checkout to one deployment and the rest to the monolith", (7,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -237,6 +245,7 @@ WORDS_AROUND_A_LAYER: Rows = [
         *WHAT_IT_WORKS_BY,
         *FIELD_PATHS,
         *WORDS_AROUND_A_LAYER,
+        *OBJECTS_BY_NAME,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
