@@ -392,7 +392,19 @@ def _content_neighbours(match: Match, words: list[str], context: Context) -> lis
         and is_content(words[i])
         and not any(c.isdigit() for c in words[i])
         and not (i == match.end and words[i] in _OBJECT_NOUNS)  # "Namespace objects"
+        and not (i < match.start and context.places and _a_verb_of_its_subject(words, i))
     ]
+
+
+def _a_verb_of_its_subject(words: list[str], at: int) -> bool:
+    """ "which layer understands cookies": a verb after "layer" or "which", whose object
+    the name is, makes no phrase with it."""
+    word = words[at]
+    return (
+        word.endswith("s")
+        and is_english_word(word[:-1])
+        and any(w in {"layer", "which", "what", "who"} for w in words[max(0, at - 3) : at])
+    )
 
 
 # After a name, these say it is a cluster's object, not the everyday word with its noun.

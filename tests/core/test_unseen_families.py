@@ -183,6 +183,10 @@ EVERYDAY_VERBS: Rows = [
     ("the mtls this switches on works at which osi layer?", (6,)),
     ("where do switches sit", (1,)),
     ("this switch, which layer", (1,)),
+    # A verb after "which layer" takes the everyday name as its object: no phrase with it.
+    ("which layer actualy understands cookies", (7,)),
+    ("which layer reads cookies", (7,)),
+    ("my fortune cookies came with the takeaway", ()),
 ]
 
 # A name said with what it works by is the one name the knowledge gives the two.
