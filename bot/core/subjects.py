@@ -48,7 +48,10 @@ _FINE = frozenset("fine ok okay healthy".split())
 # What another name works by or for: "mtls with istio", "… for the bare-metal pods".
 _MEANS = frozenset("with using via through for".split())
 # "compare A with B", "A compared to B": B is the other thing compared, not A's means.
-_COMPARED = frozenset("compare compared compares comparing comparison".split())
+_COMPARED = frozenset(
+    "compare compared compares comparing comparison replace replaced replaces replacing swap "
+    "swapped swapping".split()
+)  # "replacing haproxy with kong": kong is the other one
 _PARTNER = frozenset({"with", "to", "against", "and"})
 _SETS_BESIDE = frozenset("same vs versus than compared unlike".split())
 _POINTING = frozenset({"that", "this", "those", "these"})

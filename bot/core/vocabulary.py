@@ -55,6 +55,7 @@ tech software product service option feature features
 tell explain explained describe show list give know knows find mean means say says think guess
 please pls plz quick question q asking ask wondering curious
 exactly generally typically usually mostly basically kind sort type types
+pretty fairly quite sure certain reckon
 one two three four five six seven first second third fourth fifth sixth seventh
 answer help me bot osibot osi-bot hey wat wht wut whats
 pod pods node nodes container containers traffic request requests app apps workload workloads

@@ -102,6 +102,12 @@ THEY_ARE_THE_TOOLS_NAMED: Rows = [
     ("istio wraps envoy, so do they cover exactly the same layers?", (7, 6, 5)),
     ("metallb does arp in l2 mode, is it l2?", (4,)),
     ("choosing between envoy and haproxy for the tcp+http edge, same layers?", (7, 6, 5)),
+    # "replacing A with B" sets B beside A, not as its means; a hedge opens nothing.
+    ("replacing haproxy with kong at the edge, are we moving up or down the stack?", (7, 5)),
+    ("we replaced kube-proxy with cilium, which layer is cilium", (3,)),
+    ("mtls with istio, which layer", (6,)),
+    ("pretty sure our haproxy box is a lower layer than metallb. correct?", (5, 4)),
+    ("fairly sure kafka is layer 7, right?", ()),
 ]
 
 # A cilium is a hair on a cell: in prose about something else it is the word, while any
