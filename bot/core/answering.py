@@ -15,6 +15,7 @@ from bot.core.reading import read
 from bot.core.subjects import said_twice, stressed
 from bot.core.text import tokenize, truncate
 from bot.core.unknowns import (
+    a_label_in_prose,
     asks_about_an_unknown,
     named_by_a_common_word,
     of_an_unnamed_thing,
@@ -94,7 +95,11 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         # "is it l4? (the thing from standup, forgot the name)": whatever "it" is, the
         # bot cannot know, so it claims nothing.
         return base._replace(unknown_term=None)
-    if mentions.valid and only_context(reading, yes_no, knowledge.index.layer_names):
+    if (
+        mentions.valid
+        and only_context(reading, yes_no, knowledge.index.layer_names)
+        and not a_label_in_prose(knowledge, reading)  # "my L4 disc is acting up again"
+    ):
         layers = tuple(knowledge.layer(n) for n in mentions.valid)
         return base._replace(kind=AnswerKind.LAYER, layers=layers, unknown_term=None)
     if mentions.valid and (reading.generic or subject_unknown) and action:

@@ -9,11 +9,11 @@ from bot.core.acts import COMPARING, inflects_an_english_word
 from bot.core.credibility import NETWORK_CONTEXT, breaks_apart
 from bot.core.described import ABOUT_THE_MODEL, SHORT_WORD
 from bot.core.knowledge import EntryKind
-from bot.core.layer_words import LAYER_WORDS, LAYER_WORDS_ABROAD
+from bot.core.layer_words import GLUED_LAYER, LAYER_WORDS, LAYER_WORDS_ABROAD
 from bot.core.lexicon import is_english_word
 from bot.core.matching import Match
 from bot.core.pastes import subject_slot
-from bot.core.question_shape import DETERMINERS, past_determiners
+from bot.core.question_shape import DETERMINERS, WH_WORDS, past_determiners
 from bot.core.subjects import said_twice
 from bot.core.text import word_variants
 from bot.core.vocabulary import AUXILIARIES, GRAMMAR
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bot.core.reading import Reading
 
 __all__ = [
+    "a_label_in_prose",
     "asks_about_an_unknown",
     "named_by_a_common_word",
     "of_an_unnamed_thing",
@@ -83,6 +84,28 @@ def suggestion_terms(reading: Reading) -> list[str]:
         if not hyphenated and not is_english_word(word):
             terms.append(word)
     return terms
+
+
+def a_label_in_prose(knowledge: Knowledge, reading: Reading) -> bool:
+    """Whether a message that asks nothing uses "l4" or "l1" as a label of an everyday
+    thing the knowledge never speaks of: "my L4 disc is acting up", "applied for the l1
+    visa transfer"."""
+    words, tokens = reading.words, reading.tokens
+    if tokens.questions or (words and (words[0] in WH_WORDS or words[0] in AUXILIARIES)):
+        return False
+    if not NETWORK_CONTEXT.isdisjoint(words) or not _STACK.isdisjoint(words):
+        return False
+    labelled = [at + 1 for at in reading.mentions.used if GLUED_LAYER.match(words[at])]
+    return bool(labelled) and all(
+        at < len(words)
+        and at in reading.unknown_at
+        and is_english_word(words[at])
+        and not knowledge.descriptions.knows(words[at])
+        for at in labelled
+    )
+
+
+_STACK = frozenset("osi layer layers model stack".split())
 
 
 def only_context(reading: Reading, yes_no: bool, layer_names: Mapping[str, int]) -> bool:

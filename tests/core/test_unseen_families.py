@@ -234,6 +234,15 @@ OBJECTS_BY_NAME: Rows = [
     ("which layer lets me send /checkout to one deployment and the rest to the monolith", (7,)),
 ]
 
+# "l4" labelling an everyday thing, in a message that asks nothing, is no layer.
+LAYER_NUMBERS_AS_LABELS: Rows = [
+    ("my L4 disc is acting up again so i'm working from the couch", ()),
+    ("applied for the l1 visa transfer, fingers crossed for the london move", ()),
+    ("l4 stuff", (4,)),
+    ("the l2 mode thing", (2,)),
+    ("my l7 ingress is acting up again", (7,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -256,6 +265,7 @@ OBJECTS_BY_NAME: Rows = [
         *FIELD_PATHS,
         *WORDS_AROUND_A_LAYER,
         *OBJECTS_BY_NAME,
+        *LAYER_NUMBERS_AS_LABELS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
