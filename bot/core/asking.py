@@ -56,8 +56,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             r"|\w{3} +\d+ \d\d:\d\d:\d\d).*$",
             re.MULTILINE,
         ),
-        # A line indented as a program prints it: "  12 0.0031 10.0.0.5 -> 203.0.113.9 …".
-        re.compile(r"^(?: {2,}|\t)\S.*$", re.MULTILINE),
+        # A line indented as a program prints it, with a number in it: "  12 0.0031
+        # 10.0.0.5 -> 203.0.113.9 …"; not indented prose ("  we're moving off flannel").
+        re.compile(r"^(?: {2,}|\t)\S.*\d.*$", re.MULTILINE),
     )
 
 

@@ -40,16 +40,28 @@ NETWORK_CONTEXT = frozenset(
 )
 # Words of running infrastructure: beside them a tool whose name is also an English word
 # ("calico in prod", "envoy sidecar") is the tool, not the fabric or the diplomat.
-_INFRASTRUCTURE = NETWORK_CONTEXT | frozenset(
-    "prod production staging dev deploy deployed deploying deployment deployments helm "
-    "install installed installing upgrade upgraded config configured configuration "
-    "manifest manifests yaml namespace namespaces cni plugin plugins controller daemonset "
-    "sidecar sidecars proxy proxies gateway ingress egress mesh dns tcp udp ip http https "
-    "grpc tls vpc subnet subnets firewall latency eks gke aks aws gcp azure openshift "
-    "cloud datacenter datacentre infra infrastructure server servers ops sre devops "
-    "agent agents crash crashes crashloop crashloopbackoff error errors log logs restart "
-    "restarts outage down broken failing timeout timeouts config cni bug bugs version "
-    "cilium istio linkerd metallb kube-proxy iptables ipvs ebpf bgp vxlan".split()
+_INFRASTRUCTURE = (
+    NETWORK_CONTEXT
+    | frozenset(
+        "prod production staging dev deploy deployed deploying deployment deployments helm "
+        "install installed installing upgrade upgraded config configured configuration "
+        "manifest manifests yaml namespace namespaces cni plugin plugins controller daemonset "
+        "sidecar sidecars proxy proxies gateway ingress egress mesh dns tcp udp ip http https "
+        "grpc tls vpc subnet subnets firewall latency eks gke aks aws gcp azure openshift "
+        "cloud datacenter datacentre infra infrastructure server servers ops sre devops "
+        "agent agents crashloop crashloopbackoff log logs config cni version "
+        "cilium istio linkerd metallb kube-proxy iptables ipvs ebpf bgp vxlan".split()
+    )
+    | frozenset(
+        "crash crashes crashing error errors restart restarts outage down broken failing timeout "
+        "timeouts bug bugs".split()
+    )
+)
+# Words of trouble: a system's, or a flat's ("the heating is broken again"), so they vouch
+# for a tool whose name is a common word ("flannel sheet season") only beside others.
+_TROUBLE = frozenset(
+    "crash crashes crashing error errors restart restarts outage down broken failing timeout "
+    "timeouts bug bugs".split()
 )
 
 
@@ -131,13 +143,15 @@ class Context(NamedTuple):
     known: Container[str]  # every one-word name of the knowledge, compact
     slashed: Container[int] = frozenset()  # positions after a "/" ("ingress/egress")
 
-    def about_infrastructure(self, besides: range) -> bool:
+    def about_infrastructure(self, besides: range, *, trouble: bool = True) -> bool:
         """Whether words other than those in `besides` speak of running systems or name a
-        specific tool (not one that is also an everyday word)."""
+        specific tool (not one that is also an everyday word); without `trouble`, words
+        of trouble ("broken") alone do not."""
         if self.about_networking:
             return True
         words = self.words
-        if any(w in _INFRASTRUCTURE for i, w in enumerate(words) if i not in besides):
+        vouching = _INFRASTRUCTURE if trouble else _INFRASTRUCTURE - _TROUBLE
+        if any(w in vouching for i, w in enumerate(words) if i not in besides):
             return True
         return any(
             m.start not in besides
@@ -164,8 +178,13 @@ def _with_its_pair(match: Match, words: list[str], slashed: Container[int]) -> r
 
 
 def _asked_for(match: Match, words: list[str]) -> bool:
-    """ "calico pls, need it before the review": a name asked for by name."""
-    return words[match.end : match.end + 1] in (["pls"], ["please"], ["plz"])
+    """ "calico pls, need it before the review": a tool asked for by name; not an everyday
+    thing ("move the cable pls")."""
+    return (
+        words[match.end : match.end + 1] in (["pls"], ["please"], ["plz"])
+        and match.target.entry.kind is EntryKind.TOOL
+        and not all(is_english_word(words[i]) for i in range(match.start, match.end))
+    )
 
 
 def credible(match: Match, words: list[str], context: Context) -> bool:
@@ -193,9 +212,11 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
         alone = all(i in span or not is_content(w) for i, w in enumerate(english))
         if alone and _has_no_content_neighbour(match, english, context):
             return True
-        if context.about_infrastructure(range(match.start, match.end)):
+        common = _is_common_word_tool(match, words)
+        phrase = common and _heads_a_noun(match, words)  # "flannel sheet season"
+        if context.about_infrastructure(range(match.start, match.end), trouble=not phrase):
             return True
-        if _is_common_word_tool(match, words):
+        if common:
             return False
         return context.asks or not _in_prose(match, english, context)
     if not is_everyday(match, words):
@@ -212,19 +233,31 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
 
 
 def _a_verb_here(match: Match, words: list[str]) -> bool:
-    """Whether an everyday plural after "it", "this" or "that" is a verb: "the mtls this
-    switches on", "it bridges the two"."""
-    word = words[match.start]
+    """Whether an everyday plural after "it" or "this" is a verb: "the mtls this switches
+    on", "it bridges the two"."""
+    word, at = words[match.start], match.start
     return (
-        match.end - match.start == 1
-        and match.start > 0
-        and words[match.start - 1] in _SINGULAR_SUBJECTS
+        match.end - at == 1
+        and at > 0
+        and words[at - 1] in _SINGULAR_SUBJECTS
+        # "is it switches or routers…", "which layer is it that…": a noun after all.
+        and not (at > 1 and words[at - 2] in AUXILIARIES)
         and word.endswith("s")
         and is_english_word(word[:-1] if not word.endswith("es") else word[:-2])
     )
 
 
-_SINGULAR_SUBJECTS = frozenset("it this that he she".split())
+_SINGULAR_SUBJECTS = frozenset(
+    "it this he she".split()
+)  # not "that": "the layer that switches work at"
+
+
+def _heads_a_noun(match: Match, words: list[str]) -> bool:
+    """Whether an English noun follows the name, making a phrase of the two: "flannel
+    sheet season"; not a verb ("flannel keeps crashing")."""
+    after = words[match.end] if match.end < len(words) else ""
+    verb = after.endswith("s") and is_english_word(after[:-1])
+    return is_content(after) and is_english_word(after) and not verb
 
 
 def _a_common_noun(match: Match, words: list[str]) -> bool:

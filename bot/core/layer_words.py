@@ -203,9 +203,18 @@ def _close_name(key: str, names: Mapping[str, int]) -> int | None:
             and OSA.distance(key, name, score_cutoff=allowed) <= allowed
         ):
             return number
-    # A name cut short ("pres layer", "phys layer"): the start of one layer's name alone.
-    cut = {n for name, n in names.items() if name.startswith(key) and len(name) >= len(key) + 3}
-    return cut.pop() if len(key) >= _SHORTEST_CUT and len(cut) == 1 else None
+    # A name cut short ("pres layer", "phys layer"): the start of one layer's name alone,
+    # not a whole word of it ("data" of "data link": "link" is a word too) nor a longer
+    # English word ("the present layer"). The word list is read only for such a start.
+    if len(key) < _SHORTEST_CUT:
+        return None
+    cut = {
+        (name, n) for name, n in names.items() if name.startswith(key) and len(name) >= len(key) + 3
+    }
+    if len({n for _, n in cut}) != 1 or (len(key) > _SHORTEST_CUT and is_english_word(key)):
+        return None
+    name, number = cut.pop()
+    return None if is_english_word(name[len(key) :]) else number
 
 
 def numbers_after(

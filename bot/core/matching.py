@@ -315,16 +315,16 @@ _SHORT_TYPED = 3
 
 
 def _short_words_kept(words: Sequence[str], target: Target) -> bool:
-    """Whether each short word of a phrase typed is a word of the name found, its letters
-    at most swapped ("cluster dsn"): a word too short for a typo of its own was not a slip
-    ("the cluster end" is no "cluster dns")."""
+    """Whether each short word of a phrase typed is a word of the name found with at most
+    one slip ("cluster dsn", "kub proxy"): a word too short for a typo of its own, further
+    off, was no slip ("the cluster end" is no "cluster dns")."""
     entry = target.entry
-    spelled = {
-        "".join(sorted(word))
-        for name in (entry.name, *entry.aliases)
-        for word in name.lower().split()
-    }
-    return all(len(word) > _SHORT_TYPED or "".join(sorted(word)) in spelled for word in words)
+    spelled = {word for name in (entry.name, *entry.aliases) for word in name.lower().split()}
+    return all(
+        len(word) > _SHORT_TYPED
+        or any(OSA.distance(word, name, score_cutoff=1) <= 1 for name in spelled)
+        for word in words
+    )
 
 
 def index_knowledge(

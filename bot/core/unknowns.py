@@ -265,8 +265,11 @@ def _for_its_purpose(reading: Reading, subject: Match) -> bool:
 
 def _acting(reading: Reading, subject: Match) -> bool:
     """Whether the name the message opens with, unknown and no English word, does what the
-    rest says: "zorvex hands off a raw byte stream to a target port, which layer"."""
+    rest says: "zorvex hands off a raw byte stream to a target port, which layer". Not
+    when the name found is what it acts on ("datadog shows high tcp retransmits"), nor when
+    the question points back at what was said ("…, what layer is that")."""
     words = reading.words
+    placed = any(words[at] in _PLACING for at in range(max(2, subject.start - 3), subject.start))
     return (
         len(words) > 1
         and _coined(words[0])
@@ -274,7 +277,13 @@ def _acting(reading: Reading, subject: Match) -> bool:
         and words[1].endswith("s")
         and words[1] not in GRAMMAR
         and is_english_word(words[1][:-1])
+        and placed  # "… to a target port", not "… shows high tcp retransmits"
+        and _POINTING_BACK.isdisjoint(words[subject.end :])
     )
+
+
+_PLACING = frozenset("to into from over via on at between across through".split())
+_POINTING_BACK = frozenset("that this it".split())
 
 
 def _coined(word: str) -> bool:

@@ -43,7 +43,8 @@ NAMES_CUT_SHORT: Rows = [
     ("pres layer — anything there for us", (6,)),
     ("anything at the phys layer i should watch on eks", (1,)),
     ("sess layer, who lives there in k8s", (5,)),
-    ("trans layer tools pls", (4,)),
+    ("what osi layer is the data layer", ()),  # the app's data tier, not "data link"
+    ("is the present layer relevant to k8s", ()),
     ("what does the net layer do for pods", (3,)),
     ("the pre layer of the cake", ()),
 ]
@@ -88,8 +89,11 @@ WHAT_A_THING_IS_FOR: Rows = [
     ("buildah running in a pod for image builds — which osi layer", ()),
 ]
 
-# A phrase of real words whose short word is not the name's is no typo of the name.
+# A phrase of real words whose short word is not the name's is no typo of the name; one
+# slip in a short word still is.
 SHORT_WORDS_ARE_NOT_SLIPS: Rows = [
+    ("lod balancer osi layer", (4,)),
+    ("what layer is the kub proxy", (5, 4)),
     ("no two pods anywhere in the cluster end up with the same address, which layer is that", ()),
     ("the socket set in the garage is missing the 10mm, of course it is", ()),
     ("cluster dsn is broken again, which layer", (7,)),
@@ -123,6 +127,8 @@ CILIUM_IS_ALSO_A_WORD: Rows = [
     # A name asked for by name, "pls", is the thing whatever follows.
     ("/osi cilium pls, need it before the design review in 5 min", (3,)),
     ("calico pls, need it before the design review", (3,)),
+    ("anyone got a spare ethernet cable pls", ()),
+    ("move the cable pls, the desk is a mess", ()),
 ]
 
 # A form of an English word ("peeks") is no name the knowledge lacks, so the description
@@ -138,6 +144,8 @@ FORMS_OF_WORDS_ARE_NO_NAMES: Rows = [
     ),
     # An unknown name opening the message does what the rest says; a gerund does not.
     ("zorvex hands off a raw byte stream to a target port, which layer", ()),
+    ("datadog shows high tcp retransmits, what layer is that", (4,)),
+    ("pagerduty fires on 502s from the ingress, which layer is that", (7,)),
     ("authenticating users with oidc before the request ever reaches the app, which layer", (7,)),
 ]
 
@@ -152,6 +160,13 @@ WHAT_EACH_LAYER_DOES_IN_MORE_WORDS: Rows = [
 # by its mark beats a later one that only speaks of a layer; "that type of svc" after a
 # lead points back at the kind the lead named.
 PASTES_AND_WHAT_ASKS: Rows = [
+    (
+        "hey team, context for my question:\n"
+        "  we're moving off flannel\n"
+        "  the new cni will be cilium\n"
+        "so what osi layer do both live at?",
+        (3,),
+    ),
     (
         "wireshark on the client, filtered to the stream:\n"
         "  12 0.0031 10.0.0.5 -> 203.0.113.9 TLSv1.3 Client Hello (SNI=api.example.com)\n"
@@ -189,6 +204,8 @@ EVERYDAY_VERBS: Rows = [
     ("the mtls this switches on works at which osi layer?", (6,)),
     ("where do switches sit", (1,)),
     ("this switch, which layer", (1,)),
+    ("what osi layer is it that switches work at", (1,)),
+    ("is it tunnels that add the overhead, which layer", (2,)),
     # A verb after "which layer" takes the everyday name as its object: no phrase with it.
     ("which layer actualy understands cookies", (7,)),
     ("which layer reads cookies", (7,)),
