@@ -94,7 +94,12 @@ def qualifies(
     controller") or, after another name, the means or the purpose ("mtls
     between pods with istio", "encryption using wireguard", "macvlan vs flannel for the
     bare-metal pods")."""
-    if match.start == 1 and words[0] == "for" and any(at >= match.end for at in named):
+    if (
+        match.start == 1
+        and words[0] == "for"
+        and any(at >= match.end for at in named)
+        and words[match.end : match.end + 1] not in (["vs"], ["versus"], ["or"], ["and"])
+    ):
         return True  # "for encrypting between nodes we could do wg or ipsec": the purpose
     if not any(at < match.start - 1 for at in named):
         return False  # alone, it is the subject: "iptables mode, which layer"

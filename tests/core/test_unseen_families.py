@@ -82,6 +82,7 @@ WHAT_A_THING_IS_FOR: Rows = [
     ("zorblat for load balancing, which layer", ()),
     ("for encrypting between nodes we could do wg or ipsec — different layers?", (3,)),
     ("for load balancing we run metallb, which layer is it", (4,)),
+    ("for envoy vs haproxy which layer is each", (7, 6, 5)),
     ("where does encryption happen", (6,)),
     ("encrypting pod traffic, which layer", (6,)),
     # An unknown name described by what it does, with few of the question's words in the
