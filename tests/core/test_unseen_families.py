@@ -290,3 +290,8 @@ def test_a_question_claims_exactly_its_layers(
     knowledge: Knowledge, question: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, question).layer_numbers == layers
+
+
+def test_an_opening_for_x_vs_y_asks_about_x_first(knowledge: Knowledge) -> None:
+    """ "for envoy vs haproxy…" compares the two: Envoy, named first, leads the answer."""
+    assert answer(knowledge, "for envoy vs haproxy which layer is each").matched == "Envoy"
