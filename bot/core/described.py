@@ -414,8 +414,8 @@ def _hyphenated_name(knowledge: Knowledge, reading: Reading, at: int) -> bool:
     if tokens.spans and any(dotted):
         return False  # a part of a DNS name ("my-svc.my-ns"), not a name of its own
     parts = words[start:end]
-    if parts[0] in PREFIXES and all(_english(part) for part in parts[1:]):
-        return False
+    if (parts[0] in PREFIXES or parts[0] in GRAMMAR) and all(_english(part) for part in parts[1:]):
+        return False  # "re-encodes", "multi-cluster", "per-route", "in-cluster"
     if knowledge.descriptions.says_together(parts):
         return False
     following = words[end] if end < len(words) else ""

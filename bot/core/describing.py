@@ -53,6 +53,7 @@ _HOSTNAME = (
     r"(?<![\w.])(?:\*\.)?(?:[a-z0-9-]+\.)+"
     r"(?:com|net|org|io|dev|app|local|internal|cloud|ai|co|info|uk|de|eu|us)(?!\w|\.\w)"
 )
+_NUMBER_WITH_UNIT = r"\b(\d+)-([a-z]+)\b"
 _K1, _B = 1.2, 0.75
 _PHRASE_BONUS = 0.5  # per adjacent query pair found together, times their mean weight
 _LAYER_TEXT_WEIGHT = 1.5  # a layer's description outweighs one entry's sentence about it
@@ -78,6 +79,7 @@ def stems(text: str) -> list[str]:
     ("cannot read URLs" -> "-read", "-url")."""
     found: list[str] = []
     text = re.sub(_HOSTNAME, " hostname ", text, flags=re.IGNORECASE)
+    text = re.sub(_NUMBER_WITH_UNIT, r"\1\2", text)  # "48-bit" is one word, not "48", "bit"
     for clause in re.split(_CLAUSE, text):
         reach, previous = 0, ""
         for word in tokenize(clause):

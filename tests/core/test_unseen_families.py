@@ -155,6 +155,10 @@ WHAT_EACH_LAYER_DOES_IN_MORE_WORDS: Rows = [
     ("flow control and windowing, which osi layer is that", (4,)),
     ("what layer pins a client to one particular pod for the whole visit", (5,)),
     ("the sliding window that stops a fast sender drowning a slow receiver, which layer", (4,)),
+    # A number joined to its unit is one word; a hyphenated word opening with a preposition
+    # is no name.
+    ("48-bit hardware addresses on the interfaces, which layer uses those", (2,)),
+    ("per-route retries on 503s, at what layer does that happen", (7,)),
 ]
 
 # Long messages: lines indented as a program prints them are a paste; a sentence that asks
