@@ -44,7 +44,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+"),
         # A shell command after its prompt ("$ kubectl get svc"), and the lines it printed
         # up to the next blank line or a line that asks (one ending in "?").
-        re.compile(r"^[ \t]*\$[ \t]+\S.*(?:\n(?!.*\?[ \t]*$)[ \t]*\S.*)*", re.MULTILINE),
+        # A line that asks of a layer ends it too: "dc ops say … which osi layer is this".
+        re.compile(
+            r"^[ \t]*\$[ \t]+\S.*(?:\n(?!.*\?[ \t]*$)(?!.*\b(?:which|what)\b.*\blayer)[ \t]*\S.*)*",
+            re.MULTILINE | re.IGNORECASE,
+        ),
         # A line of a table a command printed: three columns or more, two spaces apart.
         re.compile(r"^[ \t]*\S+(?: {2,}\S+){2,}.*$", re.MULTILINE),
         # A line of a log, by the time it opens with: klog's "I0611 07:20:03.118233",

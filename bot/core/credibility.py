@@ -24,6 +24,7 @@ __all__ = [
     "asking_parts",
     "breaks_apart",
     "credible",
+    "heads_a_noun",
     "is_everyday",
     "part_starts",
 ]
@@ -213,7 +214,7 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
         if alone and _has_no_content_neighbour(match, english, context):
             return True
         common = _is_common_word_tool(match, words)
-        phrase = common and _heads_a_noun(match, words)  # "flannel sheet season"
+        phrase = common and heads_a_noun(match, words)  # "flannel sheet season"
         if context.about_infrastructure(range(match.start, match.end), trouble=not phrase):
             return True
         if common:
@@ -252,12 +253,18 @@ _SINGULAR_SUBJECTS = frozenset(
 )  # not "that": "the layer that switches work at"
 
 
-def _heads_a_noun(match: Match, words: list[str]) -> bool:
-    """Whether an English noun follows the name, making a phrase of the two: "flannel
-    sheet season"; not a verb ("flannel keeps crashing")."""
+def heads_a_noun(match: Match, words: list[str]) -> bool:
+    """Whether an everyday noun follows the name, making a phrase of the two: "flannel
+    sheet season", "my calico cat"; not a verb ("flannel keeps crashing") nor a word of
+    running systems ("calico cni", "envoy sidecar")."""
     after = words[match.end] if match.end < len(words) else ""
     verb = after.endswith("s") and is_english_word(after[:-1])
-    return is_content(after) and is_english_word(after) and not verb
+    short = match.end - match.start == 1 and after.isalpha() and len(after) <= _SHORT_NOUN
+    english = is_english_word(after) or short
+    return is_content(after) and english and not verb and after not in _INFRASTRUCTURE
+
+
+_SHORT_NOUN = 3  # the word list holds longer words only: "cat", "dog"
 
 
 def _a_common_noun(match: Match, words: list[str]) -> bool:

@@ -8,10 +8,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.core.asking import DEICTIC
-from bot.core.credibility import ASKING_FOR_A_PLACE, is_everyday
+from bot.core.credibility import ASKING_FOR_A_PLACE, NETWORK_CONTEXT, heads_a_noun, is_everyday
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
-from bot.core.lexicon import is_english_word
+from bot.core.lexicon import has_everyday_sense, is_english_word
 from bot.core.question_shape import (
     MAX_TOKENS,
     WH_WORDS,
@@ -47,13 +47,28 @@ def named_by(index: AliasIndex, tokens: Tokens, paste: Paste) -> str | None:
 
     pasted = paste.tokens
     found = index.find_exact(pasted.words, set(), pasted.joined)
-    found = [match for match in found if is_evidence(match, pasted)]
+    # "> lol my calico cat just walked across the keyboard": the cat, not the tool.
+    found = [
+        m for m in found if is_evidence(m, pasted) and not _a_thing_of_the_same_name(m, pasted)
+    ]
     # What the paste shows answers where it happens; the name it is of answers a question
     # about the thing, and any question its evidence leaves open.
     if asks_about_a_thing(tokens.words):
         return _named_in_context(found, pasted.words)
     # A field label ("IP: 10.244.5.21") is no guess at what went wrong.
     return shown_in_paste(index, pasted, found) or _named_in_context(found, pasted.words, tool=True)
+
+
+def _a_thing_of_the_same_name(match: Match, pasted: Tokens) -> bool:
+    """Whether a tool's everyday name heads a noun in a paste that speaks of no network:
+    "my calico cat"; not "we're seeing cilium drop packets"."""
+    words = pasted.words
+    return (
+        NETWORK_CONTEXT.isdisjoint(words)
+        and match.target.entry.kind is EntryKind.TOOL
+        and has_everyday_sense(words[match.start])
+        and heads_a_noun(match, words)
+    )
 
 
 def named_again(index: AliasIndex, tokens: Tokens, parts: list[Paste]) -> str | None:

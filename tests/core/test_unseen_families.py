@@ -165,6 +165,28 @@ WHAT_EACH_LAYER_DOES_IN_MORE_WORDS: Rows = [
 # by its mark beats a later one that only speaks of a layer; "that type of svc" after a
 # lead points back at the kind the lead named.
 PASTES_AND_WHAT_ASKS: Rows = [
+    # A line that asks of a layer ends what a shell command printed.
+    (
+        "node gpu-07 dropped out of the cluster at 03:12:\n"
+        "[1203344.10] mlx5_core 0000:3b:00.0 ens1f0: Link down\n"
+        "[1203344.11] mlx5_core 0000:3b:00.0 ens1f0: Link down\n"
+        "$ ethtool ens1f0 | grep -i detected\n"
+        "\tLink detected: no\n"
+        "dc ops say they'll check the port. which osi layer is this failure",
+        (1,),
+    ),
+    # A tool's everyday name heading a noun in a quote is the thing, lent to nothing.
+    (
+        "> lol my calico cat just walked across the keyboard and approved the PR\n"
+        "> she's a better reviewer than half of us\n"
+        "> anyway who's ordering lunch\n"
+        "i'll do it, pizza or sushi?",
+        (),
+    ),
+    (
+        "> calico cni keeps restarting on node-3\nwhich layer is that?",
+        (3,),
+    ),
     (
         "hey team, context for my question:\n"
         "  we're moving off flannel\n"
