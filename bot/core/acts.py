@@ -210,15 +210,21 @@ def _asked_apart(reading: Reading) -> bool:
 PREFIXES = frozenset("re pre un co de sub multi inter intra mis semi bi".split())
 
 
+_LONG_AGENT = 8  # "refresher", "installer"
+
+
 def inflects_an_english_word(word: str) -> bool:
     """Whether `word` is a form of an English word ("wraps", "exposing"), though the word
     list may not hold the form itself."""
     # "summarise": the word list spells it "summarize".
     british = word.replace("is", "iz") if re.search(r"is(?:e|es|ed|ing)$", word) else word
-    # "concretely", "happily": an adverb of an English adjective.
+    # "concretely", "happily": an adverb of an English adjective; "refresher": one who
+    # does an English verb (long words only: "docker" is a product).
     adverb = (
         (word[:-3] + "y",) if word.endswith("ily") else (word[:-2],) if word.endswith("ly") else ()
     )
+    if word.endswith("er") and len(word) >= _LONG_AGENT:
+        adverb = (*adverb, word[:-2], word[:-1])
     return any(
         is_english_word(form)
         for form in (*word_variants(word), *word_variants(british), *adverb)

@@ -188,6 +188,18 @@ def _asked_for(match: Match, words: list[str]) -> bool:
     )
 
 
+def _a_past_form(match: Match, words: list[str], context: Context) -> bool:
+    """Whether a tool is found by a verb's past form of its name ("switched"): a tool's
+    name is a noun."""
+    word = words[match.start]
+    return (
+        match.target.entry.kind is EntryKind.TOOL
+        and match.end - match.start == 1
+        and word.endswith("ed")
+        and word not in context.known
+    )
+
+
 def credible(match: Match, words: list[str], context: Context) -> bool:
     """Whether an everyday word names the thing here.
 
@@ -200,7 +212,11 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
     span = set(range(match.start, match.end))
     if _glossed_as_itself(match, words, context) or _asked_for(match, words):
         return True  # "skipper (zalando's http router / ingress)", "calico pls"
-    if _prose_about_something_else(match, words, context) or _the_word_here(match, words, context):
+    if (
+        _prose_about_something_else(match, words, context)
+        or _the_word_here(match, words, context)
+        or _a_past_form(match, words, context)  # "i just switched over from frontend dev"
+    ):
         return False
     if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
         # Cheap answers first: most questions settle it without the word list.

@@ -245,6 +245,9 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         # "someone said aws elb is l7 …": after who does it, a word is what they do.
         and not (at and reading.words[at - 1] in _WHO)
         and reading.words[at] not in COMPARING  # "is a nic lower than a linux bridge?"
+        # "a plain kubernetes Ingress resource is…": an English word right before the name
+        # says what kind of one it is.
+        and not (at + 1 == subject.start and is_english_word(reading.words[at]))
         for at in reading.unknown_at
     )
 

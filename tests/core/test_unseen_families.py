@@ -287,6 +287,17 @@ LAYER_NUMBERS_AS_LABELS: Rows = [
     ("my l7 ingress is acting up again", (7,)),
 ]
 
+# Found after the sealed sets were scored (so not unseen results): an agent noun of an
+# English verb ("refresher") is no unknown name; an English word right before the name
+# says what kind it is; a tool's name in a verb's past form is the verb.
+AFTER_THE_SEALED_SETS: Rows = [
+    ("quick refresher on the physical layer pls, bare metal context", (1,)),
+    ("quick sanity check: a plain kubernetes Ingress resource is application layer, yes?", (7,)),
+    ("is kafka layer 7?", ()),
+    ("explain layer seven to me like i just switched over from frontend dev", (7,)),
+    ("where do switches sit", (1,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -310,6 +321,7 @@ LAYER_NUMBERS_AS_LABELS: Rows = [
         *WORDS_AROUND_A_LAYER,
         *OBJECTS_BY_NAME,
         *LAYER_NUMBERS_AS_LABELS,
+        *AFTER_THE_SEALED_SETS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
