@@ -83,7 +83,7 @@ def test_the_answer_s_layers_are_marked(
         "help",
         "what layer is lunch",  # unknown
         "callisto",  # suggestions only ("did you mean Calico?")
-        "which layer forwards packets between networks",  # candidates, none chosen
+        "where are packets lost when the network is busy",  # candidates, none chosen
         "what is layer 9",
     ],
 )
