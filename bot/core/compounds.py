@@ -38,7 +38,8 @@ def turned_round(index: AliasIndex, words: list[str], matches: list[Match]) -> l
 
 
 _BY = frozenset("on by via using".split())  # "routing on the url path", "based on"
-_BETWEEN = frozenset("the a an its their based".split())
+_OPENING = _BY | {"based"}
+_SKIPPED = _BY | frozenset("the a an its their based".split())
 _REACH = 4  # words after the preposition: "routing based on the request's url path"
 
 
@@ -49,12 +50,12 @@ def by_what_it_works(index: AliasIndex, words: list[str], matches: list[Match]) 
     otherwise name a thing of their own."""
     for match in sorted(matches, key=lambda m: m.start):
         at = match.end
-        if match.end - match.start != 1 or at >= len(words) or words[at] not in _BY | {"based"}:
+        if match.end - match.start != 1 or at >= len(words) or words[at] not in _OPENING:
             continue
         head = words[match.start]
         for end in range(at + 1, min(len(words), at + 1 + _REACH)):
             word = words[end]
-            if word in _BY | _BETWEEN:
+            if word in _SKIPPED:
                 continue
             target = index.exact.get(f"{head}by{word}") or index.exact.get(f"{word}{head}")
             if target is None or target.entry is match.target.entry:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.knowledge import EntryKind
-from bot.core.lexicon import has_everyday_sense, is_english_word
+from bot.core.lexicon import english_with_s, has_everyday_sense, is_english_word
 from bot.core.question_shape import AND_OR, DETERMINERS, WH_WORDS, is_content
 from bot.core.text import tokenize
 from bot.core.vocabulary import AUXILIARIES, GRAMMAR
@@ -41,6 +41,12 @@ NETWORK_CONTEXT = frozenset(
 )
 # Words of running infrastructure: beside them a tool whose name is also an English word
 # ("calico in prod", "envoy sidecar") is the tool, not the fabric or the diplomat.
+# Words of trouble: a system's, or a flat's ("the heating is broken again"), so they vouch
+# for a tool whose name is a common word ("flannel sheet season") only beside others.
+_TROUBLE = frozenset(
+    "crash crashes crashing error errors restart restarts outage down broken failing timeout "
+    "timeouts bug bugs".split()
+)
 _INFRASTRUCTURE = (
     NETWORK_CONTEXT
     | frozenset(
@@ -53,17 +59,9 @@ _INFRASTRUCTURE = (
         "agent agents crashloop crashloopbackoff log logs config cni version "
         "cilium istio linkerd metallb kube-proxy iptables ipvs ebpf bgp vxlan".split()
     )
-    | frozenset(
-        "crash crashes crashing error errors restart restarts outage down broken failing timeout "
-        "timeouts bug bugs".split()
-    )
+    | _TROUBLE
 )
-# Words of trouble: a system's, or a flat's ("the heating is broken again"), so they vouch
-# for a tool whose name is a common word ("flannel sheet season") only beside others.
-_TROUBLE = frozenset(
-    "crash crashes crashing error errors restart restarts outage down broken failing timeout "
-    "timeouts bug bugs".split()
-)
+_CALM_INFRASTRUCTURE = _INFRASTRUCTURE - _TROUBLE
 
 
 def is_everyday(match: Match, words: list[str]) -> bool:
@@ -151,7 +149,7 @@ class Context(NamedTuple):
         if self.about_networking:
             return True
         words = self.words
-        vouching = _INFRASTRUCTURE if trouble else _INFRASTRUCTURE - _TROUBLE
+        vouching = _INFRASTRUCTURE if trouble else _CALM_INFRASTRUCTURE
         if any(w in vouching for i, w in enumerate(words) if i not in besides):
             return True
         return any(
@@ -264,9 +262,8 @@ def _a_verb_here(match: Match, words: list[str]) -> bool:
     )
 
 
-_SINGULAR_SUBJECTS = frozenset(
-    "it this he she".split()
-)  # not "that": "the layer that switches work at"
+# Not "that": "the layer that switches work at" is a relative clause.
+_SINGULAR_SUBJECTS = frozenset("it this he she".split())
 
 
 def heads_a_noun(match: Match, words: list[str]) -> bool:
@@ -274,7 +271,7 @@ def heads_a_noun(match: Match, words: list[str]) -> bool:
     sheet season", "my calico cat"; not a verb ("flannel keeps crashing") nor a word of
     running systems ("calico cni", "envoy sidecar")."""
     after = words[match.end] if match.end < len(words) else ""
-    verb = after.endswith("s") and is_english_word(after[:-1])
+    verb = english_with_s(after)
     short = match.end - match.start == 1 and after.isalpha() and len(after) <= _SHORT_NOUN
     english = is_english_word(after) or short
     return is_content(after) and english and not verb and after not in _INFRASTRUCTURE
@@ -455,11 +452,8 @@ def _content_neighbours(match: Match, words: list[str], context: Context) -> lis
 def _a_verb_of_its_subject(words: list[str], at: int) -> bool:
     """ "which layer understands cookies": a verb after "layer" or "which", whose object
     the name is, makes no phrase with it."""
-    word = words[at]
-    return (
-        word.endswith("s")
-        and is_english_word(word[:-1])
-        and any(w in {"layer", "which", "what", "who"} for w in words[max(0, at - 3) : at])
+    return english_with_s(words[at]) and any(
+        w in {"layer", "which", "what", "who"} for w in words[max(0, at - 3) : at]
     )
 
 

@@ -196,12 +196,8 @@ _SHORTEST_CUT = 4  # "pres", "phys", "sess"; not "pre" or "ne"
 
 def _close_name(key: str, names: Mapping[str, int]) -> int | None:
     allowed = max_typos(len(key))
-    for name, number in names.items():
-        if (
-            allowed
-            and name[0] == key[0]
-            and OSA.distance(key, name, score_cutoff=allowed) <= allowed
-        ):
+    for name, number in names.items() if allowed else ():
+        if name[0] == key[0] and OSA.distance(key, name, score_cutoff=allowed) <= allowed:
             return number
     # A name cut short ("pres layer", "phys layer"): the start of one layer's name alone,
     # not a whole word of it ("data" of "data link": "link" is a word too) nor a longer

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import cache
 
-__all__ = ["has_everyday_sense", "is_english_word"]
+__all__ = ["english_with_s", "has_everyday_sense", "is_english_word"]
 
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -33,3 +33,9 @@ def has_everyday_sense(word: str) -> bool:
     """Whether `word` is English at all, if rarer ("emissary", "calico"), unlike a coined
     name ("istio"): only such a name can be the plain word in a sentence."""
     return is_english_word(word) or word in _words("rarer-english-words.txt")
+
+
+def english_with_s(word: str) -> bool:
+    """Whether `word` is an English word with an "s" after it: a verb said of its subject
+    ("speaks", "keeps", "understands"). The word list is read only for such a word."""
+    return word.endswith("s") and is_english_word(word[:-1])

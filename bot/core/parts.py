@@ -54,10 +54,12 @@ def without_containers(matches: list[Match], tokens: Tokens) -> tuple[list[Match
     the path before that later one ("svc", "spec"): no unknown words either."""
     kept: list[Match] = []
     held: set[int] = set()
+    if not tokens.spans:
+        return matches, held
     starts = {m.start for m in matches}
     for match in matches:
         at = match.end
-        while tokens.spans and at < len(tokens.words) and tokens.gap(at) == ".":
+        while at < len(tokens.words) and tokens.gap(at) == ".":
             if at in starts:
                 held.update(range(match.start, at))
                 break

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.core.credibility import breaks_apart, is_everyday
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS
-from bot.core.lexicon import is_english_word
+from bot.core.lexicon import english_with_s
 from bot.core.question_shape import AND_OR, DETERMINERS, WH_WORDS, is_content
 from bot.core.vocabulary import AUXILIARIES, COPULAS, GRAMMAR, STOPWORDS
 
@@ -139,9 +139,7 @@ def qualifies(
 
 def _an_act(word: str) -> bool:
     """A verb in the third person, saying what a thing does: "does", "speaks", "answers"."""
-    return word == "does" or (
-        word.endswith("s") and word not in GRAMMAR and is_english_word(word[:-1])
-    )
+    return word == "does" or (word not in GRAMMAR and english_with_s(word))
 
 
 def subjects_asked(

@@ -10,7 +10,7 @@ from bot.core.credibility import NETWORK_CONTEXT, breaks_apart
 from bot.core.described import ABOUT_THE_MODEL, SHORT_WORD
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import GLUED_LAYER, LAYER_WORDS, LAYER_WORDS_ABROAD
-from bot.core.lexicon import is_english_word
+from bot.core.lexicon import english_with_s, is_english_word
 from bot.core.matching import Match
 from bot.core.pastes import subject_slot
 from bot.core.question_shape import DETERMINERS, WH_WORDS, past_determiners
@@ -277,9 +277,8 @@ def _acting(reading: Reading, subject: Match) -> bool:
         len(words) > 1
         and _coined(words[0])
         and reading.tokens.clause[0] == reading.tokens.clause[subject.start]
-        and words[1].endswith("s")
         and words[1] not in GRAMMAR
-        and is_english_word(words[1][:-1])
+        and english_with_s(words[1])
         and placed  # "… to a target port", not "… shows high tcp retransmits"
         and _POINTING_BACK.isdisjoint(words[subject.end :])
     )
