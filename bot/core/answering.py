@@ -197,7 +197,9 @@ def _asked_again_as_it(first: Match, reading: Reading) -> bool:
     )
 
 
-_SETTING = frozenset("in for within across inside on with running using".split())
+_SETTING = frozenset(
+    "in for within across inside on with running using under beneath underneath behind".split()
+)
 
 
 def _layers_compared_first(reading: Reading) -> bool:
@@ -240,13 +242,31 @@ def _only_kinds_of_things(reading: Reading) -> bool:
     asked about: "which of the k8s networking bits count as data link", "which kubernetes
     pieces are l4"; not "what layer is the kubelet at, l7?"."""
     words = reading.words
-    return all(
+    return not _asked_of_what_was_named(reading) and all(
         not m.target.entry.layers
         and m.end < len(words)
         and (is_content(words[m.end]) or words[m.end] in _KINDS_OF_THINGS)
         and m.end not in reading.mentions.used
         for m in reading.matches
     )
+
+
+def _asked_of_what_was_named(reading: Reading) -> bool:
+    """Whether the question asks of "it" or "that", with every name said in a part before
+    it: "karpenter spins up nodes for us now; is that an l3 or l4 component" asks about
+    Karpenter, not about the kind of things it names."""
+    words, tokens = reading.words, reading.tokens
+    first_layer = min(reading.mentions.used)
+    last_name = max(m.end for m in reading.matches)
+    return any(
+        words[at] in _POINTERS
+        and words[at - 1] in AUXILIARIES
+        and any(breaks_apart(tokens, i) for i in range(last_name, at))
+        for at in range(max(1, last_name), first_layer)
+    )
+
+
+_POINTERS = frozenset("it that this".split())
 
 
 _KINDS_OF_THINGS = frozenset(

@@ -320,7 +320,7 @@ def stressed(match: Match, words: list[str], named: frozenset[int] = frozenset()
     if match.end < len(words) and words[match.end] in STRESSING:
         return True
     start = match.start
-    if _asked_for_last(match, words, named):
+    if _asked_for_last(match, words, named) or _asked_where_it_sits(match, words):
         return True
     return (
         start >= 2  # a verb and "that" before the name
@@ -333,6 +333,28 @@ def stressed(match: Match, words: list[str], named: frozenset[int] = frozenset()
 
 
 _ASKING_WHERE = frozenset("layer layers level where".split())
+
+
+def _asked_where_it_sits(match: Match, words: list[str]) -> bool:
+    """ "…, is renovate at any osi layer", "does calico fit in the osi model": the name
+    right after the verb of a question that asks where in the model it sits, everyday word
+    or not."""
+    start, at = match.start, match.end
+    if start == 0 or words[start - 1] not in AUXILIARIES:
+        return False
+    while at < len(words) and words[at] in _PHRASING_A_PLACE:
+        at += 1
+    if at >= len(words) or words[at] not in _IN_A_PLACE:
+        return False
+    at += 1
+    while at < len(words) and words[at] in DETERMINERS:
+        at += 1
+    return at < len(words) and words[at] in _THE_MODEL
+
+
+_PHRASING_A_PLACE = frozenset("sit sits live lives fit fits belong belongs map maps land".split())
+_IN_A_PLACE = frozenset("at in on into to".split())
+_THE_MODEL = frozenset("osi layer layers level model".split())
 
 
 def _asked_for_last(match: Match, words: list[str], named: frozenset[int] = frozenset()) -> bool:

@@ -298,6 +298,33 @@ AFTER_THE_SEALED_SETS: Rows = [
     ("where do switches sit", (1,)),
 ]
 
+# "is that l3?" after a part that names a thing with no layer asks about that thing, not
+# about the kind of things its words name.
+ASKED_OF_WHAT_WAS_NAMED: Rows = [
+    ("karpenter spins up nodes for us now; is that an l3 or l4 component", ()),
+    ("karpenter scales nodes, is it l4", ()),
+    ("cluster-autoscaler adds nodes when pods are pending — is that l3?", ()),
+    ("which kubernetes pieces are l4", (4,)),
+    ("which of the k8s networking bits count as data link", (2,)),
+]
+
+# A thing a layer's work hides under, or runs behind, only sets the scene.
+UNDER_A_THING: Rows = [
+    ("what kind of link-layer plumbing is hiding under a k8s node", (2,)),
+    ("what l1 stuff sits beneath a kubernetes node", (1,)),
+    ("is a deployment l3 or l4", ()),
+]
+
+# A name right after the verb of "is X at any osi layer" is the one asked about, even an
+# everyday word, whatever the message described before it.
+ASKED_WHERE_IT_SITS: Rows = [
+    ("renovate keeps opening PRs for the same dep — is renovate at any osi layer", ()),
+    ("renovate opened forty PRs overnight; is renovate in the osi model at all", ()),
+    ("dependabot bumps our charts every night, does dependabot sit at an osi layer", ()),
+    ("our calico cat knocked the router off the shelf. anyway is calico at any osi layer", (3,)),
+    ("the ambassador flew home early. is ambassador at an osi layer", (7,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -322,6 +349,9 @@ AFTER_THE_SEALED_SETS: Rows = [
         *OBJECTS_BY_NAME,
         *LAYER_NUMBERS_AS_LABELS,
         *AFTER_THE_SEALED_SETS,
+        *ASKED_OF_WHAT_WAS_NAMED,
+        *UNDER_A_THING,
+        *ASKED_WHERE_IT_SITS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
