@@ -17,10 +17,10 @@ from bot.core.acts import (
     points_at_the_act,
     the_layer_acts,
 )
-from bot.core.credibility import is_everyday, part_starts
+from bot.core.credibility import breaks_apart, is_everyday, part_starts
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import ordinary_layer
-from bot.core.lexicon import has_everyday_sense, is_english_word
+from bot.core.lexicon import english_with_s, has_everyday_sense, is_english_word
 from bot.core.model import Answer, AnswerKind
 from bot.core.pastes import subject_slot
 from bot.core.phrasing import layer_title
@@ -188,12 +188,36 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
     # "…: kyverno, osi layer or n/a?", "jaeger, which layer? it sees every http span":
     # named right before the part that asks.
     slots += [at - 1 for at in later_parts if _asks_for_the_layer(words, at)]
+    if _opens_doing(reading):
+        slots.append(0)  # "kyverno blocks pods without resource limits — which layer"
     return any(
         at in reading.unknown_at
         and not is_english_word(words[at])
         and not knowledge.descriptions.knows(words[at])
         for at in slots
     )
+
+
+def _opens_doing(reading: Reading) -> bool:
+    """Whether the message opens with a name, one word or hyphenated, that does what the
+    rest says ("kyverno blocks pods…", "argo-rollouts doing our canary analysis…"), and
+    names nothing else that works at a layer: the question is about that name."""
+    words, joined = reading.words, reading.tokens.joined
+    end = 1
+    while end in joined and end in reading.unknown_at:
+        end += 1  # "argo-rollouts"
+    if end + 1 >= len(words) or reading.unknown_at[:1] != [0]:
+        return False
+    verb = words[end] in _DOING or english_with_s(words[end]) or words[end].endswith("ing")
+    # "postmortem notes, customer impact…": a noun's plural ends its part.
+    return (
+        verb
+        and not breaks_apart(reading.tokens, end + 1)
+        and not any(m.target.entry.layers for m in reading.matches)
+    )
+
+
+_DOING = AUXILIARIES | frozenset("now just also still".split())
 
 
 def _asks_for_the_layer(words: list[str], at: int) -> bool:

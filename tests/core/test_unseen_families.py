@@ -325,6 +325,21 @@ ASKED_WHERE_IT_SITS: Rows = [
     ("the ambassador flew home early. is ambassador at an osi layer", (7,)),
 ]
 
+# A name the knowledge lacks that opens the message doing what the rest says is what the
+# question asks about, when nothing else named works at a layer.
+AN_UNKNOWN_NAME_DOING: Rows = [
+    ("kyverno blocks pods without resource limits in our clusters — which layer would that be", ()),
+    ("goldilocks dashboards tell us to lower requests everywhere — any osi layer for it?", ()),
+    ("gatekeeperx rejects deployments with no owner label, which layer is that", ()),
+    ("datadog shows high tcp retransmits, what layer is that", (4,)),
+    ("flannel encapsulates frames in udp, which layer", (3,)),
+    (
+        "postmortem notes, customer impact section: users were logged out because the new "
+        "replicas lost their sticky sessions. which osi layer broke?",
+        (5,),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -352,6 +367,7 @@ ASKED_WHERE_IT_SITS: Rows = [
         *ASKED_OF_WHAT_WAS_NAMED,
         *UNDER_A_THING,
         *ASKED_WHERE_IT_SITS,
+        *AN_UNKNOWN_NAME_DOING,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
