@@ -10,7 +10,7 @@ from bot.core.described import by_description, description_of
 from bot.core.knowledge import EntryKind
 from bot.core.layer_names import SIDE_BY_SIDE
 from bot.core.model import Answer, AnswerKind, Relation, Subject
-from bot.core.question_shape import is_content
+from bot.core.question_shape import is_content, past_determiners
 from bot.core.reading import read
 from bot.core.subjects import said_twice, stressed
 from bot.core.text import tokenize, truncate
@@ -69,7 +69,9 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         truncated=truncated,
     )
     mentions = reading.mentions
-    subject_unknown = bool(reading.matches) and asks_about_an_unknown(reading, reading.opens_yes_no)
+    subject_unknown = bool(reading.matches) and asks_about_an_unknown(
+        knowledge, reading, reading.opens_yes_no
+    )
     action = describes_an_action(reading)
     # A name a paste lent is the subject: what the question says is of it, not a description.
     by_what_it_does = (reading.generic or subject_unknown or action) and not reading.lent
@@ -124,6 +126,16 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     return base._replace(suggestions=knowledge.index.suggest(suggestion_terms(reading)))
 
 
+def _what_a_yes_no_asks_of(reading: Reading) -> Match | None:
+    """The thing with no layer that opens a yes/no question naming no layer: "does a
+    configmap mounted into nginx count as anything osi-wise?" asks of the ConfigMap."""
+    words = reading.words
+    if not words or words[0] not in AUXILIARIES or reading.mentions.numbers:
+        return None
+    at = past_determiners(words, 1)
+    return next((m for m in reading.matches if m.start == at and not m.target.entry.layers), None)
+
+
 def _subject(knowledge: Knowledge, match: Match) -> Subject:
     entry, focus = match.target.entry, match.target.layer
     claimed = (focus,) if focus is not None else entry.layers
@@ -135,10 +147,12 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
     # the kubelet) is only where the rest happens, and no side of a comparison: beside
     # things that have layers it is only mentioned ("routes packets between worker nodes",
     # "kubelet vs kube-proxy").
-    first = reading.matches[0]
+    asked_of = _what_a_yes_no_asks_of(reading)
+    first = asked_of or reading.matches[0]
     subjects = tuple(s for s in (_subject(knowledge, m) for m in reading.subjects) if s.layers)
     if (
-        not first.target.entry.layers
+        asked_of is None
+        and not first.target.entry.layers
         and not stressed(first, reading.words, reading.named)
         and not _asked_again_as_it(first, reading)
         # "…a statefulset with stable hostnames… does that make statefulset a…": named
@@ -266,9 +280,6 @@ def _asked_of_what_was_named(reading: Reading) -> bool:
     )
 
 
-_POINTERS = frozenset("it that this".split())
-
-
 _KINDS_OF_THINGS = frozenset(
     "bit bits part parts thing things stuff tool tools component components".split()
 )
@@ -364,12 +375,13 @@ _ASIDE_OPENERS = frozenset("we i our my they their".split())
 
 def _in_an_opening_circumstance(reading: Reading, match: Match) -> bool:
     """ "when my pod opens a connection to the orders svc, what's the transport layer's part
-    in that": a name in the circumstance the message opens with, set apart from the
+    in that": a name in the circumstance (or place) the message opens with, set apart from the
     question, which names the layer before pointing back ("when metallb announces an ip,
     is that l2?" asks about what metallb does)."""
     words, first_layer = reading.words, min(reading.mentions.used)
+    # "on the worker nodes, what's doing link layer work": a place set apart the same way.
     return (
-        words[0] in _CIRCUMSTANCE
+        (words[0] in _CIRCUMSTANCE or words[0] in _SETTING)
         and any(breaks_apart(reading.tokens, at) for at in range(match.end, first_layer + 1))
         and _POINTERS.isdisjoint(words[match.end : max(reading.mentions.used)])
     )

@@ -249,6 +249,8 @@ def find_layer_mentions(
             and skip.intersection(range(position + 2, position + 5))
         ):
             continue  # "a layer of paint"; but "the presentation layer of a service mesh"
+        if _a_count_of_layers(tokens, position, found):
+            continue  # "need a 3-layer one": a thing with that many layers
         found.used.add(position)
         neighbour = _neighbour_of(tokens, position, anchor) or counted_from_an_end(
             tokens, past_close(tokens, position + 1)
@@ -322,6 +324,15 @@ def _placed_without_layer(
     return (4, middle) if middle is not None else end_of_the_model(tokens, position)
 
 
+def _a_count_of_layers(tokens: Sequence[str], position: int, found: LayerMentions) -> bool:
+    """Whether the "layer" at `position` follows "a" or "an" and a number: "a 3-layer one"
+    is a thing with three layers, not layer 3. Both words are read."""
+    if position > 1 and tokens[position - 1].isdigit() and tokens[position - 2] in {"a", "an"}:
+        found.used.update((position - 1, position))
+        return True
+    return False
+
+
 def _placing_verb(tokens: Sequence[str], position: int) -> bool:
     """Whether the word before `position` is a participle ("sandwiched", "sitting")."""
     before = tokens[position - 1] if position > 0 else ""
@@ -341,7 +352,12 @@ _ELIDED_REACH = 4  # words from the last layer named to "and which at four"
 
 # What a numbered layer may be "of" and still be the stack's: "layer 4 of the osi model",
 # "layer 7 of a k8s cluster"; not "layer 2 of the lasagna".
-_STACK_HOLDERS = frozenset("cluster clusters kubernetes k8s mesh internet web stack model".split())
+# Things a layer is "of", besides the stack itself: what the model runs in ("layer 2 of the
+# cluster") and what shows it ("layer 1 of the reference table").
+_STACK_HOLDERS = frozenset(
+    "cluster clusters kubernetes k8s mesh internet web stack model "
+    "table chart diagram reference poster cheatsheet wiki".split()
+)
 
 
 def _of_something_else(tokens: Sequence[str], at: int, skip: set[int]) -> bool:

@@ -190,7 +190,7 @@ def _described_by_the_layer(reading: Reading, at: int) -> bool:
     )
 
 
-def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
+def asks_about_an_unknown(knowledge: Knowledge, reading: Reading, opens_yes_no: bool) -> bool:
     """Whether an unknown word, not the name found, is what is asked about.
 
     In "is kafka a layer 7 thing like envoy?" it is kafka: an unknown word before the first
@@ -235,6 +235,7 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
     if not opens_yes_no:
         return False
     tokens = reading.tokens
+    asked_of = past_determiners(words, 1) if words[0] in AUXILIARIES else None
     return any(
         at < subject.start
         and clause[at] == clause[subject.start]
@@ -245,11 +246,25 @@ def asks_about_an_unknown(reading: Reading, opens_yes_no: bool) -> bool:
         # "someone said aws elb is l7 …": after who does it, a word is what they do.
         and not (at and reading.words[at - 1] in _WHO)
         and reading.words[at] not in COMPARING  # "is a nic lower than a linux bridge?"
-        # "a plain kubernetes Ingress resource is…": an English word right before the name
-        # says what kind of one it is.
-        and not (at + 1 == subject.start and is_english_word(reading.words[at]))
+        # "a plain kubernetes Ingress resource is…", "team is split between contour and
+        # traefik…": an English word is prose, not a thing the knowledge lacks, unless it
+        # is a name too ("does turning http into grpc count…") or the whole subject the
+        # question opens asking of ("does a secret mounted into envoy have an osi layer").
+        and (not _prose(knowledge, words[at]) or _heads_the_subject(words, at, asked_of))
         for at in reading.unknown_at
     )
+
+
+def _prose(knowledge: Knowledge, word: str) -> bool:
+    """Whether an unknown word is an English word and no name the knowledge uses."""
+    return is_english_word(word) and word not in knowledge.index.exact
+
+
+def _heads_the_subject(words: list[str], at: int, asked_of: int | None) -> bool:
+    """Whether the word at `at` is the whole subject a yes/no question opens with: "does a
+    secret mounted into envoy…"; not "is the wiki line the whole story…"."""
+    following = words[at + 1] if at + 1 < len(words) else ""
+    return at == asked_of and (following in GRAMMAR or following.endswith(("ed", "ing")))
 
 
 def _for_its_purpose(reading: Reading, subject: Match) -> bool:

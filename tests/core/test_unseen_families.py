@@ -340,6 +340,49 @@ AN_UNKNOWN_NAME_DOING: Rows = [
     ),
 ]
 
+# "layer 1 of the reference table": what shows the model holds its layers, as the stack
+# does; a lasagna's layers are its own.
+LAYERS_OF_WHAT_SHOWS_THE_MODEL: Rows = [
+    ("which tools are in layer 1 of the reference table?", (1,)),
+    ("what's in layer 2 of the diagram", (2,)),
+    ("layer 2 of the lasagna is the best layer", ()),
+]
+
+# A place the message opens with, set apart by a comma, sets the scene for the layer asked.
+AN_OPENING_PLACE: Rows = [
+    ("on the worker nodes, what's doing link layer work", (2,)),
+    ("on the worker nodes, is that l2?", ()),
+]
+
+# "a 3-layer one" counts a thing's layers; it names no layer.
+A_COUNT_OF_LAYERS: Rows = [
+    ("anyone got a good layer cake recipe? need a 3-layer one for friday", ()),
+    ("knitting a 2-layer scarf, any tips", ()),
+]
+
+# An English word well before the names is prose, not an unknown thing asked about, unless
+# it is the whole subject a yes/no question opens with.
+ENGLISH_WORDS_BEFORE_THE_NAMES: Rows = [
+    (
+        "team is split between contour and traefik for the new cluster. do they differ "
+        "layer-wise at all or is it purely features",
+        (7,),
+    ),
+    ("is zorvex like calico?", ()),
+    ("does a secret mounted into envoy have an osi layer", ()),
+]
+
+# A yes/no question that opens asking of a thing with no layer, naming no layer, asks of
+# that thing, whatever else it names.
+ASKED_OF_A_THING_WITH_NO_LAYER: Rows = [
+    ("does a configmap mounted into nginx count as anything osi-wise? i assume not", ()),
+    (
+        "does the kubelet have its own osi layer or does it just call the cni to do the networking",
+        (),
+    ),
+    ("does calico count as l3", (3,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -368,6 +411,11 @@ AN_UNKNOWN_NAME_DOING: Rows = [
         *UNDER_A_THING,
         *ASKED_WHERE_IT_SITS,
         *AN_UNKNOWN_NAME_DOING,
+        *LAYERS_OF_WHAT_SHOWS_THE_MODEL,
+        *AN_OPENING_PLACE,
+        *A_COUNT_OF_LAYERS,
+        *ENGLISH_WORDS_BEFORE_THE_NAMES,
+        *ASKED_OF_A_THING_WITH_NO_LAYER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
