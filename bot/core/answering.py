@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.acts import COMPARING, describes_an_action
-from bot.core.credibility import breaks_apart
+from bot.core.credibility import breaks_apart, part_starts
 from bot.core.described import by_description, description_of
 from bot.core.knowledge import EntryKind
 from bot.core.layer_names import SIDE_BY_SIDE
@@ -128,12 +128,20 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
 
 def _what_a_yes_no_asks_of(reading: Reading) -> Match | None:
     """The thing with no layer that opens a yes/no question naming no layer: "does a
-    configmap mounted into nginx count as anything osi-wise?" asks of the ConfigMap."""
+    configmap mounted into nginx count as anything osi-wise?" asks of the ConfigMap, and
+    "the cni itself runs as a DaemonSet — does the DaemonSet object have a layer" of the
+    DaemonSet (the last part that opens so)."""
     words = reading.words
-    if not words or words[0] not in AUXILIARIES or reading.mentions.numbers:
+    if reading.mentions.numbers:
         return None
-    at = past_determiners(words, 1)
-    return next((m for m in reading.matches if m.start == at and not m.target.entry.layers), None)
+    for start in reversed(part_starts(reading.tokens, len(words))):
+        if words[start] in AUXILIARIES:
+            at = past_determiners(words, start + 1)
+            return next(
+                (m for m in reading.matches if m.start == at and not m.target.entry.layers),
+                None,
+            )
+    return None
 
 
 def _subject(knowledge: Knowledge, match: Match) -> Subject:

@@ -127,6 +127,11 @@ def qualifies(
     # "is cilium higher because ebpf": the reason given; "metallb does arp in l2 mode":
     # what the name before the verb does.
     done = before - 1 in named and _an_act(words[before])
+    # "…haproxy for envoy; does envoy span more layers": the verb opens a question of its own.
+    if done and tokens is not None:
+        done = tokens.clause[before] == tokens.clause[before - 1] and not breaks_apart(
+            tokens, before
+        )
     if words[before] == "and" and before - 1 in named and not done:
         # "kube-router does the routing and the netpols": joined to a name that only
         # says what another does, it says so too.
@@ -388,7 +393,17 @@ _LAYER_OF_REACH = 5  # words from "layer" to "of"/"for": "what layer goes on the
 
 
 def _more_after(match: Match, words: list[str]) -> bool:
-    return any(is_content(word) for word in words[match.end :])
+    """Whether content words follow the name, short of a source it is asked by ("layers
+    for kube-proxy per the table?")."""
+    for word in words[match.end :]:
+        if word in _BY_A_SOURCE:
+            return False
+        if is_content(word):
+            return True
+    return False
+
+
+_BY_A_SOURCE = frozenset({"per", "according"})
 
 
 # Verbs that place a thing: "where does geneve *land*", "which layer does it *sit* at".

@@ -41,7 +41,7 @@ both each either neither every much many more most less few other such own same 
 here s t ll re ve d m vs versus v like now
 anything something everything nothing anyone someone everyone itself themselves myself
 ourselves yourself yourselves himself herself
-uh um umm hmm hm erm er ah oh eh lol lmao btw fwiw imo imho tbh afaik iirc ya yeah yep nope
+uh um umm hmm hm erm er ah oh eh lol lmao btw fwiw imo imho tbh afaik iirc ya yeah yep nope ish
 tldr tl dr idk idc ngl fyi nvm rn omg smh ikr irl eli5 asap
 """
 

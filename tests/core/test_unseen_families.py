@@ -383,6 +383,41 @@ ASKED_OF_A_THING_WITH_NO_LAYER: Rows = [
     ("does calico count as l3", (3,)),
 ]
 
+# "-ish" is chat filler: "layer-1-ish" is layer 1.
+ISH: Rows = [
+    ("anything layer-1-ish i actually need to worry about on gke?", (1,)),
+    ("it's l4-ish i think, metallb", (4,)),
+]
+
+# "layers for X per the table": a source it is asked by is no more words about X.
+ASKED_BY_A_SOURCE: Rows = [
+    (
+        "we flipped kube-proxy from iptables to ipvs mode during the upgrade. layers for "
+        "kube-proxy per the table?",
+        (5, 4),
+    ),
+    ("which layers for cilium according to the docs, ebpf mode and all", (3,)),
+]
+
+# A yes/no question in a later part asks of the thing with no layer it opens with.
+A_LATER_YES_NO: Rows = [
+    (
+        "the cni itself runs as a DaemonSet — does the DaemonSet object have a layer or only "
+        "what runs in it",
+        (),
+    ),
+    ("our ingress runs as a Deployment — does the Deployment have an osi layer?", ()),
+]
+
+# A verb that opens a question of its own says nothing of the name before the break.
+A_VERB_OPENING_A_QUESTION: Rows = [
+    (
+        "we're retiring haproxy for envoy; does envoy span more osi layers than haproxy did",
+        (7, 6, 5),
+    ),
+    ("metallb does arp in l2 mode", (4,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -416,6 +451,10 @@ ASKED_OF_A_THING_WITH_NO_LAYER: Rows = [
         *A_COUNT_OF_LAYERS,
         *ENGLISH_WORDS_BEFORE_THE_NAMES,
         *ASKED_OF_A_THING_WITH_NO_LAYER,
+        *ISH,
+        *ASKED_BY_A_SOURCE,
+        *A_LATER_YES_NO,
+        *A_VERB_OPENING_A_QUESTION,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
