@@ -44,6 +44,26 @@ _DOUBLING = frozenset(("ings", "ing", "ers", "er", "ed"))
 _SENTENCE = r"(?<=[.!?])\s+"  # patterns: `re` compiles them on first use
 _CLAUSE = r"[,.;:()!?\u2014\u2013]|\s-+\s"
 # A word after one of these (in its clause, within a few words) is what is *not* done.
+# Chat shorthand for describing words: "src and dst ports", "client certs".
+_SHORTHAND = {
+    "addr": "address",
+    "addrs": "addresses",
+    "pkt": "packet",
+    "pkts": "packets",
+    "conn": "connection",
+    "conns": "connections",
+    "msg": "message",
+    "msgs": "messages",
+    "req": "request",
+    "reqs": "requests",
+    "resp": "response",
+    "hdr": "header",
+    "hdrs": "headers",
+    "cert": "certificate",
+    "certs": "certificates",
+    "encap": "encapsulation",
+    "decap": "decapsulation",
+}
 _NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
 _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t
 _NEGATION_REACH = 4
@@ -90,7 +110,7 @@ def stems(text: str) -> list[str]:
                 continue
             if word in GRAMMAR or word in _ASKING or word.isdigit():
                 continue
-            found.append(("-" if reach else "") + _stem(word))
+            found.append(("-" if reach else "") + _stem(_SHORTHAND.get(word, word)))
             reach = max(0, reach - 1)
     return found
 

@@ -40,6 +40,9 @@ _DOCUMENT: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_t
         ("v1.29.4 resolv.conf", ["v1", "resolv", "conf"]),
         # A dash ends a clause, so a negation stops at it.
         ("no blinky light — what failure", ["-blinky", "-light", "failur"]),
+        # Chat shorthand is the word it stands for.
+        ("client certs, certificates", ["client", "certific", "certific"]),
+        ("pkts per conn", ["packet", "connect"]),
     ],
 )
 def test_stems_fold_word_forms_and_mark_what_is_negated(text: str, expected: list[str]) -> None:

@@ -418,6 +418,21 @@ A_VERB_OPENING_A_QUESTION: Rows = [
     ("metallb does arp in l2 mode", (4,)),
 ]
 
+# Chat shorthand in a description reads as the word it stands for ("certs").
+SHORTHAND_IN_DESCRIPTIONS: Rows = [
+    (
+        "orders refuses to talk to billing unless billing shows a client cert too. that "
+        "two-way cert check happens at which layer",
+        (6,),
+    ),
+    (
+        "before the orders svc and payments svc exchange any data they both present certs "
+        "and verify them. what layer is that happening at",
+        (6,),
+    ),
+    ("a balancer that only sees the 5-tuple (src ip, dst ip, src port, dst port) — layer?", (4,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -455,6 +470,7 @@ A_VERB_OPENING_A_QUESTION: Rows = [
         *ASKED_BY_A_SOURCE,
         *A_LATER_YES_NO,
         *A_VERB_OPENING_A_QUESTION,
+        *SHORTHAND_IN_DESCRIPTIONS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
