@@ -36,6 +36,9 @@ _ASKING = frozenset(
     "count counts part kubernetes k8s kube cluster stuff kind sort type bit bits work works "
     "done handled handle handles live lives sit sits belong belongs one two three another "
     "others".split()
+) | frozenset(
+    # Light verbs: "makes sure my packets…", "where stuff goes" say nothing of what is done.
+    "make makes made making sure go goes going went".split()
 )
 _SUFFIXES = tuple(
     "ations ation ating ated ates ate ions ion ings ing ers er ed es s ly".split()

@@ -431,6 +431,9 @@ SHORTHAND_IN_DESCRIPTIONS: Rows = [
         (6,),
     ),
     ("a balancer that only sees the 5-tuple (src ip, dst ip, src port, dst port) — layer?", (4,)),
+    # Light verbs ("goes", "makes sure") describe nothing.
+    ("which layer looks at nothing but the destination port when deciding where stuff goes", (4,)),
+    ("what layer can tell a GET from a POST", (7,)),
 ]
 
 
