@@ -42,11 +42,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"^(?!.*\?)[ \t]*(?:-[ \t]+)?[\w.\-/\"']+:(?:[ \t].*)?$", re.MULTILINE),
         # Where a sentence's lead ends: a dash, or a colon before a space ("q: …", not 14:02).
         re.compile(r"\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+"),
-        # A shell command after its prompt ("$ kubectl get svc"), and the lines it printed
+        # A shell command after its prompt ("$ kubectl get svc"), or one with a flag and no
+        # prompt ("tcpdump -ni eth0 port 5432", asking nothing), and the lines it printed
         # up to the next blank line or a line that asks (one ending in "?").
         # A line that asks of a layer ends it too: "dc ops say … which osi layer is this".
         re.compile(
-            r"^[ \t]*\$[ \t]+\S.*(?:\n(?!.*\?[ \t]*$)(?!.*\b(?:which|what)\b.*\blayer)[ \t]*\S.*)*",
+            r"^[ \t]*(?:\$[ \t]+\S.*|[a-z][\w.-]*[ \t]+--?[a-z][^?\n]*$)"
+            r"(?:\n(?!.*\?[ \t]*$)(?!.*\b(?:which|what)\b.*\blayer)[ \t]*\S.*)*",
             re.MULTILINE | re.IGNORECASE,
         ),
         # A line of a table a command printed: three columns or more, two spaces apart.
@@ -173,7 +175,7 @@ def _set_apart(text: str) -> tuple[str, list[str], list[str]]:
         if prose.strip():
             pasted += found
             quoted, text = found, prose
-    if "$" in text:
+    if "$" in text or " -" in text:
         found = shell.findall(text)
         prose = shell.sub("", text)
         if found and prose.strip():

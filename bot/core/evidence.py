@@ -102,6 +102,10 @@ def is_evidence(match: Match, tokens: Tokens) -> bool:
     line = tokens.text[tokens.text.rfind("\n", 0, start) + 1 : start].split()
     if line and line[0] == "$" and (len(line) == 1 or line[1:] == ["sudo"]):
         return False  # the command that printed the paste ("$ curl -v …") shows nothing
+    if not line:  # a command with no prompt: "tcpdump -ni eth0 port 5432"
+        end = tokens.spans[match.end - 1][1]
+        if re.match(r"[ \t]+--?[a-z]", tokens.text[end:], re.IGNORECASE):
+            return False
     written = tokens.text[start : tokens.spans[match.end - 1][1]]
     letters = [c for c in written if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):

@@ -41,8 +41,12 @@ __all__ = [
 ]
 
 
-def named_by(index: AliasIndex, tokens: Tokens, paste: Paste) -> str | None:
-    """The name a question pointing at `paste` ("which layer is this?") is about."""
+def named_by(
+    index: AliasIndex, tokens: Tokens, paste: Paste, *, writers: bool = False
+) -> str | None:
+    """The name a question pointing at `paste` ("which layer is this?") is about; with
+    `writers`, `paste` is the writer's own sentences, whose concepts say what it shows
+    ("syns going out, nothing back, retransmits")."""
     from bot.core.evidence import is_evidence, shown_in_paste  # noqa: PLC0415 - pastes only
 
     pasted = paste.tokens
@@ -56,7 +60,9 @@ def named_by(index: AliasIndex, tokens: Tokens, paste: Paste) -> str | None:
     if asks_about_a_thing(tokens.words):
         return _named_in_context(found, pasted.words)
     # A field label ("IP: 10.244.5.21") is no guess at what went wrong.
-    return shown_in_paste(index, pasted, found) or _named_in_context(found, pasted.words, tool=True)
+    return shown_in_paste(index, pasted, found) or _named_in_context(
+        found, pasted.words, tool=not writers
+    )
 
 
 def _a_thing_of_the_same_name(match: Match, pasted: Tokens) -> bool:

@@ -137,8 +137,12 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         # ops says they reseated the sfp" after a log of links going down and up.
         told = own.strip() and own != context and own not in context
         parts = [Paste(own), paste] if thing else [Paste(f"{own}\n{context}")] if told else [paste]
-        named = named_again(index, tokens, [Paste(own), paste]) or next(
-            (n for part in parts if (n := named_by(index, tokens, part))), None
+        named = (
+            named_again(index, tokens, [Paste(own), paste])
+            or next((n for part in parts if (n := named_by(index, tokens, part))), None)
+            # "…syns going out, nothing back, retransmits. what layer's handshake is this":
+            # with no tool in the paste, what the writer says it shows.
+            or (named_by(index, tokens, Paste(own), writers=True) if own.strip() else None)
         )
         if named:
             lent = tokenize_compounds(f"{named} — {tokens.text}")

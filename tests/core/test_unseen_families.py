@@ -436,6 +436,31 @@ SHORTHAND_IN_DESCRIPTIONS: Rows = [
     ("what layer can tell a GET from a POST", (7,)),
 ]
 
+# A command with a flag and no prompt ("tcpdump -ni eth0 …") and the timed lines it printed
+# are a paste; the command shows nothing, and the writer's own words say what it shows.
+A_COMMAND_WITHOUT_A_PROMPT: Rows = [
+    (
+        "tcpdump -ni eth0 port 6379\n"
+        "11:02:01.118 IP 10.244.1.9.40112 > 10.244.3.4.6379: Flags [S], seq 11, win 64240\n"
+        "11:02:01.119 IP 10.244.3.4.6379 > 10.244.1.9.40112: Flags [R.], seq 0, ack 12, win 0\n"
+        "syn then rst straight back, redis isn't up on that pod. these resets, which osi "
+        "layer are they at?",
+        (4,),
+    ),
+    (
+        "tcpdump -ni any port 8443\n"
+        "09:00:01.001 IP 10.0.0.5.5512 > 10.0.0.9.8443: Flags [S], seq 1, win 64240, length 0\n"
+        "09:00:02.010 IP 10.0.0.5.5512 > 10.0.0.9.8443: Flags [S], seq 1, win 64240, length 0\n"
+        "syns go out, nothing comes back, retransmits. what layer's handshake is this",
+        (4,),
+    ),
+    (
+        "kube-proxy --proxy-mode=ipvs on the new clusters: are kube-proxy's layers any "
+        "different than in iptables mode?",
+        (5, 4),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -474,6 +499,7 @@ SHORTHAND_IN_DESCRIPTIONS: Rows = [
         *A_LATER_YES_NO,
         *A_VERB_OPENING_A_QUESTION,
         *SHORTHAND_IN_DESCRIPTIONS,
+        *A_COMMAND_WITHOUT_A_PROMPT,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
