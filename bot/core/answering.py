@@ -233,6 +233,8 @@ def _layers_compared_first(reading: Reading) -> bool:
         return False
     if len(reading.mentions.valid) == 2 and _of_both_layers(words):
         return True  # "'use an l4 lb, not an l7 one'. the difference between those two layers?"
+    if len(reading.mentions.valid) == 2 and _a_layer_each_side(reading):
+        return True  # "l2 overlay vs l3 routed pod network — what's the actual diff"
     first_name = min((m.start for m in reading.matches), default=len(words))
     opening = words[: used[0]]
     if used[-1] > first_name:
@@ -241,12 +243,28 @@ def _layers_compared_first(reading: Reading) -> bool:
     if any(w not in AUXILIARIES | _SETTING_FILLER for w in opening):
         # After other words, only layers set against each other right away: "the cto
         # keeps saying 'we need l7 not l4 load balancing' — what's the difference".
-        return len(between) == 2 and between[1] in _AGAINST and not COMPARING.isdisjoint(words)
+        # "difference between l2 and l3 when it comes to pod networking".
+        against = _AGAINST | {"and"} if opening[-1] == "between" else _AGAINST
+        return len(between) == 2 and between[1] in against and not COMPARING.isdisjoint(words)
     # "l2 or l3 for metallb?" offers choices for MetalLB; "l2 vs l3" compares.
     return not (SIDE_BY_SIDE - {"or"}).isdisjoint(between)
 
 
 _AGAINST = frozenset("vs versus not".split())
+
+
+def _a_layer_each_side(reading: Reading) -> bool:
+    """Whether "vs" sets two kinds of thing apart by their layers, one named each side, and
+    no tool: "l2 overlay vs l3 routed pod network", "flat l2 pod network vs a routed l3
+    one"; not "calico l3 vs flannel l2", which compares the tools."""
+    words, used = reading.words, reading.mentions.used
+    sides = [at for at, word in enumerate(words) if word in {"vs", "versus"}]
+    return (
+        len(sides) == 1
+        and any(at < sides[0] for at in used)
+        and any(at > sides[0] for at in used)
+        and all(m.target.entry.kind is EntryKind.CONCEPT for m in reading.matches)
+    )
 
 
 def _of_both_layers(words: list[str]) -> bool:

@@ -456,16 +456,19 @@ def _shared_heads(index: AliasIndex, words: list[str], matches: list[Match]) -> 
         start = match.start
         if start < 2 or not _GLUED_LAYER.match(words[start]) or match.end - start < 2:
             continue
-        if words[start - 1] not in _SHARING or not _GLUED_LAYER.match(words[start - 2]):
+        # "an l4 and an l7 load balancer": past an article before the second.
+        joint = start - 2 if words[start - 1] in {"a", "an", "the"} else start - 1
+        if joint < 1 or words[joint] not in _SHARING or not _GLUED_LAYER.match(words[joint - 1]):
             continue
-        if any(other.start < start - 2 for other in matches):
+        first = joint - 1
+        if any(other.start < first for other in matches):
             continue  # "is haproxy an l4 or l7 load balancer?" asks about HAProxy
-        layer = int(words[start - 2][1])
-        other = [words[start - 2], *words[start + 1 : match.end]]
+        layer = int(words[first][1])
+        other = [words[first], *words[start + 1 : match.end]]
         for named in index.find_exact(other, set(), frozenset()):
             # "l4 load balancing" may be one name, or "load balancing" at layer 4.
             if named.end == len(other) and (named.start == 0 or layer in named.target.entry.layers):
-                found.append(named._replace(start=start - 2, end=start - 1))
+                found.append(named._replace(start=first, end=first + 1))
                 break
     return found
 

@@ -461,6 +461,19 @@ A_COMMAND_WITHOUT_A_PROMPT: Rows = [
     ),
 ]
 
+# Two layers set against each other are both answered: "an l4 and an l7 load balancer"
+# (the name shared), "difference between l2 and l3", a layer on each side of "vs".
+LAYERS_SET_AGAINST_EACH_OTHER: Rows = [
+    (
+        "for the interview panel: what's the actual difference between an l4 and an l7 load "
+        "balancer in k8s?",
+        (7, 4),
+    ),
+    ("difference between l2 and l3 when it comes to pod networking?", (2, 3)),
+    ("l2 overlay vs l3 routed pod network — what's the actual diff", (2, 3)),
+    ("calico l3 vs flannel l2?", (3,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -500,6 +513,7 @@ A_COMMAND_WITHOUT_A_PROMPT: Rows = [
         *A_VERB_OPENING_A_QUESTION,
         *SHORTHAND_IN_DESCRIPTIONS,
         *A_COMMAND_WITHOUT_A_PROMPT,
+        *LAYERS_SET_AGAINST_EACH_OTHER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
