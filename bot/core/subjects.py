@@ -222,6 +222,7 @@ def subjects_asked(
             )
             and not set_aside(match, words, named)
             and not _in_a_relative_clause(match, words, named, tokens)
+            and not _in_a_gloss(match, words, named, tokens)
             and not is_everyday(match, words)
             and (
                 joined(match)
@@ -446,6 +447,23 @@ def _in_a_relative_clause(
     return False
 
 
+def _in_a_gloss(match: Match, words: list[str], named: frozenset[int], tokens: Tokens) -> bool:
+    """Whether the name is in a gloss of the one name the message opens with: "/osi haproxy
+    🙏 the one doing the tcp balancing for rabbitmq", "ipvs — the kernel thing kube-proxy
+    can use"."""
+    if not named or min(named) != 0:
+        return False
+    opening = 0
+    while opening + 1 in named:
+        opening += 1
+    start = opening + 1
+    if start >= match.start or (not breaks_apart(tokens, start) and tokens.clause[start] == 0):
+        return False
+    return words[start] == "the" and (
+        words[start + 1] == "one" or "thing" in words[start + 1 : start + 3]
+    )
+
+
 _CONTACT = frozenset({"i", "we", "you"})  # who opens a clause with no "that"
 
 
@@ -476,6 +494,7 @@ def subject_rank(
         set_aside(match, words, named)
         or qualifies(match, words, named, tokens)
         or _in_a_relative_clause(match, words, named, tokens)
+        or _in_a_gloss(match, words, named, tokens)
     )
     clause = tokens.clause[match.start]
     asking = tokens.questions or _opened_by_a_question_word(words, tokens)

@@ -474,6 +474,15 @@ LAYERS_SET_AGAINST_EACH_OTHER: Rows = [
     ("calico l3 vs flannel l2?", (3,)),
 ]
 
+# A gloss after the one name a message opens with ("the one doing…", "the kernel thing…")
+# describes that name; the names in it are not asked about.
+A_GLOSS_OF_THE_NAME: Rows = [
+    ("/osi haproxy 🙏 the one doing the tcp balancing for rabbitmq", (5,)),
+    ("/osi ipvs — the kernel thing kube-proxy can use, not some product", (4,)),
+    ("metallb, the one that gives our svcs ips", (4,)),
+    ("haproxy vs envoy", (7, 6, 5)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -514,6 +523,7 @@ LAYERS_SET_AGAINST_EACH_OTHER: Rows = [
         *SHORTHAND_IN_DESCRIPTIONS,
         *A_COMMAND_WITHOUT_A_PROMPT,
         *LAYERS_SET_AGAINST_EACH_OTHER,
+        *A_GLOSS_OF_THE_NAME,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
