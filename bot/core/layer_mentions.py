@@ -157,6 +157,27 @@ def _layer_at(
     return None
 
 
+def _open_end(tokens: Sequence[str], position: int) -> tuple[int, int] | None:
+    """Where a range from the glued layer at `position` runs to the top or the bottom, and
+    the last word saying so: "l5 upward", "l5 and up", "from l5 up", "l3 and below"."""
+    after = position + 1
+    word = tokens[after] if after < len(tokens) else ""
+    if word in _OPEN_ENDS and (
+        word.endswith(("ward", "wards")) or tokens[position - 1 : position] == ["from"]
+    ):
+        return after, _OPEN_ENDS[word]
+    following = tokens[after + 1] if after + 1 < len(tokens) else ""
+    if word == "and" and following in _OPEN_ENDS:
+        return after + 1, _OPEN_ENDS[following]
+    return None
+
+
+_OPEN_ENDS = {
+    **dict.fromkeys("up upward upwards onward onwards above higher over beyond".split(), 7),
+    **dict.fromkeys("down downward downwards below lower under".split(), 1),
+}
+
+
 def _range_after(
     tokens: Sequence[str],
     position: int,
@@ -176,6 +197,12 @@ def _range_after(
         if last:
             add_range(found, first, int(last.group(1)), after)
             return range(after, after + 1)
+    end = _open_end(tokens, position)
+    if end is not None:  # "everything from l5 upward", "l3 and below"
+        last_at, top = end
+        found.used.update(range(after, last_at + 1))
+        add_range(found, first, top, last_at)
+        return range(after, last_at + 1)
     ahead = tokens[after : position + 3]
     last = GLUED_LAYER.match(ahead[1]) if len(ahead) == 2 and ahead[0] in RANGE else None
     if last is None or position + 2 in skip:

@@ -81,6 +81,8 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
             return True  # "not flannel", "mac addresses rather than ips"
         if words[at] == "t" and words[at - 1 : at] and words[at - 1] in _CONTRACTED:
             return True  # "the layer that can't see urls or cookies"
+    if words[match.end : match.end + 1] == ["aside"]:
+        return True  # "infiniband aside, the mellanox cards … sit where"
     # "tcp connects fine but then the tls handshake dies": what works is not the question.
     after = words[match.end : match.end + _SET_ASIDE_REACH]
     return not _FINE.isdisjoint(after) and "but" in words[match.end :]
@@ -451,6 +453,8 @@ def _in_a_gloss(match: Match, words: list[str], named: frozenset[int], tokens: T
     """Whether the name is in a gloss of the one name the message opens with: "/osi haproxy
     🙏 the one doing the tcp balancing for rabbitmq", "ipvs — the kernel thing kube-proxy
     can use"."""
+    if _in_brackets_after(match, named, tokens):
+        return True
     if not named or min(named) != 0:
         return False
     opening = 0
@@ -462,6 +466,23 @@ def _in_a_gloss(match: Match, words: list[str], named: frozenset[int], tokens: T
     return words[start] == "the" and (
         words[start + 1] == "one" or "thing" in words[start + 1 : start + 3]
     )
+
+
+def _in_brackets_after(match: Match, named: frozenset[int], tokens: Tokens) -> bool:
+    """Whether the name is in brackets right after another: "each pod's veth (one end in
+    the pod netns, one on the host)", "azure alb (the app gateway for containers thing)"."""
+    for at in range(match.start, 0, -1):
+        gap = tokens.gap(at)
+        if ")" in gap and at < match.start:
+            return False
+        if "(" in gap:
+            # Not "we run envoy (and istio)": one added, not glossed.
+            adds = tokens.words[at] in _ADDS
+            return at - 1 in named and at - 1 < match.start and not adds
+    return False
+
+
+_ADDS = frozenset("and or vs versus plus also".split())
 
 
 _CONTACT = frozenset({"i", "we", "you"})  # who opens a clause with no "that"

@@ -481,6 +481,25 @@ A_GLOSS_OF_THE_NAME: Rows = [
     ("/osi ipvs — the kernel thing kube-proxy can use, not some product", (4,)),
     ("metallb, the one that gives our svcs ips", (4,)),
     ("haproxy vs envoy", (7, 6, 5)),
+    # In brackets right after a name, unless the brackets add one.
+    ("each pod's veth (one end in the pod netns, one on the host) is at which osi layer", (2,)),
+    ("azure alb (the app gateway for containers thing), layer pls", (4,)),
+    ("hubble (cilium observability) what layer does it see", (4, 3)),
+    ("we run envoy (and istio) — layers?", (7, 6, 5)),
+]
+
+# A range open at one end: "from l5 upward", "l5 and up", "l3 and below".
+OPEN_RANGES: Rows = [
+    ("everything from l5 upward, summarize", (5, 6, 7)),
+    ("l5 and up, what lives there", (5, 6, 7)),
+    ("l3 and below on bare metal, who owns it", (3, 1, 2)),
+    ("is l3 above l2", (3, 2)),
+]
+
+# "X aside" sets X aside.
+SET_ASIDE_AFTER: Rows = [
+    ("infiniband aside, the mellanox cards we racked for the ml team sit where in osi?", (1,)),
+    ("calico aside, what layer is flannel", (3,)),
 ]
 
 
@@ -524,6 +543,8 @@ A_GLOSS_OF_THE_NAME: Rows = [
         *A_COMMAND_WITHOUT_A_PROMPT,
         *LAYERS_SET_AGAINST_EACH_OTHER,
         *A_GLOSS_OF_THE_NAME,
+        *OPEN_RANGES,
+        *SET_ASIDE_AFTER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
