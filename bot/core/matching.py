@@ -84,7 +84,7 @@ class AliasIndex:
         self.spaced: dict[str, Target] = {}  # aliases as written, for phrases with stopwords
         # Typo candidates by first letter, shortest first (the order ties are settled in).
         self._initials: dict[str, tuple[list[str], list[int], list[Target]]] = {}
-        self._typo_memo: dict[str, tuple[int, Target] | None] = {}
+        self._typo_memo: dict[str, tuple[int, Target, str] | None] = {}
         self.keys: list[str] = []
         self.key_targets: list[Target] = []
         self.layer_names: dict[str, int] = {}
@@ -252,21 +252,39 @@ class AliasIndex:
                 hit = self._closest(_join(words))
                 if hit is None:
                     continue
-                distance, target = hit
+                distance, target, candidate = hit
                 if size > 1 and not _short_words_kept(words, target):
                     continue  # "the cluster end" is no slip of "cluster dns"
+                if size > 1 and self._split_elsewhere(words, candidate):
+                    continue  # "cluster setup" is no slip of "clusterset ip"
                 rank = (-size, distance)
                 if best is None or rank < best[:2]:
                     match = Match(target, start, start + size, typed=" ".join(words))
                     best = (rank[0], rank[1], match)
         return best[2] if best else None
 
-    def _closest(self, key: str) -> tuple[int, Target] | None:
-        """The name `key` is a plausible typo of: fewest edits, then the shortest name."""
+    def _split_elsewhere(self, words: Sequence[str], candidate: str) -> bool:
+        """Whether English words typed apart ("cluster setup") split where the name they
+        are close to ("clusterset ip") does not: each is spelt right, so no slip."""
+        if not all(is_english_word(word) for word in words):
+            return False
+        named = self._spaced_keys[self.keys.index(candidate)].split()
+        if len(named) == 1:
+            return False  # "keeps alive" for "keepalive": one name typed apart
+        if len(named) != len(words):
+            return True
+        return any(
+            OSA.distance(word, name) > max(1, max_typos(len(name)))
+            for word, name in zip(words, named, strict=True)
+        )
+
+    def _closest(self, key: str) -> tuple[int, Target, str] | None:
+        """The name `key` is a plausible typo of: fewest edits, then the shortest name, with
+        the name's key."""
         if key in self._typo_memo:
             return self._typo_memo[key]
         allowed = max_typos(len(key))
-        best: tuple[int, Target] | None = None
+        best: tuple[int, Target, str] | None = None
         # Typos rarely change the first letter, and requiring it keeps "table" from
         # becoming "cable" and the search to a small bucket, compared in one C call.
         keys, lengths, targets = self._typo_buckets().get(key[0], _NO_KEYS) if key else _NO_KEYS
@@ -282,7 +300,7 @@ class AliasIndex:
                 if distance > max_typos(len(candidate)):
                     continue  # "kubeflow" is two letters more than "kubefw", not a slip of it
                 if plausible_typo(key, candidate):
-                    best = (distance, targets[at])
+                    best = (distance, targets[at], candidate)
         if len(self._typo_memo) >= _TYPO_MEMO_SIZE:
             self._typo_memo.clear()
         self._typo_memo[key] = best

@@ -502,6 +502,16 @@ SET_ASIDE_AFTER: Rows = [
     ("calico aside, what layer is flannel", (3,)),
 ]
 
+# English words spelt right, split where a name is not ("cluster setup" against
+# "clusterset ip"), are no slip of it; one name typed apart ("keeps alive") still is.
+WORDS_SPLIT_ELSEWHERE: Rows = [
+    ("anything in our cluster setup that counts as L2? list me the tools", (2,)),
+    ("node pot, which layer", (4,)),
+    ("kub proxy layer", (5, 4)),
+    ("cert manger layer?", (6,)),
+    ("which layer opens, keeps alive and tears down a conversation between two apps", (5,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -545,6 +555,7 @@ SET_ASIDE_AFTER: Rows = [
         *A_GLOSS_OF_THE_NAME,
         *OPEN_RANGES,
         *SET_ASIDE_AFTER,
+        *WORDS_SPLIT_ELSEWHERE,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
