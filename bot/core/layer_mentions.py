@@ -296,9 +296,46 @@ def find_layer_mentions(
     _the_named_one(tokens, names, skip | consumed, found)
     # A two-word name ("data link") is a layer anywhere; one word only if asked for.
     bare_names_of_layers(tokens, names, skip | found.used, found, multiword_only=not bare_names)
+    return _finished(tokens, names, skip, found)
+
+
+def _finished(
+    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+) -> LayerMentions:
+    """The mentions, with the whole question read as a layer's name when none was found,
+    and a yardstick layer dropped."""
     if not found.numbers:
         whole_question_layer(tokens, names, skip, found)
+    _drop_a_yardstick(tokens, found)
     return found
+
+
+def _drop_a_yardstick(tokens: Sequence[str], found: LayerMentions) -> None:
+    """ "faster but dumber than L7, which layer is that": the one layer named is what the
+    asked one is measured against, so the question names no layer of its own (the words
+    are read). Not a place in the stack ("higher than l3"), which the stack answers."""
+    if len(found.numbers) != 1:
+        return
+    for at in range(2, len(tokens)):
+        if tokens[at - 1] != "than" or at not in found.used:
+            continue
+        measure = tokens[at - 2]
+        asking = any(
+            tokens[i] in LAYER_WORDS and i not in range(at, at + 2) for i in range(len(tokens))
+        )
+        if (
+            asking
+            and measure not in _PLACES
+            and (
+                measure in {"more", "less"} or (measure.endswith("er") and is_english_word(measure))
+            )
+        ):
+            found.numbers.clear()
+            return
+
+
+# Comparatives of a place in the stack: "higher than l3" names a layer by it.
+_PLACES = frozenset("higher lower upper later earlier deeper closer further farther".split())
 
 
 def _mnemonics_and_guesses(

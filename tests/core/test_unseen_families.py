@@ -512,6 +512,15 @@ WORDS_SPLIT_ELSEWHERE: Rows = [
     ("which layer opens, keeps alive and tears down a conversation between two apps", (5,)),
 ]
 
+# "faster but dumber than L7": the layer named is the yardstick; the layer asked is the one
+# the description finds. A place in the stack ("higher than l3") still names by it.
+A_LAYER_AS_THE_YARDSTICK: Rows = [
+    ("faster but dumber than L7, which layer is that lol", (4,)),
+    ("the one that's faster than l7 but dumber, which layer is that", (4,)),
+    ("is l4 faster than l7?", (4, 7)),
+    ("which layer is higher than l3", (4,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -556,6 +565,7 @@ WORDS_SPLIT_ELSEWHERE: Rows = [
         *OPEN_RANGES,
         *SET_ASIDE_AFTER,
         *WORDS_SPLIT_ELSEWHERE,
+        *A_LAYER_AS_THE_YARDSTICK,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
