@@ -521,6 +521,15 @@ A_LAYER_AS_THE_YARDSTICK: Rows = [
     ("which layer is higher than l3", (4,)),
 ]
 
+# Fragmenting a packet too big for the MTU is the network layer's (L3), though the MTU
+# belongs to the link (L2).
+FRAGMENTATION: Rows = [
+    ("at which layer does fragmentation happen when the mtu is too small for the packet", (3,)),
+    ("an mtu mismatch makes the node chop a datagram into pieces — which layer chops", (3,)),
+    ("what layer is the mtu", (2,)),
+    ("memory fragmentation on the node is awful", ()),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -566,6 +575,7 @@ A_LAYER_AS_THE_YARDSTICK: Rows = [
         *SET_ASIDE_AFTER,
         *WORDS_SPLIT_ELSEWHERE,
         *A_LAYER_AS_THE_YARDSTICK,
+        *FRAGMENTATION,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
