@@ -530,6 +530,14 @@ FRAGMENTATION: Rows = [
     ("memory fragmentation on the node is awful", ()),
 ]
 
+# Session's description says it remembers which backend served a client, so later requests
+# land on the same replica: questions phrased that way find L5.
+A_CLIENT_KEPT_ON_ITS_REPLICA: Rows = [
+    ("the layer that remembers a client's backend between requests", (5,)),
+    ("which layer remembers which pod a client went to last time", (5,)),
+    ("which layer keeps sending a returning user to the replica they hit before", (5,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -576,6 +584,7 @@ FRAGMENTATION: Rows = [
         *WORDS_SPLIT_ELSEWHERE,
         *A_LAYER_AS_THE_YARDSTICK,
         *FRAGMENTATION,
+        *A_CLIENT_KEPT_ON_ITS_REPLICA,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
