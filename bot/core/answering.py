@@ -132,9 +132,11 @@ def _what_a_yes_no_asks_of(reading: Reading) -> Match | None:
     "the cni itself runs as a DaemonSet — does the DaemonSet object have a layer" of the
     DaemonSet (the last part that opens so)."""
     words = reading.words
-    if reading.mentions.numbers:
+    starts = part_starts(reading.tokens, len(words))
+    # "does a daemonset run kube-proxy, which layer is kube-proxy" asks of the one named.
+    if reading.mentions.numbers or any(words[at] in _WH_ASKING for at in starts):
         return None
-    for start in reversed(part_starts(reading.tokens, len(words))):
+    for start in reversed(starts):
         if words[start] in AUXILIARIES:
             at = past_determiners(words, start + 1)
             return next(
@@ -142,6 +144,9 @@ def _what_a_yes_no_asks_of(reading: Reading) -> Match | None:
                 None,
             )
     return None
+
+
+_WH_ASKING = frozenset("which what where whats wheres".split())
 
 
 def _subject(knowledge: Knowledge, match: Match) -> Subject:

@@ -37,8 +37,8 @@ _ASKING = frozenset(
     "done handled handle handles live lives sit sits belong belongs one two three another "
     "others".split()
 ) | frozenset(
-    # Light verbs: "makes sure my packets…", "where stuff goes" say nothing of what is done.
-    "make makes made making sure go goes going went".split()
+    # Light words: "make sure…", "where stuff goes" say nothing of what is done.
+    "sure go goes going went".split()
 )
 _SUFFIXES = tuple(
     "ations ation ating ated ates ate ions ion ings ing ers er ed es s ly".split()
@@ -51,10 +51,6 @@ _CLAUSE = r"[,.;:()!?\u2014\u2013]|\s-+\s"
 _SHORTHAND = {
     "addr": "address",
     "addrs": "addresses",
-    "pkt": "packet",
-    "pkts": "packets",
-    "conn": "connection",
-    "conns": "connections",
     "msg": "message",
     "msgs": "messages",
     "req": "request",

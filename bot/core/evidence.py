@@ -86,7 +86,7 @@ def _overlap(mine: tuple[int, ...], other: tuple[int, ...]) -> float:
     return shared / (len(mine) + len(other) - shared) if shared else 0.0
 
 
-def is_evidence(match: Match, tokens: Tokens) -> bool:
+def is_evidence(match: Match, tokens: Tokens, *, commands: bool = False) -> bool:
     """Whether a name found in a paste says anything of it: not an everyday word the
     knowledge marks, not digits only, not the command after a shell prompt that printed
     it, not a word shouted as log vocabulary, not a thing with no layer of its own
@@ -102,7 +102,7 @@ def is_evidence(match: Match, tokens: Tokens) -> bool:
     line = tokens.text[tokens.text.rfind("\n", 0, start) + 1 : start].split()
     if line and line[0] == "$" and (len(line) == 1 or line[1:] == ["sudo"]):
         return False  # the command that printed the paste ("$ curl -v …") shows nothing
-    if not line:  # a command with no prompt: "tcpdump -ni eth0 port 5432"
+    if not line and not commands:  # a command with no prompt: "tcpdump -ni eth0 port 5432"
         end = tokens.spans[match.end - 1][1]
         if re.match(r"[ \t]+--?[a-z]", tokens.text[end:], re.IGNORECASE):
             return False

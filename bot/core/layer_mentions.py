@@ -391,10 +391,24 @@ def _placed_without_layer(
 def _a_count_of_layers(tokens: Sequence[str], position: int, found: LayerMentions) -> bool:
     """Whether the "layer" at `position` follows "a" or "an" and a number: "a 3-layer one"
     is a thing with three layers, not layer 3. Both words are read."""
-    if position > 1 and tokens[position - 1].isdigit() and tokens[position - 2] in {"a", "an"}:
+    following = tokens[position + 1] if position + 1 < len(tokens) else ""
+    if (
+        position > 1
+        and tokens[position - 1].isdigit()
+        and tokens[position - 2] in {"a", "an"}
+        and following not in _LAYERED_KINDS  # "a 4 layer load balancer" is an L4 one
+    ):
         found.used.update((position - 1, position))
         return True
     return False
+
+
+# Kinds of network thing named by their layer: "a 7 layer lb", "a 3 layer switch".
+_LAYERED_KINDS = frozenset(
+    "load lb lbs balancer balancers balancing switch switches proxy proxies firewall "
+    "firewalls gateway gateways router routers routing device devices protocol protocols "
+    "policy policies filter filtering thing component tool".split()
+)
 
 
 def _placing_verb(tokens: Sequence[str], position: int) -> bool:

@@ -42,18 +42,26 @@ __all__ = [
 
 
 def named_by(
-    index: AliasIndex, tokens: Tokens, paste: Paste, *, writers: bool = False
+    index: AliasIndex,
+    tokens: Tokens,
+    paste: Paste,
+    *,
+    writers: bool = False,
+    commands: bool = False,
 ) -> str | None:
     """The name a question pointing at `paste` ("which layer is this?") is about; with
     `writers`, `paste` is the writer's own sentences, whose concepts say what it shows
-    ("syns going out, nothing back, retransmits")."""
+    ("syns going out, nothing back, retransmits"); with `commands`, the command that printed
+    it counts too, when nothing else does ("ipvsadm -Ln" and its table)."""
     from bot.core.evidence import is_evidence, shown_in_paste  # noqa: PLC0415 - pastes only
 
     pasted = paste.tokens
     found = index.find_exact(pasted.words, set(), pasted.joined)
     # "> lol my calico cat just walked across the keyboard": the cat, not the tool.
     found = [
-        m for m in found if is_evidence(m, pasted) and not _a_thing_of_the_same_name(m, pasted)
+        m
+        for m in found
+        if is_evidence(m, pasted, commands=commands) and not _a_thing_of_the_same_name(m, pasted)
     ]
     # What the paste shows answers where it happens; the name it is of answers a question
     # about the thing, and any question its evidence leaves open.

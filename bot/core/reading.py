@@ -143,6 +143,7 @@ def read(knowledge: Knowledge, question: str) -> Reading:
             # "…syns going out, nothing back, retransmits. what layer's handshake is this":
             # with no tool in the paste, what the writer says it shows.
             or (named_by(index, tokens, Paste(own), writers=True) if own.strip() else None)
+            or named_by(index, tokens, paste, commands=True)
         )
         if named:
             lent = tokenize_compounds(f"{named} — {tokens.text}")

@@ -53,7 +53,7 @@ _COMPARED = frozenset(
     "swapped swapping".split()
 )  # "replacing haproxy with kong": kong is the other one
 _PARTNER = frozenset({"with", "to", "against", "and"})
-_SETS_BESIDE = frozenset("same vs versus than compared unlike".split())
+_SETS_BESIDE = frozenset("same different vs versus than compared unlike".split())
 _POINTING = frozenset({"that", "this", "those", "these"})
 STRESSING = frozenset({"itself", "themselves"})  # "is the hpa *itself* at some layer"
 
@@ -81,8 +81,10 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
             return True  # "not flannel", "mac addresses rather than ips"
         if words[at] == "t" and words[at - 1 : at] and words[at - 1] in _CONTRACTED:
             return True  # "the layer that can't see urls or cookies"
-    if words[match.end : match.end + 1] == ["aside"]:
-        return True  # "infiniband aside, the mellanox cards … sit where"
+    if words[match.end : match.end + 2] == ["aside"] or (
+        words[match.end : match.end + 1] == ["aside"] and words[match.end + 1] != "from"
+    ):
+        return True  # "infiniband aside, …"; not "envoy aside from http also proxies tcp"
     # "tcp connects fine but then the tls handshake dies": what works is not the question.
     after = words[match.end : match.end + _SET_ASIDE_REACH]
     return not _FINE.isdisjoint(after) and "but" in words[match.end :]
@@ -185,6 +187,16 @@ def subjects_asked(
     # A clause that sets another name beside the first ("traefik is l4 right? same as
     # metallb") or adds one to the question ("… MetalLB or VXLAN? And the fiber cabling?").
     comparing = {tokens.clause[at] for at, word in enumerate(words) if word in _SETS_BESIDE}
+    if (
+        clause in comparing
+        and first.target.entry.kind is EntryKind.TOOL
+        and sum(1 for m in ranked if tokens.clause[m.start] == clause) == 1
+    ):
+        # "we moved from flannel to calico; does calico work at the same layer": the one
+        # tool of a comparing question is set beside the tools said before it.
+        comparing |= {
+            tokens.clause[m.start] for m in ranked if m.target.entry.kind is EntryKind.TOOL
+        }
     comparing |= {
         tokens.clause[at]
         for at, word in enumerate(words)
@@ -463,9 +475,17 @@ def _in_a_gloss(match: Match, words: list[str], named: frozenset[int], tokens: T
     start = opening + 1
     if start >= match.start or (not breaks_apart(tokens, start) and tokens.clause[start] == 0):
         return False
+    # "calico, the one doing bgp, and metallb": the gloss ends where a name is added or
+    # set beside it; "the thing nobody explains is conntrack" says what the thing is.
+    between = words[start : match.start]
+    if not _GLOSS_ENDS.isdisjoint(between):
+        return False
     return words[start] == "the" and (
         words[start + 1] == "one" or "thing" in words[start + 1 : start + 3]
     )
+
+
+_GLOSS_ENDS = frozenset("and or vs versus plus also is are".split())
 
 
 def _in_brackets_after(match: Match, named: frozenset[int], tokens: Tokens) -> bool:
@@ -476,13 +496,17 @@ def _in_brackets_after(match: Match, named: frozenset[int], tokens: Tokens) -> b
         if ")" in gap and at < match.start:
             return False
         if "(" in gap:
-            # Not "we run envoy (and istio)": one added, not glossed.
-            adds = tokens.words[at] in _ADDS
-            return at - 1 in named and at - 1 < match.start and not adds
+            # Not "we run envoy (and istio)", "(we also run istio on top)": one added; nor
+            # "our lb (nginx)": the name alone in brackets says which one it is.
+            inside = tokens.words[at : match.start]
+            adds = not _ADDS.isdisjoint(inside)
+            after = tokens.text[tokens.spans[match.end - 1][1] :] if tokens.spans else ""
+            alone = match.start == at and after.lstrip().startswith(")")
+            return at - 1 in named and at - 1 < match.start and not adds and not alone
     return False
 
 
-_ADDS = frozenset("and or vs versus plus also".split())
+_ADDS = frozenset("and or vs versus plus also we i they".split())
 
 
 _CONTACT = frozenset({"i", "we", "you"})  # who opens a clause with no "that"

@@ -250,7 +250,7 @@ def asks_about_an_unknown(knowledge: Knowledge, reading: Reading, opens_yes_no: 
         # traefik…": an English word is prose, not a thing the knowledge lacks, unless it
         # is a name too ("does turning http into grpc count…") or the whole subject the
         # question opens asking of ("does a secret mounted into envoy have an osi layer").
-        and (not _prose(knowledge, words[at]) or _heads_the_subject(words, at, asked_of))
+        and (not _prose(knowledge, words[at]) or _heads_the_subject(reading, at, asked_of))
         for at in reading.unknown_at
     )
 
@@ -260,11 +260,18 @@ def _prose(knowledge: Knowledge, word: str) -> bool:
     return is_english_word(word) and word not in knowledge.index.exact
 
 
-def _heads_the_subject(words: list[str], at: int, asked_of: int | None) -> bool:
-    """Whether the word at `at` is the whole subject a yes/no question opens with: "does a
-    secret mounted into envoy…"; not "is the wiki line the whole story…"."""
-    following = words[at + 1] if at + 1 < len(words) else ""
-    return at == asked_of and (following in GRAMMAR or following.endswith(("ed", "ing")))
+def _heads_the_subject(reading: Reading, at: int, asked_of: int | None) -> bool:
+    """Whether the word at `at` opens the whole subject a yes/no question asks of: "does a
+    secret mounted into envoy…", "is sentry l7 like nginx", "is our harbor registry l7";
+    not "is the wiki line the whole story…"."""
+    if at != asked_of:
+        return False
+    words, end = reading.words, at + 1
+    while end in reading.unknown_at:
+        end += 1  # "harbor registry"
+    following = words[end] if end < len(words) else ""
+    placed = end in reading.mentions.used  # "… l7 like nginx"
+    return placed or (end == at + 1 and (following in GRAMMAR or following.endswith(("ed", "ing"))))
 
 
 def _for_its_purpose(reading: Reading, subject: Match) -> bool:

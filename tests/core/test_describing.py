@@ -42,9 +42,9 @@ _DOCUMENT: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_t
         ("no blinky light — what failure", ["-blinky", "-light", "failur"]),
         # Chat shorthand is the word it stands for.
         ("client certs, certificates", ["client", "certific", "certific"]),
-        ("pkts per conn", ["packet", "connect"]),
+        ("the hdrs of each req", ["head", "request"]),
         # Light verbs say nothing of what is done.
-        ("makes sure my packets go where they should", ["packet"]),
+        ("be sure my packets go where they should", ["packet"]),
     ],
 )
 def test_stems_fold_word_forms_and_mark_what_is_negated(text: str, expected: list[str]) -> None:

@@ -538,6 +538,36 @@ A_CLIENT_KEPT_ON_ITS_REPLICA: Rows = [
     ("which layer keeps sending a returning user to the replica they hit before", (5,)),
 ]
 
+# Found by an independent review of the session's rules, each with the rule it bounds.
+AFTER_THE_REVIEW: Rows = [
+    # A gloss ends where a name is added or set beside it, or where it says what it is.
+    ("calico, the one doing bgp, and metallb — which layers", (4, 3)),
+    ("nginx, the one in front, plus envoy behind it — layers?", (7, 6, 5)),
+    # A name alone in brackets says which one it is; brackets that add one add it.
+    ("our lb (nginx) which layer", (7,)),
+    ("the tunnel (wireguard) which layer", (3,)),
+    ("cilium (we also run istio on top), which layers", (7, 6, 3)),
+    # "aside from" is "besides".
+    ("envoy aside from http also proxies tcp, what layers", (7, 6, 5)),
+    # A comparing question's one tool is set beside the tools said before it.
+    ("we replaced the aws alb with nginx; does nginx sit at a different layer", (7, 4)),
+    # An English word that names the subject of "is X l7 like Y" is a thing the bot lacks.
+    ("is sentry l7 like nginx", ()),
+    ("is our harbor registry l7 like nginx", ()),
+    # A wh-question names its own subject.
+    ("does a daemonset run kube-proxy, which layer is kube-proxy", (5, 4)),
+    # "a 4 layer load balancer" is an L4 one.
+    ("is the nlb a 4 layer load balancer", (4,)),
+    # The command is the subject when nothing else in its output names one.
+    (
+        "ipvsadm -Ln\nTCP  10.96.0.1:443 rr\n  -> 192.168.1.10:6443  Masq 1 3 0\n"
+        "  -> 192.168.1.11:6443  Masq 1 2 0\nwhich layer is this",
+        (4,),
+    ),
+    ("the layer that's blind to what the traffic is", (4,)),
+    ("what layer reassembles packets in order", (4,)),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -585,6 +615,7 @@ A_CLIENT_KEPT_ON_ITS_REPLICA: Rows = [
         *A_LAYER_AS_THE_YARDSTICK,
         *FRAGMENTATION,
         *A_CLIENT_KEPT_ON_ITS_REPLICA,
+        *AFTER_THE_REVIEW,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
