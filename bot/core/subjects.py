@@ -276,7 +276,10 @@ def _counted_in(chosen: dict[str, Match], spare: list[Match], words: list[str]) 
     two at the same layer" asks of two; "traefik with cert-manager for tls, which layer is
     each of those two" has one name that does not qualify, so the tool qualifying it is
     the other."""
-    counted = _COUNTS.get(next((w for w in words if w in _COUNTS), ""), len(chosen) + len(spare))
+    # With no count, a concept that only says what a tool does ("traefik does routing,
+    # cert-manager does certs - which layer does each go on") is no thing of its own.
+    tools = sum(1 for m in spare if m.target.entry.kind is EntryKind.TOOL)
+    counted = _COUNTS.get(next((w for w in words if w in _COUNTS), ""), len(chosen) + tools)
     for match in sorted(spare, key=lambda m: (m.target.entry.kind is not EntryKind.TOOL, m.start)):
         if len(chosen) >= counted:
             break

@@ -566,6 +566,12 @@ AFTER_THE_REVIEW: Rows = [
     ),
     ("the layer that's blind to what the traffic is", (4,)),
     ("what layer reassembles packets in order", (4,)),
+    # With no count asked, what a tool is said to do is no thing of its own.
+    (
+        "@osi-bot drawing the edge diagram: traefik does routing, cert-manager does certs - "
+        "which layer does each go on",
+        (7, 6),
+    ),
 ]
 
 
