@@ -397,6 +397,8 @@ def _a_count_of_layers(tokens: Sequence[str], position: int, found: LayerMention
         and tokens[position - 1].isdigit()
         and tokens[position - 2] in {"a", "an"}
         and following not in _LAYERED_KINDS  # "a 4 layer load balancer" is an L4 one
+        # "a 4 layer lb or a 7 layer one?": "one" stands for a layered kind named before.
+        and not (following == "one" and not _LAYERED_KINDS.isdisjoint(tokens[:position]))
     ):
         found.used.update((position - 1, position))
         return True

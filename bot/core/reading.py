@@ -303,7 +303,12 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         if i not in used and is_content(word) and word not in HELP_WORDS
     ]
     repeated = said_twice(matches)
-    ranked = sorted(matches, key=lambda m: subject_rank(m, words, tokens, named, repeated))
+    tools = frozenset(
+        i for m in matches if m.target.entry.kind is EntryKind.TOOL for i in range(m.start, m.end)
+    )
+    ranked = sorted(
+        matches, key=lambda m: subject_rank(m, words, tokens, named, repeated, tools=tools)
+    )
     # "the cni 'bridge' plugin — layer?": the one name in quotes is the one asked about.
     singled = [m for m in ranked if set(range(m.start, m.end)) <= quoted]
     if len(singled) == 1 and not mentions.numbers:

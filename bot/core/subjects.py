@@ -169,6 +169,9 @@ def subjects_asked(
         return []
     first = ranked[0]
     clause = tokens.clause[first.start]
+    tools_named = frozenset(
+        i for m in ranked if m.target.entry.kind is EntryKind.TOOL for i in range(m.start, m.end)
+    )
     # A concept beside a tool is usually what the tool is ("flannel as our CNI", "calico
     # network policy"): it is a subject of its own only when the question joins them, by
     # comparing or by an "and"/"or" between the two ("is flannel the simplest cni? and
@@ -236,7 +239,7 @@ def subjects_asked(
             )
             and not set_aside(match, words, named)
             and not _in_a_relative_clause(match, words, named, tokens)
-            and not _in_a_gloss(match, words, named, tokens)
+            and not _in_a_gloss(match, words, named, tokens, tools_named)
             and not is_everyday(match, words)
             and (
                 joined(match)
@@ -464,11 +467,17 @@ def _in_a_relative_clause(
     return False
 
 
-def _in_a_gloss(match: Match, words: list[str], named: frozenset[int], tokens: Tokens) -> bool:
+def _in_a_gloss(
+    match: Match,
+    words: list[str],
+    named: frozenset[int],
+    tokens: Tokens,
+    tools: frozenset[int] = frozenset(),
+) -> bool:
     """Whether the name is in a gloss of the one name the message opens with: "/osi haproxy
     🙏 the one doing the tcp balancing for rabbitmq", "ipvs — the kernel thing kube-proxy
     can use"."""
-    if _in_brackets_after(match, named, tokens):
+    if _in_brackets_after(match, named, tokens, tools):
         return True
     if not named or min(named) != 0:
         return False
@@ -491,7 +500,9 @@ def _in_a_gloss(match: Match, words: list[str], named: frozenset[int], tokens: T
 _GLOSS_ENDS = frozenset("and or vs versus plus also is are".split())
 
 
-def _in_brackets_after(match: Match, named: frozenset[int], tokens: Tokens) -> bool:
+def _in_brackets_after(
+    match: Match, named: frozenset[int], tokens: Tokens, tools: frozenset[int]
+) -> bool:
     """Whether the name is in brackets right after another: "each pod's veth (one end in
     the pod netns, one on the host)", "azure alb (the app gateway for containers thing)"."""
     for at in range(match.start, 0, -1):
@@ -505,7 +516,10 @@ def _in_brackets_after(match: Match, named: frozenset[int], tokens: Tokens) -> b
             adds = not _ADDS.isdisjoint(inside)
             after = tokens.text[tokens.spans[match.end - 1][1] :] if tokens.spans else ""
             alone = match.start == at and after.lstrip().startswith(")")
-            return at - 1 in named and at - 1 < match.start and not adds and not alone
+            # "the lb (nginx one)", "the cni (calico/cilium)": a tool in brackets after a
+            # kind of thing says which one it is.
+            which = match.start in tools and at - 1 not in tools
+            return at - 1 in named and at - 1 < match.start and not (adds or alone or which)
     return False
 
 
@@ -530,7 +544,13 @@ def _opened_by_a_question_word(words: list[str], tokens: Tokens) -> set[int]:
 
 
 def subject_rank(
-    match: Match, words: list[str], tokens: Tokens, named: frozenset[int], repeated: set[str]
+    match: Match,
+    words: list[str],
+    tokens: Tokens,
+    named: frozenset[int],
+    repeated: set[str],
+    *,
+    tools: frozenset[int] = frozenset(),
 ) -> tuple[int, ...]:
     """Sort key: the name the question is about comes first.
 
@@ -542,7 +562,7 @@ def subject_rank(
         set_aside(match, words, named)
         or qualifies(match, words, named, tokens)
         or _in_a_relative_clause(match, words, named, tokens)
-        or _in_a_gloss(match, words, named, tokens)
+        or _in_a_gloss(match, words, named, tokens, tools)
     )
     clause = tokens.clause[match.start]
     asking = tokens.questions or _opened_by_a_question_word(words, tokens)

@@ -566,6 +566,19 @@ AFTER_THE_REVIEW: Rows = [
     ),
     ("the layer that's blind to what the traffic is", (4,)),
     ("what layer reassembles packets in order", (4,)),
+    # A tool in brackets after a kind of thing says which one it is.
+    ("the lb (nginx one) which layer", (7,)),
+    ("the cni (calico/cilium) which layer", (3,)),
+    ("the firewall (calico netpols) which layer", (3,)),
+    # A rule's comment names what the rule is for, not what the paste is of.
+    (
+        "iptables -t nat -L KUBE-SERVICES\nChain KUBE-SERVICES (2 references)\n"
+        "target     prot opt source               destination\n"
+        "KUBE-SVC-ERIFXISQEP7F7OF4  tcp  --  0.0.0.0/0  10.96.0.10  "
+        "/* kube-system/kube-dns:dns-tcp cluster IP */ tcp dpt:53\n"
+        "what layer does this live at",
+        (4, 3),
+    ),
     # With no count asked, what a tool is said to do is no thing of its own.
     (
         "@osi-bot drawing the edge diagram: traefik does routing, cert-manager does certs - "
