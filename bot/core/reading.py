@@ -142,13 +142,21 @@ def read(knowledge: Knowledge, question: str) -> Reading:
             or next((n for part in parts if (n := named_by(index, tokens, part))), None)
             # "…syns going out, nothing back, retransmits. what layer's handshake is this":
             # with no tool in the paste, what the writer says it shows.
-            or (named_by(index, tokens, Paste(own), writers=True) if own.strip() else None)
+            or (
+                named_by(index, tokens, _writers(own, paste), writers=True) if own.strip() else None
+            )
             or named_by(index, tokens, paste, commands=True)
         )
         if named:
             lent = tokenize_compounds(f"{named} — {tokens.text}")
             return _read_tokens(knowledge, lent)._replace(lent=True)
     return _read_tokens(knowledge, tokens)
+
+
+def _writers(own: str, paste: Paste) -> Paste:
+    """The writer's own sentences as a paste to search: the paste itself when they are all
+    of it, whose words were already read."""
+    return paste if own.strip() == paste.text.strip() else Paste(own)
 
 
 def _points_back(index: AliasIndex, tail: Tokens, lead: str) -> bool:
