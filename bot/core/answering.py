@@ -330,12 +330,13 @@ def _names_only_the_setting(reading: Reading) -> bool:
     # "the two lowest layers — anything we configure down there on bare metal?": the
     # layers are named in a part of their own.
     apart = any(breaks_apart(reading.tokens, at) for at in range(last_layer + 1, first_name + 1))
-    if reading.yes_no_shaped and not opens and not apart:
+    # "transport-level bits of a k8s svc": a message opening with the layer; "data-link
+    # layer pieces in a typical cni setup?" asks no yes/no for its question mark.
+    heads = _opens_with_the_layer(reading)
+    if reading.yes_no_shaped and not opens and not apart and not heads:
         return False
     # "what lives in the presentation layer of a service mesh": asked what is in a layer,
     # the thing it belongs to sets the scene too.
-    # "transport-level bits of a k8s svc": a message opening with the layer, too.
-    heads = _opens_with_the_layer(reading)
     setting = _SETTING | {"of"} if words[0] in _ASKING_WHAT_IS_IN or heads else _SETTING
     named = reading.named
     for match in reading.matches:
@@ -355,7 +356,8 @@ def _names_only_the_setting(reading: Reading) -> bool:
             before -= 1  # one describing word: "in a typical service mesh setup"
             while before > first_layer and words[before] in _SETTING_FILLER:
                 before -= 1
-        if words[before] not in setting:
+        # "…, which bits matter for someone writing cni configs": what is being done there.
+        if words[before] not in setting and not (heads and words[before].endswith("ing")):
             return False
     return True
 

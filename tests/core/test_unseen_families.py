@@ -348,10 +348,13 @@ LAYERS_OF_WHAT_SHOWS_THE_MODEL: Rows = [
     ("layer 2 of the lasagna is the best layer", ()),
 ]
 
-# A place the message opens with, set apart by a comma, sets the scene for the layer asked.
+# A place the message opens with, set apart by a comma, sets the scene for the layer asked;
+# so does what is being done after a message that opens with the layer.
 AN_OPENING_PLACE: Rows = [
     ("on the worker nodes, what's doing link layer work", (2,)),
     ("on the worker nodes, is that l2?", ()),
+    ("data-link layer pieces in a typical cni setup?", (2,)),
+    ("data link layer, which bits matter for someone writing cni configs", (2,)),
 ]
 
 # "a 3-layer one" counts a thing's layers; it names no layer.
