@@ -312,7 +312,7 @@ def _asked_of_what_was_named(reading: Reading) -> bool:
 
 
 _KINDS_OF_THINGS = frozenset(
-    "bit bits part parts thing things stuff tool tools component components".split()
+    "bit bits part parts piece pieces thing things stuff tool tools component components".split()
 )
 
 
@@ -331,9 +331,11 @@ def _names_only_the_setting(reading: Reading) -> bool:
     # layers are named in a part of their own.
     apart = any(breaks_apart(reading.tokens, at) for at in range(last_layer + 1, first_name + 1))
     # "transport-level bits of a k8s svc": a message opening with the layer; "data-link
-    # layer pieces in a typical cni setup?" asks no yes/no for its question mark.
+    # layer pieces in a typical cni setup?" asks for things, no yes/no, for its question
+    # mark ("l7 for metallb right?" does ask one).
     heads = _opens_with_the_layer(reading)
-    if reading.yes_no_shaped and not opens and not apart and not heads:
+    kinds = last_layer + 1 < len(words) and words[last_layer + 1] in _KINDS_OF_THINGS
+    if reading.yes_no_shaped and not opens and not apart and not (heads and kinds):
         return False
     # "what lives in the presentation layer of a service mesh": asked what is in a layer,
     # the thing it belongs to sets the scene too.
