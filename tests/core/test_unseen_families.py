@@ -590,6 +590,14 @@ AFTER_THE_REVIEW: Rows = [
     ),
 ]
 
+# "mac" alone is the MAC address (L2) beside networking words, and a computer elsewhere.
+MAC_AND_IP: Rows = [
+    ("mac vs ip", (3, 2)),
+    ("a pod has both a mac and an ip on its eth0 — which osi layer does each belong to", (3, 2)),
+    ("my mac is so slow today", ()),
+    ("anyone selling a used mac?", ()),
+]
+
 
 @pytest.mark.parametrize(
     ("question", "layers"),
@@ -638,6 +646,7 @@ AFTER_THE_REVIEW: Rows = [
         *FRAGMENTATION,
         *A_CLIENT_KEPT_ON_ITS_REPLICA,
         *AFTER_THE_REVIEW,
+        *MAC_AND_IP,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
