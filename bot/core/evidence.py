@@ -99,9 +99,10 @@ def is_evidence(match: Match, tokens: Tokens, *, commands: bool = False) -> bool
     if not tokens.spans:
         return True
     start = tokens.spans[match.start][0]
-    line = tokens.text[tokens.text.rfind("\n", 0, start) + 1 : start].split()
-    if "/*" in " ".join(line) and "*/" not in " ".join(line):
+    before = tokens.text[tokens.text.rfind("\n", 0, start) + 1 : start]
+    if "/*" in before and "*/" not in before:
         return False  # a rule's comment ("/* kube-system/kube-dns:dns-tcp */") names its use
+    line = before.split()
     if line and line[0] == "$" and (len(line) == 1 or line[1:] == ["sudo"]):
         return False  # the command that printed the paste ("$ curl -v …") shows nothing
     if not line and not commands:  # a command with no prompt: "tcpdump -ni eth0 port 5432"

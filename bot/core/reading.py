@@ -47,6 +47,7 @@ from bot.core.subjects import (
     stressed,
     subject_rank,
     subjects_asked,
+    tool_positions,
 )
 from bot.core.text import strip_chat_noise, tokenize_compounds
 from bot.core.vocabulary import AUXILIARIES, HELP_WORDS
@@ -311,9 +312,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         if i not in used and is_content(word) and word not in HELP_WORDS
     ]
     repeated = said_twice(matches)
-    tools = frozenset(
-        i for m in matches if m.target.entry.kind is EntryKind.TOOL for i in range(m.start, m.end)
-    )
+    tools = tool_positions(matches)
     ranked = sorted(
         matches, key=lambda m: subject_rank(m, words, tokens, named, repeated, tools=tools)
     )

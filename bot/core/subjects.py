@@ -26,6 +26,7 @@ __all__ = [
     "stressed",
     "subject_rank",
     "subjects_asked",
+    "tool_positions",
 ]
 
 
@@ -81,9 +82,7 @@ def set_aside(match: Match, words: list[str], named: frozenset[int]) -> bool:
             return True  # "not flannel", "mac addresses rather than ips"
         if words[at] == "t" and words[at - 1 : at] and words[at - 1] in _CONTRACTED:
             return True  # "the layer that can't see urls or cookies"
-    if words[match.end : match.end + 2] == ["aside"] or (
-        words[match.end : match.end + 1] == ["aside"] and words[match.end + 1] != "from"
-    ):
+    if words[match.end : match.end + 1] == ["aside"] and words[match.end + 1 :][:1] != ["from"]:
         return True  # "infiniband aside, …"; not "envoy aside from http also proxies tcp"
     # "tcp connects fine but then the tls handshake dies": what works is not the question.
     after = words[match.end : match.end + _SET_ASIDE_REACH]
@@ -169,9 +168,7 @@ def subjects_asked(
         return []
     first = ranked[0]
     clause = tokens.clause[first.start]
-    tools_named = frozenset(
-        i for m in ranked if m.target.entry.kind is EntryKind.TOOL for i in range(m.start, m.end)
-    )
+    tools_named = tool_positions(ranked)
     # A concept beside a tool is usually what the tool is ("flannel as our CNI", "calico
     # network policy"): it is a subject of its own only when the question joins them, by
     # comparing or by an "and"/"or" between the two ("is flannel the simplest cni? and
@@ -465,6 +462,13 @@ def _in_a_relative_clause(
             # "the vethXXXX interfaces i see in ip link": a clause without "that".
             return not breaks_apart(tokens, at) and tokens.clause[at] == tokens.clause[at - 1]
     return False
+
+
+def tool_positions(matches: list[Match]) -> frozenset[int]:
+    """The word positions of the names of tools among `matches`."""
+    return frozenset(
+        i for m in matches if m.target.entry.kind is EntryKind.TOOL for i in range(m.start, m.end)
+    )
 
 
 def _in_a_gloss(
