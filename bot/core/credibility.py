@@ -3,6 +3,7 @@ do, "calico kittens up for adoption" does not."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.knowledge import EntryKind
@@ -14,6 +15,7 @@ from bot.core.vocabulary import AUXILIARIES, GRAMMAR
 if TYPE_CHECKING:
     from collections.abc import Container
 
+    from bot.core.knowledge import Entry
     from bot.core.matching import Match
     from bot.core.text import Tokens
 
@@ -232,7 +234,8 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
         if context.about_infrastructure(range(match.start, match.end), trouble=not phrase):
             return True
         if common:
-            return False
+            # "flannel overlay", "we run flannel in the overlay": the tool's own concepts
+            return _with_its_concepts(match, context)
         return context.asks or not _in_prose(match, english, context)
     if not is_everyday(match, words):
         return _specific_name_credible(match, words, context)
@@ -275,6 +278,30 @@ def heads_a_noun(match: Match, words: list[str]) -> bool:
     short = match.end - match.start == 1 and after.isalpha() and len(after) <= _SHORT_NOUN
     english = is_english_word(after) or short
     return is_content(after) and english and not verb and after not in _INFRASTRUCTURE
+
+
+def _with_its_concepts(match: Match, context: Context) -> bool:
+    """Whether a concept of the knowledge is named right after the name ("flannel
+    overlay", "flannel tunnel"), or named anywhere in words of the tool's own text ("we
+    run flannel in the overlay": Flannel's summary speaks of its overlay)."""
+    own = _own_words(match.target.entry)
+    for m in context.exact:
+        overlaps = m.start < match.end and m.end > match.start
+        if m.target.entry.kind is not EntryKind.CONCEPT or overlaps:
+            continue
+        if m.start == match.end or all(
+            w.removesuffix("s") in own for w in context.words[m.start : m.end]
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)  # a reload brings new entries
+def _own_words(entry: Entry) -> frozenset[str]:
+    """The words of an entry's own sentences, singular."""
+    texts = [entry.summary, entry.note or ""]
+    texts += [role.role for role in entry.roles] + [facet.role for facet in entry.also]
+    return frozenset(w.removesuffix("s") for w in tokenize(" ".join(texts)))
 
 
 _SHORT_NOUN = 3  # the word list holds longer words only: "cat", "dog"

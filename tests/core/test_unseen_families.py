@@ -599,6 +599,20 @@ MAC_AND_IP: Rows = [
 ]
 
 
+# A tool whose name is a common word is the tool beside a concept of its own: one named
+# right after it, or one its own text speaks of ("flannel ... overlay"); the word stays
+# the fabric beside anything else.
+A_TOOL_WITH_ITS_CONCEPTS: Rows = [
+    ("we run flannel in the overlay", (3,)),
+    ("flannel overlay", (3,)),
+    ("flannel tunnel flapping again", (3,)),
+    ("we use flannel for the overlay between nodes", (3,)),
+    ("wearing my flannel pyjamas today", ()),
+    ("flannel sheet season", ()),
+    ("the envoy negotiated the session", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -647,6 +661,7 @@ MAC_AND_IP: Rows = [
         *A_CLIENT_KEPT_ON_ITS_REPLICA,
         *AFTER_THE_REVIEW,
         *MAC_AND_IP,
+        *A_TOOL_WITH_ITS_CONCEPTS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
