@@ -174,7 +174,7 @@ def _open_end(tokens: Sequence[str], position: int) -> tuple[int, int] | None:
 
 _OPEN_ENDS = {
     **dict.fromkeys("up upward upwards onward onwards above higher over beyond".split(), 7),
-    **dict.fromkeys("down downward downwards below lower under".split(), 1),
+    **dict.fromkeys("down downward downwards below lower under beneath underneath".split(), 1),
 }
 
 
@@ -245,6 +245,8 @@ def find_layer_mentions(
             found.add(first, position)
             consumed.update(_range_after(tokens, position, first, found, skip=skip, joined=joined))
             continue
+        if _all_beyond(tokens, position, names, skip, found=found, consumed=consumed):
+            continue  # "anything below layer 3", "everything above l4"
         where = _placed_without_layer(tokens, position, anchor, names, skip)
         if where is not None:
             number, end = where
@@ -386,6 +388,37 @@ def _placed_without_layer(
         )
     middle = middle_of_the_model(tokens, position)
     return (4, middle) if middle is not None else end_of_the_model(tokens, position)
+
+
+def _all_beyond(
+    tokens: Sequence[str],
+    position: int,
+    names: Mapping[str, int],
+    skip: set[int],
+    *,
+    found: LayerMentions,
+    consumed: set[int],
+) -> bool:
+    """ "anything below layer 3", "everything above l4", "stuff under the network layer":
+    whether every layer past the one named, to the end of the stack that way, was found
+    (the positions read are added to `consumed`). "what's below layer 3" asks of one."""
+    if tokens[position] not in _ALL_OF:
+        return False
+    named: _Anchor = partial(_layer_at, tokens, names=names, skip=skip, placed={})
+    step = next_to(tokens, position + 1, named, count=None, adverbs_only=False)
+    if step is None:
+        return False
+    number, end = step
+    towards = next((_OPEN_ENDS[w] for w in tokens[position + 1 : end] if w in _OPEN_ENDS), None)
+    if towards is None:
+        return False
+    add_range(found, number, towards, position)
+    found.used.update(range(position, end))
+    consumed.update(range(position, end))
+    return True
+
+
+_ALL_OF = frozenset("anything everything stuff things all".split())
 
 
 def _a_count_of_layers(tokens: Sequence[str], position: int, found: LayerMentions) -> bool:

@@ -44,6 +44,7 @@ JOINING = frozenset(
 _BECAUSE = frozenset("because cause cuz coz bc".split())
 _PAIRING = COPULAS | {"at"}  # "metallb is l4", "envoy at l7"
 _ADDING = frozenset("and also plus".split())  # "And the fiber cabling?" asks on
+_WHAT_HOW = frozenset(("what", "how"))  # "is nginx l7? what about haproxy" asks on
 _MODE = frozenset(("mode", "modes"))
 _FINE = frozenset("fine ok okay healthy".split())
 # What another name works by or for: "mtls with istio", "… for the bare-metal pods".
@@ -200,9 +201,11 @@ def subjects_asked(
     comparing |= {
         tokens.clause[at]
         for at, word in enumerate(words)
-        if word in _ADDING
-        and (at == 0 or tokens.clause[at - 1] != tokens.clause[at])
-        and tokens.clause[at] in tokens.questions
+        if (at == 0 or tokens.clause[at - 1] != tokens.clause[at])
+        and (
+            (word in _ADDING and tokens.clause[at] in tokens.questions)
+            or (word in _WHAT_HOW and words[at + 1 : at + 2] == ["about"])
+        )
     }
     # "ingress = l7, service type LoadBalancer = l4, right?": clauses that each pair a name
     # with its own layer set the names side by side.

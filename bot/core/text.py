@@ -55,7 +55,8 @@ _MARKUP_AFTER_UNESCAPE = (
 # runs are split, so "Envoyは何層ですか" still yields "envoy". Punctuation inside names
 # ("http/1.1", "metal-lb") splits them; matching joins neighbouring tokens again.
 _LATIN = "0-9a-z\u00df-\u024f"
-_TOKEN = re.compile(rf"[{_LATIN}]+|[^\W_{_LATIN}]+")
+# A "&" or "+" standing alone is the word "and": "layers 2 & 3", "transport + session".
+_TOKEN = re.compile(rf"[{_LATIN}]+|[^\W_{_LATIN}]+|(?<![\w&+])[&+](?![\w&+])")
 # Where a sentence or clause ends: "We use calico. Is istio L7?" asks about Istio.
 # (Text is NFKC-folded first, so a fullwidth question mark arrives as "?"; U+3002 is the
 # CJK full stop, which NFKC keeps.)
@@ -111,7 +112,15 @@ def _words(folded: str) -> Iterator[re.Match[str]]:
 
 def tokenize(text: str) -> list[str]:
     """Lower-case words of `text`, read exactly as questions are (names are indexed so)."""
-    return [found.group() for found in _words(_fold(text))]
+    return [_word(found) for found in _words(_fold(text))]
+
+
+def _word(found: re.Match[str]) -> str:
+    word = found.group()
+    return "and" if word in _AND else word
+
+
+_AND = frozenset("&+")
 
 
 class Tokens(NamedTuple):
@@ -155,7 +164,7 @@ def tokenize_compounds(text: str) -> Tokens:
             joined.add(len(words))
         elif words and start >= 2 and folded[start - 1] == "\u2013" and folded[start - 2].isdigit():
             joined.add(len(words))  # "layers 5\u20137": an en dash between numbers
-        words.append(found.group())
+        words.append(_word(found))
         spans.append(found.span())
         clause.append(current)
     written = text if len(text) == len(folded) and text.isascii() else folded

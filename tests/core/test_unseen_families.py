@@ -613,6 +613,31 @@ A_TOOL_WITH_ITS_CONCEPTS: Rows = [
 ]
 
 
+# "what about X" after a question asks the same of X; a statement before it asks nothing.
+WHAT_ABOUT_THE_NEXT: Rows = [
+    ("is nginx l7? what about haproxy", (7, 5)),
+    ("is traefik l7? how about metallb", (7, 4)),
+    ("calico is l3. what about cilium?", (3,)),
+]
+
+# "&" and "+" standing alone join as "and" does.
+AMPERSANDS_AND_PLUSES: Rows = [
+    ("layers 2 & 3 — diff?", (2, 3)),
+    ("transport + session layer, which k8s things are in those", (5, 4)),
+    ("datalink + physical, any tools we touch there", (2, 1)),
+    ("AT&T fiber, which layer", (1,)),
+]
+
+# "anything/everything below X" is every layer under it; "what's below X" is the next one.
+ALL_BEYOND_A_LAYER: Rows = [
+    ("anything below layer 3 i should care about as a dev", (1, 2)),
+    ("everything above l4, who owns it here", (5, 6, 7)),
+    ("stuff under the network layer we touch?", (1, 2)),
+    ("what's below layer 3", (2,)),
+    ("the layer right above transport", (5,)),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -662,6 +687,9 @@ A_TOOL_WITH_ITS_CONCEPTS: Rows = [
         *AFTER_THE_REVIEW,
         *MAC_AND_IP,
         *A_TOOL_WITH_ITS_CONCEPTS,
+        *WHAT_ABOUT_THE_NEXT,
+        *AMPERSANDS_AND_PLUSES,
+        *ALL_BEYOND_A_LAYER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
