@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.core.credibility import part_starts
 from bot.core.knowledge import EntryKind
 from bot.core.lexicon import has_everyday_sense, is_english_word
-from bot.core.question_shape import past_determiners
+from bot.core.question_shape import DETERMINERS
 from bot.core.text import word_variants
 from bot.core.vocabulary import AUXILIARIES, GRAMMAR
 
@@ -108,29 +108,47 @@ def opens_with_the_act(reading: Reading) -> bool:
 
 
 def converted(reading: Reading) -> list[str]:
-    """The names' words in "<act> A into B", where the act turns one named thing into
-    another ("translating http/1.1 requests into grpc calls"); none otherwise."""
-    words, named = reading.words, reading.named
-    for at, word in enumerate(words):
-        if word not in _INTO or at + 1 >= len(words):
+    """The names' words in "<act> A into B" or "A to B <act>", where the act turns one
+    named thing into another ("translating http/1.1 requests into grpc calls", "http/1.1
+    → grpc conversion"); none otherwise."""
+    words, named, tokens = reading.words, reading.named, reading.tokens
+    for second in reading.matches:
+        at = second.start - 1
+        while at > 0 and words[at] in DETERMINERS:
+            at -= 1  # "into a grpc call"
+        if at < 1:
             continue
-        after = past_determiners(words, at + 1)
-        first = next((m for m in reading.matches if at - _CONVERT_REACH <= m.end - 1 < at), None)
-        second = next((m for m in reading.matches if m.start == after), None)
-        if first is None or second is None:
+        if words[at] in _INTO:
+            joined_by = at
+        elif tokens.spans and _ARROW.search(tokens.gap(second.start)):
+            joined_by = second.start  # "http/1.1 → grpc": the arrow is between the words
+        else:
+            continue
+        first = next(
+            (m for m in reading.matches if joined_by - _CONVERT_REACH <= m.end - 1 < joined_by),
+            None,
+        )
+        if first is None or first is second:
             continue
         # Two things of one layer, one turned into the other ("http/1.1 into grpc"); not
         # one layer's unit into another's ("udp into vxlan packets", "ip packets into
         # frames"), which the later one's layer does.
         if set(first.target.entry.layers).isdisjoint(second.target.entry.layers):
             continue
-        verb = first.start - 1
-        if verb >= 0 and verb not in named and inflects_an_english_word(words[verb]):
-            return [*words[first.start : first.end], words[after]]
+        verb, act = first.start - 1, second.end
+        if (
+            words[at] == "into"
+            and verb >= 0
+            and verb not in named
+            and inflects_an_english_word(words[verb])
+        ) or (act < len(words) and act not in named and words[act].endswith(_ACT_NOUNS)):
+            return [*words[first.start : first.end], *words[second.start : second.end]]
     return []
 
 
-_INTO = frozenset({"into"})
+_INTO = frozenset({"into", "to"})
+_ARROW = re.compile(r"->|=>|\u2192|\u27f6")
+_ACT_NOUNS = ("sion", "tion", "ing")  # "conversion", "translation", "transcoding"
 
 
 _CONVERT_REACH = 3  # words from the first name to "into": "http/1.1 requests into"
@@ -163,6 +181,8 @@ def describes_an_action(reading: Reading) -> bool:
     ends_asking = bool(words) and words[-1] in {"layer", "osi"} and _asked_apart(reading)
     if points_at_the_act(reading):
         return True  # "…, which layer is that pinning"
+    if converted(reading) and not ASKING_WORDS.isdisjoint(words):
+        return True  # "turning http/1.1 into grpc, is that even a layer thing?"
     if len(reading.subjects) > 1 and not COMPARING.isdisjoint(words):
         return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
     asks = asks_for_layer or ends_asking or the_layer_acts(reading)

@@ -251,10 +251,12 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
     text = reading.tokens.text or " ".join(reading.words)
     query = stems(text) + shape_stems(text)
     turned = converted(reading)
-    if turned:
+    besides = [term for term in query if term not in stems(" ".join(turned))]
+    if turned and len(set(besides)) > _MIN_DESCRIBING_WORDS:
         # "converting http/1.1 calls into grpc": the act is asked, the names only say
-        # what it acts on, so the sentences that merely mention them weigh nothing.
-        query = [term for term in query if term not in stems(" ".join(turned))]
+        # what it acts on, so the sentences that merely mention them weigh nothing; but
+        # in "turning http/1.1 into grpc" the act's one word needs them beside it.
+        query = besides
     describing = len(set(query))
     if describing < _MIN_DESCRIBING_WORDS:
         return _Description()

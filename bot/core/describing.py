@@ -44,6 +44,7 @@ _SUFFIXES = tuple(
     "ations ation ating ated ates ate ions ion ings ing ers er ed es s ly".split()
 )  # longest first; -ate and -ation fold together ("translate", "translation")
 _DOUBLING = frozenset(("ings", "ing", "ers", "er", "ed"))
+_NOUNS_OF_VERBS = (("ersions", "ert"), ("ersion", "ert"), ("issions", "it"), ("ission", "it"))
 _SENTENCE = r"(?<=[.!?])\s+"  # patterns: `re` compiles them on first use
 _CLAUSE = r"[,.;:()!?\u2014\u2013]|\s-+\s"
 # A word after one of these (in its clause, within a few words) is what is *not* done.
@@ -83,6 +84,10 @@ def _stem(word: str) -> str:
         word = word[:-2]  # "dialogue", "catalogue": "dialog", "catalog"
     if "iz" in word:  # "serialize", "serialise": one word
         word = re.sub(r"iz(?=e|ing|ation)", "is", word)
+    # "conversion", "transmission": the verb's own stem ("convert", "transmit").
+    for noun, verb in _NOUNS_OF_VERBS:
+        if word.endswith(noun) and len(word) - len(noun) >= 3:
+            return word[: -len(noun)] + verb
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]

@@ -43,6 +43,9 @@ _DOCUMENT: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_t
         # Chat shorthand is the word it stands for.
         ("client certs, certificates", ["client", "certific", "certific"]),
         ("the hdrs of each req", ["head", "request"]),
+        # A noun of an act in -ersion or -ission is the verb's stem.
+        ("conversion converting transmission transmits", ["convert"] * 2 + ["transmit"] * 2),
+        ("version session mission", ["vers", "sess", "miss"]),  # too short to be one
         # Light verbs say nothing of what is done.
         ("be sure my packets go where they should", ["packet"]),
     ],

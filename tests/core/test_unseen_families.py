@@ -638,6 +638,20 @@ ALL_BEYOND_A_LAYER: Rows = [
 ]
 
 
+# One protocol turned into another is the act asked about, however it is written: with
+# "into" and a verb, with an arrow or "to" and a noun for the act, or asked "is that a
+# layer thing"; the act's one word keeps the names beside it to find its sentence.
+ONE_PROTOCOL_TURNED_INTO_ANOTHER: Rows = [
+    ("turning http/1.1 into grpc, is that even a layer thing?", (6,)),
+    ("http/1.1 → grpc conversion, which layer would that be", (6,)),
+    ("converting http/1.1 calls into grpc — is that a layer thing", (6,)),
+    ("converting http/1.1 into grpc, which layer", (6,)),
+    ("which layer turns service ips into pod ips (the NAT bit)", (3,)),
+    ("packing ip packets into ethernet frames, which layer", (2,)),
+    ("we send http to the grpc services, which layer", (7,)),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -690,6 +704,7 @@ ALL_BEYOND_A_LAYER: Rows = [
         *WHAT_ABOUT_THE_NEXT,
         *AMPERSANDS_AND_PLUSES,
         *ALL_BEYOND_A_LAYER,
+        *ONE_PROTOCOL_TURNED_INTO_ANOTHER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
