@@ -174,7 +174,9 @@ def subjects_asked(
     # network policy"): it is a subject of its own only when the question joins them, by
     # comparing or by an "and"/"or" between the two ("is flannel the simplest cni? and
     # what layer is it" joins two questions, not two names).
-    compares = _compares(words)
+    # "is consul l7 like istio", "arp is l3 like ip yeah?": a layer said of both.
+    likened = any(w == "like" and at - 1 in layer_words for at, w in enumerate(words))
+    compares = likened or _compares(words)
     if stressed(first, words, named) and not compares:
         return [first]  # "kube-router replaces kube-proxy, but what layer is kube-router itself"
 

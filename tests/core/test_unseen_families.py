@@ -652,6 +652,15 @@ ONE_PROTOCOL_TURNED_INTO_ANOTHER: Rows = [
 ]
 
 
+# A layer said "like" another thing says it of both: the other is a subject too.
+A_LAYER_LIKE_ANOTHER: Rows = [
+    ("ARP is l3 like IP yeah?", (3, 2)),
+    ("is vxlan l3 like calico?", (3, 2)),
+    ("is cert-manager l7 like traefik", (7, 6)),
+    ("i'd like l7 routing for nginx", (7,)),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -705,6 +714,7 @@ ONE_PROTOCOL_TURNED_INTO_ANOTHER: Rows = [
         *AMPERSANDS_AND_PLUSES,
         *ALL_BEYOND_A_LAYER,
         *ONE_PROTOCOL_TURNED_INTO_ANOTHER,
+        *A_LAYER_LIKE_ANOTHER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
