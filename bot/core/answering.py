@@ -75,7 +75,8 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     action = describes_an_action(reading)
     # A name a paste lent is the subject: what the question says is of it, not a description.
     by_what_it_does = (reading.generic or subject_unknown or action) and not reading.lent
-    if by_what_it_does and not mentions.valid:
+    # "layer 8 issue again (the user)": a layer past the model is asked, not a description.
+    if by_what_it_does and not mentions.valid and not mentions.out_of_range:
         described = by_description(knowledge, base, reading, subject_unknown, action)
         if isinstance(described, Answer):
             return described
@@ -93,9 +94,9 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         ):
             return _the_layer_asked(knowledge, base, reading)
         return _entry_answer(knowledge, base, reading)
-    if mentions.valid and yes_no and of_an_unnamed_thing(reading):
-        # "is it l4? (the thing from standup, forgot the name)": whatever "it" is, the
-        # bot cannot know, so it claims nothing.
+    if mentions.valid and of_an_unnamed_thing(reading, yes_no):
+        # "is it l4? (the thing from standup, forgot the name)", "layer 4 maybe? idk":
+        # whatever it is, the bot cannot know, so it claims nothing.
         return base._replace(unknown_term=None)
     if (
         mentions.valid

@@ -42,10 +42,23 @@ _NEAR = 4  # words either side of a layer's name
 _UNNAMED = frozenset("it this that they these those".split())
 
 
-def of_an_unnamed_thing(reading: Reading) -> bool:
-    """Whether a yes/no question asks about a pronoun alone: "is it layer 3 or 5?"."""
+def of_an_unnamed_thing(reading: Reading, yes_no: bool) -> bool:
+    """Whether a yes/no question asks about a pronoun alone ("is it layer 3 or 5?"), or a
+    message names no thing and only guesses at a layer, asking nothing of it ("layer 4
+    maybe? idk just guessing", "hmm maybe its layer 4? or 3?")."""
     words = reading.words
-    return len(words) > 1 and words[0] in AUXILIARIES and words[1] in _UNNAMED
+    if yes_no and len(words) > 1 and words[0] in AUXILIARIES and words[1] in _UNNAMED:
+        return True
+    return (
+        not reading.matches
+        and not _HEDGES.isdisjoint(words)
+        and WH_WORDS.isdisjoint(words)
+        and _TELLING.isdisjoint(words)
+    )
+
+
+_HEDGES = frozenset("maybe perhaps probably prob possibly idk dunno guess guessing".split())
+_TELLING = frozenset("explain tell describe mean means meaning about".split())
 
 
 def named_by_a_common_word(knowledge: Knowledge, reading: Reading) -> Match | None:

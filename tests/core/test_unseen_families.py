@@ -661,6 +661,19 @@ A_LAYER_LIKE_ANOTHER: Rows = [
 ]
 
 
+# A message that names no thing and only guesses at a layer asks nothing of it; a layer
+# past the model is asked, not a description of the words around it.
+GUESSES_AND_LAYER_EIGHT: Rows = [
+    ("layer 4 maybe? idk just guessing", ()),
+    ("hmm maybe its layer 4? or 3? idk", ()),
+    ("l4 probably", ()),
+    ("maybe a dumb question but what's layer 5", (5,)),
+    ("probably layer 7 stuff, explain it", (7,)),
+    ("layer 8 issue again (the user) 🙄", ()),
+    ("osi layer 8 lol, the humans", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -715,6 +728,7 @@ A_LAYER_LIKE_ANOTHER: Rows = [
         *ALL_BEYOND_A_LAYER,
         *ONE_PROTOCOL_TURNED_INTO_ANOTHER,
         *A_LAYER_LIKE_ANOTHER,
+        *GUESSES_AND_LAYER_EIGHT,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
