@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.core.acts import COMPARING, describes_an_action
@@ -150,10 +151,31 @@ def _what_a_yes_no_asks_of(reading: Reading) -> Match | None:
 _WH_ASKING = frozenset("which what where whats wheres".split())
 
 
-def _subject(knowledge: Knowledge, match: Match) -> Subject:
+def _subject(knowledge: Knowledge, match: Match, reading: Reading) -> Subject:
     entry, focus = match.target.entry, match.target.layer
+    if focus is None:
+        focus = _its_possessed_part(match, reading)
     claimed = (focus,) if focus is not None else entry.layers
     return Subject(entry, tuple(knowledge.layer(n) for n in claimed), focus, match.typed)
+
+
+def _its_possessed_part(match: Match, reading: Reading) -> int | None:
+    """The one layer of a tool's that a concept it possesses names: "envoy's http router
+    filter" is Envoy's L7 work, "linkerd's mtls" Linkerd's L6; the concept must be at one
+    of the tool's layers. Not without the possessive: "envoy sidecar" is all of Envoy."""
+    entry, tokens = match.target.entry, reading.tokens
+    if len(entry.roles) < 2 or match.end >= len(reading.words) or not tokens.spans:
+        return None
+    if not _POSSESSIVE.match(tokens.gap(match.end)):
+        return None
+    part = next((m for m in reading.matches if m.start == match.end), None)
+    if part is None or part.target.entry.kind is not EntryKind.CONCEPT:
+        return None
+    layers = (part.target.layer,) if part.target.layer is not None else part.target.entry.layers
+    return layers[0] if len(layers) == 1 and layers[0] in entry.layers else None
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\s")
 
 
 def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer:
@@ -163,7 +185,9 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
     # "kubelet vs kube-proxy").
     asked_of = _what_a_yes_no_asks_of(reading)
     first = asked_of or reading.matches[0]
-    subjects = tuple(s for s in (_subject(knowledge, m) for m in reading.subjects) if s.layers)
+    subjects = tuple(
+        s for s in (_subject(knowledge, m, reading) for m in reading.subjects) if s.layers
+    )
     if (
         asked_of is None
         and not first.target.entry.layers
@@ -179,7 +203,7 @@ def _entry_answer(knowledge: Knowledge, base: Answer, reading: Reading) -> Answe
         # Not one set aside: "a Namespace (the k8s kind, not a linux netns)".
         placed = [m for m in reading.matches if not reading.set_aside(m)]
         first = next((m for m in placed if m.target.entry.layers), first)
-    primary = _subject(knowledge, first)
+    primary = _subject(knowledge, first, reading)
     entry = primary.entry
     # "which layers does istio touch" asks for them all, whatever else it names.
     plural = not {"layers", "levels"}.isdisjoint(reading.words)

@@ -674,6 +674,18 @@ GUESSES_AND_LAYER_EIGHT: Rows = [
 ]
 
 
+# A concept a tool possesses names one of its layers: "envoy's tls" is Envoy's L6 work;
+# without the possessive ("envoy sidecar") the tool keeps all its layers.
+A_TOOLS_OWN_PART: Rows = [
+    ("envoy's http router filter, which layer is *that* part", (7,)),
+    ("is istio's mtls above or below envoy's http routing", (7, 6)),
+    ("linkerd's mtls vs istio's mtls — same layer?", (6,)),
+    ("envoy's tls, which layer", (6,)),
+    ("envoy sidecar which layer", (7, 6, 5)),
+    ("envoy's sidecar, which layer", (7, 6, 5)),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -729,6 +741,7 @@ GUESSES_AND_LAYER_EIGHT: Rows = [
         *ONE_PROTOCOL_TURNED_INTO_ANOTHER,
         *A_LAYER_LIKE_ANOTHER,
         *GUESSES_AND_LAYER_EIGHT,
+        *A_TOOLS_OWN_PART,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
