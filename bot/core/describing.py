@@ -63,6 +63,9 @@ _SHORTHAND = {
     "certs": "certificates",
     "encap": "encapsulation",
     "decap": "decapsulation",
+    # An IP of either version is IP: "maps IPv4 addresses" answers "ip mapped to a mac".
+    "ipv4": "ip",
+    "ipv6": "ip",
 }
 _NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
 _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t

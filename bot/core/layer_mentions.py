@@ -162,6 +162,8 @@ def _open_end(tokens: Sequence[str], position: int) -> tuple[int, int] | None:
     the last word saying so: "l5 upward", "l5 and up", "from l5 up", "l3 and below"."""
     after = position + 1
     word = tokens[after] if after < len(tokens) else ""
+    if tokens[after + 1 : after + 2] and tokens[after + 1] in RANGE:
+        return None  # "from l3 up to l5": a range with its other end
     if word in _OPEN_ENDS and (
         word.endswith(("ward", "wards")) or tokens[position - 1 : position] == ["from"]
     ):
@@ -172,6 +174,7 @@ def _open_end(tokens: Sequence[str], position: int) -> tuple[int, int] | None:
     return None
 
 
+_STEPS = frozenset(("up", "down"))
 _OPEN_ENDS = {
     **dict.fromkeys("up upward upwards onward onwards above higher over beyond".split(), 7),
     **dict.fromkeys("down downward downwards below lower under beneath underneath".split(), 1),
@@ -203,13 +206,15 @@ def _range_after(
         found.used.update(range(after, last_at + 1))
         add_range(found, first, top, last_at)
         return range(after, last_at + 1)
-    ahead = tokens[after : position + 3]
+    if after < len(tokens) and tokens[after] in _STEPS:
+        after += 1  # "from l3 up to l5"
+    ahead = tokens[after : after + 2]
     last = GLUED_LAYER.match(ahead[1]) if len(ahead) == 2 and ahead[0] in RANGE else None
-    if last is None or position + 2 in skip:
+    if last is None or after + 1 in skip:
         return range(0)
-    found.used.add(after)
-    add_range(found, first, int(last.group(1)), position + 2)
-    return range(after, position + 3)
+    found.used.update(range(position + 1, after + 1))
+    add_range(found, first, int(last.group(1)), after + 1)
+    return range(position + 1, after + 2)
 
 
 def find_layer_mentions(

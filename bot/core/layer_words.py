@@ -285,6 +285,7 @@ def misspelt_layer(word: str) -> bool:
 
 
 def add_range(found: LayerMentions, first: int, last: int, position: int) -> None:
-    low, high = sorted((first, last))
-    for number in range(low, high + 1) if high - low < 8 else (first, last):
+    """The layers from `first` to `last`, in the order said ("from l7 down to l4")."""
+    step = 1 if last >= first else -1
+    for number in range(first, last + step, step) if abs(last - first) < 8 else (first, last):
         found.add(number, position)

@@ -495,7 +495,7 @@ A_GLOSS_OF_THE_NAME: Rows = [
 OPEN_RANGES: Rows = [
     ("everything from l5 upward, summarize", (5, 6, 7)),
     ("l5 and up, what lives there", (5, 6, 7)),
-    ("l3 and below on bare metal, who owns it", (3, 1, 2)),
+    ("l3 and below on bare metal, who owns it", (3, 2, 1)),
     ("is l3 above l2", (3, 2)),
 ]
 
@@ -630,9 +630,9 @@ AMPERSANDS_AND_PLUSES: Rows = [
 
 # "anything/everything below X" is every layer under it; "what's below X" is the next one.
 ALL_BEYOND_A_LAYER: Rows = [
-    ("anything below layer 3 i should care about as a dev", (1, 2)),
+    ("anything below layer 3 i should care about as a dev", (2, 1)),
     ("everything above l4, who owns it here", (5, 6, 7)),
-    ("stuff under the network layer we touch?", (1, 2)),
+    ("stuff under the network layer we touch?", (2, 1)),
     ("what's below layer 3", (2,)),
     ("the layer right above transport", (5,)),
 ]
@@ -683,6 +683,19 @@ A_TOOLS_OWN_PART: Rows = [
     ("envoy's tls, which layer", (6,)),
     ("envoy sidecar which layer", (7, 6, 5)),
     ("envoy's sidecar, which layer", (7, 6, 5)),
+]
+
+
+# "from l3 up to l5" is a range with both ends, not open upward; an IP of either version
+# is IP to the description search ("maps IPv4 addresses to MAC addresses").
+RANGES_WITH_A_STEP: Rows = [
+    ("everything from l3 up to l5, quick rundown", (3, 4, 5)),
+    ("from l7 down to l4 what runs", (7, 6, 5, 4)),
+    ("everything from l5 upward", (5, 6, 7)),
+]
+IP_OF_EITHER_VERSION: Rows = [
+    ("where does an ip get mapped to a mac address", (2,)),
+    ("figuring out which mac goes with an ip on the lan — what layer", (2,)),
 ]
 
 
@@ -742,6 +755,8 @@ A_TOOLS_OWN_PART: Rows = [
         *A_LAYER_LIKE_ANOTHER,
         *GUESSES_AND_LAYER_EIGHT,
         *A_TOOLS_OWN_PART,
+        *RANGES_WITH_A_STEP,
+        *IP_OF_EITHER_VERSION,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
