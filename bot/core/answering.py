@@ -348,7 +348,12 @@ def _names_only_the_setting(reading: Reading) -> bool:
     words, first_layer = reading.words, min(reading.mentions.used)
     # "l7 for metallb right?" asks about MetalLB; "does the presentation layer do anything
     # in our mesh?" about the layer, the subject of its verb.
-    opens = bool(first_layer) and words[0] in AUXILIARIES - COPULAS
+    # "anything session layer in kubernetes networking?" asks for what is at the layer;
+    # "any l2 stuff in calico?" asks of Calico.
+    anything = words[0] in _ANY_THING and all(
+        m.target.entry.kind is not EntryKind.TOOL for m in reading.matches
+    )
+    opens = bool(first_layer) and (words[0] in AUXILIARIES - COPULAS or anything)
     opens = opens and all(w in _SETTING_FILLER for w in words[1:first_layer])
     last_layer = max(reading.mentions.used)
     first_name = min((m.start for m in reading.matches), default=last_layer)
@@ -387,6 +392,9 @@ def _names_only_the_setting(reading: Reading) -> bool:
         if words[before] not in setting and not (heads and words[before].endswith("ing")):
             return False
     return True
+
+
+_ANY_THING = frozenset(("anything", "something", "any"))
 
 
 def _the_layer_asked(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer:

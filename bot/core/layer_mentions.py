@@ -303,14 +303,23 @@ def find_layer_mentions(
     _the_named_one(tokens, names, skip | consumed, found)
     # A two-word name ("data link") is a layer anywhere; one word only if asked for.
     bare_names_of_layers(tokens, names, skip | found.used, found, multiword_only=not bare_names)
-    return _finished(tokens, names, skip, found)
+    return _finished(tokens, names, skip, found, joined)
 
 
 def _finished(
-    tokens: Sequence[str], names: Mapping[str, int], skip: set[int], found: LayerMentions
+    tokens: Sequence[str],
+    names: Mapping[str, int],
+    skip: set[int],
+    found: LayerMentions,
+    joined: frozenset[int],
 ) -> LayerMentions:
-    """The mentions, with the whole question read as a layer's name when none was found,
-    and a yardstick layer dropped."""
+    """The mentions, with a layer's one-word name made an adjective counted ("session-y",
+    "physical-ish"), the whole question read as a layer's name when none was found, and a
+    yardstick layer dropped."""
+    for at in range(len(tokens) - 1):
+        number = names.get(tokens[at])
+        if number and at + 1 in joined and tokens[at + 1] in _LIKE and at not in skip | found.used:
+            found.add(number, at, at + 1)
     if not found.numbers:
         whole_question_layer(tokens, names, skip, found)
     _drop_a_yardstick(tokens, found)
@@ -340,6 +349,8 @@ def _drop_a_yardstick(tokens: Sequence[str], found: LayerMentions) -> None:
             found.numbers.clear()
             return
 
+
+_LIKE = frozenset(("ish", "y", "ey", "esque"))  # "session-y", "physical-ish"
 
 # Comparatives of a place in the stack: "higher than l3" names a layer by it.
 _PLACES = frozenset("higher lower upper later earlier deeper closer further farther".split())

@@ -699,6 +699,17 @@ IP_OF_EITHER_VERSION: Rows = [
 ]
 
 
+# A layer's one-word name made an adjective ("session-y", "physical-ish") names it; a
+# message opening "anything" asks for what is at the layer, in a setting that is no tool.
+LAYERS_AS_ADJECTIVES: Rows = [
+    ("anything session-y in kubernetes networking?", (5,)),
+    ("anything physical-ish we should worry about running on bare metal?", (1,)),
+    ("anything session layer in kubernetes networking?", (5,)),
+    ("any presentation layer things in the mesh?", (6,)),
+    ("any l2 stuff in calico?", (3,)),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -757,6 +768,7 @@ IP_OF_EITHER_VERSION: Rows = [
         *A_TOOLS_OWN_PART,
         *RANGES_WITH_A_STEP,
         *IP_OF_EITHER_VERSION,
+        *LAYERS_AS_ADJECTIVES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
