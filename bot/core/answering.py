@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.core.acts import COMPARING, describes_an_action
-from bot.core.credibility import breaks_apart, part_starts
+from bot.core.credibility import OBJECT_NOUNS, breaks_apart, part_starts
 from bot.core.described import by_description, description_of
 from bot.core.knowledge import EntryKind
 from bot.core.layer_names import SIDE_BY_SIDE
@@ -76,6 +76,11 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     action = describes_an_action(reading)
     # A name a paste lent is the subject: what the question says is of it, not a description.
     by_what_it_does = (reading.generic or subject_unknown or action) and not reading.lent
+    # "what layer is a Service (the k8s object)": a word for what kind of thing it is
+    # describes nothing, and leaves the common word's name to be found.
+    kinds_only = unknown and not reading.matches and OBJECT_NOUNS.issuperset(unknown)
+    if kinds_only and (common := _by_a_common_word(knowledge, base, reading)):
+        return common
     # "layer 8 issue again (the user)": a layer past the model is asked, not a description.
     if by_what_it_does and not mentions.valid and not mentions.out_of_range:
         described = by_description(knowledge, base, reading, subject_unknown, action)
@@ -119,13 +124,19 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
     if mentions.out_of_range and not reading.matches:
         return base._replace(asked_layers=tuple(mentions.out_of_range))
     if not unknown:
-        named = named_by_a_common_word(knowledge, reading)
-        if named is not None:
-            return _entry_answer(knowledge, base, reading._replace(matches=[named], subjects=[]))
-        return base._replace(kind=AnswerKind.HELP)
+        return _by_a_common_word(knowledge, base, reading) or base._replace(kind=AnswerKind.HELP)
     if len(unknown) > _MAX_TERMS_TO_SUGGEST_FOR:
         return base
     return base._replace(suggestions=knowledge.index.suggest(suggestion_terms(reading)))
+
+
+def _by_a_common_word(knowledge: Knowledge, base: Answer, reading: Reading) -> Answer | None:
+    """The answer for the one word so common it is never read as a name beside others
+    ("where does kubernetes itself sit"), if the question has one."""
+    named = named_by_a_common_word(knowledge, reading)
+    if named is None:
+        return None
+    return _entry_answer(knowledge, base, reading._replace(matches=[named], subjects=[]))
 
 
 def _what_a_yes_no_asks_of(reading: Reading) -> Match | None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASKING_FOR_A_PLACE",
     "NETWORK_CONTEXT",
+    "OBJECT_NOUNS",
     "Context",
     "asking_parts",
     "breaks_apart",
@@ -471,7 +472,7 @@ def _content_neighbours(match: Match, words: list[str], context: Context) -> lis
         and i not in context.claimed
         and is_content(words[i])
         and not any(c.isdigit() for c in words[i])
-        and not (i == match.end and words[i] in _OBJECT_NOUNS)  # "Namespace objects"
+        and not (i == match.end and words[i] in OBJECT_NOUNS)  # "Namespace objects"
         and not (i < match.start and context.places and _a_verb_of_its_subject(words, i))
     ]
 
@@ -485,4 +486,4 @@ def _a_verb_of_its_subject(words: list[str], at: int) -> bool:
 
 
 # After a name, these say it is a cluster's object, not the everyday word with its noun.
-_OBJECT_NOUNS = frozenset("object objects resource resources".split())
+OBJECT_NOUNS = frozenset("object objects resource resources".split())

@@ -710,6 +710,15 @@ LAYERS_AS_ADJECTIVES: Rows = [
 ]
 
 
+# A word for what kind of thing it is ("object") describes nothing: the common word's
+# name is found ("service" is the Kubernetes Service) instead of a description search.
+WHAT_KIND_OF_THING_IT_IS: Rows = [
+    ("what layer is a Service (the k8s object)", (4, 3)),
+    ("what layer is a Service, the k8s object", (4, 3)),
+    ("which layer is the object", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -769,6 +778,7 @@ LAYERS_AS_ADJECTIVES: Rows = [
         *RANGES_WITH_A_STEP,
         *IP_OF_EITHER_VERSION,
         *LAYERS_AS_ADJECTIVES,
+        *WHAT_KIND_OF_THING_IT_IS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
