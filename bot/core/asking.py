@@ -114,6 +114,7 @@ def split_message(text: str) -> Message:
     asking = next((s for s in reversed(sentences) if _asks(s, strictly=True)), None)
     asking = asking or next((s for s in reversed(sentences) if _asks(s)), None)
     if asking is not None:
+        asking = _from_the_layer_question(asking, sentences, text)
         asking = _with_what_it_follows(asking, sentences, text)
     relayed = next((q for q in reversed(quoted) if "?" in q), None)
     if asking is None and relayed is not None:
@@ -137,6 +138,27 @@ def split_message(text: str) -> Message:
     if ends and word.search(asking, 0, ends[-1]) and word.search(asking, ends[-1]):
         return Message(asking, context, asking[: ends[-1]], own)
     return Message(asking, context, own=own)
+
+
+def _from_the_layer_question(asking: str, sentences: list[str], text: str) -> str:
+    """A last question that asks of no layer ("is that why it doesnt know about
+    websockets?") goes on from the one before it that does ("which layer is the azure load
+    balancer at?"): both are the question."""
+    if _LAYER_WORDS.search(asking):
+        return asking
+    at = sentences.index(asking)
+    before = next(
+        (s for s in reversed(sentences[:at]) if _asks(s, strictly=True) and _LAYER_WORDS.search(s)),
+        None,
+    )
+    if before is None:
+        return asking
+    end = text.rfind(asking)
+    start = text.rfind(before, 0, end)
+    return text[start : end + len(asking)] if start >= 0 else asking
+
+
+_LAYER_WORDS = re.compile(r"(?i)\b(?:layers?|osi|l[1-7])\b")
 
 
 def _with_what_it_follows(asking: str, sentences: list[str], text: str) -> str:

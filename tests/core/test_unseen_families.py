@@ -719,6 +719,24 @@ WHAT_KIND_OF_THING_IT_IS: Rows = [
 ]
 
 
+# A last question asking of no layer ("is that why…?") goes on from the one before it that
+# asks of a layer: both are the question.
+A_FOLLOW_UP_AFTER_THE_LAYER_QUESTION: Rows = [
+    (
+        "our app drops websocket connections after 4 min idle. a senior said:\n\n"
+        "> thats the azure load balancer idle timeout\n\nsetting the annotation fixed it. "
+        "which layer is the azure load balancer at? is that why it doesnt know about websockets?",
+        (4,),
+    ),
+    (
+        "our app drops websocket connections after 4 min idle. a senior said:\n\n"
+        "> thats the azure load balancer idle timeout\n\nsetting the annotation fixed it. "
+        "is that why it doesnt know about websockets? which layer is http at?",
+        (7,),
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -779,6 +797,7 @@ WHAT_KIND_OF_THING_IT_IS: Rows = [
         *IP_OF_EITHER_VERSION,
         *LAYERS_AS_ADJECTIVES,
         *WHAT_KIND_OF_THING_IT_IS,
+        *A_FOLLOW_UP_AFTER_THE_LAYER_QUESTION,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
