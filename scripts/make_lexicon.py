@@ -1,5 +1,6 @@
 """Regenerate bot/core/data/english-words.txt: frequent English words the typo matcher trusts,
-and bot/core/data/rarer-english-words.txt: English words beyond those, still in everyday use.
+bot/core/data/rarer-english-words.txt: English words beyond those, still in everyday use, and
+bot/core/data/short-english-words.txt: the frequent words of two or three letters ("old").
 
     python -m venv /tmp/lexicon && /tmp/lexicon/bin/pip install wordfreq
     /tmp/lexicon/bin/python scripts/make_lexicon.py
@@ -28,6 +29,10 @@ _NAMED_AFTER = frozenset({"cilium"})
 _DATA = Path(__file__).resolve().parent.parent / "bot" / "core" / "data"
 _OUT = _DATA / "english-words.txt"
 _RARER_OUT = _DATA / "rarer-english-words.txt"
+_SHORT_OUT = _DATA / "short-english-words.txt"
+# Short words are kept out of the lists above (a short word is too often a name's slip or
+# an acronym); these are only the very frequent ones, about once in ten thousand words.
+_SHORT_MIN_ZIPF = 4.0
 
 
 def _plain(words: list[str]) -> set[str]:
@@ -45,6 +50,13 @@ def main() -> None:
     } | (_NAMED_AFTER - words)
     _RARER_OUT.write_text("\n".join(sorted(rarer)) + "\n", encoding="utf-8")
     print(f"{len(rarer)} words -> {_RARER_OUT}")
+    short = {
+        w
+        for w in top_n_list("en", _SIZE)
+        if re.fullmatch(r"[a-z]{2,3}", w) and zipf_frequency(w, "en") >= _SHORT_MIN_ZIPF
+    }
+    _SHORT_OUT.write_text("\n".join(sorted(short)) + "\n", encoding="utf-8")
+    print(f"{len(short)} words -> {_SHORT_OUT}")
 
 
 if __name__ == "__main__":

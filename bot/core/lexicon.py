@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from functools import cache
 
-__all__ = ["english_with_s", "has_everyday_sense", "is_english_word"]
+__all__ = ["english_with_s", "has_everyday_sense", "is_common_short_word", "is_english_word"]
 
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -33,6 +33,12 @@ def has_everyday_sense(word: str) -> bool:
     """Whether `word` is English at all, if rarer ("emissary", "calico"), unlike a coined
     name ("istio"): only such a name can be the plain word in a sentence."""
     return is_english_word(word) or word in _words("rarer-english-words.txt")
+
+
+def is_common_short_word(word: str) -> bool:
+    """Whether `word` is a very frequent English word of two or three letters ("old",
+    "new"), which the lists above leave out."""
+    return word in _words("short-english-words.txt")
 
 
 def english_with_s(word: str) -> bool:

@@ -10,7 +10,7 @@ from bot.core.credibility import NETWORK_CONTEXT, breaks_apart
 from bot.core.described import ABOUT_THE_MODEL, SHORT_WORD
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import GLUED_LAYER, LAYER_WORDS, LAYER_WORDS_ABROAD
-from bot.core.lexicon import english_with_s, is_english_word
+from bot.core.lexicon import english_with_s, is_common_short_word, is_english_word
 from bot.core.matching import Match
 from bot.core.pastes import subject_slot
 from bot.core.question_shape import DETERMINERS, WH_WORDS, past_determiners
@@ -269,8 +269,10 @@ def asks_about_an_unknown(knowledge: Knowledge, reading: Reading, opens_yes_no: 
 
 
 def _prose(knowledge: Knowledge, word: str) -> bool:
-    """Whether an unknown word is an English word and no name the knowledge uses."""
-    return is_english_word(word) and word not in knowledge.index.exact
+    """Whether an unknown word is an English word ("the *old* ambassador ingress") and no
+    name the knowledge uses."""
+    english = is_english_word(word) or is_common_short_word(word)
+    return english and word not in knowledge.index.exact
 
 
 def _heads_the_subject(reading: Reading, at: int, asked_of: int | None) -> bool:

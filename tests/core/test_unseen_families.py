@@ -737,6 +737,15 @@ A_FOLLOW_UP_AFTER_THE_LAYER_QUESTION: Rows = [
 ]
 
 
+# A frequent short English word ("old", "new") is prose, not a product the knowledge
+# lacks, though the word lists hold words of four letters and more.
+SHORT_ENGLISH_WORDS: Rows = [
+    ("is the old ambassador ingress still up on staging", (7,)),
+    ("is the new calico l3", (3,)),
+    ("is our harbor registry l7 like nginx", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -798,6 +807,7 @@ A_FOLLOW_UP_AFTER_THE_LAYER_QUESTION: Rows = [
         *LAYERS_AS_ADJECTIVES,
         *WHAT_KIND_OF_THING_IT_IS,
         *A_FOLLOW_UP_AFTER_THE_LAYER_QUESTION,
+        *SHORT_ENGLISH_WORDS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
