@@ -21,6 +21,7 @@ __all__ = [
     "ASKING_WORDS",
     "COMPARING",
     "PREFIXES",
+    "a_verb_acting",
     "converted",
     "describes_an_action",
     "inflects_an_english_word",
@@ -201,12 +202,12 @@ def the_layer_acts(reading: Reading) -> bool:
         if words[at + 1] != "layer":
             continue
         verb = at + 2 + (words[at + 2] in {"that", "which"})
-        if verb + 1 < len(words) and _a_verb_acting(words[verb], words[verb + 1]):
+        if verb + 1 < len(words) and a_verb_acting(words[verb], words[verb + 1]):
             return True
     return False
 
 
-def _a_verb_acting(word: str, following: str) -> bool:
+def a_verb_acting(word: str, following: str) -> bool:
     """A verb in the third person ("wraps", "sends"), not a plural noun before its own verb
     ("which layer protocols are…")."""
     if not word.endswith("s") or word in GRAMMAR or following in AUXILIARIES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.core.acts import a_verb_acting
 from bot.core.asking import split_message
 from bot.core.compounds import by_what_it_works, turned_round
 from bot.core.credibility import (
@@ -204,6 +205,34 @@ def _the_parts(matches: list[Match], tokens: Tokens) -> tuple[list[Match], set[i
     return parts, {i for m in matches if m not in parts for i in range(m.start, m.end)} | path
 
 
+def _without_the_layers_verb(matches: list[Match], words: list[str]) -> list[Match]:
+    return [m for m in matches if not _the_layers_verb(m, words, matches)]
+
+
+def _the_layers_verb(match: Match, words: list[str], matches: list[Match]) -> bool:
+    """Whether a concept's name is the verb a layer asked for does, in a form of its own,
+    and another layer's work than what it is done to: "what layer *rewrites* the service
+    ip to a pod ip" is no HTTP request rewriting. Not "which layer *routes* packets" (IP
+    routing and packets agree), nor "which layer switches belong to"."""
+    at = match.start
+    if match.end - at != 1 or at < _WHICH_LAYER_WORDS:
+        return False
+    if words[at - 1] not in {"layer", "layers"} or words[at - 2] not in {"which", "what"}:
+        return False
+    following = words[at + 1] if at + 1 < len(words) else ""
+    done_to = {n for m in matches if m.start > at for n in m.target.entry.layers}
+    takes_an_object = following in DETERMINERS or any(m.start == at + 1 for m in matches)
+    return (
+        takes_an_object
+        and bool(done_to)
+        and done_to.isdisjoint(match.target.entry.layers)
+        and a_verb_acting(words[at], following)
+    )
+
+
+_WHICH_LAYER_WORDS = 2
+
+
 def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     words = tokens.words[:MAX_TOKENS]
     opens_yes_no = opens_a_yes_no_question(words)
@@ -254,7 +283,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     matches += _shared_heads(index, words, matches)
     matches += _a_typo(index, tokens, exact, matches, layer_words.used)
     matches = named_again_or_in_part(knowledge, words, exact, matches)
-    matches, wholes = _the_parts(matches, tokens)
+    matches, wholes = _the_parts(_without_the_layers_verb(matches, words), tokens)
     # "the http layer", "the tcp layer": a one-layer concept before "layer" names its layer.
     naming_layers = [m for m in matches if _names_its_layer(m, tokens)]
     matches = [m for m in matches if m not in naming_layers]

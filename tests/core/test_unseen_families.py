@@ -746,6 +746,15 @@ SHORT_ENGLISH_WORDS: Rows = [
 ]
 
 
+# A concept named by the verb the layer asked for does is no subject when it is another
+# layer's work than what it is done to: "rewrites the service ip" is no HTTP rewriting.
+THE_LAYERS_VERB: Rows = [
+    ("what layer rewrites the service ip to a pod ip (the dnat thing)", (3,)),
+    ("which layer rewrites the url path before it hits the pod", (7,)),
+    ("which layer switches belong to", (1,)),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -808,6 +817,7 @@ SHORT_ENGLISH_WORDS: Rows = [
         *WHAT_KIND_OF_THING_IT_IS,
         *A_FOLLOW_UP_AFTER_THE_LAYER_QUESTION,
         *SHORT_ENGLISH_WORDS,
+        *THE_LAYERS_VERB,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
