@@ -114,8 +114,8 @@ def split_message(text: str) -> Message:
     asking = next((s for s in reversed(sentences) if _asks(s, strictly=True)), None)
     asking = asking or next((s for s in reversed(sentences) if _asks(s)), None)
     if asking is not None:
-        asking = _from_the_layer_question(asking, sentences, text)
-        asking = _with_what_it_follows(asking, sentences, text)
+        asked = _from_the_layer_question(asking, sentences, text)
+        asking = _with_what_it_follows(asking, sentences, text) if asked == asking else asked
     relayed = next((q for q in reversed(quoted) if "?" in q), None)
     if asking is None and relayed is not None:
         # Nothing of the writer's own asks: they pass on the question they quote ("> is

@@ -185,8 +185,9 @@ class DescriptionIndex:
 
     def __init__(self, passages: Sequence[Passage]) -> None:
         self._passages = list(passages)
-        self._terms = [Counter(stems(p.text)) for p in self._passages]
-        self._pairs = [_pairs(stems(p.text)) for p in self._passages]
+        stemmed = [stems(p.text) for p in self._passages]  # once each: the build's cost
+        self._terms = [Counter(terms) for terms in stemmed]
+        self._pairs = [_pairs(terms) for terms in stemmed]
         # Which sentences hold a word (either polarity): a search scores only those.
         self._holding: dict[str, list[int]] = {}
         for at, terms in enumerate(self._terms):

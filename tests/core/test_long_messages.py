@@ -390,3 +390,10 @@ def test_a_question_about_the_paste_takes_the_right_name(
     knowledge: Knowledge, message: str, layers: tuple[int, ...]
 ) -> None:
     assert answer(knowledge, message).layer_numbers == layers
+
+
+def test_a_short_follow_up_after_a_layer_question_is_read_with_it(knowledge: Knowledge) -> None:
+    """ "layer? nodeport?" after a paste: the fragment goes on from the question before
+    it, which asks of a layer; reading both must not lose the question (it raised once)."""
+    message = "```\nkind: Service\nspec:\n  type: NodePort\n```\nlayer? nodeport?"
+    assert answer(knowledge, message).layer_numbers == (4,)
