@@ -7,13 +7,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.knowledge import EntryKind
-from bot.core.lexicon import english_with_s, has_everyday_sense, is_english_word
+from bot.core.lexicon import (
+    english_with_s,
+    has_everyday_sense,
+    is_common_short_word,
+    is_english_word,
+)
 from bot.core.question_shape import AND_OR, DETERMINERS, WH_WORDS, is_content
 from bot.core.text import tokenize
 from bot.core.vocabulary import AUXILIARIES, GRAMMAR
 
 if TYPE_CHECKING:
-    from collections.abc import Container
+    from collections.abc import Callable, Container
 
     from bot.core.knowledge import Entry
     from bot.core.matching import Match
@@ -144,6 +149,9 @@ class Context(NamedTuple):
     asking: list[tuple[int, int]]
     known: Container[str]  # every one-word name of the knowledge, compact
     slashed: Container[int] = frozenset()  # positions after a "/" ("ingress/egress")
+    # Whether the knowledge's own sentences use a word: asked only of a noun after a tool
+    # named by an everyday word ("calico cat"), so the sentences are searched seldom.
+    knows: Callable[[str], bool] = bool
 
     def about_infrastructure(self, besides: range, *, trouble: bool = True) -> bool:
         """Whether words other than those in `besides` speak of running systems or name a
@@ -217,6 +225,7 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
         _prose_about_something_else(match, words, context)
         or _the_word_here(match, words, context)
         or _a_past_form(match, words, context)  # "i just switched over from frontend dev"
+        or _names_an_everyday_noun(match, words, context)  # "adopted a calico cat"
     ):
         return False
     if match.target.entry.kind is EntryKind.TOOL and not match.target.everyday:
@@ -249,6 +258,32 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
     if match.target.entry.no_layer is not None and after_layer:
         return False  # "the network-layer jobs in a cluster": the layer's work, no Job
     return alone or (context.about_networking and _networking_besides(span, context))
+
+
+def _names_an_everyday_noun(match: Match, words: list[str], context: Context) -> bool:
+    """Whether a tool's everyday name describes an everyday noun right after it, which no
+    sentence of the knowledge uses and no other name, layer or place vouches for: "a calico
+    cat", "my flannel pyjamas"; not "calico node", "calico docs say it's l3", "calico
+    release notes mention ebpf"."""
+    after = words[match.end] if match.end < len(words) else ""
+    # Cheap tests first: a question that names a tool reads no word list.
+    if (
+        context.places
+        or match.target.entry.kind is not EntryKind.TOOL
+        or match.target.everyday
+        or match.end - match.start > 1
+        or not after
+        or not is_content(after)
+        or after in _INFRASTRUCTURE  # "calico cni"
+        or after in context.known  # "calico felix"
+    ):
+        return False
+    if any(m.start != match.start and not is_everyday(m, words) for m in context.exact):
+        return False  # "calico release notes mention ebpf"
+    if not has_everyday_sense(words[match.start]) or english_with_s(after):
+        return False  # "istio sidecars", "flannel keeps crashing"
+    noun = has_everyday_sense(after) or is_common_short_word(after)
+    return noun and not context.knows(after)
 
 
 def _a_verb_here(match: Match, words: list[str]) -> bool:

@@ -277,6 +277,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         asking_parts(tokens, words),
         index.exact,
         frozenset(at for at in range(1, len(words)) if tokens.gap(at) == "/"),
+        lambda word: knowledge.descriptions.knows(word),  # noqa: PLW0108 - built if asked
     )
     whole = by_what_it_works(index, words, turned_round(index, words, exact))
     matches = [m for m in whole if credible(m, words, context)]

@@ -755,6 +755,21 @@ THE_LAYERS_VERB: Rows = [
 ]
 
 
+# A tool's everyday name before an everyday noun that no sentence of the knowledge uses,
+# with no other name, layer or place beside it, is the word: "a calico cat" (whatever
+# else the message says of deploys and packets); "calico docs say it's l3" is the tool.
+AN_EVERYDAY_NOUN_AFTER_THE_NAME: Rows = [
+    ("adopted a calico cat this weekend 🐱 named her Packet", ()),
+    ("our calico cat just walked across my keyboard mid-deploy", ()),
+    ("the calico cat from accounting is asleep on the server room keyboard again 😹", ()),
+    ("my flannel pyjamas, packets of crisps", ()),
+    ("calico docs say it's l3, right?", (3,)),
+    ("calico release notes mention ebpf", (4, 3)),
+    ("calico node keeps crashing", (3,)),
+    ("the calico felix agent", (3,)),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -818,6 +833,7 @@ THE_LAYERS_VERB: Rows = [
         *A_FOLLOW_UP_AFTER_THE_LAYER_QUESTION,
         *SHORT_ENGLISH_WORDS,
         *THE_LAYERS_VERB,
+        *AN_EVERYDAY_NOUN_AFTER_THE_NAME,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
