@@ -44,6 +44,7 @@ from bot.core.subjects import (
     JOINING,
     qualifies,
     said_twice,
+    set_against,
     set_aside,
     stressed,
     subject_rank,
@@ -358,7 +359,12 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         else subjects_asked(ranked, words, tokens, named, mentions.used),
         # "http itself is which layer": a name stressed is asked about, everyday or not.
         generic=all(
-            (is_everyday(m, words) and not stressed(m, words, named)) or set_aside(m, words, named)
+            (
+                is_everyday(m, words)
+                and not stressed(m, words, named)
+                and not set_against(m, words, named)  # "switches vs routers"
+            )
+            or set_aside(m, words, named)
             for m in ranked
         ),
         mentions=mentions,

@@ -22,6 +22,7 @@ __all__ = [
     "STRESSING",
     "qualifies",
     "said_twice",
+    "set_against",
     "set_aside",
     "stressed",
     "subject_rank",
@@ -242,7 +243,7 @@ def subjects_asked(
             and not set_aside(match, words, named)
             and not _in_a_relative_clause(match, words, named, tokens)
             and not _in_a_gloss(match, words, named, tokens, tools_named)
-            and not is_everyday(match, words)
+            and (not is_everyday(match, words) or set_against(match, words, named))
             and (
                 joined(match)
                 or match.target.entry.kind is EntryKind.TOOL
@@ -255,6 +256,18 @@ def subjects_asked(
         elif asked:
             chosen.setdefault(match.target.entry.name, match)
     return _counted_in(chosen, spare, words)
+
+
+def set_against(match: Match, words: list[str], named: frozenset[int]) -> bool:
+    """Whether a name is set against another by "vs" ("switches vs routers"): asked about,
+    everyday word or not."""
+    before, after = match.start - 1, match.end
+    return (before >= 1 and words[before] in _VERSUS and before - 1 in named) or (
+        after + 1 < len(words) and words[after] in _VERSUS and after + 1 in named
+    )
+
+
+_VERSUS = frozenset(("vs", "versus"))
 
 
 def _compares(words: list[str]) -> bool:

@@ -770,6 +770,16 @@ AN_EVERYDAY_NOUN_AFTER_THE_NAME: Rows = [
 ]
 
 
+# Names set against each other by "vs" are asked about, everyday words or not, instead of
+# reading the message as a description ("switches vs routers" is no routing question).
+SET_AGAINST_EACH_OTHER: Rows = [
+    ("switches vs routers, which osi layer is each", (1,)),
+    ("routers vs switches which layer", (1,)),
+    ("tunnel vs bridge which layer", (2,)),
+    ("nintendo switch vs ps5", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -834,6 +844,7 @@ AN_EVERYDAY_NOUN_AFTER_THE_NAME: Rows = [
         *SHORT_ENGLISH_WORDS,
         *THE_LAYERS_VERB,
         *AN_EVERYDAY_NOUN_AFTER_THE_NAME,
+        *SET_AGAINST_EACH_OTHER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
