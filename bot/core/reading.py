@@ -287,7 +287,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
     matches = named_again_or_in_part(knowledge, words, exact, matches)
     matches, wholes = _the_parts(_without_the_layers_verb(matches, words), tokens)
     # "the http layer", "the tcp layer": a one-layer concept before "layer" names its layer.
-    naming_layers = [m for m in matches if _names_its_layer(m, tokens)]
+    naming_layers = _naming_layers(matches, tokens)
     matches = [m for m in matches if m not in naming_layers]
     named = frozenset(i for m in matches for i in range(m.start, m.end))
     used = set(named) | wholes | {i for m in naming_layers for i in range(m.start, m.end + 1)}
@@ -522,7 +522,14 @@ def _shared_heads(index: AliasIndex, words: list[str], matches: list[Match]) -> 
     return found
 
 
-def _names_its_layer(match: Match, tokens: Tokens) -> bool:
+def _naming_layers(matches: list[Match], tokens: Tokens) -> list[Match]:
+    named = frozenset(i for m in matches for i in range(m.start, m.end))
+    return [m for m in matches if _names_its_layer(m, tokens, named)]
+
+
+def _names_its_layer(match: Match, tokens: Tokens, named: frozenset[int]) -> bool:
+    """ "the http layer": a one-layer concept before "layer" names the layer; not one set
+    against another ("nodeport vs clusterip layer diff?" compares the two)."""
     entry, words = match.target.entry, tokens.words
     if match.end >= len(words) or tokens.gap(match.end).strip():
         return False  # "the node's nic, layer?" asks about the NIC
@@ -533,6 +540,7 @@ def _names_its_layer(match: Match, tokens: Tokens) -> bool:
         and match.end < len(words)
         and words[match.end] == "layer"
         and match.end + 1 not in tokens.joined  # "dns vs tcp layer-wise" compares the two
+        and not set_against(match, words, named)
         # "is gre layer 2?" asks about GRE.
         and not (match.end + 1 < len(words) and is_layer_number(words[match.end + 1]))
     )

@@ -777,6 +777,9 @@ SET_AGAINST_EACH_OTHER: Rows = [
     ("routers vs switches which layer", (1,)),
     ("tunnel vs bridge which layer", (2,)),
     ("nintendo switch vs ps5", ()),
+    # A concept before "layer" names its layer, unless it is set against another.
+    ("nodeport vs clusterip layer diff?", (4, 3)),
+    ("what's in the tcp layer", (4,)),
 ]
 
 
