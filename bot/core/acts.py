@@ -131,6 +131,10 @@ def converted(reading: Reading) -> list[str]:
         )
         if first is None or first is second:
             continue
+        # Protocols and formats are turned into each other; "istio to linkerd migration"
+        # moves between two tools.
+        if EntryKind.TOOL in {first.target.entry.kind, second.target.entry.kind}:
+            continue
         # Two things of one layer, one turned into the other ("http/1.1 into grpc"); not
         # one layer's unit into another's ("udp into vxlan packets", "ip packets into
         # frames"), which the later one's layer does.

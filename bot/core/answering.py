@@ -89,14 +89,21 @@ def answer(knowledge: Knowledge, question: str) -> Answer:
         reading = described
     if reading.matches and not subject_unknown:
         # The layer asked about with names only setting the scene, or layers set side by
-        # side before any name ("l2 vs l3 pod networking, what's the difference").
-        if mentions.valid and (
-            _names_only_the_setting(reading)
-            or (
-                _layers_compared_first(reading)
-                and not stressed(reading.matches[0], words, reading.named)
+        # side before any name ("l2 vs l3 pod networking, what's the difference"); not
+        # every layer past one beside a thing that has layers ("anything below l3 in
+        # calico?" asks of Calico).
+        spread_over = mentions.spread and any(m.target.entry.layers for m in reading.matches)
+        if (
+            mentions.valid
+            and not spread_over
+            and (
+                _names_only_the_setting(reading)
+                or (
+                    _layers_compared_first(reading)
+                    and not stressed(reading.matches[0], words, reading.named)
+                )
+                or (not yes_no and _only_kinds_of_things(reading))
             )
-            or (not yes_no and _only_kinds_of_things(reading))
         ):
             return _the_layer_asked(knowledge, base, reading)
         return _entry_answer(knowledge, base, reading)
@@ -270,7 +277,7 @@ def _layers_compared_first(reading: Reading) -> bool:
     l3 pod networking, what's the difference", "physical vs data link — where's the line on
     bare metal"; not "is calico l2 or l3?"."""
     words, used = reading.words, sorted(reading.mentions.used)
-    if len(reading.mentions.valid) < 2:  # two sides
+    if len(reading.mentions.valid) < 2 or _which_of_them_is(reading):  # two sides
         return False
     if len(reading.mentions.valid) == 2 and _of_both_layers(words):
         return True  # "'use an l4 lb, not an l7 one'. the difference between those two layers?"
@@ -292,6 +299,20 @@ def _layers_compared_first(reading: Reading) -> bool:
 
 
 _AGAINST = frozenset("vs versus not".split())
+
+
+def _which_of_them_is(reading: Reading) -> bool:
+    """Whether the layers named are choices for a thing named after "which (one) is":
+    "l4 & l7, which one is nginx" asks of NGINX."""
+    words = reading.words
+    starts = {m.start for m in reading.matches}
+    for at, word in enumerate(words):
+        if word != "which":
+            continue
+        verb = at + 1 + (words[at + 1 : at + 2] == ["one"])
+        if verb < len(words) and words[verb] in AUXILIARIES:
+            return past_determiners(words, verb + 1) in starts
+    return False
 
 
 def _a_layer_each_side(reading: Reading) -> bool:
@@ -359,10 +380,13 @@ def _names_only_the_setting(reading: Reading) -> bool:
     words, first_layer = reading.words, min(reading.mentions.used)
     # "l7 for metallb right?" asks about MetalLB; "does the presentation layer do anything
     # in our mesh?" about the layer, the subject of its verb.
-    # "anything session layer in kubernetes networking?" asks for what is at the layer;
-    # "any l2 stuff in calico?" asks of Calico.
+    # "anything session layer in kubernetes networking?" asks for what is at the layer, in
+    # a setting with no layer of its own or one that works there too ("any presentation
+    # layer things in the mesh?"); "any l2 stuff in calico?" and "any l4 stuff in
+    # ingress?" ask of Calico and Ingress.
+    asked = set(reading.mentions.valid)
     anything = words[0] in _ANY_THING and all(
-        m.target.entry.kind is not EntryKind.TOOL for m in reading.matches
+        not m.target.entry.layers or asked <= set(m.target.entry.layers) for m in reading.matches
     )
     opens = bool(first_layer) and (words[0] in AUXILIARIES - COPULAS or anything)
     opens = opens and all(w in _SETTING_FILLER for w in words[1:first_layer])

@@ -162,7 +162,8 @@ def _open_end(tokens: Sequence[str], position: int) -> tuple[int, int] | None:
     the last word saying so: "l5 upward", "l5 and up", "from l5 up", "l3 and below"."""
     after = position + 1
     word = tokens[after] if after < len(tokens) else ""
-    if tokens[after + 1 : after + 2] and tokens[after + 1] in RANGE:
+    ahead = tokens[after + 1 : after + 3]
+    if len(ahead) == 2 and ahead[0] in RANGE and GLUED_LAYER.match(ahead[1]):
         return None  # "from l3 up to l5": a range with its other end
     if word in _OPEN_ENDS and (
         word.endswith(("ward", "wards")) or tokens[position - 1 : position] == ["from"]
@@ -318,7 +319,11 @@ def _finished(
     yardstick layer dropped."""
     for at in range(len(tokens) - 1):
         number = names.get(tokens[at])
-        if number and at + 1 in joined and tokens[at + 1] in _LIKE and at not in skip | found.used:
+        # "anything session-y in k8s?", "a physical-y problem with the nic" (beside a
+        # name); not "the meeting felt very session-y".
+        asked = bool(skip) or not _ASKING_WHAT.isdisjoint(tokens[max(0, at - 2) : at])
+        suffixed = at + 1 in joined and tokens[at + 1] in _LIKE
+        if number and asked and suffixed and at not in skip | found.used:
             found.add(number, at, at + 1)
     if not found.numbers:
         whole_question_layer(tokens, names, skip, found)
@@ -430,6 +435,7 @@ def _all_beyond(
         return False
     add_range(found, number, towards, position)
     found.used.update(range(position, end))
+    found.spread = True
     consumed.update(range(position, end))
     return True
 

@@ -134,11 +134,13 @@ def is_layer_number(word: str) -> bool:
 class LayerMentions:
     """The layers a question names, and which of its words named them."""
 
-    __slots__ = ("numbers", "used")
+    __slots__ = ("numbers", "spread", "used")
 
     def __init__(self) -> None:
         self.numbers: list[int] = []  # in order, without repeats
         self.used: set[int] = set()  # token positions that named a layer
+        # Read as every layer past one named ("anything below l3"), not named one by one.
+        self.spread = False
 
     def add(self, number: int, *positions: int) -> None:
         if number not in self.numbers:

@@ -49,16 +49,18 @@ def of_an_unnamed_thing(reading: Reading, yes_no: bool) -> bool:
     words = reading.words
     if yes_no and len(words) > 1 and words[0] in AUXILIARIES and words[1] in _UNNAMED:
         return True
+    # Nothing but the layers, hedges and filler: "layer 4 maybe? idk just guessing". Not
+    # "layer 5 k8s probably", "idk if layer 5 is even used", "guess its l7 since its a 502".
+    said = [w for at, w in enumerate(words) if at not in reading.mentions.used]
     return (
         not reading.matches
-        and not _HEDGES.isdisjoint(words)
-        and WH_WORDS.isdisjoint(words)
-        and _TELLING.isdisjoint(words)
+        and not _HEDGES.isdisjoint(said)
+        and all(w in _HEDGES or w in _FILLER for w in said)
     )
 
 
 _HEDGES = frozenset("maybe perhaps probably prob possibly idk dunno guess guessing".split())
-_TELLING = frozenset("explain tell describe mean means meaning about".split())
+_FILLER = frozenset("hmm hm um uh er just or it its s i d lol tbh then".split())
 
 
 def named_by_a_common_word(knowledge: Knowledge, reading: Reading) -> Match | None:

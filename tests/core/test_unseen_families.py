@@ -783,6 +783,27 @@ SET_AGAINST_EACH_OTHER: Rows = [
 ]
 
 
+# Guards from the session's review, each a probe a rule of this session made worse:
+# hedges that belong to the asker, ranges beside a tool, "any LN stuff in" a thing with
+# no such layer, adjectives in chat, tools moved between, layers offered as choices.
+AFTER_THE_REVIEW_OF_SESSION_26: Rows = [
+    ("layer 5 is probably the least understood one. thoughts?", (5,)),
+    ("idk if layer 5 is even used", (5,)),
+    ("guess its layer 7 since its a 502", (7,)),
+    ("maybe its an l1 issue, bad cable?", (1,)),
+    ("anything below l3 in calico?", (3,)),
+    ("anything above l4 in metallb?", (4,)),
+    ("everything above l4 goes through istio", (7, 6)),
+    ("any l4 stuff in ingress?", (7,)),
+    ("any l7 stuff in network policies?", (4, 3)),
+    ("the meeting felt very session-y", ()),
+    ("that bug is very network-y", ()),
+    ("istio to linkerd migration, which layer", (7, 6)),
+    ("l4 & l7, which one is nginx", (7,)),
+    ("layer 3 + layer 4, which one is calico", (3,)),
+    ("from l3 up to the application layer", (3, 4, 5, 6, 7)),
+]
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -848,6 +869,7 @@ SET_AGAINST_EACH_OTHER: Rows = [
         *THE_LAYERS_VERB,
         *AN_EVERYDAY_NOUN_AFTER_THE_NAME,
         *SET_AGAINST_EACH_OTHER,
+        *AFTER_THE_REVIEW_OF_SESSION_26,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
