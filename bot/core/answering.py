@@ -389,7 +389,8 @@ def _names_only_the_setting(reading: Reading) -> bool:
         not m.target.entry.layers or asked <= set(m.target.entry.layers) for m in reading.matches
     )
     opens = bool(first_layer) and (words[0] in AUXILIARIES - COPULAS or anything)
-    opens = opens and all(w in _SETTING_FILLER for w in words[1:first_layer])
+    # "can someone explain layers 2-4 for k8s networking" asks for the layers too.
+    opens = opens and all(w in _SETTING_FILLER | _ASKING_TO_TELL for w in words[1:first_layer])
     last_layer = max(reading.mentions.used)
     first_name = min((m.start for m in reading.matches), default=last_layer)
     # "the two lowest layers — anything we configure down there on bare metal?": the
@@ -495,6 +496,10 @@ _POINTERS = frozenset("that this it those these".split())
 
 _ASKING_WHAT_IS_IN = frozenset("what whats who anything".split())
 _SETTING_FILLER = frozenset("a an the our my your their this that".split())
+_ASKING_TO_TELL = frozenset(
+    "someone anyone somebody anybody you u me us explain describe tell show give walk "
+    "through".split()
+)
 _CIRCUMSTANCE = frozenset("when whenever while if once".split())
 
 

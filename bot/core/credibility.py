@@ -35,6 +35,7 @@ __all__ = [
     "heads_a_noun",
     "is_everyday",
     "part_starts",
+    "ranked_against",
 ]
 
 
@@ -219,8 +220,13 @@ def credible(match: Match, words: list[str], context: Context) -> bool:
     another noun phrase ("picture frame", "tunnel vision", "react router").
     """
     span = set(range(match.start, match.end))
-    if _glossed_as_itself(match, words, context) or _asked_for(match, words):
-        return True  # "skipper (zalando's http router / ingress)", "calico pls"
+    # "skipper (zalando's http router / ingress)", "calico pls", "a NIC vs a switch"
+    if (
+        _glossed_as_itself(match, words, context)
+        or _asked_for(match, words)
+        or _ranked_against_another(match, words, context)
+    ):
+        return True
     if (
         _prose_about_something_else(match, words, context)
         or _the_word_here(match, words, context)
@@ -284,6 +290,49 @@ def _names_an_everyday_noun(match: Match, words: list[str], context: Context) ->
         return False  # "istio sidecars", "flannel keeps crashing"
     noun = has_everyday_sense(after) or is_common_short_word(after)
     return noun and not context.knows(after)
+
+
+def _ranked_against_another(match: Match, words: list[str], context: Context) -> bool:
+    """Whether another name is set against this one by "vs" or a place in the stack ("is a
+    NIC lower than a switch", "a bridge above a nic?"): each says the other is a thing.
+    Only in a question, with nothing but an article between."""
+    if not context.asks:
+        return False
+    named = frozenset(i for m in context.exact if m is not match for i in range(m.start, m.end))
+    return ranked_against(match, words, named)
+
+
+def ranked_against(match: Match, words: list[str], named: Container[int]) -> bool:
+    """Whether a name in `named` is set against this one by "vs" or a place in the stack,
+    with only articles between: "switches vs routers", "a NIC lower than a switch"."""
+    after = match.end
+    while after < len(words) and words[after] in _ARTICLES:
+        after += 1
+    for pattern in _RANKING:
+        end = after + len(pattern)
+        if words[after:end] == pattern:
+            while end < len(words) and words[end] in _ARTICLES:
+                end += 1
+            if end in named:
+                return True
+    before = match.start - 1
+    while before >= 0 and words[before] in _ARTICLES:
+        before -= 1
+    for pattern in _RANKING:
+        start = before + 1 - len(pattern)
+        if start >= 0 and words[start : before + 1] == pattern:
+            start -= 1
+            while start >= 0 and words[start] in _ARTICLES:
+                start -= 1
+            if start in named:
+                return True
+    return False
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
+_RANKING = [["vs"], ["versus"], ["above"], ["below"], ["under"], ["over"]] + [
+    [word, "than"] for word in ("lower", "higher", "above", "below")
+]
 
 
 def _a_verb_here(match: Match, words: list[str]) -> bool:

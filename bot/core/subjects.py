@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from bot.core.credibility import breaks_apart, is_everyday
+from bot.core.credibility import breaks_apart, is_everyday, ranked_against
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import LAYER_WORDS
 from bot.core.lexicon import english_with_s
@@ -259,15 +259,9 @@ def subjects_asked(
 
 
 def set_against(match: Match, words: list[str], named: frozenset[int]) -> bool:
-    """Whether a name is set against another by "vs" ("switches vs routers"): asked about,
-    everyday word or not."""
-    before, after = match.start - 1, match.end
-    return (before >= 1 and words[before] in _VERSUS and before - 1 in named) or (
-        after + 1 < len(words) and words[after] in _VERSUS and after + 1 in named
-    )
-
-
-_VERSUS = frozenset(("vs", "versus"))
+    """Whether a name is set against another by "vs" or a place in the stack ("switches
+    vs routers", "is a NIC lower than a switch"): asked about, everyday word or not."""
+    return ranked_against(match, words, named)
 
 
 def _compares(words: list[str]) -> bool:

@@ -804,6 +804,18 @@ AFTER_THE_REVIEW_OF_SESSION_26: Rows = [
     ("from l3 up to the application layer", (3, 4, 5, 6, 7)),
 ]
 
+
+# Things ranked against each other ("lower than", "above", "vs") are both asked about,
+# everyday words or not; "can someone explain layers 2-4" asks for the layers.
+RANKED_AGAINST_EACH_OTHER: Rows = [
+    ("is a NIC lower than a switch", (1,)),
+    ("is the frame above the cable?", (2, 1)),
+    ("nintendo switch vs xbox?", ()),
+    ("can someone explain layers 2-4 for k8s networking", (2, 3, 4)),
+    ("does anyone know if metallb is l4", (4,)),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -870,6 +882,7 @@ AFTER_THE_REVIEW_OF_SESSION_26: Rows = [
         *AN_EVERYDAY_NOUN_AFTER_THE_NAME,
         *SET_AGAINST_EACH_OTHER,
         *AFTER_THE_REVIEW_OF_SESSION_26,
+        *RANKED_AGAINST_EACH_OTHER,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
