@@ -16,7 +16,7 @@ from bot.core.pastes import subject_slot
 from bot.core.question_shape import DETERMINERS, WH_WORDS, past_determiners
 from bot.core.subjects import said_twice
 from bot.core.text import word_variants
-from bot.core.vocabulary import AUXILIARIES, GRAMMAR
+from bot.core.vocabulary import AUXILIARIES, GRAMMAR, GREETINGS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -47,20 +47,24 @@ def of_an_unnamed_thing(reading: Reading, yes_no: bool) -> bool:
     message names no thing and only guesses at a layer, asking nothing of it ("layer 4
     maybe? idk just guessing", "hmm maybe its layer 4? or 3?")."""
     words = reading.words
-    if yes_no and len(words) > 1 and words[0] in AUXILIARIES and words[1] in _UNNAMED:
+    opening = next((at for at, w in enumerate(words) if w not in GREETINGS), len(words))
+    asked = words[opening : opening + 2]  # "hey is it layer 3?"
+    if yes_no and len(asked) == 2 and asked[0] in AUXILIARIES and asked[1] in _UNNAMED:
         return True
+    if reading.matches or _HEDGES.isdisjoint(words):
+        return False
     # Nothing but the layers, hedges and filler: "layer 4 maybe? idk just guessing". Not
     # "layer 5 k8s probably", "idk if layer 5 is even used", "guess its l7 since its a 502".
     said = [w for at, w in enumerate(words) if at not in reading.mentions.used]
-    return (
-        not reading.matches
-        and not _HEDGES.isdisjoint(said)
-        and all(w in _HEDGES or w in _FILLER for w in said)
-    )
+    if all(w in _HEDGES or w in _FILLER for w in said):
+        return True
+    # A guess for a thing left unnamed: "layer 4 or 5 maybe? for that thing bob mentioned".
+    return any(w == "thing" and words[at - 1] in _POINTING for at, w in enumerate(words) if at)
 
 
 _HEDGES = frozenset("maybe perhaps probably prob possibly idk dunno guess guessing".split())
-_FILLER = frozenset("hmm hm um uh er just or it its s i d lol tbh then".split())
+_FILLER = frozenset("hmm hm um uh er just or it its s i d lol tbh then ignore me nvm".split())
+_POINTING = frozenset(("that", "this", "the"))
 
 
 def named_by_a_common_word(knowledge: Knowledge, reading: Reading) -> Match | None:

@@ -671,6 +671,10 @@ GUESSES_AND_LAYER_EIGHT: Rows = [
     ("probably layer 7 stuff, explain it", (7,)),
     ("layer 8 issue again (the user) 🙄", ()),
     ("osi layer 8 lol, the humans", ()),
+    ("layer 4 or 7? idk just guessing, ignore me", ()),
+    ("hey is it layer 3?", ()),
+    ("layer 4 or 5 maybe? for that thing bob mentioned", ()),
+    ("hi, is layer 5 used in k8s?", (5,)),
 ]
 
 
