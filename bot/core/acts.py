@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.credibility import part_starts
 from bot.core.knowledge import EntryKind
-from bot.core.lexicon import has_everyday_sense, is_english_word
+from bot.core.lexicon import has_everyday_sense, is_english_word, written_out
 from bot.core.question_shape import DETERMINERS
 from bot.core.text import word_variants
 from bot.core.vocabulary import AUXILIARIES, GRAMMAR
@@ -191,7 +191,7 @@ def describes_an_action(reading: Reading) -> bool:
     if len(reading.subjects) > 1 and not COMPARING.isdisjoint(words):
         return False  # "aws vpc cni compared to metallb, layer?" compares, describes nothing
     asks = asks_for_layer or ends_asking or the_layer_acts(reading)
-    return asks and any(is_english_word(w) for w in reading.unknown)
+    return asks and any(is_english_word(written_out(w)) for w in reading.unknown)
 
 
 def the_layer_acts(reading: Reading) -> bool:

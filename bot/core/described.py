@@ -20,7 +20,7 @@ from bot.core.acts import (
 from bot.core.credibility import breaks_apart, is_everyday, part_starts
 from bot.core.knowledge import EntryKind
 from bot.core.layer_words import ordinary_layer
-from bot.core.lexicon import english_with_s, has_everyday_sense, is_english_word
+from bot.core.lexicon import english_with_s, has_everyday_sense, is_english_word, written_out
 from bot.core.model import Answer, AnswerKind
 from bot.core.pastes import subject_slot
 from bot.core.phrasing import layer_title
@@ -67,7 +67,7 @@ def by_description(
         return reading  # "what layer is kyverno? it's our policy engine": a gloss of it
     found = description_of(knowledge, base, reading)
     # Several ordinary words beside the names describe; one ("roughly") does not.
-    describing = sum(1 for word in reading.unknown if is_english_word(word)) >= 2
+    describing = sum(1 for word in reading.unknown if is_english_word(written_out(word))) >= 2
     strong = (
         found.answer is not None
         and action
@@ -109,7 +109,7 @@ def by_description(
     if found.answer is not None and (reading.generic or subject_unknown):
         if _only_its_names(reading, found.answer):
             return reading  # "do Namespace objects have an osi layer?": nothing described
-        if found.name is None or all(is_english_word(w) for w in reading.unknown):
+        if found.name is None or all(is_english_word(written_out(w)) for w in reading.unknown):
             return found.answer
         if found.answer.layers and the_layer_acts(reading):
             return found.answer  # "what layer forwards bytes … no clue if it's http, redis"
@@ -192,7 +192,7 @@ def _glossing_an_unknown_name(knowledge: Knowledge, reading: Reading) -> bool:
         slots.append(0)  # "kyverno blocks pods without resource limits — which layer"
     return any(
         at in reading.unknown_at
-        and not is_english_word(words[at])
+        and not is_english_word(written_out(words[at]))  # "certs" is a word, written short
         and not knowledge.descriptions.knows(words[at])
         for at in slots
     )
@@ -409,6 +409,7 @@ _PLACING_VERBS = frozenset(
     "works work sits sit runs run lives live belongs belong operates falls fits".split()
 )
 _ASKING_NOT_WHERE = ASKING_WORDS - {"where"}
+_WHO = frozenset(("who", "whos", "whose"))
 # Words that put a question without "which" or "layer" in the network: "how are pod ips
 # handed out?".
 _NETWORK_WORDS = frozenset(
@@ -473,6 +474,8 @@ def _asks_where(reading: Reading) -> bool:
         return False  # "which layer of management do i complain to"
     if not _ASKING_NOT_WHERE.isdisjoint(words):
         return True
+    if words and words[0] in _WHO:
+        return True  # "who picks the path a packet takes across the cluster"
     if asks_where(reading.words, reading.tokens):  # not "a book where the king sends…"
         return True
     return bool(reading.tokens.questions) and not _NETWORK_WORDS.isdisjoint(reading.words)

@@ -20,6 +20,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.core.lexicon import written_out
 from bot.core.text import tokenize
 from bot.core.vocabulary import GRAMMAR
 
@@ -48,28 +49,10 @@ _NOUNS_OF_VERBS = (("ersions", "ert"), ("ersion", "ert"), ("issions", "it"), ("i
 _SENTENCE = r"(?<=[.!?])\s+"  # patterns: `re` compiles them on first use
 _CLAUSE = r"[,.;:()!?\u2014\u2013]|\s-+\s"
 # A word after one of these (in its clause, within a few words) is what is *not* done.
-# Chat shorthand for describing words: "src and dst ports", "client certs".
-_SHORTHAND = {
-    "addr": "address",
-    "addrs": "addresses",
-    "msg": "message",
-    "msgs": "messages",
-    "req": "request",
-    "reqs": "requests",
-    "resp": "response",
-    "hdr": "header",
-    "hdrs": "headers",
-    "cert": "certificate",
-    "certs": "certificates",
-    "encap": "encapsulation",
-    "decap": "decapsulation",
-    # An IP of either version is IP: "maps IPv4 addresses" answers "ip mapped to a mac".
-    "ipv4": "ip",
-    "ipv6": "ip",
-}
 _NEGATORS = frozenset("not no never without cannot cant nor neither doesnt dont isnt".split())
 _CONTRACTED = frozenset("can don doesn isn won didn aren wasn".split())  # "can't" -> can, t
 _NEGATION_REACH = 4
+_CONTRAST = frozenset("but yet though although however whereas".split())
 # A hostname is one thing, "a hostname", not the words of its labels: "shop.example.com"
 # shares nothing with "*.apps.example.com" but being a hostname.
 _HOSTNAME = (
@@ -115,9 +98,11 @@ def stems(text: str) -> list[str]:
             if negates:
                 reach = _NEGATION_REACH
                 continue
+            if word in _CONTRAST:
+                reach = 0  # "can't see cookies but is faster": faster is said, not denied
             if word in GRAMMAR or word in _ASKING or word.isdigit():
                 continue
-            found.append(("-" if reach else "") + _stem(_SHORTHAND.get(word, word)))
+            found.append(("-" if reach else "") + _stem(written_out(word)))
             reach = max(0, reach - 1)
     return found
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 import os
 from functools import cache
 
-__all__ = ["english_with_s", "has_everyday_sense", "is_common_short_word", "is_english_word"]
+__all__ = [
+    "english_with_s",
+    "has_everyday_sense",
+    "is_common_short_word",
+    "is_english_word",
+    "written_out",
+]
 
 _DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -45,3 +51,29 @@ def english_with_s(word: str) -> bool:
     """Whether `word` is an English word with an "s" after it: a verb said of its subject
     ("speaks", "keeps", "understands"). The word list is read only for such a word."""
     return word.endswith("s") and is_english_word(word[:-1])
+
+
+# Chat shorthand for describing words: "src and dst ports", "client certs".
+_SHORTHAND = {
+    "addr": "address",
+    "addrs": "addresses",
+    "msg": "message",
+    "msgs": "messages",
+    "req": "request",
+    "reqs": "requests",
+    "resp": "response",
+    "hdr": "header",
+    "hdrs": "headers",
+    "cert": "certificate",
+    "certs": "certificates",
+    "encap": "encapsulation",
+    "decap": "decapsulation",
+    # An IP of either version is IP: "maps IPv4 addresses" answers "ip mapped to a mac".
+    "ipv4": "ip",
+    "ipv6": "ip",
+}
+
+
+def written_out(word: str) -> str:
+    """The word chat shorthand stands for ("certs" -> "certificates"), or the word itself."""
+    return _SHORTHAND.get(word, word)

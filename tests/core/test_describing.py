@@ -46,6 +46,8 @@ _DOCUMENT: dict[str, Any] = yaml.safe_load(Path(bundled_knowledge_path()).read_t
         # A noun of an act in -ersion or -ission is the verb's stem.
         ("conversion converting transmission transmits", ["convert"] * 2 + ["transmit"] * 2),
         ("version session mission", ["vers", "sess", "miss"]),  # too short to be one
+        # "but" ends what a negation denies.
+        ("can't see cookies but is faster", ["-see", "-cooki", "fast"]),
         # Light verbs say nothing of what is done.
         ("be sure my packets go where they should", ["packet"]),
     ],

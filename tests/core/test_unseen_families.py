@@ -820,6 +820,18 @@ RANKED_AGAINST_EACH_OTHER: Rows = [
 ]
 
 
+# Descriptions: chat shorthand is a word ("certs"), not an unknown name glossed; "but"
+# ends what a negation denies ("can't see cookies but is faster"); "who picks…" asks for
+# a place as "which layer" does.
+DESCRIPTIONS_IN_CHAT: Rows = [
+    ("where do certs get issued + rotated", (6,)),
+    ("which layer can't see cookies but is faster", (4,)),
+    ("who picks the path a packet takes across the cluster", (3,)),
+    ("who ate my lunch", ()),
+    ("who is on call tonight", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -887,6 +899,7 @@ RANKED_AGAINST_EACH_OTHER: Rows = [
         *SET_AGAINST_EACH_OTHER,
         *AFTER_THE_REVIEW_OF_SESSION_26,
         *RANKED_AGAINST_EACH_OTHER,
+        *DESCRIPTIONS_IN_CHAT,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
