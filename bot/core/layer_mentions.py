@@ -327,8 +327,32 @@ def _finished(
             found.add(number, at, at + 1)
     if not found.numbers:
         whole_question_layer(tokens, names, skip, found)
+    if not found.numbers:
+        _the_whole_model(tokens, skip, found)  # "all seven, k8s flavored"
     _drop_a_yardstick(tokens, found)
     return found
+
+
+def _the_whole_model(tokens: Sequence[str], skip: set[int], found: LayerMentions) -> None:
+    """ "give me the whole stack, all seven", "walk me through all 7 layers", "what runs
+    at every layer": each of the seven layers, in order."""
+    for at in range(len(tokens) - 1):
+        pair = (tokens[at], tokens[at + 1])
+        if at in skip or at + 1 in skip or pair not in _ALL_SEVEN:
+            continue
+        others = [w for i, w in enumerate(tokens) if i not in {at, at + 1}]
+        if tokens[at + 1] in {"seven", "7"} and not any(
+            w in LAYER_WORDS or w in STACK_WORDS for w in others
+        ):
+            continue  # "all seven of us are in the meeting"
+        add_range(found, 1, 7, at)
+        found.used.add(at + 1)
+        return
+
+
+_ALL_SEVEN = frozenset(
+    [("all", "seven"), ("all", "7"), ("all", "layers"), ("every", "layer"), ("each", "layer")]
+)
 
 
 def _drop_a_yardstick(tokens: Sequence[str], found: LayerMentions) -> None:
@@ -642,10 +666,12 @@ def _the_named_one(
     """ "the session one, 5 i think": a layer's one-word name before "one" names it, in a
     message that speaks of the stack or numbers a layer ("the app one crashed" does not)."""
     numbered = any(token.isdigit() and token in NUMBER_WORDS for token in tokens)
+    # "what goes at the transport one": a question for what is at it.
+    asking = bool(tokens) and tokens[0] in _ASKING_WHAT | {"which", "where"}
     for at in range(1, len(tokens) - 1):
         if tokens[at - 1] != "the" or tokens[at + 1] != "one" or at in skip:
             continue
         number = names.get(tokens[at])
-        stack = numbered or _speaks_of_the_stack(tokens, names, at)
+        stack = numbered or asking or _speaks_of_the_stack(tokens, names, at)
         if number and stack and at not in found.used:
             found.add(number, at, at + 1)

@@ -71,6 +71,7 @@ LAYER_WORDS = (
 )
 JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
 RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
+_STEPS = frozenset(("up", "down"))  # "layer 3 up to 4"
 NUMBER_WORDS = {
     word: number
     for spellings in (
@@ -230,6 +231,9 @@ def numbers_after(
             add_range(found, number, NUMBER_WORDS[tokens[nxt]], nxt)  # "1-3"
             position = nxt + 1
             continue
+        if nxt + 2 < len(tokens) and tokens[nxt] in _STEPS and tokens[nxt + 1] in RANGE:
+            found.used.add(nxt)
+            nxt += 1  # "layer 3 up to 4"
         if nxt + 1 < len(tokens) and tokens[nxt + 1] in NUMBER_WORDS:
             if tokens[nxt] in RANGE:
                 found.used.add(nxt)

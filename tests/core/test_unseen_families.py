@@ -832,6 +832,20 @@ DESCRIPTIONS_IN_CHAT: Rows = [
 ]
 
 
+# The layers in more words: "layer 3 up to 4" is a range; "the transport one" in a
+# question is the transport layer; "all seven", "every layer" are the whole model.
+LAYERS_IN_MORE_WORDS: Rows = [
+    ("everything from layer 3 up to 4?", (3, 4)),
+    ("layers 3 up to 5", (3, 4, 5)),
+    ("what goes at the transport one", (4,)),
+    ("the app one crashed", ()),
+    ("give me the whole stack, all seven, k8s flavored", (1, 2, 3, 4, 5, 6, 7)),
+    ("walk me through all 7 layers", (1, 2, 3, 4, 5, 6, 7)),
+    ("all seven of us are in the meeting", ()),
+    ("map each to its layer", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -900,6 +914,7 @@ DESCRIPTIONS_IN_CHAT: Rows = [
         *AFTER_THE_REVIEW_OF_SESSION_26,
         *RANKED_AGAINST_EACH_OTHER,
         *DESCRIPTIONS_IN_CHAT,
+        *LAYERS_IN_MORE_WORDS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
