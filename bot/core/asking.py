@@ -147,8 +147,15 @@ def _from_the_layer_question(asking: str, sentences: list[str], text: str) -> st
     if _LAYER_WORDS.search(asking):
         return asking
     at = sentences.index(asking)
+    # After a short last question ("what do i put?"), a sentence of a layer need not ask:
+    # "the auditor wants an osi layer next to 'network policy'. what do i put?".
+    short = len(asking.split()) <= _SHORT_QUESTION
     before = next(
-        (s for s in reversed(sentences[:at]) if _asks(s, strictly=True) and _LAYER_WORDS.search(s)),
+        (
+            s
+            for s in reversed(sentences[:at])
+            if _LAYER_WORDS.search(s) and (short or _asks(s, strictly=True) or _WH.search(s))
+        ),
         None,
     )
     if before is None:
@@ -158,6 +165,8 @@ def _from_the_layer_question(asking: str, sentences: list[str], text: str) -> st
     return text[start : end + len(asking)] if start >= 0 else asking
 
 
+_SHORT_QUESTION = 5
+_WH = re.compile(r"(?i)\b(?:what|which|where)\b")
 _LAYER_WORDS = re.compile(r"(?i)\b(?:layers?|osi|l[1-7])\b")
 
 

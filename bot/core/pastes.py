@@ -90,6 +90,8 @@ def named_again(index: AliasIndex, tokens: Tokens, parts: list[Paste]) -> str | 
     clientip session affinity we turned on… what osi layer is that affinity thing"."""
     words = tokens.words[:MAX_TOKENS]
     pointed = {words[at] for at in range(1, len(words)) if words[at - 1] in POINTERS}
+    # "a policy like this": the word before "like this" points back too.
+    pointed |= {words[at] for at in range(len(words) - 2) if words[at + 1 : at + 3] in _LIKE_THIS}
     if not pointed:
         return None
     for part in parts:
@@ -108,6 +110,7 @@ def named_again(index: AliasIndex, tokens: Tokens, parts: list[Paste]) -> str | 
 
 # "that <word>", "the <word>": a word pointing back at a name given before.
 POINTERS = frozenset({"that", "this", "the"})
+_LIKE_THIS = (["like", "this"], ["like", "that"], ["like", "these"], ["like", "those"])
 
 
 def ends_a_compound(name: str, word: str) -> bool:

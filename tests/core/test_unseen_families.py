@@ -846,6 +846,27 @@ LAYERS_IN_MORE_WORDS: Rows = [
 ]
 
 
+# A short last question ("what do i put?") goes on from the sentence of a layer before it,
+# asking or not; "a policy like this" points back at the paste's NetworkPolicy.
+_POLICY = (
+    "```yaml\nkind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels: {app: db}\n"
+    "  ingress:\n  - ports:\n    - protocol: TCP\n      port: 5432\n```\n"
+)
+WHAT_THE_PASTED_POLICY_IS: Rows = [
+    (
+        _POLICY
+        + 'security review asks "at what osi layer(s) is this policy enforced". what do i put?',
+        (4, 3),
+    ),
+    (_POLICY + "the auditor wants an osi layer next to it in the matrix. what do i put?", (4, 3)),
+    (
+        _POLICY + "applied this and now health checks from the LB fail. what layer(s) does a "
+        "policy like this filter on?",
+        (4, 3),
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -915,6 +936,7 @@ LAYERS_IN_MORE_WORDS: Rows = [
         *RANKED_AGAINST_EACH_OTHER,
         *DESCRIPTIONS_IN_CHAT,
         *LAYERS_IN_MORE_WORDS,
+        *WHAT_THE_PASTED_POLICY_IS,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
