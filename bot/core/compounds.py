@@ -11,7 +11,7 @@ from bot.core.matching import Match
 if TYPE_CHECKING:
     from bot.core.matching import AliasIndex
 
-__all__ = ["by_what_it_works", "turned_round"]
+__all__ = ["based_on", "by_what_it_works", "turned_round"]
 
 
 def turned_round(index: AliasIndex, words: list[str], matches: list[Match]) -> list[Match]:
@@ -37,6 +37,22 @@ def turned_round(index: AliasIndex, words: list[str], matches: list[Match]) -> l
     return found
 
 
+def based_on(index: AliasIndex, words: list[str], matches: list[Match]) -> list[Match]:
+    """The matches, with "<word>-based <name>" read as "<word> <name>" when the knowledge
+    knows that name ("url-based routing" is URL routing, the application-aware routing)."""
+    for match in matches:
+        at = match.start
+        if match.end - at != 1 or at < _BASED_REACH or words[at - 1] != "based":
+            continue
+        target = index.exact.get(words[at - 2] + words[at])
+        if target is None:
+            continue
+        whole = Match(target, at - 2, match.end)
+        return [whole, *(m for m in matches if m.end <= whole.start or m.start >= whole.end)]
+    return matches
+
+
+_BASED_REACH = 2  # "url based": the word before "based"
 _BY = frozenset("on by via using".split())  # "routing on the url path", "based on"
 _OPENING = _BY | {"based"}
 _SKIPPED = _BY | frozenset("the a an its their based".split())

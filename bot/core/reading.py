@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bot.core.acts import a_verb_acting
 from bot.core.asking import split_message
-from bot.core.compounds import by_what_it_works, turned_round
+from bot.core.compounds import based_on, by_what_it_works, turned_round
 from bot.core.credibility import (
     NETWORK_CONTEXT,
     Context,
@@ -280,7 +280,9 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
         frozenset(at for at in range(1, len(words)) if tokens.gap(at) == "/"),
         lambda word: knowledge.descriptions.knows(word),  # noqa: PLW0108 - built if asked
     )
-    whole = by_what_it_works(index, words, turned_round(index, words, exact))
+    whole = based_on(
+        index, words, by_what_it_works(index, words, turned_round(index, words, exact))
+    )
     matches = [m for m in whole if credible(m, words, context)]
     matches += _shared_heads(index, words, matches)
     matches += _a_typo(index, tokens, exact, matches, layer_words.used)

@@ -867,6 +867,14 @@ WHAT_THE_PASTED_POLICY_IS: Rows = [
 ]
 
 
+# "<word>-based <name>" is "<word> <name>" when the knowledge knows that name.
+WORD_BASED_NAMES: Rows = [
+    ("url-based routing", (7,)),
+    ("sticky sessions vs url-based routing — what layers are those", (7, 5)),
+    ("label-based routing", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -937,6 +945,7 @@ WHAT_THE_PASTED_POLICY_IS: Rows = [
         *DESCRIPTIONS_IN_CHAT,
         *LAYERS_IN_MORE_WORDS,
         *WHAT_THE_PASTED_POLICY_IS,
+        *WORD_BASED_NAMES,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
