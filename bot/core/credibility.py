@@ -284,8 +284,11 @@ def _names_an_everyday_noun(match: Match, words: list[str], context: Context) ->
         or after in context.known  # "calico felix"
     ):
         return False
-    if any(m.start != match.start and not is_everyday(m, words) for m in context.exact):
-        return False  # "calico release notes mention ebpf"
+    if any(
+        m.start != match.start and m.target.entry.layers and not is_everyday(m, words)
+        for m in context.exact
+    ):
+        return False  # "calico release notes mention ebpf"; not "…staring at grafana"
     if not has_everyday_sense(words[match.start]) or english_with_s(after):
         return False  # "istio sidecars", "flannel keeps crashing"
     noun = has_everyday_sense(after) or is_common_short_word(after)

@@ -771,6 +771,8 @@ AN_EVERYDAY_NOUN_AFTER_THE_NAME: Rows = [
     ("calico release notes mention ebpf", (4, 3)),
     ("calico node keeps crashing", (3,)),
     ("the calico felix agent", (3,)),
+    # A thing with no layer named beside it vouches for nothing.
+    ("put on my fuzziest flannel shirt and now i'm staring at grafana like it owes me money", ()),
 ]
 
 
