@@ -98,6 +98,9 @@ class Message(NamedTuple):
     # The writer's own other sentences, the start of `context`: "the httproutes split
     # traffic by hostname." before a paste and "what layer are they?".
     own: str = ""
+    # The last line quoted ("> sessionAffinity: ClientIP"), which singles out what a
+    # question pointing at the context ("this setting") is about.
+    quoted: str = ""
 
 
 def split_message(text: str) -> Message:
@@ -134,10 +137,11 @@ def split_message(text: str) -> Message:
     # The writer's own sentences first: they frame the paste, and are short.
     own = text[:at] + text[at + len(asking) :]
     context = "\n".join([own, *pasted])
+    last_quote = quote_mark.sub("", quoted[-1], count=1) if quoted else ""
     ends = [m.end() for m in lead_end.finditer(asking.rstrip())]
     if ends and word.search(asking, 0, ends[-1]) and word.search(asking, ends[-1]):
-        return Message(asking, context, asking[: ends[-1]], own)
-    return Message(asking, context, own=own)
+        return Message(asking, context, asking[: ends[-1]], own, last_quote)
+    return Message(asking, context, own=own, quoted=last_quote)
 
 
 def _from_the_layer_question(asking: str, sentences: list[str], text: str) -> str:

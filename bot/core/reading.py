@@ -116,7 +116,7 @@ def read(knowledge: Knowledge, question: str) -> Reading:
     at the rest ("so which layer is this?"), the name the pasted context uses most is
     read as its subject.
     """
-    asking, context, lead, own = split_message(strip_chat_noise(question))
+    asking, context, lead, own, quoted = split_message(strip_chat_noise(question))
     tokens = tokenize_compounds(asking)
     index = knowledge.index
     if lead:
@@ -141,7 +141,9 @@ def read(knowledge: Knowledge, question: str) -> Reading:
         told = own.strip() and own != context and own not in context
         parts = [Paste(own), paste] if thing else [Paste(f"{own}\n{context}")] if told else [paste]
         named = (
-            named_again(index, tokens, [Paste(own), paste])
+            # "> sessionAffinity: ClientIP / what osi layer does this setting belong to?"
+            (named_by(index, tokens, Paste(quoted)) if quoted.strip() else None)
+            or named_again(index, tokens, [Paste(own), paste])
             or next((n for part in parts if (n := named_by(index, tokens, part))), None)
             # "…syns going out, nothing back, retransmits. what layer's handshake is this":
             # with no tool in the paste, what the writer says it shows.

@@ -53,7 +53,7 @@ def test_a_quoted_question_is_context_when_the_writer_asks_their_own() -> None:
 def test_a_short_message_without_a_paste_is_read_whole() -> None:
     """ "We use calico. Is istio L7?" keeps calico beside the question ("also mentioned")."""
     found = split_message("we use calico. is istio L7?")
-    assert found == ("we use calico. is istio L7?", "", "", "")
+    assert found == ("we use calico. is istio L7?", "", "", "", "")
 
 
 @pytest.mark.parametrize(

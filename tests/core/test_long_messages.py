@@ -397,3 +397,15 @@ def test_a_short_follow_up_after_a_layer_question_is_read_with_it(knowledge: Kno
     it, which asks of a layer; reading both must not lose the question (it raised once)."""
     message = "```\nkind: Service\nspec:\n  type: NodePort\n```\nlayer? nodeport?"
     assert answer(knowledge, message).layer_numbers == (4,)
+
+
+def test_a_quoted_line_singles_out_what_this_points_at(knowledge: Knowledge) -> None:
+    """ "> sessionAffinity: ClientIP" quoted under a Service's YAML, then "what osi layer
+    does this setting belong to?": the quoted line's session affinity (L5), not the
+    manifest's ports."""
+    message = (
+        "reviewing a PR from the payments team:\n```yaml\napiVersion: v1\nkind: Service\n"
+        "spec:\n  ports:\n  - port: 443\n    targetPort: 8443\n  sessionAffinity: ClientIP\n"
+        "```\n> sessionAffinity: ClientIP\nwhat osi layer does this setting belong to?"
+    )
+    assert answer(knowledge, message).layer_numbers == (5,)
