@@ -172,7 +172,7 @@ _WH_ASKING = frozenset("which what where whats wheres".split())
 def _subject(knowledge: Knowledge, match: Match, reading: Reading) -> Subject:
     entry, focus = match.target.entry, match.target.layer
     if focus is None:
-        focus = _its_possessed_part(match, reading)
+        focus = _its_possessed_part(match, reading) or _the_part_for(match, reading)
     claimed = (focus,) if focus is not None else entry.layers
     return Subject(entry, tuple(knowledge.layer(n) for n in claimed), focus, match.typed)
 
@@ -191,6 +191,26 @@ def _its_possessed_part(match: Match, reading: Reading) -> int | None:
         return None
     layers = (part.target.layer,) if part.target.layer is not None else part.target.entry.layers
     return layers[0] if len(layers) == 1 and layers[0] in entry.layers else None
+
+
+def _the_part_for(match: Match, reading: Reading) -> int | None:
+    """The one layer of a tool's that a purpose named after "for" asks of, when several
+    tools are compared: "haproxy vs envoy for sticky sessions, same layer?" compares their
+    L5 work. The purpose is a concept at one of the tool's layers, and no subject itself."""
+    entry, words = match.target.entry, reading.words
+    if len(entry.roles) < 2 or len(reading.subjects) < 2 or entry.kind is not EntryKind.TOOL:
+        return None
+    subjects = {id(m) for m in reading.subjects}
+    for purpose in reading.matches:
+        before = purpose.start - 1
+        while before > 0 and words[before] in {"the", "a", "an", "its", "their"}:
+            before -= 1
+        if id(purpose) in subjects or before < 0 or words[before] != "for":
+            continue
+        layers = purpose.target.entry.layers
+        if purpose.target.entry.kind is EntryKind.CONCEPT and len(layers) == 1:
+            return layers[0] if layers[0] in entry.layers else None
+    return None
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s")
@@ -388,9 +408,17 @@ def _names_only_the_setting(reading: Reading) -> bool:
     anything = words[0] in _ANY_THING and all(
         not m.target.entry.layers or asked <= set(m.target.entry.layers) for m in reading.matches
     )
+    # "explain l1-l3 for bare metal k8s" shares L1 with bare metal; "explain l7 for calico"
+    # shares nothing with Calico, and asks of it.
+    fits = all(
+        not m.target.entry.layers or not asked.isdisjoint(m.target.entry.layers)
+        for m in reading.matches
+    )
     opens = bool(first_layer) and (words[0] in AUXILIARIES - COPULAS or anything)
-    # "can someone explain layers 2-4 for k8s networking" asks for the layers too.
-    opens = opens and all(w in _SETTING_FILLER | _ASKING_TO_TELL for w in words[1:first_layer])
+    # "can someone explain layers 2-4 for k8s networking" asks for the layers too; not
+    # "can someone explain l7 for calico", which has no L7.
+    filler = _SETTING_FILLER | _ASKING_TO_TELL if fits else _SETTING_FILLER
+    opens = opens and all(w in filler for w in words[1:first_layer])
     last_layer = max(reading.mentions.used)
     first_name = min((m.start for m in reading.matches), default=last_layer)
     # "the two lowest layers — anything we configure down there on bare metal?": the

@@ -151,14 +151,15 @@ def _from_the_layer_question(asking: str, sentences: list[str], text: str) -> st
     if _LAYER_WORDS.search(asking):
         return asking
     at = sentences.index(asking)
-    # After a short last question ("what do i put?"), a sentence of a layer need not ask:
-    # "the auditor wants an osi layer next to 'network policy'. what do i put?".
+    # After a short last question ("what do i put?"), a sentence asking for an OSI layer
+    # need not ask itself: "the auditor wants an osi layer next to 'network policy'. what
+    # do i put?"; not "the l2 support queue is swamped. who's on call?".
     short = len(asking.split()) <= _SHORT_QUESTION
     before = next(
         (
             s
             for s in reversed(sentences[:at])
-            if _LAYER_WORDS.search(s) and (short or _asks(s, strictly=True) or _WH.search(s))
+            if _LAYER_WORDS.search(s) and ((short and _OSI.search(s)) or _asks(s, strictly=True))
         ),
         None,
     )
@@ -170,7 +171,7 @@ def _from_the_layer_question(asking: str, sentences: list[str], text: str) -> st
 
 
 _SHORT_QUESTION = 5
-_WH = re.compile(r"(?i)\b(?:what|which|where)\b")
+_OSI = re.compile(r"(?i)\bosi\b")
 _LAYER_WORDS = re.compile(r"(?i)\b(?:layers?|osi|l[1-7])\b")
 
 

@@ -297,21 +297,26 @@ def _names_an_everyday_noun(match: Match, words: list[str], context: Context) ->
 
 def _ranked_against_another(match: Match, words: list[str], context: Context) -> bool:
     """Whether another name is set against this one by "vs" or a place in the stack ("is a
-    NIC lower than a switch", "a bridge above a nic?"): each says the other is a thing.
+    NIC lower than a switch"): each says the other is a thing.
     Only in a question, with nothing but an article between."""
     if not context.asks:
         return False
     named = frozenset(i for m in context.exact if m is not match for i in range(m.start, m.end))
-    return ranked_against(match, words, named)
+    return ranked_against(match, words, named, places=True)
 
 
-def ranked_against(match: Match, words: list[str], named: Container[int]) -> bool:
+def ranked_against(
+    match: Match, words: list[str], named: Container[int], *, places: bool = True
+) -> bool:
     """Whether a name in `named` is set against this one by "vs" or a place in the stack,
-    with only articles between: "switches vs routers", "a NIC lower than a switch"."""
+    with only articles between: "switches vs routers", "a NIC lower than a switch", "is a
+    router above a switch?"; not a place in something else ("is the nic above the switch
+    in the rack?"). Without `places`, only "vs" and "lower/higher than" count."""
+    rankings = _RANKING + _PLACING if places and not _placed_elsewhere(words) else _RANKING
     after = match.end
     while after < len(words) and words[after] in _ARTICLES:
         after += 1
-    for pattern in _RANKING:
+    for pattern in rankings:
         end = after + len(pattern)
         if words[after:end] == pattern:
             while end < len(words) and words[end] in _ARTICLES:
@@ -321,7 +326,7 @@ def ranked_against(match: Match, words: list[str], named: Container[int]) -> boo
     before = match.start - 1
     while before >= 0 and words[before] in _ARTICLES:
         before -= 1
-    for pattern in _RANKING:
+    for pattern in rankings:
         start = before + 1 - len(pattern)
         if start >= 0 and words[start : before + 1] == pattern:
             start -= 1
@@ -332,10 +337,26 @@ def ranked_against(match: Match, words: list[str], named: Container[int]) -> boo
     return False
 
 
+def _placed_elsewhere(words: list[str]) -> bool:
+    """Whether "in"/"on" the something names a place other than the stack: "in the rack",
+    "on the shelf"; not "in the osi model"."""
+    for at in range(len(words) - 1):
+        if words[at] not in {"in", "on"}:
+            continue
+        place = at + 1
+        while place < len(words) and words[place] in _ARTICLES:
+            place += 1
+        if place < len(words) and words[place] not in _OF_THE_STACK:
+            return True
+    return False
+
+
+_OF_THE_STACK = frozenset("osi model stack layer layers k8s kubernetes".split())
+
+
 _ARTICLES = frozenset(("a", "an", "the"))
-_RANKING = [["vs"], ["versus"], ["above"], ["below"], ["under"], ["over"]] + [
-    [word, "than"] for word in ("lower", "higher", "above", "below")
-]
+_RANKING = [["vs"], ["versus"]] + [[word, "than"] for word in ("lower", "higher")]
+_PLACING = [["above"], ["below"], ["under"], ["over"]]
 
 
 def _a_verb_here(match: Match, words: list[str]) -> bool:

@@ -409,7 +409,6 @@ _PLACING_VERBS = frozenset(
     "works work sits sit runs run lives live belongs belong operates falls fits".split()
 )
 _ASKING_NOT_WHERE = ASKING_WORDS - {"where"}
-_WHO = frozenset(("who", "whos", "whose"))
 # Words that put a question without "which" or "layer" in the network: "how are pod ips
 # handed out?".
 _NETWORK_WORDS = frozenset(
@@ -474,8 +473,6 @@ def _asks_where(reading: Reading) -> bool:
         return False  # "which layer of management do i complain to"
     if not _ASKING_NOT_WHERE.isdisjoint(words):
         return True
-    if words and words[0] in _WHO:
-        return True  # "who picks the path a packet takes across the cluster"
     if asks_where(reading.words, reading.tokens):  # not "a book where the king sends…"
         return True
     return bool(reading.tokens.questions) and not _NETWORK_WORDS.isdisjoint(reading.words)

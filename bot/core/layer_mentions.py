@@ -334,22 +334,27 @@ def _finished(
 
 
 def _the_whole_model(tokens: Sequence[str], skip: set[int], found: LayerMentions) -> None:
-    """ "give me the whole stack, all seven", "walk me through all 7 layers", "what runs
-    at every layer": each of the seven layers, in order."""
+    """ "walk me through all 7 layers", "all seven osi layers", or "every layer" and "all
+    seven" in a message that says "osi": each of the seven layers, in order. Not "every
+    layer of the docker image", "all 7 pods in our stack"."""
+    osi = "osi" in tokens
+    # In a message of the cluster or its tools, "every layer" is the model's too.
+    cluster = not _OF_THE_CLUSTER.isdisjoint(tokens)
     for at in range(len(tokens) - 1):
         pair = (tokens[at], tokens[at + 1])
         if at in skip or at + 1 in skip or pair not in _ALL_SEVEN:
             continue
-        others = [w for i, w in enumerate(tokens) if i not in {at, at + 1}]
-        if tokens[at + 1] in {"seven", "7"} and not any(
-            w in LAYER_WORDS or w in STACK_WORDS for w in others
-        ):
-            continue  # "all seven of us are in the meeting"
+        following = tokens[at + 2] if at + 2 < len(tokens) else ""
+        counted = tokens[at + 1] in {"seven", "7"}
+        if not (osi or following in _SEVEN_OF or (cluster and not counted)):
+            continue
         add_range(found, 1, 7, at)
         found.used.add(at + 1)
         return
 
 
+_SEVEN_OF = frozenset(("layers", "osi", "k8s", "kubernetes"))  # "all seven, k8s flavored"
+_OF_THE_CLUSTER = frozenset("k8s kubernetes cluster pod pods tool tools".split())
 _ALL_SEVEN = frozenset(
     [("all", "seven"), ("all", "7"), ("all", "layers"), ("every", "layer"), ("each", "layer")]
 )
@@ -666,12 +671,14 @@ def _the_named_one(
     """ "the session one, 5 i think": a layer's one-word name before "one" names it, in a
     message that speaks of the stack or numbers a layer ("the app one crashed" does not)."""
     numbered = any(token.isdigit() and token in NUMBER_WORDS for token in tokens)
-    # "what goes at the transport one": a question for what is at it.
     asking = bool(tokens) and tokens[0] in _ASKING_WHAT | {"which", "where"}
     for at in range(1, len(tokens) - 1):
         if tokens[at - 1] != "the" or tokens[at + 1] != "one" or at in skip:
             continue
         number = names.get(tokens[at])
-        stack = numbered or asking or _speaks_of_the_stack(tokens, names, at)
+        # "what goes at the transport one": asked what is in it; not "which room is the
+        # session one in", "what did you think of the transport one".
+        inside = asking and at >= 2 and tokens[at - 2] in {"at", "in", "on", "into"}
+        stack = numbered or inside or _speaks_of_the_stack(tokens, names, at)
         if number and stack and at not in found.used:
             found.add(number, at, at + 1)

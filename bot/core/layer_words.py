@@ -231,9 +231,14 @@ def numbers_after(
             add_range(found, number, NUMBER_WORDS[tokens[nxt]], nxt)  # "1-3"
             position = nxt + 1
             continue
-        if nxt + 2 < len(tokens) and tokens[nxt] in _STEPS and tokens[nxt + 1] in RANGE:
+        if (
+            nxt + 2 < len(tokens)
+            and tokens[nxt] in _STEPS
+            and tokens[nxt + 1] in RANGE
+            and _ends_a_range(tokens, nxt + 3)
+        ):
             found.used.add(nxt)
-            nxt += 1  # "layer 3 up to 4"
+            nxt += 1  # "layer 3 up to 4"; not "layer 7 up to two replicas"
         if nxt + 1 < len(tokens) and tokens[nxt + 1] in NUMBER_WORDS:
             if tokens[nxt] in RANGE:
                 found.used.add(nxt)
@@ -245,6 +250,16 @@ def numbers_after(
                 position = nxt + 1
                 continue
         break
+
+
+_AFTER_A_RANGE = frozenset("osi then and or in for on at of is are with".split())
+
+
+def _ends_a_range(tokens: Sequence[str], at: int) -> bool:
+    """Whether the number before `at` ends a range of layers: nothing or a layer word
+    follows, not a count's noun ("up to two replicas", "down to two engineers")."""
+    following = tokens[at] if at < len(tokens) else ""
+    return not following or following in LAYER_WORDS or following in _AFTER_A_RANGE
 
 
 def osi_numbers(tokens: Sequence[str], position: int) -> bool:

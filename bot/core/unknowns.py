@@ -58,13 +58,20 @@ def of_an_unnamed_thing(reading: Reading, yes_no: bool) -> bool:
     said = [w for at, w in enumerate(words) if at not in reading.mentions.used]
     if all(w in _HEDGES or w in _FILLER for w in said):
         return True
-    # A guess for a thing left unnamed: "layer 4 or 5 maybe? for that thing bob mentioned".
-    return any(w == "thing" and words[at - 1] in _POINTING for at, w in enumerate(words) if at)
+    # A guess for a thing left unnamed: "layer 4 or 5 maybe? for that thing bob mentioned";
+    # not one described after ("maybe l5, the thing that tracks connections").
+    return any(
+        w == "thing" and words[at - 1] in _POINTING and words[at + 1 : at + 2] not in _DESCRIBED
+        for at, w in enumerate(words)
+        if at
+    )
 
 
 _HEDGES = frozenset("maybe perhaps probably prob possibly idk dunno guess guessing".split())
 _FILLER = frozenset("hmm hm um uh er just or it its s i d lol tbh then ignore me nvm".split())
 _POINTING = frozenset(("that", "this", "the"))
+# "the thing that tracks connections", "the thing is it only sees ports": said what it is.
+_DESCRIBED = (["that"], ["which"], ["who"], ["is"], ["s"])
 
 
 def named_by_a_common_word(knowledge: Knowledge, reading: Reading) -> Match | None:

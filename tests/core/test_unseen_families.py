@@ -828,7 +828,6 @@ RANKED_AGAINST_EACH_OTHER: Rows = [
 DESCRIPTIONS_IN_CHAT: Rows = [
     ("where do certs get issued + rotated", (6,)),
     ("which layer can't see cookies but is faster", (4,)),
-    ("who picks the path a packet takes across the cluster", (3,)),
     ("who ate my lunch", ()),
     ("who is on call tonight", ()),
 ]
@@ -869,11 +868,53 @@ WHAT_THE_PASTED_POLICY_IS: Rows = [
 ]
 
 
+# Tools compared "for" a purpose at one of their layers compare that layer's work.
+COMPARED_FOR_A_PURPOSE: Rows = [
+    ("haproxy vs envoy for sticky sessions specifically, same layer?", (5,)),
+    ("envoy vs istio for mtls, same layer?", (6,)),
+    ("haproxy vs envoy, same layer?", (7, 6, 5)),
+]
+
 # "<word>-based <name>" is "<word> <name>" when the knowledge knows that name.
 WORD_BASED_NAMES: Rows = [
     ("url-based routing", (7,)),
     ("sticky sessions vs url-based routing — what layers are those", (7, 5)),
     ("label-based routing", ()),
+]
+
+
+# Guards from the second review of this session, each a probe a rule of this session made
+# worse: the whole model beside docker layers or a stack, "the X one" as a room or a talk,
+# "up to" a count, a sentence of a support tier or a job level before a chat question,
+# "who" a person, a place in a rack, a layer explained for a tool that has none there, and
+# "the thing" said what it is.
+AFTER_THE_SECOND_REVIEW_OF_SESSION_26: Rows = [
+    ("docker pull re-downloads every layer, why?", ()),
+    ("all 7 pods in our stack are crashlooping", ()),
+    ("we have monitoring at every layer of the stack", ()),
+    ("what runs at every layer in k8s", (1, 2, 3, 4, 5, 6, 7)),
+    ("which room is the session one in", ()),
+    ("what did you think of the transport one", ()),
+    ("what's in the session one", (5,)),
+    ("layer 7 up to two replicas", (7,)),
+    ("layers 2 up to 4 in k8s", (2, 3, 4)),
+    (
+        "we spent the whole morning on the capacity review and the numbers for next quarter "
+        "look tight, especially on the storage side where the growth has been faster than "
+        "forecast, and procurement wants the paperwork by the end of the month at the latest. "
+        "she just got promoted to l5 which is great news. also a reminder that the quarterly "
+        "access review is due and everybody needs to confirm which groups they still need "
+        "before the security team revokes the rest. who's up for coffee?",
+        (),
+    ),
+    ("who moves the cables in the dc tomorrow", ()),
+    ("who gets paged when packets drop", ()),
+    ("is the nic above the switch in the rack?", ()),
+    ("is a router above a switch?", (1,)),
+    ("can someone explain l7 for calico", (3,)),
+    ("can somebody walk me through l1-l3 for bare metal k8s", (1, 2, 3)),
+    ("maybe l5, the thing that tracks connections", (5,)),
+    ("probably layer 3 for the thing alice set up", ()),
 ]
 
 
@@ -948,6 +989,8 @@ WORD_BASED_NAMES: Rows = [
         *LAYERS_IN_MORE_WORDS,
         *WHAT_THE_PASTED_POLICY_IS,
         *WORD_BASED_NAMES,
+        *AFTER_THE_SECOND_REVIEW_OF_SESSION_26,
+        *COMPARED_FOR_A_PURPOSE,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
