@@ -393,8 +393,19 @@ def _a_typo(
     known exactly, even one set aside as everyday, is no one's typo."""
     if any(m.target.entry.kind is EntryKind.TOOL for m in matches):
         return []
+    words = tokens.words[:MAX_TOKENS]
     taken = {i for m in exact for i in range(m.start, m.end)}
-    typo = index.find_typo(tokens.words[:MAX_TOKENS], taken | layers, tokens.joined)
+    typo = index.find_typo(words, taken | layers, tokens.joined)
+    if typo is None and not matches:
+        # "mac adresses": a word set aside as everyday may start a longer name misspelt
+        # after it, as long as the misspelt word is in it.
+        credible = {i for m in matches for i in range(m.start, m.end)}
+        found = index.find_typo(words, credible | layers, tokens.joined)
+        if found is not None and found.end - found.start > 1:
+            # The rest of it misspelt, no English word: not "router table", "switch died".
+            rest = [words[i] for i in range(found.start, found.end) if i not in taken]
+            misspelt = bool(rest) and not any(is_english_word(w) for w in rest)
+            typo = found if misspelt else None
     if typo and (not matches or typo.target.entry.kind is EntryKind.TOOL):
         return [typo]
     return []

@@ -918,6 +918,16 @@ AFTER_THE_SECOND_REVIEW_OF_SESSION_26: Rows = [
 ]
 
 
+# A word set aside as everyday may start a longer name misspelt after it, when the rest is
+# no English word: "mac adresses" is MAC addresses; "router table" and "switch died" are not.
+A_MISSPELT_NAME_AFTER_AN_EVERYDAY_WORD: Rows = [
+    ("mac adresses live at which layer?", (2,)),
+    ("what layer deals w/ mac adresses", (2,)),
+    ("my dad built a router table for his woodworking shop, it's insane", ()),
+    ("my nintendo switch died mid boss fight 😤", ()),
+]
+
+
 @pytest.mark.parametrize(
     ("question", "layers"),
     [
@@ -991,6 +1001,7 @@ AFTER_THE_SECOND_REVIEW_OF_SESSION_26: Rows = [
         *WORD_BASED_NAMES,
         *AFTER_THE_SECOND_REVIEW_OF_SESSION_26,
         *COMPARED_FOR_A_PURPOSE,
+        *A_MISSPELT_NAME_AFTER_AN_EVERYDAY_WORD,
     ],
 )
 def test_a_question_claims_exactly_its_layers(
