@@ -50,6 +50,7 @@ def test_the_package_keeps_every_contract() -> None:
         ("bot/daily/job.py", "import bot.adapters.slack.daily", "Layers"),
         ("bot/adapters/slack/app.py", "import bot.adapters.discord.embeds", "stands alone"),
         ("bot/render/text.py", "import slack_sdk", "Only its own adapter"),
+        ("bot/arguments.py", "import bot.cli", "Layers"),
     ],
 )
 def test_an_import_against_the_architecture_fails_the_check(

@@ -650,10 +650,10 @@ def test_a_start_up_builds_only_its_subcommand_and_parses_as_the_whole_parser(
 ) -> None:
     """Each subparser costs argparse translation look-ups: a start-up builds the one it
     names, which reads the line as the whole parser does."""
-    from bot.cli import _parser  # noqa: PLC0415
+    from bot.arguments import parser as build  # noqa: PLC0415
 
-    parser = _parser(argv)
-    assert vars(parser.parse_args(argv)) == vars(_parser([]).parse_args(argv))
+    parser = build(argv)
+    assert vars(parser.parse_args(argv)) == vars(build([]).parse_args(argv))
     subcommands = next(a for a in parser._actions if a.dest == "command")
     assert list(subcommands.choices or ()) == [command]
 
@@ -677,6 +677,38 @@ def test_a_start_up_builds_only_its_subcommand_and_parses_as_the_whole_parser(
 def test_a_start_up_builds_one_subcommand_only_when_nothing_else_comes_first(
     argv: list[str], command: str | None
 ) -> None:
-    from bot.cli import _command  # noqa: PLC0415
+    from bot.arguments import command as named  # noqa: PLC0415
 
-    assert _command(argv) == command
+    assert named(argv) == command
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["ask", "what", "layer", "is", "metallb?"], ["ask", "metallb"]],
+)
+def test_a_plain_ask_is_read_as_the_parser_reads_it_without_importing_argparse(
+    argv: list[str],
+) -> None:
+    """`osi-bot ask <words>` is the usual start-up: read without argparse, to the same
+    values the parser gives."""
+
+    from bot.arguments import parser  # noqa: PLC0415
+    from bot.cli import _plainly_asked  # noqa: PLC0415
+
+    plain = _plainly_asked(argv)
+    assert plain is not None
+    assert vars(plain) == vars(parser(argv).parse_args(argv))
+    code = (
+        "import sys, contextlib, io; from bot.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['ask', 'metallb'])\n"
+        "print('argparse' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("argv", [["ask", "--json", "x"], ["ask", "-"], ["ask"], ["chat"]])
+def test_an_option_or_another_command_goes_to_the_parser(argv: list[str]) -> None:
+    from bot.cli import _plainly_asked  # noqa: PLC0415
+
+    assert _plainly_asked(argv) is None
