@@ -675,6 +675,10 @@ GUESSES_AND_LAYER_EIGHT: Rows = [
     ("hey is it layer 3?", ()),
     ("layer 4 or 5 maybe? for that thing bob mentioned", ()),
     ("hi, is layer 5 used in k8s?", (5,)),
+    ("hmm maybe layer 4? not sure tbh", ()),
+    ("probably something at layer 3 idk", ()),
+    ("i'm not sure, maybe l4", ()),
+    ("not sure what's at layer 3, maybe?", (3,)),
 ]
 
 
