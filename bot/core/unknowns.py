@@ -69,7 +69,8 @@ def of_an_unnamed_thing(reading: Reading, yes_no: bool) -> bool:
 
 _HEDGES = frozenset("maybe perhaps probably prob possibly idk dunno guess guessing".split())
 _FILLER = frozenset(
-    "hmm hm um uh er just or it its s i m d lol tbh then ignore me nvm not sure something at".split()
+    "hmm hm um uh er just or it its s i m d lol tbh then ignore me nvm not sure something "
+    "at".split()
 )
 _POINTING = frozenset(("that", "this", "the"))
 # "the thing that tracks connections", "the thing is it only sees ports": said what it is.
