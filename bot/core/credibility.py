@@ -302,17 +302,15 @@ def _ranked_against_another(match: Match, words: list[str], context: Context) ->
     if not context.asks:
         return False
     named = frozenset(i for m in context.exact if m is not match for i in range(m.start, m.end))
-    return ranked_against(match, words, named, places=True)
+    return ranked_against(match, words, named)
 
 
-def ranked_against(
-    match: Match, words: list[str], named: Container[int], *, places: bool = True
-) -> bool:
+def ranked_against(match: Match, words: list[str], named: Container[int]) -> bool:
     """Whether a name in `named` is set against this one by "vs" or a place in the stack,
     with only articles between: "switches vs routers", "a NIC lower than a switch", "is a
     router above a switch?"; not a place in something else ("is the nic above the switch
-    in the rack?"). Without `places`, only "vs" and "lower/higher than" count."""
-    rankings = _RANKING + _PLACING if places and not _placed_elsewhere(words) else _RANKING
+    in the rack?"). Asked about, everyday word or not."""
+    rankings = _RANKING if _placed_elsewhere(words) else _RANKING + _PLACING
     after = match.end
     while after < len(words) and words[after] in _ARTICLES:
         after += 1

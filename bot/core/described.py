@@ -251,8 +251,8 @@ def description_of(knowledge: Knowledge, base: Answer, reading: Reading) -> _Des
     text = reading.tokens.text or " ".join(reading.words)
     query = stems(text) + shape_stems(text)
     turned = converted(reading)
-    besides = [term for term in query if term not in stems(" ".join(turned))]
-    if turned and len(set(besides)) > _MIN_DESCRIBING_WORDS:
+    besides = [term for term in query if term not in stems(" ".join(turned))] if turned else []
+    if len(set(besides)) > _MIN_DESCRIBING_WORDS:
         # "converting http/1.1 calls into grpc": the act is asked, the names only say
         # what it acts on, so the sentences that merely mention them weigh nothing; but
         # in "turning http/1.1 into grpc" the act's one word needs them beside it.

@@ -45,6 +45,7 @@ from bot.core.layer_words import (
     SIZED_NOUNS,
     STACK_ENDS,
     STACK_WORDS,
+    STEPS,
     TOP_LAYER,
     LayerMentions,
     add_range,
@@ -175,7 +176,6 @@ def _open_end(tokens: Sequence[str], position: int) -> tuple[int, int] | None:
     return None
 
 
-_STEPS = frozenset(("up", "down"))
 _OPEN_ENDS = {
     **dict.fromkeys("up upward upwards onward onwards above higher over beyond".split(), 7),
     **dict.fromkeys("down downward downwards below lower under beneath underneath".split(), 1),
@@ -207,7 +207,7 @@ def _range_after(
         found.used.update(range(after, last_at + 1))
         add_range(found, first, top, last_at)
         return range(after, last_at + 1)
-    if after < len(tokens) and tokens[after] in _STEPS:
+    if after < len(tokens) and tokens[after] in STEPS:
         after += 1  # "from l3 up to l5"
     ahead = tokens[after : after + 2]
     last = GLUED_LAYER.match(ahead[1]) if len(ahead) == 2 and ahead[0] in RANGE else None
@@ -319,11 +319,12 @@ def _finished(
     yardstick layer dropped."""
     for at in range(len(tokens) - 1):
         number = names.get(tokens[at])
+        if not number or at + 1 not in joined or tokens[at + 1] not in _LIKE:
+            continue
         # "anything session-y in k8s?", "a physical-y problem with the nic" (beside a
         # name); not "the meeting felt very session-y".
         asked = bool(skip) or not _ASKING_WHAT.isdisjoint(tokens[max(0, at - 2) : at])
-        suffixed = at + 1 in joined and tokens[at + 1] in _LIKE
-        if number and asked and suffixed and at not in skip | found.used:
+        if asked and at not in skip and at not in found.used:
             found.add(number, at, at + 1)
     if not found.numbers:
         whole_question_layer(tokens, names, skip, found)

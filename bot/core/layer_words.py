@@ -39,6 +39,7 @@ __all__ = [
     "SIZED_NOUNS",
     "STACK_ENDS",
     "STACK_WORDS",
+    "STEPS",
     "THE_SEVEN",
     "TOP_LAYER",
     "LayerMentions",
@@ -71,7 +72,7 @@ LAYER_WORDS = (
 )
 JOINERS = frozenset({"and", "or", "vs", "versus", "then", "nor"})
 RANGE = frozenset({"to", "through", "thru"})  # "layers 3 to 5" is 3, 4 and 5
-_STEPS = frozenset(("up", "down"))  # "layer 3 up to 4"
+STEPS = frozenset(("up", "down"))  # "layer 3 up to 4", "from l3 up to l5"
 NUMBER_WORDS = {
     word: number
     for spellings in (
@@ -233,7 +234,7 @@ def numbers_after(
             continue
         if (
             nxt + 2 < len(tokens)
-            and tokens[nxt] in _STEPS
+            and tokens[nxt] in STEPS
             and tokens[nxt + 1] in RANGE
             and _ends_a_range(tokens, nxt + 3)
         ):

@@ -18,6 +18,7 @@ from bot.core.credibility import (
     credible,
     is_everyday,
     part_starts,
+    ranked_against,
 )
 from bot.core.knowledge import EntryKind
 from bot.core.layer_mentions import find_layer_mentions
@@ -44,7 +45,6 @@ from bot.core.subjects import (
     JOINING,
     qualifies,
     said_twice,
-    set_against,
     set_aside,
     stressed,
     subject_rank,
@@ -366,7 +366,7 @@ def _read_tokens(knowledge: Knowledge, tokens: Tokens) -> Reading:
             (
                 is_everyday(m, words)
                 and not stressed(m, words, named)
-                and not set_against(m, words, named)  # "switches vs routers"
+                and not ranked_against(m, words, named)  # "switches vs routers"
             )
             or set_aside(m, words, named)
             for m in ranked
@@ -399,8 +399,7 @@ def _a_typo(
     if typo is None and not matches:
         # "mac adresses": a word set aside as everyday may start a longer name misspelt
         # after it, as long as the misspelt word is in it.
-        credible = {i for m in matches for i in range(m.start, m.end)}
-        found = index.find_typo(words, credible | layers, tokens.joined)
+        found = index.find_typo(words, layers, tokens.joined)
         if found is not None and found.end - found.start > 1:
             # The rest of it misspelt, no English word: not "router table", "switch died".
             rest = [words[i] for i in range(found.start, found.end) if i not in taken]
@@ -555,7 +554,7 @@ def _names_its_layer(match: Match, tokens: Tokens, named: frozenset[int]) -> boo
         and match.end < len(words)
         and words[match.end] == "layer"
         and match.end + 1 not in tokens.joined  # "dns vs tcp layer-wise" compares the two
-        and not set_against(match, words, named)
+        and not ranked_against(match, words, named)
         # "is gre layer 2?" asks about GRE.
         and not (match.end + 1 < len(words) and is_layer_number(words[match.end + 1]))
     )

@@ -22,7 +22,6 @@ __all__ = [
     "STRESSING",
     "qualifies",
     "said_twice",
-    "set_against",
     "set_aside",
     "stressed",
     "subject_rank",
@@ -243,7 +242,7 @@ def subjects_asked(
             and not set_aside(match, words, named)
             and not _in_a_relative_clause(match, words, named, tokens)
             and not _in_a_gloss(match, words, named, tokens, tools_named)
-            and (not is_everyday(match, words) or set_against(match, words, named))
+            and (not is_everyday(match, words) or ranked_against(match, words, named))
             and (
                 joined(match)
                 or match.target.entry.kind is EntryKind.TOOL
@@ -256,12 +255,6 @@ def subjects_asked(
         elif asked:
             chosen.setdefault(match.target.entry.name, match)
     return _counted_in(chosen, spare, words)
-
-
-def set_against(match: Match, words: list[str], named: frozenset[int]) -> bool:
-    """Whether a name is set against another by "vs" or a place in the stack ("switches
-    vs routers", "is a NIC lower than a switch"): asked about, everyday word or not."""
-    return ranked_against(match, words, named)
 
 
 def _compares(words: list[str]) -> bool:

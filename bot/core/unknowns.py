@@ -12,7 +12,7 @@ from bot.core.knowledge import EntryKind
 from bot.core.layer_words import GLUED_LAYER, LAYER_WORDS, LAYER_WORDS_ABROAD
 from bot.core.lexicon import english_with_s, is_common_short_word, is_english_word
 from bot.core.matching import Match
-from bot.core.pastes import subject_slot
+from bot.core.pastes import POINTERS, subject_slot
 from bot.core.question_shape import DETERMINERS, WH_WORDS, past_determiners
 from bot.core.subjects import said_twice
 from bot.core.text import word_variants
@@ -61,7 +61,7 @@ def of_an_unnamed_thing(reading: Reading, yes_no: bool) -> bool:
     # A guess for a thing left unnamed: "layer 4 or 5 maybe? for that thing bob mentioned";
     # not one described after ("maybe l5, the thing that tracks connections").
     return any(
-        w == "thing" and words[at - 1] in _POINTING and words[at + 1 : at + 2] not in _DESCRIBED
+        w == "thing" and words[at - 1] in POINTERS and words[at + 1 : at + 2] not in _DESCRIBED
         for at, w in enumerate(words)
         if at
     )
@@ -72,7 +72,6 @@ _FILLER = frozenset(
     "hmm hm um uh er just or it its s i m d lol tbh then ignore me nvm not sure something "
     "at".split()
 )
-_POINTING = frozenset(("that", "this", "the"))
 # "the thing that tracks connections", "the thing is it only sees ports": said what it is.
 _DESCRIBED = (["that"], ["which"], ["who"], ["is"], ["s"])
 
