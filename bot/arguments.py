@@ -63,7 +63,8 @@ class _Version(argparse.Action):
 
 # The settings each bot reads, for `osi-bot slack --help` and `osi-bot discord --help`.
 # Plain text here rather than read from the adapters: building the parser is part of every
-# `osi-bot ask`, and must not import them.
+# start-up but a plain `osi-bot ask <question>` (`ask --json`, `chat`, `quiz`...), and must
+# not import them.
 _HOW_TO_SET = f"Export them, or {HOW_TO_SET}.\n"
 _SHARED_SETTINGS = """\
   OSI_KNOWLEDGE, OSI_CACHE_DIR, OSI_KNOWLEDGE_MAX_BYTES
